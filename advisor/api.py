@@ -1,0 +1,92 @@
+"""The JSON API: plain Django views that reuse the assessment form for validation."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.http import HttpRequest, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods
+
+from . import report, services
+from .catalogue import load_comparison
+from .forms import ASSESSMENT_DEFAULTS, AssessmentForm
+from .models import Assessment
+
+MAX_BODY_BYTES = 64 * 1024
+
+
+def _error(message: str, status: int) -> JsonResponse:
+    return JsonResponse({"errors": {"__all__": [message]}}, status=status)
+
+
+def _form_data(payload: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list[str]]]:
+    """Turn a JSON object into form data: scalars only, defaults for what is left out."""
+    fields = AssessmentForm.base_fields
+    data: dict[str, Any] = {}
+    errors: dict[str, list[str]] = {}
+    for key, value in payload.items():
+        if key not in fields:
+            errors[key] = ["Unknown field."]
+        elif isinstance(value, (dict, list)):
+            errors[key] = ["Give a single value, not a list or an object."]
+        elif value is None:
+            data[key] = ""
+        elif key == "contact_consent":
+            if not isinstance(value, bool):
+                errors[key] = ["Give true or false."]
+            else:
+                data[key] = value
+        elif isinstance(value, bool):
+            errors[key] = ["Give a number or text, not true or false."]
+        else:
+            data[key] = str(value)
+    for key, value in ASSESSMENT_DEFAULTS.items():
+        data.setdefault(key, value)
+    return data, errors
+
+
+@csrf_exempt
+@require_http_methods(["POST"])
+def assessment_create(request: HttpRequest) -> JsonResponse:
+    content_type = request.content_type or ""
+    if content_type != "application/json":
+        return _error("Send the assessment as JSON with Content-Type: application/json.", 415)
+    if len(request.body) > MAX_BODY_BYTES:
+        return _error(f"The body is larger than {MAX_BODY_BYTES // 1024} kB.", 413)
+    try:
+        payload = json.loads(request.body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return _error("The body is not valid UTF-8 JSON.", 400)
+    if not isinstance(payload, dict):
+        return _error("The body must be a JSON object whose keys are the assessment field names.", 400)
+    data, errors = _form_data(payload)
+    form = AssessmentForm(data=data)
+    if not form.is_valid() or errors:
+        for field, messages in form.errors.items():
+            errors.setdefault(field, []).extend(str(m) for m in messages)
+        return JsonResponse({"errors": errors}, status=400)
+    cleaned = form.cleaned_data
+    assessment = services.assessment_submit(
+        profile=form.to_profile(), organisation_name=cleaned["organisation_name"], email=cleaned["email"],
+        contact_consent=cleaned["contact_consent"],
+    )
+    url = request.build_absolute_uri(assessment.get_absolute_url())
+    response = JsonResponse(report.api_document(assessment, url=url), status=201)
+    response["Location"] = url
+    return response
+
+
+@require_GET
+def assessment_detail(request: HttpRequest, public_id: str) -> JsonResponse:
+    assessment = Assessment.objects.filter(public_id=public_id).first()
+    if assessment is None:
+        return _error("No assessment has this id; it may have been deleted.", 404)
+    url = request.build_absolute_uri(assessment.get_absolute_url())
+    return JsonResponse(report.api_document(assessment, url=url))
+
+
+@require_GET
+def support_models(request: HttpRequest) -> JsonResponse:
+    comparison = load_comparison()
+    return JsonResponse(report.catalogue_document(comparison.models, [row.dimension for row in comparison.rows]))

@@ -1,0 +1,143 @@
+"""Cost of each support model for one organisation, as a low / expected / high range. Pure, no I/O.
+
+Every model is costed by the same formula; what differs is its parameters, edited in admin:
+
+    incidents left       = incidents a month x (1 - share prevented)
+    labour a month       = incidents left x hours per incident x hourly rate x after-hours uplift
+    fees a month         = max(employees, minimum users) x fee per user + devices x fee per device
+    downtime a month     = incidents left x (response delay + hours per incident)
+                           x people a typical incident stops from working
+                           x downtime cost per hour / employees   (what one person's hour is worth)
+    onboarding (once)    = onboarding months x fees a month
+    cost over N months   = N x (labour + fees + downtime) + onboarding
+
+The low scenario takes each parameter at the end of its range that costs less (for the share of incidents
+prevented, that is the high end), the high scenario the other end.
+"""
+from __future__ import annotations
+
+import math
+
+from .domain import CostBreakdown, CostEstimate, CostParam, ModelSpec, Profile, Range
+
+# Parameters where a larger value means a smaller bill.
+COST_FALLS_AS_VALUE_RISES = frozenset({"prevented_share"})
+
+# Share of incidents that need work outside business hours, by when IT must work (our assumption).
+AFTER_HOURS_SHARE = {"business_hours": 0.0, "extended": 0.25, "always": 0.4}
+
+# Downtime cost estimate when the person leaves it blank (see estimate_downtime_cost).
+DOWNTIME_COST_PER_EMPLOYEE_HOUR = 150.0
+INDUSTRY_DOWNTIME_MULTIPLIER = {"healthcare": 1.2, "finance": 1.4, "construction": 0.8}
+
+MONTHS = 36
+
+
+def estimate_devices(employees: int) -> int:
+    """Devices to look after when the person leaves it blank.
+
+    About two per person (a computer and a phone) plus one shared item (server, printer, network gear)
+    for every five people, rounded up.
+    """
+    return 2 * employees + math.ceil(employees / 5)
+
+
+def estimate_downtime_cost(employees: int, industry: str) -> float:
+    """What an hour with IT down costs, when the person leaves it blank.
+
+    Employees x $150 (the middle of the $100-200 loaded cost of an employee-hour suggested by Probax),
+    x an industry multiplier used by published downtime calculators (healthcare 1.2, finance 1.4,
+    construction 0.8, every other industry 1.0).
+    """
+    return employees * DOWNTIME_COST_PER_EMPLOYEE_HOUR * INDUSTRY_DOWNTIME_MULTIPLIER.get(industry, 1.0)
+
+
+DOWNTIME_COST_RULE = (
+    "Estimated as employees × $150 an hour (the middle of the $100–200 loaded cost of an employee-hour "
+    "suggested by Probax) × an industry multiplier used by published downtime calculators "
+    "(healthcare 1.2, finance 1.4, construction 0.8, others 1.0)."
+)
+
+
+def effective_parameters(model: ModelSpec, profile: Profile) -> dict[str, CostParam]:
+    """The model's parameters with the person's own figures put in place of the defaults.
+
+    An own hourly rate replaces the rate of every model that bills by the hour; an own fee per user
+    replaces the fee of every model that charges per user.
+    """
+    params = dict(model.costs)
+    overrides = {"hourly_rate": profile.hourly_rate, "fee_per_user_month": profile.msp_fee_per_user}
+    for key, own in overrides.items():
+        current = params.get(key)
+        if own is not None and current is not None and current.expected > 0:
+            params[key] = CostParam(
+                key=key, label=current.label, low=own, expected=own, high=own,
+                source_title="Your own figure", note="Entered in the advanced section of the assessment.",
+            )
+    return params
+
+
+def _pick(params: dict[str, CostParam], key: str, scenario: str) -> float:
+    param = params.get(key)
+    if param is None:
+        return 0.0
+    if scenario == "expected":
+        return param.expected
+    cheap = scenario == "low"
+    if key in COST_FALLS_AS_VALUE_RISES:
+        cheap = not cheap
+    return param.low if cheap else param.high
+
+
+def monthly_parts(
+    params: dict[str, CostParam], scenario: str, *, profile: Profile, devices: int, downtime_cost: float
+) -> CostBreakdown:
+    """Labour, fees and downtime for one month, and the one-off onboarding, in one scenario."""
+    def value(key: str) -> float:
+        return _pick(params, key, scenario)
+
+    incidents_left = profile.incidents_per_month * (1.0 - min(1.0, value("prevented_share")))
+    hours = value("hours_per_incident")
+    premium = value("after_hours_premium") or 1.0
+    uplift = 1.0 + AFTER_HOURS_SHARE.get(profile.operating_hours, 0.0) * (premium - 1.0)
+    labour = incidents_left * hours * value("hourly_rate") * uplift
+    fees = max(profile.employees, value("minimum_users")) * value("fee_per_user_month") + devices * value(
+        "fee_per_device_month"
+    )
+    people_stopped = min(float(profile.employees), value("people_stopped_per_incident"))
+    cost_per_person_hour = downtime_cost / max(1, profile.employees)
+    downtime = incidents_left * (value("response_delay_hours") + hours) * people_stopped * cost_per_person_hour
+    return CostBreakdown(labour=labour, fees=fees, downtime=downtime, onboarding=value("onboarding_months") * fees)
+
+
+def _total(parts: CostBreakdown, months: int) -> float:
+    return months * (parts.labour + parts.fees + parts.downtime) + parts.onboarding
+
+
+def estimate_cost(model: ModelSpec, profile: Profile, *, devices: int, downtime_cost: float) -> CostEstimate:
+    """The model's cost for this organisation over one month, one year and three years."""
+    params = effective_parameters(model, profile)
+    parts = {
+        scenario: monthly_parts(params, scenario, profile=profile, devices=devices, downtime_cost=downtime_cost)
+        for scenario in ("low", "expected", "high")
+    }
+
+    def over(months: int) -> Range:
+        return Range(*(round(_total(parts[s], months), 2) for s in ("low", "expected", "high")))
+
+    return CostEstimate(
+        monthly=Range(*(round(_total(parts[s], 1) - parts[s].onboarding, 2) for s in ("low", "expected", "high"))),
+        one_year=over(12),
+        three_years=over(MONTHS),
+        breakdown=CostBreakdown(*(round(v, 2) for v in (
+            parts["expected"].labour, parts["expected"].fees, parts["expected"].downtime, parts["expected"].onboarding,
+        ))),
+        cumulative=tuple(over(month) for month in range(1, MONTHS + 1)),
+    )
+
+
+def expected_three_year_cost(model: ModelSpec, profile: Profile, *, devices: int, downtime_cost: float) -> float:
+    """Just the expected three-year figure: the quick path used when searching for tipping points."""
+    params = effective_parameters(model, profile)
+    parts = monthly_parts(params, "expected", profile=profile, devices=devices, downtime_cost=downtime_cost)
+    return _total(parts, MONTHS)

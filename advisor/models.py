@@ -1,0 +1,232 @@
+"""The advisor's data: the catalogue staff edit, and the assessments people submit."""
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+
+
+class SupportModel(models.Model):
+    """A way of getting IT support: Break/Fix, Managed Services Provider, or any other staff add."""
+
+    slug = models.SlugField(unique=True, help_text="Stable identifier used in links and the API.")
+    name = models.CharField(max_length=100)
+    summary = models.CharField("one-line summary", max_length=240)
+    description = models.TextField(help_text="A paragraph or two explaining how the model works.")
+    best_for = models.TextField(
+        "who it fits", blank=True, help_text="Shown in the 'which fits whom' summary on the comparison page."
+    )
+    order = models.PositiveSmallIntegerField("display order", default=0)
+    is_active = models.BooleanField(
+        "active", default=True, help_text="Inactive models are hidden from the site and from new assessments."
+    )
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = "support model"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Dimension(models.Model):
+    """One aspect on which support models are compared, such as proactive monitoring."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=100)
+    question = models.CharField(max_length=240, help_text="The question this dimension answers for a buyer.")
+    explanation = models.TextField()
+    weight = models.DecimalField(
+        max_digits=4,
+        decimal_places=2,
+        default=Decimal("1.00"),
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("10"))],
+        help_text="How much this dimension counts in the fit score, relative to the others (0 to 10).",
+    )
+    order = models.PositiveSmallIntegerField("display order", default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Characteristic(models.Model):
+    """How one support model behaves on one dimension, and how well it serves it."""
+
+    support_model = models.ForeignKey(SupportModel, on_delete=models.CASCADE, related_name="characteristics")
+    dimension = models.ForeignKey(Dimension, on_delete=models.CASCADE, related_name="characteristics")
+    headline = models.CharField(max_length=120)
+    description = models.TextField()
+    rating = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(0), MaxValueValidator(5)],
+        help_text="How well this model serves the dimension: 0 (not at all) to 5 (fully).",
+    )
+
+    class Meta:
+        ordering = ["dimension__order", "support_model__order"]
+        constraints = [
+            models.UniqueConstraint(fields=["support_model", "dimension"], name="one_characteristic_per_cell"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.support_model} – {self.dimension}: {self.headline}"
+
+
+class CostParameter(models.Model):
+    """One number of a support model's cost formula, as a low / expected / high range with its source."""
+
+    class Key(models.TextChoices):
+        HOURLY_RATE = "hourly_rate", "Hourly rate for reactive work ($)"
+        HOURS_PER_INCIDENT = "hours_per_incident", "Hours of work to fix an incident"
+        RESPONSE_DELAY_HOURS = "response_delay_hours", "Hours waiting before work starts"
+        AFTER_HOURS_PREMIUM = "after_hours_premium", "After-hours rate multiplier"
+        FEE_PER_USER_MONTH = "fee_per_user_month", "Monthly fee per user ($)"
+        FEE_PER_DEVICE_MONTH = "fee_per_device_month", "Monthly fee per device ($)"
+        MINIMUM_USERS = "minimum_users", "Minimum number of users billed"
+        ONBOARDING_MONTHS = "onboarding_months", "Onboarding charge, in months of the monthly fee"
+        PREVENTED_SHARE = "prevented_share", "Share of incidents prevented (0–1)"
+        PEOPLE_STOPPED_PER_INCIDENT = "people_stopped_per_incident", "People a typical incident stops from working"
+
+    support_model = models.ForeignKey(SupportModel, on_delete=models.CASCADE, related_name="cost_parameters")
+    key = models.CharField(max_length=40, choices=Key.choices)
+    low = models.DecimalField(max_digits=12, decimal_places=4, validators=[MinValueValidator(Decimal("0"))])
+    expected = models.DecimalField(max_digits=12, decimal_places=4, validators=[MinValueValidator(Decimal("0"))])
+    high = models.DecimalField(max_digits=12, decimal_places=4, validators=[MinValueValidator(Decimal("0"))])
+    source_title = models.CharField(max_length=200, blank=True)
+    source_url = models.URLField("source address", blank=True)
+    source_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    vendor_claim = models.BooleanField(
+        default=False, help_text="Tick when the figure comes from a seller of the service rather than a neutral party."
+    )
+    note = models.TextField(blank=True, help_text="How the figure was chosen, shown beside it.")
+
+    class Meta:
+        ordering = ["support_model__order", "key"]
+        constraints = [
+            models.UniqueConstraint(fields=["support_model", "key"], name="one_cost_parameter_per_key"),
+            models.CheckConstraint(
+                condition=models.Q(low__lte=models.F("expected")) & models.Q(expected__lte=models.F("high")),
+                name="cost_parameter_range_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.support_model}: {self.get_key_display()}"
+
+
+class Assessment(models.Model):
+    """An organisation's answers, and the result they were scored to, frozen as a snapshot."""
+
+    class Industry(models.TextChoices):
+        PROFESSIONAL_SERVICES = "professional_services", "Professional services"
+        HEALTHCARE = "healthcare", "Healthcare"
+        FINANCE = "finance", "Finance"
+        LEGAL = "legal", "Legal"
+        RETAIL = "retail", "Retail"
+        HOSPITALITY = "hospitality", "Hospitality"
+        MANUFACTURING = "manufacturing", "Manufacturing"
+        CONSTRUCTION = "construction", "Construction"
+        LOGISTICS = "logistics", "Logistics"
+        EDUCATION = "education", "Education"
+        NONPROFIT = "nonprofit", "Non-profit"
+        TECHNOLOGY = "technology", "Technology"
+        PUBLIC_SECTOR = "public_sector", "Public sector"
+        OTHER = "other", "Other"
+
+    class OperatingHours(models.TextChoices):
+        BUSINESS_HOURS = "business_hours", "Business hours (about 9 to 5, weekdays)"
+        EXTENDED = "extended", "Extended hours (evenings or weekends)"
+        ALWAYS = "always", "Around the clock, every day"
+
+    class BudgetPreference(models.TextChoices):
+        PAY_AS_YOU_GO = "pay_as_you_go", "Pay only when something breaks"
+        NO_PREFERENCE = "no_preference", "No strong preference"
+        PREDICTABLE = "predictable", "A predictable monthly cost"
+
+    class Growth(models.TextChoices):
+        SHRINKING = "shrinking", "Shrinking"
+        STABLE = "stable", "Stable"
+        MODERATE = "moderate", "Growing moderately"
+        RAPID = "rapid", "Growing rapidly"
+
+    class Compliance(models.TextChoices):
+        NONE = "none", "None"
+        MODERATE = "moderate", "Some (for example personal data under privacy law)"
+        STRICT = "strict", "Strict (health, card, financial or legal records)"
+
+    class Backup(models.TextChoices):
+        NONE = "none", "None that we rely on"
+        PARTIAL = "partial", "Some backups, never tested"
+        TESTED = "tested", "Backups that we restore-test regularly"
+
+    class ItDependence(models.TextChoices):
+        LOW = "low", "Low: most work carries on without IT"
+        MEDIUM = "medium", "Medium: some work stops"
+        HIGH = "high", "High: most work stops"
+        CRITICAL = "critical", "Critical: everything stops"
+
+    public_id = models.UUIDField("public id", default=uuid.uuid4, unique=True, editable=False)
+    created_at = models.DateTimeField("scored at", auto_now_add=True, db_index=True)
+
+    # The answers. Names are a contract shared by the form, the JSON API and the tests.
+    organisation_name = models.CharField(max_length=200, blank=True)
+    email = models.EmailField(blank=True, help_text="Kept only when the person agreed to be contacted.")
+    contact_consent = models.BooleanField("may contact", default=False)
+    industry = models.CharField(max_length=40, choices=Industry.choices)
+    employees = models.PositiveIntegerField()
+    devices = models.PositiveIntegerField(null=True, blank=True)
+    sites = models.PositiveIntegerField(default=1)
+    it_staff = models.DecimalField("in-house IT staff (FTE)", max_digits=9, decimal_places=2, default=Decimal("0"))
+    incidents_per_month = models.DecimalField(max_digits=9, decimal_places=2)
+    downtime_cost_per_hour = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    operating_hours = models.CharField(max_length=20, choices=OperatingHours.choices)
+    budget_preference = models.CharField(max_length=20, choices=BudgetPreference.choices)
+    growth = models.CharField(max_length=20, choices=Growth.choices)
+    compliance = models.CharField(max_length=20, choices=Compliance.choices)
+    backup = models.CharField(max_length=20, choices=Backup.choices)
+    it_dependence = models.CharField(max_length=20, choices=ItDependence.choices)
+    hourly_rate = models.DecimalField(
+        "own hourly rate", max_digits=9, decimal_places=2, null=True, blank=True
+    )
+    msp_fee_per_user = models.DecimalField(
+        "own MSP fee per user", max_digits=9, decimal_places=2, null=True, blank=True
+    )
+
+    # The result, denormalised for admin lists and filters; the snapshot is the full record.
+    recommendation = models.SlugField(blank=True, help_text="Slug of the recommended support model.")
+    recommendation_name = models.CharField("recommended", max_length=100, blank=True)
+    close_call = models.BooleanField(default=False)
+    snapshot = models.JSONField(
+        default=dict, help_text="The inputs, the catalogue figures used and the full result, as scored."
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.organisation_name or f"Assessment {str(self.public_id)[:8]}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("advisor:result", kwargs={"public_id": self.public_id})
+
+
+class Comment(models.Model):
+    """A reply left under the comparison, shown once staff approve it."""
+
+    name = models.CharField(max_length=100)
+    email = models.EmailField(help_text="Never shown publicly.")
+    website = models.URLField(blank=True)
+    text = models.TextField(max_length=5000)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    is_approved = models.BooleanField("approved", default=False, db_index=True)
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.created_at:%Y-%m-%d})"

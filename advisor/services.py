@@ -1,0 +1,81 @@
+"""The writes: storing an assessment with the snapshot it will always be shown from."""
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from .domain import Catalogue, Profile, Result
+from .models import Assessment, Comment
+
+SNAPSHOT_VERSION = 1
+
+
+def build_snapshot(*, profile: Profile, catalogue: Catalogue, result: Result) -> dict[str, Any]:
+    """Inputs, the catalogue figures used and the full result, as plain JSON-ready data."""
+    return {
+        "version": SNAPSHOT_VERSION,
+        "scored_at": timezone.now().isoformat(),
+        "inputs": dataclasses.asdict(profile),
+        "catalogue": dataclasses.asdict(catalogue),
+        "result": dataclasses.asdict(result),
+    }
+
+
+@transaction.atomic
+def assessment_create(
+    *, profile: Profile, catalogue: Catalogue, result: Result, organisation_name: str = "", email: str = "",
+    contact_consent: bool = False,
+) -> Assessment:
+    """Store the answers and the snapshot of the result they were scored to, in one short transaction."""
+    return Assessment.objects.create(
+        organisation_name=organisation_name,
+        email=email if contact_consent else "",
+        contact_consent=contact_consent,
+        industry=profile.industry,
+        employees=profile.employees,
+        devices=profile.devices,
+        sites=profile.sites,
+        it_staff=profile.it_staff,
+        incidents_per_month=profile.incidents_per_month,
+        downtime_cost_per_hour=profile.downtime_cost_per_hour,
+        operating_hours=profile.operating_hours,
+        budget_preference=profile.budget_preference,
+        growth=profile.growth,
+        compliance=profile.compliance,
+        backup=profile.backup,
+        it_dependence=profile.it_dependence,
+        hourly_rate=profile.hourly_rate,
+        msp_fee_per_user=profile.msp_fee_per_user,
+        recommendation=result.recommendation,
+        recommendation_name=result.recommendation_name,
+        close_call=result.close_call,
+        snapshot=build_snapshot(profile=profile, catalogue=catalogue, result=result),
+    )
+
+
+def comment_create(*, name: str, email: str, website: str, text: str) -> Comment:
+    """A new reply, held for moderation until staff approve it."""
+    return Comment.objects.create(name=name, email=email, website=website, text=text, is_approved=False)
+
+
+def assessment_submit(
+    *, profile: Profile, organisation_name: str = "", email: str = "", contact_consent: bool = False
+) -> Assessment:
+    """Score the answers against today's catalogue and store them with their snapshot."""
+    from .catalogue import load_catalogue
+    from .scoring import score
+
+    catalogue = load_catalogue()
+    result = score(profile, catalogue)
+    return assessment_create(
+        profile=profile, catalogue=catalogue, result=result, organisation_name=organisation_name,
+        email=email, contact_consent=contact_consent,
+    )
+
+
+def assessment_delete(*, assessment: Assessment) -> None:
+    """Forget an assessment, at the request of whoever holds its link."""
+    assessment.delete()

@@ -1,0 +1,21 @@
+from django.urls import path
+
+from . import api, views
+
+app_name = "advisor"
+
+urlpatterns = [
+    path("", views.comparison, name="comparison"),
+    path("comments/", views.comment_post, name="comment_post"),
+    path("assess/", views.assess, name="assess"),
+    path("assessment/<uuid:public_id>/", views.result, name="result"),
+    path("assessment/<uuid:public_id>/rescore/", views.rescore, name="rescore"),
+    path("assessment/<uuid:public_id>/delete/", views.delete, name="delete"),
+    path("api/assessments/", api.assessment_create, name="api_assessment_create"),
+    path("api/assessments/<uuid:public_id>/", api.assessment_detail, name="api_assessment_detail"),
+    path("api/support-models/", api.support_models, name="api_support_models"),
+    path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
+    path("favicon.ico", views.favicon, name="favicon"),
+    path("robots.txt", views.robots, name="robots"),
+]

@@ -1,0 +1,153 @@
+"""HTML pages. Thin: bind the form, validate, call the service, render or redirect."""
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db import connection
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from . import charts, report, services
+from .catalogue import load_comparison
+from .forms import PROFILE_FIELDS, AssessmentForm, CommentForm
+from .models import Assessment, Comment
+from .scoring import format_parameter
+
+
+def _comparison_page(request: HttpRequest, comment_form: CommentForm) -> HttpResponse:
+    return render(request, "advisor/comparison.html", {
+        "comparison": load_comparison(),
+        "comments": Comment.objects.filter(is_approved=True),
+        "comment_form": comment_form,
+    })
+
+
+@require_GET
+def comparison(request: HttpRequest) -> HttpResponse:
+    return _comparison_page(request, CommentForm())
+
+
+@require_POST
+def comment_post(request: HttpRequest) -> HttpResponse:
+    form = CommentForm(request.POST)
+    if not form.is_valid():
+        return _comparison_page(request, form)
+    services.comment_create(**form.cleaned_data)
+    messages.success(request, "Thank you. Your comment is held for moderation and will appear once approved.")
+    return redirect(reverse("advisor:comparison") + "#comments")
+
+
+def _prefill(public_id: str | None) -> dict:
+    """Answers of an earlier assessment, to start again from. Contact details are never copied."""
+    assessment = Assessment.objects.filter(public_id=public_id).first() if public_id else None
+    if assessment is None:
+        return {}
+    initial = {name: getattr(assessment, name) for name in PROFILE_FIELDS}
+    initial["organisation_name"] = assessment.organisation_name
+    return initial
+
+
+@require_http_methods(["GET", "POST"])
+def assess(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        form = AssessmentForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            assessment = services.assessment_submit(
+                profile=form.to_profile(), organisation_name=data["organisation_name"], email=data["email"],
+                contact_consent=data["contact_consent"],
+            )
+            return redirect(assessment)
+    else:
+        prefill = _prefill_safe(request.GET.get("from"))
+        form = AssessmentForm(initial={**AssessmentForm().initial, **prefill})
+    return render(request, "advisor/assess.html", {"form": form})
+
+
+def _prefill_safe(raw: str | None) -> dict:
+    import uuid
+
+    try:
+        return _prefill(str(uuid.UUID(raw))) if raw else {}
+    except ValueError:
+        return {}
+
+
+@require_GET
+def result(request: HttpRequest, public_id: str) -> HttpResponse:
+    assessment = get_object_or_404(Assessment, public_id=public_id)
+    snapshot = assessment.snapshot
+    data = snapshot["result"]
+    models = data["models"]
+    total_weight = sum(max(0.0, n["weight"]) for n in data["needs"]) or 1.0
+    fit_rows = [
+        {"need": n, "cells": [charts.met_share(m, n, total_weight) for m in models]} for n in data["needs"]
+    ]
+    return render(request, "advisor/result.html", {
+        "assessment": assessment,
+        "result": data,
+        "models": [{**m, "colour": charts.colour(i)} for i, m in enumerate(models)],
+        "answers": report.answers(snapshot),
+        "cost_chart": charts.cost_chart(models),
+        "fit_chart": charts.fit_chart(models, data["needs"]),
+        "fit_rows": fit_rows,
+        "tipping_points": data["tipping_points"],
+        "share_url": request.build_absolute_uri(assessment.get_absolute_url()),
+        "scored_at": snapshot["scored_at"],
+    })
+
+
+@require_POST
+def rescore(request: HttpRequest, public_id: str) -> HttpResponse:
+    """Score the same answers again with today's figures, as a new assessment."""
+    original = get_object_or_404(Assessment, public_id=public_id)
+    form = AssessmentForm(data={**_prefill(str(original.public_id)), "contact_consent": False})
+    if not form.is_valid():  # answers stored earlier always validate; this guards against data edits
+        return redirect(reverse("advisor:assess") + f"?from={original.public_id}")
+    assessment = services.assessment_submit(profile=form.to_profile(), organisation_name=original.organisation_name)
+    messages.info(request, "Scored again with today's figures. Your earlier result is unchanged at its own link.")
+    return redirect(assessment)
+
+
+@require_http_methods(["GET", "POST"])
+def delete(request: HttpRequest, public_id: str) -> HttpResponse:
+    assessment = get_object_or_404(Assessment, public_id=public_id)
+    if request.method == "POST":
+        services.assessment_delete(assessment=assessment)
+        messages.success(request, "The assessment and its answers have been deleted.")
+        return redirect("advisor:comparison")
+    return render(request, "advisor/delete.html", {"assessment": assessment})
+
+
+@require_GET
+def healthz(request: HttpRequest) -> HttpResponse:
+    """Liveness: the process answers. Touches no database."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@require_GET
+def readyz(request: HttpRequest) -> HttpResponse:
+    """Readiness: the database answers."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:  # noqa: BLE001 - any database failure means not ready
+        return HttpResponse("database unavailable", status=503, content_type="text/plain")
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def favicon(request: HttpRequest) -> HttpResponse:
+    return redirect("/static/advisor/favicon.svg", permanent=False)
+
+
+@require_GET
+def robots(request: HttpRequest) -> HttpResponse:
+    lines = ["User-agent: *", "Disallow: /assessment/", "Disallow: /api/", "Allow: /"]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+__all__ = ["format_parameter"]
