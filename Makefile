@@ -27,5 +27,9 @@ run: setup
 test: setup
 	$(BIN)/python -m pytest
 
+# Load benchmark against /healthz under gunicorn (DEBUG off), plus scoring throughput: see bench/run.py.
+bench: setup
+	$(BIN)/python bench/run.py
+
 clean:
 	rm -rf $(VENV) staticfiles
