@@ -162,9 +162,6 @@ STORAGES = {
     },
 }
 
-# Django 6 behaviour now: a web address typed without a scheme is taken as https.
-FORMS_URLFIELD_ASSUME_HTTPS = True
-
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
