@@ -1,6 +1,7 @@
 """The data migration seeds the content: both models, every dimension, every cell, every cost figure."""
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -66,6 +67,11 @@ def test_every_cost_parameter_is_seeded_for_each_model_with_a_source():
 
 
 def test_no_sentence_is_copied_from_the_article():
+    if not ARTICLE.exists():
+        # The article lives beside the repository (../shared), as it does in CI; never skipped there.
+        if os.environ.get("CI"):
+            pytest.fail(f"The source article is missing at {ARTICLE}")
+        pytest.skip(f"The source article is not beside this checkout ({ARTICLE})")
     words = lambda text: re.findall(r"[a-z0-9']+", text.lower())  # noqa: E731
     article = words(ARTICLE.read_text(encoding="utf-8"))
     article_runs = {" ".join(article[i:i + 8]) for i in range(len(article) - 7)}
