@@ -2,7 +2,8 @@
 
 Scores a fixed, varied set of profiles (seeded random answers across the form's ranges) against the
 catalogue as loaded from the database, over and over for about `--seconds`, in this one process pinned
-to one CPU. Prints one JSON object. Run by bench/run.py; on its own:
+to one CPU and timed in CPU seconds (other work on a shared machine then slows it less). Prints one JSON
+object. Run by bench/run.py; on its own:
 
     DJANGO_SETTINGS_MODULE=config.settings .venv/bin/python bench/scoring.py
 """
@@ -50,12 +51,12 @@ def profiles(count: int, seed: int = 6) -> list:
 
 def rate(fn, items: list, seconds: float) -> float:
     done = 0
-    start = time.perf_counter()
+    start = time.process_time()
     while True:
         for item in items:
             fn(item)
         done += len(items)
-        elapsed = time.perf_counter() - start
+        elapsed = time.process_time() - start
         if elapsed >= seconds:
             return done / elapsed
 
