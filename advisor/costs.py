@@ -122,8 +122,14 @@ def estimate_cost(model: ModelSpec, profile: Profile, *, devices: int, downtime_
         for scenario in ("low", "expected", "high")
     }
 
+    # _total(parts, months) for each scenario, with the monthly sum (labour + fees + downtime) taken once.
+    (low_run, low_once), (run, once), (high_run, high_once) = (
+        (parts[s].labour + parts[s].fees + parts[s].downtime, parts[s].onboarding) for s in ("low", "expected", "high")
+    )
+
     def over(months: int) -> Range:
-        return Range(*(round(_total(parts[s], months), 2) for s in ("low", "expected", "high")))
+        return Range(round(months * low_run + low_once, 2), round(months * run + once, 2),
+                     round(months * high_run + high_once, 2))
 
     return CostEstimate(
         monthly=Range(*(round(_total(parts[s], 1) - parts[s].onboarding, 2) for s in ("low", "expected", "high"))),

@@ -128,6 +128,10 @@ def _number(value: float) -> str:
 
 def signal_phrase(name: str, profile: Profile, *, devices: int, downtime_cost: float) -> str:
     """The answer behind a signal, in words a person recognises as theirs."""
+    return _signal_phrases(profile, devices=devices, downtime_cost=downtime_cost).get(name, "")
+
+
+def _signal_phrases(profile: Profile, *, devices: int, downtime_cost: float) -> dict[str, str]:
     people = "1 person uses" if profile.employees == 1 else f"{profile.employees:,} people use"
     phrases = {
         "size": f"{people} IT",
@@ -175,12 +179,13 @@ def signal_phrase(name: str, profile: Profile, *, devices: int, downtime_cost: f
     }
     phrases["pay_as_you_go"] = phrases["predictable"]
     phrases["no_it_staff"] = phrases["it_staff"]
-    return phrases.get(name, "")
+    return phrases
 
 
 def needs(profile: Profile, catalogue: Catalogue, *, devices: int, downtime_cost: float) -> tuple[Need, ...]:
     """How much each dimension matters to this organisation, with the two answers that weigh most."""
     values = signals(profile, devices=devices, downtime_cost=downtime_cost)
+    phrases = _signal_phrases(profile, devices=devices, downtime_cost=downtime_cost)
     result = []
     for dimension in catalogue.dimensions:
         rule = NEED_RULES.get(dimension.slug)
@@ -190,11 +195,7 @@ def needs(profile: Profile, catalogue: Catalogue, *, devices: int, downtime_cost
         base, terms = rule
         need = _clamp(base + sum(weight * values[name] for name, weight in terms))
         weighty = sorted(((abs(weight * values[name]), name) for name, weight in terms), reverse=True)
-        reasons = tuple(
-            signal_phrase(name, profile, devices=devices, downtime_cost=downtime_cost)
-            for size, name in weighty[:2]
-            if size >= 0.05
-        )
+        reasons = tuple(phrases.get(name, "") for size, name in weighty[:2] if size >= 0.05)
         result.append(Need(dimension.slug, dimension.name, dimension.weight, round(need, 4), reasons))
     return tuple(result)
 
