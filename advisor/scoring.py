@@ -432,7 +432,10 @@ def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool =
     if with_tipping_points and len(catalogue.models) > 1:
         quick: Callable[[Profile], tuple[str, str]] = lambda p: outcome(p, catalogue)  # noqa: E731
         names = {m.slug: m.name for m in catalogue.models}
-        tipping = find_tipping_points(profile, quick, names, downtime_cost=downtime_cost)
+        from .quick_outcome import outcomes_along  # the same outcome, computed faster
+
+        tipping = find_tipping_points(profile, quick, names, downtime_cost=downtime_cost,
+                                      along=outcomes_along(profile, catalogue).get)
     return Result(
         recommendation=ranked[0].slug,
         recommendation_name=ranked[0].name,

@@ -17,6 +17,8 @@ from typing import Callable
 from .domain import Profile, TippingPoint
 
 Outcome = Callable[[Profile], tuple[str, str]]
+Along = Callable[[str], Callable[[float], tuple[str, str]] | None]
+Holds = Callable[[int, str, int, int], bool]
 GRID_POINTS = 20
 
 
@@ -71,11 +73,29 @@ def _walk(field: SearchedField, start: int, end: int) -> list[int]:
 
 
 def _first_change(field: SearchedField, evaluate: Callable[[int], tuple[str, str]], start: int, end: int,
-                  kind: int) -> int | None:
-    """The first unit, going from start toward end, whose outcome of `kind` differs from start's."""
+                  kind: int, holds: Holds | None = None) -> int | None:
+    """The first unit, going from start toward end, whose outcome of `kind` differs from start's.
+
+    `holds(kind, answer, a, b)`, when given, is True only if every unit from a to b gives `answer`: grid
+    points it vouches for need no evaluating, and the answer found is the same as without it.
+    """
     current = evaluate(start)[kind]
     previous = start
-    for point in _walk(field, start, end):
+    walk = _walk(field, start, end)
+    if holds is not None and walk:
+        if holds(kind, current, start, walk[-1]):
+            return None
+        proven, unproven = 0, len(walk)  # the first `proven` grid points surely give `current`
+        while unproven - proven > 1:
+            middle = (proven + unproven) // 2
+            if holds(kind, current, start, walk[middle - 1]):
+                proven = middle
+            else:
+                unproven = middle
+        if proven:
+            previous = walk[proven - 1]
+            walk = walk[proven:]
+    for point in walk:
         if evaluate(point)[kind] != current:
             same, other = previous, point
             while abs(other - same) > 1:
@@ -90,17 +110,31 @@ def _first_change(field: SearchedField, evaluate: Callable[[int], tuple[str, str
 
 
 def find_tipping_points(profile: Profile, outcome: Outcome, names: dict[str, str], *,
-                        downtime_cost: float) -> tuple[TippingPoint, ...]:
-    """Where the recommendation, and the cheaper model, would change for each searched answer."""
+                        downtime_cost: float, along: Along | None = None) -> tuple[TippingPoint, ...]:
+    """Where the recommendation, and the cheaper model, would change for each searched answer.
+
+    `along(field name)`, when given, returns `value -> outcome(profile with that answer = value)` computed
+    faster (see quick_outcome.py), or None; it must give exactly what `outcome` gives. If that function also has
+    `holds(kind, answer, low, high)`, proofs that an answer stands over a range spare evaluations.
+    """
     points: list[TippingPoint] = []
     for field in SEARCHED_FIELDS:
         current = downtime_cost if field.name == "downtime_cost_per_hour" else float(getattr(profile, field.name))
         cache: dict[int, tuple[str, str]] = {}
+        at = along(field.name) if along is not None else None
+        if at is None:
+            def at(value: float, field: SearchedField = field) -> tuple[str, str]:
+                return outcome(_profile_at(profile, field, value))
 
-        def evaluate(units: int, field: SearchedField = field, cache: dict = cache) -> tuple[str, str]:
+        def evaluate(units: int, field: SearchedField = field, cache: dict = cache, at=at) -> tuple[str, str]:
             if units not in cache:
-                cache[units] = outcome(_profile_at(profile, field, field.from_units(units)))
+                cache[units] = at(field.from_units(units))
             return cache[units]
+
+        holds = None
+        if hasattr(at, "holds"):
+            def holds(kind: int, answer: str, a: int, b: int, field: SearchedField = field, at=at) -> bool:
+                return at.holds(kind, answer, field.from_units(a), field.from_units(b))
 
         start = field.to_units(current)
         start = min(max(start, field.to_units(field.low)), field.to_units(field.high))
@@ -108,7 +142,7 @@ def find_tipping_points(profile: Profile, outcome: Outcome, names: dict[str, str
         for kind, kind_name in KINDS.items():
             found = False
             for end, direction in ((field.to_units(field.high), "up"), (field.to_units(field.low), "down")):
-                change = _first_change(field, evaluate, start, end, kind)
+                change = _first_change(field, evaluate, start, end, kind, holds)
                 if change is None:
                     continue
                 found = True
