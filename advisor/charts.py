@@ -88,10 +88,20 @@ def cost_chart(models: list[dict[str, Any]], *, chart_id: str = "cost-chart") ->
     return mark_safe("".join(parts))  # noqa: S308 - every interpolated text is escaped or numeric
 
 
+def _wrap(text: str, width: int) -> list[str]:
+    """Split a label into at most two lines at a space, shortening the second with an ellipsis if needed."""
+    if len(text) <= width:
+        return [text]
+    cut = text.rfind(" ", 0, width + 1)
+    cut = cut if cut > 0 else width
+    rest = text[cut:].strip()
+    return [text[:cut].strip(), rest if len(rest) <= width else rest[: width - 1].rstrip() + "…"]
+
+
 def fit_chart(models: list[dict[str, Any]], needs: list[dict[str, Any]], *, chart_id: str = "fit-chart") -> SafeString:
     """For each dimension, how much of its possible points each model earns (0-100 %)."""
     total_weight = sum(max(0.0, n["weight"]) for n in needs) or 1.0
-    row_h, bar_h, label_w, width = 18 * len(models) + 16, 14, 250, 720
+    row_h, bar_h, label_w, width = max(18 * len(models) + 16, 48), 14, 250, 720
     height = 30 + row_h * len(needs)
     plot_w = width - label_w - 60
     parts = [
@@ -104,8 +114,11 @@ def fit_chart(models: list[dict[str, Any]], needs: list[dict[str, Any]], *, char
     for index, need in enumerate(needs):
         row_top = 20 + index * row_h
         share = max(0.0, need["weight"]) / total_weight * 100
-        parts.append(f'<text x="0" y="{row_top + 12}" font-size="13" fill="#222">{escape(need["name"][:34])}</text>')
-        parts.append(f'<text x="0" y="{row_top + 27}" font-size="11" fill="#555">need {need["need"] * 100:.0f} %</text>')
+        lines = _wrap(need["name"], 30)
+        for line_no, line in enumerate(lines):
+            parts.append(f'<text x="0" y="{row_top + 12 + 14 * line_no}" font-size="13" fill="#222">{escape(line)}</text>')
+        parts.append(f'<text x="0" y="{row_top + 12 + 14 * len(lines)}" font-size="11" fill="#555">'
+                     f'need {need["need"] * 100:.0f} %</text>')
         for m_index, model in enumerate(models):
             points = next((d["points"] for d in model["dimensions"] if d["dimension"] == need["dimension"]), 0.0)
             met = 0.0 if share <= 0 else max(0.0, min(1.0, points / share))
