@@ -10,8 +10,8 @@ The road, in order:
    costs no model anything.
 4. Cost of each model over three years (see `costs.py`), turned into a cost score: 100 for the cheapest,
    and cheapest / own cost x 100 for the others.
-5. Overall = 50 % fit + 50 % cost score. The highest overall is recommended; when the top two are within
-   5 points, the result says plainly that it is a close call and what would decide it.
+5. Overall = 60 % fit + 40 % cost score (fit counts for more because cost figures are uncertain).
+   The highest overall is recommended; when the top two are within 5 points, the result says plainly that it is a close call and what would decide it.
 
 Directions an adviser would give hold by construction: every answer that points toward managed services
 (more people, devices, sites or incidents, costlier downtime, longer hours, stricter compliance, weaker
@@ -39,7 +39,9 @@ from .domain import (
 )
 from .tipping import find_tipping_points
 
-FIT_WEIGHT = 0.5
+# Fit counts for more than cost: the answers behind fit are the person's own, while the cost figures are
+# published estimates whose low and high ends lie several times apart.
+FIT_WEIGHT = 0.6
 CLOSE_CALL_MARGIN = 5.0
 UNKNOWN_DIMENSION_NEED = 0.5
 TOP_FACTORS = 5

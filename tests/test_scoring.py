@@ -93,10 +93,10 @@ def test_a_dimension_the_rules_do_not_know_counts_as_a_middling_need():
     assert needs["sustainability"].need == scoring.UNKNOWN_DIMENSION_NEED
 
 
-def test_overall_blends_fit_and_cost_score_equally():
+def test_overall_blends_sixty_percent_fit_and_forty_percent_cost_score():
     result = scoring.score(CLINIC, CATALOGUE, with_tipping_points=False)
     for model in result.models:
-        assert model.overall == pytest.approx(0.5 * model.fit + 0.5 * model.cost_score, abs=0.1)
+        assert model.overall == pytest.approx(0.6 * model.fit + 0.4 * model.cost_score, abs=0.1)
     cheapest = min(result.models, key=lambda m: m.cost.three_years.expected)
     assert cheapest.cost_score == 100
 
