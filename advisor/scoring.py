@@ -11,7 +11,8 @@ The road, in order:
 4. Cost of each model over three years (see `costs.py`), turned into a cost score: 100 for the cheapest,
    and cheapest / own cost x 100 for the others.
 5. Overall = 60 % fit + 40 % cost score (fit counts for more because cost figures are uncertain).
-   The highest overall is recommended; when the top two are within 5 points, the result says plainly that it is a close call and what would decide it.
+   The highest overall is recommended; when the top two are within 5 points, the result says plainly
+   that it is a close call and what would decide it.
 
 Directions an adviser would give hold by construction: every answer that points toward managed services
 (more people, devices, sites or incidents, costlier downtime, longer hours, stricter compliance, weaker
