@@ -125,6 +125,20 @@ def _money(value: float) -> str:
     return f"${value:,.0f}"
 
 
+def _about(value: float) -> str:
+    """A rough amount of money, to two significant figures: $5,092 reads as about $5,100."""
+    if value < 100:
+        return _money(value)
+    digits = len(str(int(value))) - 2
+    return _money(round(value, -digits))
+
+
+def _in_sentence(name: str) -> str:
+    """A dimension name as it reads mid-sentence: 'Downtime' -> 'downtime', but 'IT strategy' keeps its capitals."""
+    words = name.split(" ")
+    return " ".join(w.lower() if w[:1].isupper() and w[1:2].islower() else w for w in words)
+
+
 def _number(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
 
@@ -281,7 +295,7 @@ def _factors(models: tuple[ModelSpec, ...], need_list: tuple[Need, ...],
             + (f" ({m.headlines[need.dimension].rstrip('.')})" if m.headlines.get(need.dimension) else "")
             for m in models
         )
-        text = f"{because}{need.name.lower()} {_need_level(need.need)}. {ratings}."
+        text = f"{because}{_in_sentence(need.name)} {_need_level(need.need)}. {ratings}."
         factors.append(Factor(need.dimension, need.name, need.need, text, points, round(spread, 2)))
     factors.sort(key=lambda f: -f.spread)
     return tuple(factors[:TOP_FACTORS])
@@ -364,10 +378,10 @@ def _summary_and_decider(ranked: list[ModelResult], close_call: bool, factors: t
     cheaper, dearer = sorted((best, second), key=lambda m: m.cost.three_years.expected)
     saving = dearer.cost.three_years.expected - cheaper.cost.three_years.expected
     better_fit, lesser_fit = sorted((best, second), key=lambda m: -m.fit)
-    telling = [f.name.lower() for f in factors if f.points.get(better_fit.slug, 0) > f.points.get(lesser_fit.slug, 0)]
+    telling = [_in_sentence(f.name) for f in factors if f.points.get(better_fit.slug, 0) > f.points.get(lesser_fit.slug, 0)]
     telling_text = " and ".join(telling[:2]) or "the dimensions that matter to you"
     cost_text = (
-        f"{cheaper.name} is expected to cost about {_money(saving)} less over three years"
+        f"{cheaper.name} is expected to cost about {_about(saving)} less over three years"
         if saving >= 1 else "both are expected to cost about the same over three years"
     )
     if close_call:

@@ -256,3 +256,10 @@ def test_examples_of_each_direction_move_the_fit():
     base = Profile(industry="other", employees=10, incidents_per_month=2)
     for field in MSP_LEANING:
         assert fit_lead(raised(raised(base, field), field)) > fit_lead(base), field
+
+
+def test_close_call_decider_names_factors_as_they_read_mid_sentence():
+    result = scoring.score(replace(CORNER_SHOP, incidents_per_month=0.7), CATALOGUE, with_tipping_points=False)
+    assert result.close_call
+    assert "partnership and IT strategy" in result.decider
+    assert "about $5,100 less over three years" in result.decider
