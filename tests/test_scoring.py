@@ -32,8 +32,8 @@ def fit_lead(profile: Profile) -> float:
 
 def exact_fit_lead(profile: Profile) -> float:
     devices, _, downtime, _ = scoring._effective_inputs(profile)
-    need_list = scoring.needs(profile, CATALOGUE, devices=devices, downtime_cost=downtime)
-    fits = {m.slug: sum(d.points for d in scoring._fit_points(m, need_list)) for m in CATALOGUE.models}
+    levels = scoring.need_values(scoring.signals(profile, devices=devices, downtime_cost=downtime), CATALOGUE)
+    fits = dict(zip(["break-fix", "msp"], scoring._Decider(CATALOGUE, profile).fits(levels)))
     return fits["msp"] - fits["break-fix"]
 
 
