@@ -87,12 +87,13 @@ def test_own_msp_fee_replaces_the_per_user_fee(catalogue):
     assert cost.one_year.low == pytest.approx(12 * (1200 + 20.7))  # the fee no longer varies
 
 
-def test_cumulative_cost_ends_at_the_three_year_total(catalogue):
+def test_costs_grow_in_a_straight_line_from_onboarding(catalogue):
     cost = estimate(catalogue, "msp")
-    assert len(cost.cumulative) == 36
-    assert cost.cumulative[11] == cost.one_year
-    assert cost.cumulative[-1] == cost.three_years
-    assert all(a.expected < b.expected for a, b in zip(cost.cumulative, cost.cumulative[1:]))
+    assert cost.onboarding.expected == 600
+    for months, total in ((12, cost.one_year), (24, cost.two_years), (36, cost.three_years)):
+        assert total.expected == pytest.approx(cost.onboarding.expected + months * cost.monthly.expected)
+        assert total.low == pytest.approx(cost.onboarding.low + months * cost.monthly.low)
+        assert total.high == pytest.approx(cost.onboarding.high + months * cost.monthly.high)
 
 
 def test_blank_downtime_cost_is_estimated_from_employees_and_industry():

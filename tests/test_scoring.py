@@ -32,8 +32,8 @@ def fit_lead(profile: Profile) -> float:
 
 def exact_fit_lead(profile: Profile) -> float:
     devices, _, downtime, _ = scoring._effective_inputs(profile)
-    need_list = scoring.needs(profile, CATALOGUE, devices=devices, downtime_cost=downtime)
-    fits = {m.slug: sum(d.points for d in scoring._fit_points(m, need_list)) for m in CATALOGUE.models}
+    levels = scoring.need_values(scoring.signals(profile, devices=devices, downtime_cost=downtime), CATALOGUE)
+    fits = dict(zip(["break-fix", "msp"], scoring._Decider(CATALOGUE, profile).fits(levels)))
     return fits["msp"] - fits["break-fix"]
 
 
@@ -93,10 +93,10 @@ def test_a_dimension_the_rules_do_not_know_counts_as_a_middling_need():
     assert needs["sustainability"].need == scoring.UNKNOWN_DIMENSION_NEED
 
 
-def test_overall_blends_fit_and_cost_score_equally():
+def test_overall_blends_sixty_percent_fit_and_forty_percent_cost_score():
     result = scoring.score(CLINIC, CATALOGUE, with_tipping_points=False)
     for model in result.models:
-        assert model.overall == pytest.approx(0.5 * model.fit + 0.5 * model.cost_score, abs=0.1)
+        assert model.overall == pytest.approx(0.6 * model.fit + 0.4 * model.cost_score, abs=0.1)
     cheapest = min(result.models, key=lambda m: m.cost.three_years.expected)
     assert cheapest.cost_score == 100
 
@@ -256,3 +256,10 @@ def test_examples_of_each_direction_move_the_fit():
     base = Profile(industry="other", employees=10, incidents_per_month=2)
     for field in MSP_LEANING:
         assert fit_lead(raised(raised(base, field), field)) > fit_lead(base), field
+
+
+def test_close_call_decider_names_factors_as_they_read_mid_sentence():
+    result = scoring.score(replace(CORNER_SHOP, incidents_per_month=0.7), CATALOGUE, with_tipping_points=False)
+    assert result.close_call
+    assert "partnership and IT strategy" in result.decider
+    assert "about $5,100 less over three years" in result.decider
