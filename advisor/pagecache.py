@@ -1,12 +1,13 @@
 """Whole rendered pages kept in each process's memory, for public pages that every visitor sees alike.
 
 The comparison page, the blank assessment form and a stored result are the same HTML for everyone who
-asks, apart from the CSRF token in their forms, so rendering them on each request is wasted work. A view
+asks, apart from a few hidden values in their forms, so rendering them on each request is wasted work. A view
 decorated with `cached_page(key)` names what its page depends on: `key(request, *args)` returns a value
 that changes whenever the page would (the content version read from the database for the comparison page;
 nothing for the form; the assessment's row for a result, which also answers "does it still exist?"), or
-None to render in full. The page is kept under that value plus the host and scheme, and on a hit only the
-CSRF token is put back, fresh for each request, so the cookie and the form still match.
+None to render in full. The page is kept under that value plus the path, host and scheme, and on a hit
+only the hidden values in FRESH_INPUTS are put back, new for each request: the CSRF token (so the cookie
+and the form still match) and the comment form's signed time of serving (so the spam guard still works).
 
 Rendered in full, never kept: anything but a plain GET (a query string, a POST), requests that carry a
 session (signed-in staff, messages kept in the session) or a messages cookie (a "thank you" to show), and
@@ -21,31 +22,50 @@ from functools import wraps
 from typing import Any, Callable, Hashable
 
 from django.conf import settings
-from django.db import connections, router
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.signals import setting_changed
-from django.http import HttpRequest, HttpResponse
+from django.db import connections, router
 from django.dispatch import receiver
+from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
+from django.utils.html import escape
 
-# Stands where each request's CSRF token goes; the same length as a real token, so nothing else shifts.
-CSRF_PLACEHOLDER = b"csrf" + b"0" * 60
-_CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]+(")')
+from .spam import STARTED, started_token
+
+
+def _fresh_started(request: HttpRequest) -> str:
+    return started_token()
+
+
+# Hidden inputs whose value must be new on every response, by name: the CSRF token (masked afresh, and it
+# sets the cookie it matches) and the comment form's signed "served at" time (see spam.py).
+FRESH_INPUTS: dict[str, Callable[[HttpRequest], str]] = {
+    "csrfmiddlewaretoken": get_token,
+    STARTED: _fresh_started,
+}
 
 View = Callable[..., HttpResponse]
 
 
 class _Page:
-    __slots__ = ("body", "has_csrf", "headers")
+    __slots__ = ("body", "fresh", "headers")
 
     def __init__(self, response: HttpResponse) -> None:
-        body, count = _CSRF_INPUT.subn(rb"\g<1>" + CSRF_PLACEHOLDER + rb"\g<2>", response.content)
+        body = response.content
+        self.fresh = []
+        for name, make in FRESH_INPUTS.items():
+            marker = f"\x00fresh {name}\x00".encode()
+            body, count = re.subn(rb'(name="' + re.escape(name.encode()) + rb'" value=")[^"]*(")',
+                                  rb"\g<1>" + marker + rb"\g<2>", body)
+            if count:
+                self.fresh.append((marker, make))
         self.body = body
-        self.has_csrf = count > 0
         self.headers = {name: value for name, value in response.items() if name.lower() != "content-length"}
 
     def response(self, request: HttpRequest) -> HttpResponse:
-        body = self.body.replace(CSRF_PLACEHOLDER, get_token(request).encode()) if self.has_csrf else self.body
+        body = self.body
+        for marker, make in self.fresh:
+            body = body.replace(marker, escape(make(request)).encode())
         return HttpResponse(body, headers=self.headers)
 
 

@@ -7,20 +7,26 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from django.core import signing
 from django.db import transaction
 from django.test import Client
 
-from advisor import pagecache
+from advisor import spam
 from advisor.catalogue import content_version, load_catalogue
 from advisor.models import Characteristic, Comment, ContentVersion, CostParameter, Dimension, SupportModel
-from tests.gunicorn_server import GunicornSite
+from tests.perf_site import PerfSite
+
+
+def hidden(html: str, name: str) -> str:
+    return re.search(rf'name="{name}" value="([^"]+)"', html).group(1)
 
 
 def csrf_token(html: str) -> str:
-    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    return hidden(html, "csrfmiddlewaretoken")
 
 
 # ---- In one process ------------------------------------------------------------------------------------------
@@ -76,19 +82,34 @@ class TestInOneProcess:
         ContentVersion.bump()
         assert content_version() is not None
 
-    def test_a_kept_page_carries_a_fresh_csrf_token_that_works(self):
+    def test_a_kept_page_carries_a_fresh_csrf_token_that_works(self, settings):
+        settings.COMMENT_MIN_SECONDS = 0
         client = Client(enforce_csrf_checks=True)
         client.get("/")  # renders and keeps the page
         first = client.get("/").content.decode()  # from the kept page
         second = client.get("/").content.decode()
         assert csrf_token(first) != csrf_token(second)  # masked afresh each time, like a rendered page
-        assert pagecache.CSRF_PLACEHOLDER.decode() not in first
+        assert "\x00" not in first
         response = client.post("/comments/", {"name": "Ann", "email": "ann@example.com", "website": "",
-                                              "text": "Useful.", "csrfmiddlewaretoken": csrf_token(second)})
+                                              "text": "Useful.", "csrfmiddlewaretoken": csrf_token(second),
+                                              "started": hidden(second, "started")})
         assert response.status_code == 302
         assert Comment.objects.filter(name="Ann", is_approved=False).exists()
 
-    def test_a_waiting_message_is_shown_not_the_kept_page(self, client):
+    def test_a_kept_page_carries_the_time_it_was_served_for_the_spam_guard(self, client, settings):
+        settings.COMMENT_MIN_SECONDS = 3
+        client.get("/")  # renders and keeps the page
+        time.sleep(0.2)
+        before = time.time()
+        page = client.get("/").content.decode()  # from the kept page
+        served = signing.loads(hidden(page, "started"), salt=spam._SALT)
+        assert served >= round(before, 1) - 0.1
+        posted = client.post("/comments/", {"name": "Bot", "email": "bot@example.com", "text": "Fast.",
+                                            "started": hidden(page, "started")})
+        assert "quicker than a person can type" in posted.content.decode()
+
+    def test_a_waiting_message_is_shown_not_the_kept_page(self, client, settings):
+        settings.COMMENT_MIN_SECONDS = 0
         client.get("/")
         client.get("/")
         response = client.post("/comments/", {"name": "Ann", "email": "ann@example.com", "text": "Useful."},
@@ -130,12 +151,12 @@ class TestInOneProcess:
 
 @pytest.fixture(scope="module")
 def site():
-    server = GunicornSite(workers=2).start()
+    server = PerfSite(workers=2).start()
     yield server
     server.stop()
 
 
-def from_every_worker(site: GunicornSite, path: str, *, method: str = "GET", data: bytes | None = None,
+def from_every_worker(site: PerfSite, path: str, *, method: str = "GET", data: bytes | None = None,
                       headers: dict | None = None, each: int = 2, statuses: tuple = (200, 201)) -> dict[str, list]:
     """Send requests, a few at a time, until every worker has answered at least `each` of them."""
     answers: dict[str, list] = {}

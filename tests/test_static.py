@@ -10,7 +10,7 @@ from pathlib import Path
 import crispy_bootstrap5
 import pytest
 
-from tests.gunicorn_server import GunicornSite
+from tests.perf_site import PerfSite
 
 ROOT = Path(__file__).resolve().parent.parent
 BOOTSTRAP = ROOT / "static" / "vendor" / "bootstrap.min.css"
@@ -78,7 +78,7 @@ def test_the_shipped_bootstrap_keeps_only_rules_for_classes_our_templates_and_co
 
 @pytest.fixture(scope="module")
 def site():
-    server = GunicornSite(workers=1).start()
+    server = PerfSite(workers=1).start()
     yield server
     server.stop()
 
@@ -125,7 +125,7 @@ def test_a_name_without_its_hash_is_cached_only_briefly(site):
     assert int(YEAR_OR_MORE.search(response.headers["cache-control"]).group(1)) <= 3600
 
 
-def page_weight(site: GunicornSite, path: str) -> dict[str, int]:
+def page_weight(site: PerfSite, path: str) -> dict[str, int]:
     """Bytes of the page and everything it loads, as a browser accepting brotli and gzip receives them."""
     page = site.get(path, **{"Accept-Encoding": "br, gzip"})
     weights = {path: len(page.body)}

@@ -9,7 +9,7 @@ def create_row(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("advisor", "0002_seed_content"),
+        ("advisor", "0003_cache_table"),
     ]
 
     operations = [
