@@ -51,6 +51,9 @@ POST_BODY = (
 
 # (name, method, path or None for the result page, target ratio to /healthz)
 PAGES = (
+    # Not a target: the cheapest view that passes the whole middleware stack (/healthz is answered before
+    # most of it), to show how much of a page's cost is the stack itself.
+    ("robots.txt", "GET", "/robots.txt", None),
     ("comparison", "GET", "/", 0.8),
     ("assessment form", "GET", "/assess/", 0.5),
     ("result", "GET", None, 0.7),
