@@ -10,6 +10,8 @@ What it does, in order:
    BENCH_LOADGEN=python). /healthz, the floor, is measured for 3 s before the first page and after each
    one; a page's ratio is to the mean of the /healthz runs just before and just after it.
 4. The pure scoring function's throughput on one core, tipping points included (bench/scoring.py).
+   Alongside requests per second, the gunicorn workers' CPU time per request (from /proc), which other
+   work on a shared machine barely moves: its ratio to /healthz's is what the page would reach alone.
 5. A table on screen and everything in bench/results.json.
 
 wrk and the server share the machine's cores, so absolute requests per second say little; the ratio of
@@ -184,6 +186,30 @@ def load(url: str, method: str, seconds: float, use_wrk: bool) -> dict:
     return loadgen.run(url, duration=seconds, connections=8, method=method, body=body, headers=headers)
 
 
+def workers_cpu(master: int) -> float | None:
+    """CPU seconds the gunicorn workers (the master's children) have used so far; None without /proc."""
+    try:
+        children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+        total = 0
+        for pid in children:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime and stime, in clock ticks
+        return total / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def measured(server: subprocess.Popen, url: str, method: str, seconds: float, use_wrk: bool) -> dict:
+    """load(), plus the workers' CPU time per request: unlike requests per second, it hardly moves when
+    other work on the machine takes cores away."""
+    before = workers_cpu(server.pid)
+    figures = load(url, method, seconds, use_wrk)
+    after = workers_cpu(server.pid)
+    if before is not None and after is not None and figures["requests"]:
+        figures["server_cpu_us"] = (after - before) / figures["requests"] * 1e6
+    return figures
+
+
 def scoring_throughput(env: dict[str, str]) -> dict:
     out = subprocess.run([str(BIN / "python"), str(BENCH / "scoring.py"), "--seconds", "3"], cwd=ROOT, env=env,
                          check=True, capture_output=True, text=True)
@@ -204,6 +230,7 @@ def main() -> int:
     use_wrk = shutil.which("wrk") is not None and os.environ.get("BENCH_LOADGEN", "wrk") != "python"
     generator = (subprocess.run(["wrk", "--version"], capture_output=True, text=True).stdout.split("[")[0].strip()
                  if use_wrk else "bench/loadgen.py (Python)")
+    load_before = os.getloadavg()[0]
     env = bench_env()
     result_path = prepare_database(env)
     base = f"http://127.0.0.1:{PORT}"
@@ -216,16 +243,21 @@ def main() -> int:
     rows = []
     try:
         load(base + "/healthz", "GET", WARMUP_SECONDS, use_wrk)
-        floors.append(load(base + "/healthz", "GET", HEALTHZ_SECONDS, use_wrk))
+        floors.append(measured(server, base + "/healthz", "GET", HEALTHZ_SECONDS, use_wrk))
         for name, method, path, target in targets:
             load(base + path, method, WARMUP_SECONDS, use_wrk)
-            figures = load(base + path, method, SECONDS, use_wrk)
-            floors.append(load(base + "/healthz", "GET", HEALTHZ_SECONDS, use_wrk))
+            figures = measured(server, base + path, method, SECONDS, use_wrk)
+            floors.append(measured(server, base + "/healthz", "GET", HEALTHZ_SECONDS, use_wrk))
             # Other work on the machine comes and goes: compare each page with the floor measured just
             # before and just after it.
             floor = (floors[-2]["requests_per_second"] + floors[-1]["requests_per_second"]) / 2
-            rows.append({"page": name, "method": method, "path": path, "target_ratio": target, **figures,
-                         "ratio_to_healthz": round(figures["requests_per_second"] / floor, 3)})
+            row = {"page": name, "method": method, "path": path, "target_ratio": target, **figures,
+                   "ratio_to_healthz": round(figures["requests_per_second"] / floor, 3)}
+            if all("server_cpu_us" in f for f in (figures, floors[-2], floors[-1])):
+                # How fast the page would go against /healthz if the workers had the cores to themselves.
+                floor_cpu = (floors[-2]["server_cpu_us"] + floors[-1]["server_cpu_us"]) / 2
+                row["cpu_ratio_to_healthz"] = round(floor_cpu / figures["server_cpu_us"], 3)
+            rows.append(row)
             print(f"  {name:<16} {figures['requests_per_second']:8.0f} req/s, /healthz around it {floor:6.0f} req/s",
                   flush=True)
     finally:
@@ -236,7 +268,9 @@ def main() -> int:
                "requests": sum(f["requests"] for f in floors), "requests_per_second": floor,
                "p50_ms": sorted(f["p50_ms"] for f in floors)[len(floors) // 2],
                "p99_ms": sorted(f["p99_ms"] for f in floors)[len(floors) // 2],
-               "errors": sum(f["errors"] for f in floors), "ratio_to_healthz": 1.0}
+               "errors": sum(f["errors"] for f in floors), "ratio_to_healthz": 1.0, "cpu_ratio_to_healthz": 1.0}
+    if all("server_cpu_us" in f for f in floors):
+        healthz["server_cpu_us"] = sum(f["server_cpu_us"] for f in floors) / len(floors)
     rows.insert(0, healthz)
     # The same, against the cheapest view that passes the whole middleware stack, as /healthz did before
     # health probes were answered ahead of it: what a page's own work costs, apart from the stack.
@@ -247,22 +281,29 @@ def main() -> int:
         row["requests_per_second"] = round(row["requests_per_second"], 1)
         row["p50_ms"] = round(row["p50_ms"], 2)
         row["p99_ms"] = round(row["p99_ms"], 2)
+        if "server_cpu_us" in row:
+            row["server_cpu_us"] = round(row["server_cpu_us"], 1)
     scoring = scoring_throughput(env)
 
     print()
     print(f"{'page':<16} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'ratio':>6} {'target':>7} {'errors':>7}"
-          f"   ratio to /robots.txt")
+          f"  {'to robots':>9} {'CPU µs':>7} {'CPU ratio':>9}")
     for row in rows:
         target = "" if row["target_ratio"] is None else f"≥{row['target_ratio']:.1f}"
         mark = {True: " ok  ", False: " MISS", None: "     "}[row["meets_target"]]
+        cpu = f"{row['server_cpu_us']:>7.0f}" if "server_cpu_us" in row else f"{'':>7}"
+        cpu_ratio = f"{row['cpu_ratio_to_healthz']:>9.2f}" if "cpu_ratio_to_healthz" in row else ""
         print(f"{row['page']:<16} {row['requests_per_second']:>8.0f} {row['p50_ms']:>8.2f} {row['p99_ms']:>8.2f} "
-              f"{row['ratio_to_healthz']:>6.2f} {target:>7} {row['errors']:>7}{mark} {row['ratio_to_robots']:>6.2f}")
+              f"{row['ratio_to_healthz']:>6.2f} {target:>7} {row['errors']:>7}{mark} {row['ratio_to_robots']:>9.2f} "
+              f"{cpu} {cpu_ratio}")
     print(f"\nScoring, one core, tipping points included: {scoring['profiles_per_second']:,.0f} profiles/s "
           f"(target ≥ 10,000; without tipping points {scoring['without_tipping_points_per_second']:,.0f}/s)")
 
     document = {
         "measured_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "machine": machine(),
+        # Other work on the machine while this ran (1-minute load average at the start and the end).
+        "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],
         "load_generator": generator,
         "connections": CONNECTIONS,
         "seconds_per_page": SECONDS,
