@@ -224,3 +224,14 @@ def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
 
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """One plain line when browser tests were skipped, so nobody mistakes a local pass for a full one."""
+    skipped = [r for r in terminalreporter.stats.get("skipped", []) if "browser tests skipped" in str(r.longrepr)]
+    if skipped:
+        terminalreporter.write_line(
+            f"{len(skipped)} browser test(s) skipped for missing tools (each SKIPPED line says what to install); "
+            "CI runs them with REQUIRE_BROWSER=1, where a missing tool fails the run.",
+            yellow=True, bold=True,
+        )
