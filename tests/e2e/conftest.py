@@ -141,7 +141,8 @@ class Guard:
     def on_console(self, message) -> None:
         if message.type == "error":
             # Chromium logs a console error for every 4xx/5xx; an expected one is not a problem.
-            if "Failed to load resource" in message.text and self.allowed_statuses:
+            expected = {f"status of {status} " for _, status in self.allowed_statuses}
+            if "Failed to load resource" in message.text and any(e in message.text for e in expected):
                 return
             self.problems.append(f"console error: {message.text}")
 

@@ -124,3 +124,25 @@ def test_page_fits_a_phone_without_sideways_scrolling(make_page, site, assessmen
     assert not layout["out"], f"sticking out of a {PHONE['width']} px screen: {layout['out']}"
     page.set_viewport_size(DESKTOP)
     page.screenshot(path=screens / f"{name}-1280x800.png", full_page=True)
+
+
+def test_comparison_table_reads_as_one_labelled_card_per_aspect_on_a_phone(make_page, site):
+    from advisor.models import SupportModel
+
+    page = make_page(viewport=PHONE)
+    page.goto(site + "/")
+    assert_styled(page)
+    names = list(SupportModel.objects.filter(is_active=True).values_list("name", flat=True))
+    rows = page.locator(".comparison-table tbody tr")
+    assert rows.count() >= 5
+    for row in rows.all():
+        cells = row.locator("td")
+        assert cells.count() == len(names)
+        for cell, name in zip(cells.all(), names):
+            # Each cell says whose it is, spans the card, and keeps a readable text size.
+            label = cell.locator(".cell-model")
+            assert label.is_visible() and label.inner_text().strip().lower() == name.lower()
+            box = cell.bounding_box()
+            assert box["width"] >= PHONE["width"] - 60, box
+            size = cell.locator("p").first.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
+            assert size >= 16, size
