@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup checkers bench clean
+.PHONY: run test test-postgres setup checkers bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,15 @@ checkers:
 
 test: setup checkers
 	$(BIN)/python -m pytest
+
+# The suite again on a throwaway PostgreSQL server (needs Debian's `postgresql` package); browser tests
+# already ran on SQLite.
+test-postgres: setup
+	.ci/with-postgres $(BIN)/python -m pytest -m "not browser"
+
+# Load benchmark against /healthz under gunicorn (DEBUG off), plus scoring throughput: see bench/run.py.
+bench: setup
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) staticfiles node_modules test-artifacts

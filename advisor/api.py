@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
@@ -39,6 +40,9 @@ def _form_data(payload: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list[
                 data[key] = value
         elif isinstance(value, bool):
             errors[key] = ["Give a number or text, not true or false."]
+        elif isinstance(value, str) and any("\ud800" <= ch <= "\udfff" for ch in value):
+            # JSON may escape half of a UTF-16 pair (\ud800); no database can store it.
+            errors[key] = ["Remove the broken character (an unpaired \\u escape) from this text."]
         else:
             data[key] = str(value)
     for key, value in ASSESSMENT_DEFAULTS.items():
@@ -52,10 +56,14 @@ def assessment_create(request: HttpRequest) -> JsonResponse:
     content_type = request.content_type or ""
     if content_type != "application/json":
         return _error("Send the assessment as JSON with Content-Type: application/json.", 415)
-    if len(request.body) > MAX_BODY_BYTES:
+    try:
+        body = request.body
+    except RequestDataTooBig:  # over DATA_UPLOAD_MAX_MEMORY_SIZE: Django would answer with an HTML page
+        body = None
+    if body is None or len(body) > MAX_BODY_BYTES:
         return _error(f"The body is larger than {MAX_BODY_BYTES // 1024} kB.", 413)
     try:
-        payload = json.loads(request.body.decode("utf-8"))
+        payload = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
         return _error("The body is not valid UTF-8 JSON.", 400)
     if not isinstance(payload, dict):

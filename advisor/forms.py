@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 
 from .domain import Profile
 from .models import Assessment
+from .spam import SpamGuardForm
 
 # Values a person would otherwise have to pick for a typical small office; the API uses them too.
 ASSESSMENT_DEFAULTS: dict[str, Any] = {
@@ -198,7 +199,7 @@ def assessment_helper() -> FormHelper:
     return helper
 
 
-class CommentForm(forms.Form):
+class CommentForm(SpamGuardForm):  # SpamGuardForm adds a hidden honeypot and a minimum time to fill
     name = forms.CharField(label="Name", max_length=100, error_messages={"required": "Enter your name."})
     email = forms.EmailField(
         label="Email", max_length=254, help_text="Never published.",

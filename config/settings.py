@@ -1,14 +1,18 @@
 """The one settings file, driven by the environment.
 
-With nothing set, the site runs for local use: DEBUG on, SQLite in the project folder. A deployment sets
-DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and usually DATABASE_URL. A malformed value
-stops start-up with a message naming the variable.
+With nothing set, the site runs for local use: DEBUG on, SQLite in the project folder, a database-backed cache.
+A deployment sets DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and usually DATABASE_URL and
+CACHE_URL; README.md lists every variable. A malformed value stops start-up with a message naming the variable.
 """
 from __future__ import annotations
 
 import os
+import re
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -29,27 +33,50 @@ def env_bool(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name} must be one of 1/0, true/false, yes/no, on/off; got {raw!r}.")
 
 
-def env_int(name: str, default: int, *, minimum: int = 0) -> int:
+def env_int(name: str, default: int, *, minimum: int = 0, maximum: int | None = None) -> int:
     raw = os.environ.get(name)
     if raw is None or raw.strip() == "":
         return default
     try:
-        value = int(raw)
+        value = int(raw.strip())
     except ValueError:
         raise ImproperlyConfigured(f"{name} must be a whole number; got {raw!r}.") from None
     if value < minimum:
         raise ImproperlyConfigured(f"{name} must be at least {minimum}; got {value}.")
+    if maximum is not None and value > maximum:
+        raise ImproperlyConfigured(f"{name} must be at most {maximum}; got {value}.")
     return value
 
 
-def env_list(name: str, default: list[str]) -> list[str]:
+def env_list(name: str, default: list[str], *, allow_empty: bool = False) -> list[str]:
     raw = os.environ.get(name)
     if raw is None:
         return default
+    if allow_empty and not raw.strip():
+        return []
     items = [item.strip() for item in raw.split(",")]
     if any(not item for item in items):
         raise ImproperlyConfigured(f"{name} must be a comma-separated list with no empty items; got {raw!r}.")
     return items
+
+
+_PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+_RATE = re.compile(r"^\s*(\d+)\s*/\s*(\d*)\s*([smhd])\s*$")
+
+
+def env_rate(name: str, default: str) -> tuple[int, int]:
+    """A rate such as "20/10m" (20 requests per 10 minutes) as (requests, seconds)."""
+    raw = os.environ.get(name, default)
+    match = _RATE.match(raw)
+    if not match:
+        raise ImproperlyConfigured(
+            f"{name} must look like 20/10m: a number of requests, a slash, and a period in s, m, h or d; "
+            f"got {raw!r}."
+        )
+    requests, multiple, unit = int(match[1]), int(match[2] or 1), match[3]
+    if requests < 1 or multiple < 1:
+        raise ImproperlyConfigured(f"{name} needs at least 1 request in a period of at least 1{unit}; got {raw!r}.")
+    return requests, multiple * _PERIODS[unit]
 
 
 DEBUG = env_bool("DJANGO_DEBUG", True)
@@ -62,7 +89,18 @@ if not DEBUG and (not SECRET_KEY or SECRET_KEY == _DEV_SECRET_KEY or len(SECRET_
         'Generate one with: python -c "import secrets; print(secrets.token_urlsafe(64))"'
     )
 
+if not DEBUG and "DJANGO_ALLOWED_HOSTS" not in os.environ:
+    raise ImproperlyConfigured(
+        "DJANGO_ALLOWED_HOSTS must list the host names the site answers to (comma-separated) when DJANGO_DEBUG "
+        "is off, for example advisor.example.org."
+    )
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [], allow_empty=True)
+for _origin in CSRF_TRUSTED_ORIGINS:
+    if urlsplit(_origin).scheme not in ("http", "https") or not urlsplit(_origin).netloc:
+        raise ImproperlyConfigured(
+            f"DJANGO_CSRF_TRUSTED_ORIGINS must list origins such as https://advisor.example.org; got {_origin!r}."
+        )
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -74,11 +112,19 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "crispy_forms",
     "crispy_bootstrap5",
+    "csp",
+    "axes",
     "advisor",
 ]
 
 MIDDLEWARE = [
+    # Outermost, so every response is logged, static files and errors included.
+    "advisor.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Load balancers and container health checks probe by IP address over plain HTTP: answer them before
+    # the host check and the HTTPS redirect.
+    "advisor.middleware.HealthCheckMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -86,6 +132,14 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "advisor.ratelimit.RateLimitMiddleware",
+    # Last, as django-axes asks: it turns a lockout raised during authentication into the lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -108,6 +162,8 @@ TEMPLATES = [
 WSGI_APPLICATION = "config.wsgi.application"
 
 
+# --- Database -------------------------------------------------------------------------------------------------
+
 def _database_from_url(url: str) -> dict:
     import dj_database_url
 
@@ -117,6 +173,8 @@ def _database_from_url(url: str) -> dict:
         raise ImproperlyConfigured(f"DATABASE_URL is not a database address Django understands: {error}") from None
     if not config.get("ENGINE"):
         raise ImproperlyConfigured("DATABASE_URL names no database engine.")
+    # A connection kept across requests may have been dropped by the server or a pooler in between.
+    config["CONN_HEALTH_CHECKS"] = True
     return config
 
 
@@ -137,6 +195,129 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+
+# --- Cache ----------------------------------------------------------------------------------------------------
+
+def _cache_from_url(url: str) -> dict:
+    """The default cache from CACHE_URL. It holds the rate-limit counters, so every worker must share it."""
+    scheme = url.split("://", 1)[0].lower() if "://" in url else ""
+    rest = url.split("://", 1)[1] if "://" in url else ""
+    if scheme == "db":
+        table = rest.strip("/") or "advisor_cache"
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]{0,62}", table):
+            raise ImproperlyConfigured(f"CACHE_URL db://TABLE needs a plain table name; got {table!r}.")
+        # Shared by every worker and server that uses the same database; the table is made by `migrate`.
+        return {
+            "BACKEND": "config.cache.DatabaseCache",
+            "LOCATION": table,
+            "OPTIONS": {"MAX_ENTRIES": 50_000, "CULL_FREQUENCY": 4},
+        }
+    if scheme in ("redis", "rediss"):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if scheme == "memcached":
+        hosts = [host for host in rest.strip("/").split(",") if host]
+        if not hosts:
+            raise ImproperlyConfigured("CACHE_URL memcached://HOST:PORT[,HOST:PORT] names no server.")
+        return {"BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache", "LOCATION": hosts}
+    if scheme == "locmem":
+        # One process only: fine for a single-process server, wrong for several gunicorn workers.
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": rest or "advisor"}
+    raise ImproperlyConfigured(
+        f"CACHE_URL must start with db://, redis://, rediss://, memcached:// or locmem://; got {url!r}."
+    )
+
+
+CACHES = {"default": {**_cache_from_url(os.environ.get("CACHE_URL", "").strip() or "db://advisor_cache"),
+                      "KEY_PREFIX": "advisor"}}
+
+
+# --- HTTPS, cookies and headers -------------------------------------------------------------------------------
+
+# Behind a proxy that terminates TLS, opt in to trusting its X-Forwarded-Proto header. Never enable this
+# unless the proxy always sets (or strips) the header, or anyone could claim their request was HTTPS.
+if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many proxies of our own stand in front of the app (0: clients connect directly). The client address
+# for rate limits and admin lockouts is taken that many hops from the right of X-Forwarded-For.
+PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0, maximum=10)
+
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
+# Health probes come over plain HTTP from inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 0 if DEBUG else 365 * 86400)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", True)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+_secure_cookies = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
+SESSION_COOKIE_SECURE = _secure_cookies
+CSRF_COOKIE_SECURE = _secure_cookies
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True  # no script on the site reads it; forms carry the token
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+if not DEBUG:
+    # "__Host-" cookies are refused by browsers unless Secure, host-only and for the whole site.
+    SESSION_COOKIE_NAME = "__Host-sessionid" if _secure_cookies else "sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken" if _secure_cookies else "csrftoken"
+
+# The site has no inline script or style, and keeps it so: everything comes from its own static files.
+# Bootstrap's stylesheet draws form controls with data: SVG images. The admin needs its own scripts.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "manifest-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    },
+}
+
+# Requests larger than this are refused before a form sees them; the largest real form is a few kB.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
+
+
+# --- Abuse protection -----------------------------------------------------------------------------------------
+
+# Per client address, counted in the shared cache so the limits hold across all workers and servers.
+RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
+RATELIMITS = {
+    "assessments": env_rate("RATELIMIT_ASSESSMENTS", "30/10m"),
+    "api": env_rate("RATELIMIT_API", "60/10m"),
+    "comments": env_rate("RATELIMIT_COMMENTS", "5/10m"),
+}
+
+# A comment sent sooner than this after the page was served is from a program, not a person. 0 turns it off.
+COMMENT_MIN_SECONDS = env_int("COMMENT_MIN_SECONDS", 3, maximum=600)
+
+# django-axes: lock out an admin sign-in after repeated failures, per user name and client address.
+AXES_FAILURE_LIMIT = env_int("DJANGO_ADMIN_LOGIN_FAILURES", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_ADMIN_LOCKOUT_MINUTES", 30, minimum=1))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "advisor.ratelimit.admin_locked_out"
+AXES_CLIENT_IP_CALLABLE = "advisor.ratelimit.client_ip"
+AXES_DISABLE_ACCESS_LOG = True  # no record of successful sign-ins with their addresses
+AXES_VERBOSE = False
+
+
+# --- Privacy --------------------------------------------------------------------------------------------------
+
+# `manage.py purge_assessments` deletes assessments older than this; run it daily (cron, a scheduled task).
+ASSESSMENT_RETENTION_DAYS = env_int("ASSESSMENT_RETENTION_DAYS", 365, minimum=1)
+
+
+# --- The rest -------------------------------------------------------------------------------------------------
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -166,14 +347,42 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # Where the admin lives; a deployment may move it away from the well-known address.
-ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
+_admin_url = os.environ.get("DJANGO_ADMIN_URL", "admin/").strip().strip("/")
+if not re.fullmatch(r"[A-Za-z0-9._~-]+(/[A-Za-z0-9._~-]+)*", _admin_url) or {".", ".."} & set(
+    _admin_url.split("/")
+):
+    raise ImproperlyConfigured(
+        "DJANGO_ADMIN_URL must be a path such as staff-area/ made of letters, digits, '-', '_', '.' and '~'; "
+        f"got {os.environ.get('DJANGO_ADMIN_URL')!r}."
+    )
+ADMIN_URL = _admin_url + "/"
 
+_LOG_LEVELS = {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}
+LOG_LEVEL = os.environ.get("DJANGO_LOG_LEVEL", "INFO").strip().upper()
+if LOG_LEVEL not in _LOG_LEVELS:
+    raise ImproperlyConfigured(f"DJANGO_LOG_LEVEL must be one of {', '.join(sorted(_LOG_LEVELS))}; got {LOG_LEVEL!r}.")
+
+# Everything to stdout, one line per event, with email addresses, client addresses and assessment ids
+# masked whatever logger wrote them. Request lines come from advisor.middleware.RequestLogMiddleware.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"redact": {"()": "config.logfilters.RedactPersonalData"}},
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "plain",
+            "filters": ["redact"],
+        },
+        "null": {"class": "logging.NullHandler"},
+    },
+    "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
     # One line per event: Django's own console handler would print request warnings a second time.
-    "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
+    "loggers": {
+        "django": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+        # Scanners send any Host header; the request line already shows the 400, the traceback is noise.
+        "django.security.DisallowedHost": {"handlers": ["null"], "propagate": False},
+    },
 }

@@ -1,0 +1,74 @@
+"""Operations middleware: one log line per request, and health probes answered before the host check."""
+from __future__ import annotations
+
+import logging
+import re
+import time
+from typing import Callable
+
+from django.http import HttpRequest, HttpResponse
+
+from . import views
+
+logger = logging.getLogger("advisor.requests")
+
+# Paths that carry no route (a 404, say) are logged with anything that could identify a person or open a
+# private page masked: an assessment's id is the key to its result page.
+_UUID = re.compile(r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}")
+_EMAIL = re.compile(r"[^/@\s]+@[^/@\s]+")
+_LONG_TOKEN = re.compile(r"[A-Za-z0-9_\-]{24,}")
+
+
+def loggable_path(request: HttpRequest) -> str:
+    """The URL pattern that matched (assessment/<uuid:public_id>/) or the path with ids masked; never the query."""
+    match = getattr(request, "resolver_match", None)
+    if match is not None and match.route:
+        return "/" + match.route.lstrip("^").rstrip("$")
+    path = _UUID.sub("<id>", request.path)
+    path = _EMAIL.sub("<email>", path)
+    path = _LONG_TOKEN.sub("<token>", path)
+    return path[:200]
+
+
+class RequestLogMiddleware:
+    """Logs method, path (pattern or masked), status, size and time; no address, query, agent or body."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        started = time.perf_counter()
+        response = self.get_response(request)
+        took_ms = (time.perf_counter() - started) * 1000
+        size = response.get("Content-Length", "-") if response.streaming else len(response.content)
+        logger.info(
+            '"%s %s" %s %s %.0fms',
+            request.method if request.method in _METHODS else "OTHER",
+            loggable_path(request),
+            response.status_code,
+            size,
+            took_ms,
+        )
+        return response
+
+
+_METHODS = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}
+
+
+class HealthCheckMiddleware:
+    """Answers GET /healthz and /readyz directly.
+
+    Load balancers and container health checks call by IP address and over plain HTTP, so these two would
+    otherwise fail the allowed-hosts check or be redirected to HTTPS. They reveal nothing but "ok".
+    """
+
+    PROBES = {"/healthz": views.healthz, "/readyz": views.readyz}
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        probe = self.PROBES.get(request.path_info)
+        if probe is not None and request.method == "GET":
+            return probe(request)
+        return self.get_response(request)

@@ -1,0 +1,139 @@
+"""Per-client rate limits on the posts that write: assessments, the API and comments.
+
+Counts live in the shared cache (settings.CACHES, a database table by default), so every gunicorn worker
+and every app server sees the same numbers. Each limit is a fixed window: at most N posts per client in
+each period, the period starting on a multiple of its length. The client is its address, the /64 network
+for IPv6 (one household or phone gets a whole /64), hashed before it is stored.
+"""
+from __future__ import annotations
+
+import ipaddress
+import logging
+import math
+import time
+from dataclasses import dataclass
+from typing import Callable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils.crypto import salted_hmac
+
+logger = logging.getLogger(__name__)
+
+# Which posts count against which limit (settings.RATELIMITS gives the numbers).
+BUCKETS = {
+    "advisor:assess": "assessments",
+    "advisor:rescore": "assessments",
+    "advisor:api_assessment_create": "api",
+    "advisor:comment_post": "comments",
+}
+JSON_BUCKETS = {"api"}
+
+
+def client_ip(request: HttpRequest) -> str | None:
+    """The client's address: REMOTE_ADDR, or X-Forwarded-For counted from the right past our own proxies.
+
+    Only the entries our own proxies added can be trusted; anything to their left the client may have
+    written itself. With settings.PROXY_COUNT = n, the nth entry from the right is the address our outermost
+    proxy saw. None when there is no usable address (a request built in code, a misconfigured proxy).
+    """
+    remote = request.META.get("REMOTE_ADDR", "") or ""
+    count = getattr(settings, "PROXY_COUNT", 0)
+    if count:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        forwarded = [part for part in forwarded if part]
+        if len(forwarded) >= count:
+            remote = forwarded[-count]
+    try:
+        return str(ipaddress.ip_address(remote.strip("[]")))
+    except ValueError:
+        return None
+
+
+def client_key(request: HttpRequest) -> str:
+    """A stable, non-reversible key for the client: its address (its /64 for IPv6), hashed with the secret."""
+    address = client_ip(request)
+    if address is None:
+        network = "unknown"  # all such clients share one count
+    else:
+        ip = ipaddress.ip_address(address)
+        network = str(ipaddress.ip_network(f"{ip}/64", strict=False)) if ip.version == 6 else str(ip)
+    return salted_hmac("advisor.ratelimit", network).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class Decision:
+    limited: bool
+    count: int
+    limit: int
+    retry_after: int  # seconds until the current window ends
+
+
+def hit(bucket: str, key: str, *, now: float | None = None) -> Decision:
+    """Count one post by `key` against `bucket`'s limit and say whether it goes over."""
+    limit, period = settings.RATELIMITS[bucket]
+    now = time.time() if now is None else now
+    window = int(now // period)
+    retry_after = max(1, math.ceil((window + 1) * period - now))
+    cache_key = f"rl:{bucket}:{key}:{window}"
+    cache.add(cache_key, 0, timeout=period + 60)
+    try:
+        count = cache.incr(cache_key)
+    except ValueError:  # the entry expired between add and incr: this is the first hit of a new entry
+        cache.add(cache_key, 1, timeout=period + 60)
+        count = 1
+    return Decision(limited=count > limit, count=count, limit=limit, retry_after=retry_after)
+
+
+def too_many_requests(request: HttpRequest, bucket: str, decision: Decision) -> HttpResponse:
+    minutes = max(1, math.ceil(decision.retry_after / 60))
+    wait = f"{minutes} minute{'s' if minutes != 1 else ''}"
+    if bucket in JSON_BUCKETS:
+        response: HttpResponse = JsonResponse(
+            {"errors": {"__all__": [
+                f"Too many requests from your address: at most {decision.limit} in this period. "
+                f"Try again in {decision.retry_after} seconds."
+            ]}},
+            status=429,
+        )
+    else:
+        response = render(request, "429.html", {"wait": wait, "bucket": bucket}, status=429)
+    response["Retry-After"] = str(decision.retry_after)
+    return response
+
+
+class RateLimitMiddleware:
+    """Applies the limits in BUCKETS to POST requests before their view runs."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> HttpResponse | None:
+        if request.method != "POST" or not settings.RATELIMIT_ENABLE:
+            return None
+        bucket = BUCKETS.get(request.resolver_match.view_name if request.resolver_match else "")
+        if bucket is None:
+            return None
+        try:
+            decision = hit(bucket, client_key(request))
+        except Exception:  # noqa: BLE001 - a broken cache must not take the site down with it
+            logger.exception("Rate limit not applied: the cache failed")
+            return None
+        if decision.limited:
+            logger.warning("Rate limit reached on %s", bucket)
+            return too_many_requests(request, bucket, decision)
+        return None
+
+
+def admin_locked_out(request: HttpRequest, original_response: HttpResponse | None = None,
+                     credentials: dict | None = None) -> HttpResponse:
+    """django-axes' lockout page for the admin sign-in, in our words (settings.AXES_LOCKOUT_CALLABLE)."""
+    minutes = max(1, int(settings.AXES_COOLOFF_TIME.total_seconds() // 60))
+    response = render(request, "locked_out.html", {"minutes": minutes}, status=429)
+    response["Retry-After"] = str(minutes * 60)
+    return response

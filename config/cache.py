@@ -1,0 +1,44 @@
+"""Django's database cache, with an increment that holds when several workers count at once.
+
+Django's own `DatabaseCache.incr` reads the value and writes it back in two statements, so two workers
+counting the same key at the same moment can both write the same number and lose a hit; it also restarts
+the entry's lifetime. The rate limits count with `incr`, so here the read and the write share one
+transaction that holds the row (SELECT ... FOR UPDATE on PostgreSQL; on SQLite our transactions start with
+BEGIN IMMEDIATE, see DATABASES, which takes the database's write lock before the read), and the entry keeps
+the expiry it was added with.
+"""
+from __future__ import annotations
+
+from django.core.cache.backends.db import DatabaseCache as DjangoDatabaseCache
+from django.db import connections, models, router, transaction
+from django.utils.timezone import now
+
+
+class DatabaseCache(DjangoDatabaseCache):
+    def incr(self, key, delta=1, version=None):
+        db = router.db_for_write(self.cache_model_class)
+        connection = connections[db]
+        quote = connection.ops.quote_name
+        lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
+        with transaction.atomic(using=db):
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT {quote('expires')} FROM {quote(self._table)} WHERE {quote('cache_key')} = %s{lock}",
+                    [self.make_and_validate_key(key, version=version)],
+                )
+                row = cursor.fetchone()
+            expires = row[0] if row else None
+            if expires is not None:
+                expression = models.Expression(output_field=models.DateTimeField())
+                for converter in connection.ops.get_db_converters(expression) + expression.get_db_converters(
+                    connection
+                ):
+                    expires = converter(expires, expression, connection)
+            value = self.get(key, self._missing_key, version=version)
+            if expires is None or value is self._missing_key:
+                raise ValueError(f"Key '{key}' not found")
+            # An entry stored without a timeout keeps none; any other keeps what is left of its lifetime.
+            remaining = None if expires.year == 9999 else max(1, int((expires - now()).total_seconds()))
+            new_value = value + delta
+            self.set(key, new_value, timeout=remaining, version=version)
+            return new_value

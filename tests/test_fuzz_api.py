@@ -1,0 +1,147 @@
+"""Bad input to the JSON API: never a 500, never a stored row, always a JSON error saying what is wrong."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.test import Client, override_settings
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from advisor.forms import AssessmentForm
+from tests.security_data import API_ANSWERS, row_counts
+
+pytestmark = pytest.mark.django_db
+
+FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+NO_LIMITS = override_settings(RATELIMIT_ENABLE=False)
+URL = "/api/assessments/"
+FIELDS = sorted(AssessmentForm.base_fields)
+
+# Any JSON value, lone surrogates and non-finite numbers included (json.dumps writes NaN and Infinity).
+SCALARS = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.integers(min_value=-(10**30), max_value=10**30),
+    st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=50),
+    st.text(st.characters(categories=["Cs", "Cc"]), max_size=5), st.just("x" * 100_000),
+    st.sampled_from(["NaN", "Infinity", "-1", "1e999999", "legal", "", "\x00", "9" * 5000]),
+)
+JSON_VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4), max_leaves=12)
+
+
+@st.composite
+def fuzzed_payloads(draw) -> object:
+    """Mostly objects keyed by real field names, so the fuzz reaches the form; sometimes anything at all."""
+    if draw(st.integers(0, 4)) == 0:
+        return draw(JSON_VALUES)
+    payload = dict(API_ANSWERS)
+    for key in draw(st.lists(st.one_of(st.sampled_from(FIELDS), st.text(max_size=20)), min_size=1, max_size=5)):
+        if draw(st.booleans()) and key in payload:
+            del payload[key]
+        else:
+            payload[key] = draw(JSON_VALUES)
+    return payload
+
+
+def _assert_clean_refusal_or_creation(response, before: dict[str, int]) -> None:
+    assert response.status_code in (201, 400, 413, 415), response.status_code
+    body = response.json()
+    if response.status_code == 201:
+        assert row_counts()["assessments"] == before["assessments"] + 1
+        assert body["recommendation"]
+    else:
+        assert row_counts() == before
+        assert body["errors"] and all(isinstance(m, list) and m for m in body["errors"].values())
+
+
+@FUZZ
+@given(payload=fuzzed_payloads())
+def test_fuzzed_json_is_stored_when_valid_and_refused_with_errors_when_not(payload):
+    with NO_LIMITS:
+        before = row_counts()
+        response = Client().post(URL, json.dumps(payload), content_type="application/json")
+        _assert_clean_refusal_or_creation(response, before)
+
+
+@FUZZ
+@given(field=st.sampled_from(FIELDS), value=st.sampled_from([
+    float("nan"), float("inf"), float("-inf"), -1, 10**30, "NaN", "Infinity", "lots", "x" * 60_000, [], {},
+    "\ud800", "legal\x00", 1e308, -1e308, True, "2" * 5000,
+]))
+def test_a_nasty_value_in_any_field_is_refused_and_named(field, value):
+    # True is a fine answer to "may we contact you", and the name is free text: "nan" or "-1" may name a firm.
+    assume(not (field == "contact_consent" and value is True))
+    assume(not (field == "organisation_name" and isinstance(value, (int, float, str)) and not isinstance(value, bool)
+                and len(str(value)) <= 200 and str(value).isprintable()))
+    payload = {**API_ANSWERS, field: value}
+    if field == "email":
+        payload["contact_consent"] = True
+    with NO_LIMITS:
+        before = row_counts()
+        response = Client().post(URL, json.dumps(payload), content_type="application/json")
+        assert response.status_code in (400, 413), (field, response.status_code)
+        assert row_counts() == before
+        if response.status_code == 400:
+            assert field in response.json()["errors"] or "__all__" in response.json()["errors"]
+
+
+@FUZZ
+@given(body=st.one_of(st.binary(max_size=2000), st.sampled_from([
+    b"\xff\xfe{}", b'{"employees": 25, "industry": "legal", "incidents_per_month": "\xff"}', b"\xc3\x28",
+    b'{"a": 1, "a": 2}', b"", b"null", b"[]", b'"string"', b"1e999999", b"NaN", b"9" * 6000, b"{" * 5000,
+    b'{"employees": ' + b"9" * 5000 + b"}", b'{"industry": "legal\\u0000"}', b'{"organisation_name": "\\ud800"}',
+])))
+def test_raw_bodies_that_are_not_utf_8_json_get_a_json_error(body):
+    with NO_LIMITS:
+        before = row_counts()
+        response = Client().generic("POST", URL, body, content_type="application/json")
+        _assert_clean_refusal_or_creation(response, before)
+        assert response.status_code != 201
+
+
+@pytest.mark.parametrize("depth", [100, 1_000, 10_000, 30_000])
+@pytest.mark.parametrize("shape", ["list", "object"])
+def test_deeply_nested_json_is_refused_not_crashed(depth, shape):
+    body = "[" * depth + "]" * depth if shape == "list" else '{"a":' * depth + "1" + "}" * depth
+    with NO_LIMITS:
+        before = row_counts()
+        response = Client().post(URL, body, content_type="application/json")
+        assert response.status_code in (400, 413)
+        assert row_counts() == before
+
+
+@FUZZ
+@given(content_type=st.one_of(st.sampled_from([
+    "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=xyz", "application/xml",
+    "application/jsonp", "json", "text/json", "application/octet-stream", "*/*", "",
+]), st.text(max_size=40).filter(lambda t: not t.strip().lower().startswith("application/json"))))
+def test_a_wrong_content_type_is_refused_with_415(content_type):
+    with NO_LIMITS:
+        before = row_counts()
+        response = Client().generic("POST", URL, json.dumps(API_ANSWERS).encode(), content_type=content_type)
+        assert response.status_code == 415
+        assert "Content-Type: application/json" in response.json()["errors"]["__all__"][0]
+        assert row_counts() == before
+
+
+def test_a_body_over_the_api_limit_is_refused_with_413():
+    body = json.dumps({**API_ANSWERS, "organisation_name": "x" * 70_000})
+    with NO_LIMITS:
+        before = row_counts()
+        response = Client().post(URL, body, content_type="application/json")
+        assert response.status_code == 413
+        assert row_counts() == before
+
+
+@pytest.mark.parametrize("method", ["GET", "PUT", "PATCH", "DELETE"])
+def test_other_methods_on_the_create_endpoint_change_nothing(method):
+    before = row_counts()
+    response = Client().generic(method, URL, json.dumps(API_ANSWERS), content_type="application/json")
+    assert response.status_code == 405
+    assert row_counts() == before
+
+
+def test_the_api_needs_no_csrf_token_because_it_takes_only_json():
+    """Browsers cannot send a cross-site application/json POST without a CORS preflight we never grant."""
+    with NO_LIMITS:
+        response = Client(enforce_csrf_checks=True).post(URL, json.dumps(API_ANSWERS), content_type="application/json")
+    assert response.status_code == 201

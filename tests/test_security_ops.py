@@ -1,0 +1,215 @@
+"""Operations: health probes, request logs, and the Dockerfile and docker-compose.yml, tested as far as a
+machine without a Docker engine allows: parse them, and run the commands they run."""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from django.db import connection
+from django.test import Client, override_settings
+
+from tests.gunicorn_server import ROOT, Gunicorn, base_env, shared_migrated_database
+from tests.security_data import make_assessment
+
+# --- Health probes ---
+
+
+@pytest.mark.django_db
+def test_liveness_touches_no_database(django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = Client().get("/healthz")
+    assert (response.status_code, response.content) == (200, b"ok")
+
+
+@pytest.mark.django_db
+def test_readiness_asks_the_database(django_assert_num_queries):
+    with django_assert_num_queries(1):
+        assert Client().get("/readyz").status_code == 200
+
+
+@pytest.mark.django_db
+def test_readiness_fails_when_the_database_does_not_answer(monkeypatch):
+    def unavailable(*args, **kwargs):
+        raise OSError("connection refused")
+
+    monkeypatch.setattr(connection, "cursor", unavailable)
+    response = Client().get("/readyz")
+    assert response.status_code == 503
+    assert response.content == b"database unavailable"
+
+
+@override_settings(ALLOWED_HOSTS=["advisor.example.org"], SECURE_SSL_REDIRECT=True)
+def test_probes_answer_by_ip_over_plain_http_where_pages_would_not():
+    client = Client(HTTP_HOST="10.0.3.7:8000")
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/assess/").status_code == 400  # any other page still checks the host
+
+
+# --- Request logs ---
+
+
+@pytest.mark.django_db
+def test_requests_are_logged_by_route_without_query_or_client(client, caplog):
+    assessment = make_assessment(email="dana@hartvale.example", contact_consent=True)
+    with caplog.at_level(logging.INFO, logger="advisor.requests"):
+        client.get(assessment.get_absolute_url() + "?email=dana@hartvale.example", REMOTE_ADDR="203.0.113.9",
+                   HTTP_USER_AGENT="Mozilla/5.0 Secret")
+        client.get("/assessment/not-a-uuid/")
+    lines = [r.getMessage() for r in caplog.records if r.name == "advisor.requests"]
+    assert re.fullmatch(r'"GET /assessment/<uuid:public_id>/" 200 \d+ \d+ms', lines[0]), lines[0]
+    assert re.fullmatch(r'"GET /assessment/not-a-uuid/" 404 \d+ \d+ms', lines[1]), lines[1]
+    text = "\n".join(lines)
+    for private in (str(assessment.public_id), "dana", "203.0.113.9", "Secret", "?"):
+        assert private not in text
+
+
+# --- Dockerfile ---
+
+DOCKERFILE = (ROOT / "Dockerfile").read_text()
+
+
+def _instructions() -> list[tuple[str, str]]:
+    """(INSTRUCTION, arguments) pairs, with continuation lines joined and comments dropped."""
+    joined = re.sub(r"\\\n\s*", " ", DOCKERFILE)
+    pairs = []
+    for line in joined.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            word, _, rest = line.partition(" ")
+            pairs.append((word.upper(), rest.strip()))
+    return pairs
+
+
+def _stages() -> list[list[tuple[str, str]]]:
+    stages: list[list[tuple[str, str]]] = []
+    for word, rest in _instructions():
+        if word == "FROM":
+            stages.append([])
+        stages[-1].append((word, rest))
+    return stages
+
+
+def test_dockerfile_is_multi_stage_on_python_3_11_slim():
+    stages = _stages()
+    assert len(stages) >= 2
+    assert all(stage[0][1].startswith("python:3.11-slim") for stage in stages)
+    runtime = stages[-1]
+    assert ("COPY", "--from=build /opt/venv /opt/venv") in runtime
+    assert not any(word == "RUN" and "pip install" in rest for word, rest in runtime)  # no build tools at runtime
+
+
+def test_dockerfile_runs_as_a_user_without_privileges():
+    runtime = _stages()[-1]
+    users = [rest for word, rest in runtime if word == "USER"]
+    assert users and users[-1] not in ("root", "0")
+    created = next(rest for word, rest in runtime if word == "RUN" and "useradd" in rest)
+    assert re.search(rf"--uid (\d+)\b.*\b{users[-1]}\b", created) and "--uid 0 " not in created
+    # USER comes before the command that serves requests.
+    words = [word for word, _ in runtime]
+    assert words.index("USER") < words.index("CMD")
+
+
+def _exec_form(word: str) -> list[str]:
+    rest = next(rest for w, rest in _stages()[-1] if w == word)
+    if word == "HEALTHCHECK":
+        rest = rest[rest.index("CMD ") + 4:]
+    return json.loads(rest)
+
+
+def _app_env(**extra: str) -> dict[str, str]:
+    env = base_env(**extra)
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    return env
+
+
+def test_dockerfile_collects_static_files_at_build_time_with_a_command_that_works():
+    run = next(rest for word, rest in _stages()[-1] if word == "RUN" and "collectstatic" in rest)
+    assert "DJANGO_DEBUG=0" in run
+    # Run the very command, with nothing else from this shell: it must not need a database or a real key.
+    env = {k: v for k, v in _app_env().items() if not k.startswith("DJANGO_")}
+    result = subprocess.run(["sh", "-c", run], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert (ROOT / "staticfiles" / "staticfiles.json").exists()
+
+
+def test_dockerfile_starts_gunicorn_with_the_project_config_which_loads():
+    cmd = _exec_form("CMD")
+    assert cmd[:2] == ["gunicorn", "config.wsgi:application"]
+    assert cmd[cmd.index("--config") + 1] == "config/gunicorn.conf.py"
+    check = [sys.executable, "-m", "gunicorn", "--check-config", *cmd[1:]]
+    result = subprocess.run(check, cwd=ROOT, env=_app_env(), capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_dockerfile_healthcheck_passes_against_a_production_server_and_fails_without_one():
+    """The HEALTHCHECK asks by IP over plain HTTP, though production redirects to HTTPS and checks hosts."""
+    healthcheck = _exec_form("HEALTHCHECK")
+    assert healthcheck[0] == "python" and "curl" not in " ".join(healthcheck) and "/healthz" in healthcheck[-1]
+    production = {"DJANGO_ALLOWED_HOSTS": "advisor.example.org", "DJANGO_SECURE_SSL_REDIRECT": "1",
+                  "DJANGO_SECURE_HSTS_SECONDS": "31536000", "DJANGO_SECURE_COOKIES": "1"}
+    with Gunicorn(shared_migrated_database(), workers=1, env=production) as server:
+        command = [sys.executable, *healthcheck[1:-1], healthcheck[-1].replace(":8000/", f":{server.port}/")]
+        assert server.request("GET", "/assess/")[0] == 400  # an ordinary page refuses the unknown host
+        alive = subprocess.run(command, capture_output=True, timeout=30)
+    assert alive.returncode == 0, alive.stderr
+    dead = subprocess.run(command, capture_output=True, timeout=30)
+    assert dead.returncode != 0
+
+
+def test_dockerignore_keeps_local_state_and_secrets_out_of_the_image():
+    ignored = (ROOT / ".dockerignore").read_text().split()
+    for entry in (".venv", ".git", "db.sqlite3*", "staticfiles", ".env"):
+        assert entry in ignored
+
+
+# --- docker-compose.yml ---
+
+COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+
+
+def test_compose_runs_the_site_on_postgresql_after_migrating():
+    services = COMPOSE["services"]
+    assert services["db"]["image"].startswith("postgres:")
+    assert "pg_isready" in " ".join(services["db"]["healthcheck"]["test"])
+    assert services["migrate"]["command"] == ["python", "manage.py", "migrate", "--noinput"]
+    assert services["migrate"]["depends_on"]["db"]["condition"] == "service_healthy"
+    assert services["web"]["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
+    env = services["web"]["environment"]
+    assert env["DATABASE_URL"].startswith("postgres://") and "@db:5432/" in env["DATABASE_URL"]
+    assert env["DJANGO_DEBUG"] == "0"
+
+
+def test_compose_demands_secrets_instead_of_shipping_them():
+    env = COMPOSE["services"]["web"]["environment"]
+    assert env["DJANGO_SECRET_KEY"].startswith("${DJANGO_SECRET_KEY:?")
+    assert ":?" in COMPOSE["services"]["db"]["environment"]["POSTGRES_PASSWORD"]
+
+
+def test_compose_environment_is_accepted_by_the_settings():
+    """Every variable compose sets, with its defaults filled in, is one the settings accept."""
+    env = {}
+    for name, value in COMPOSE["services"]["web"]["environment"].items():
+        value = re.sub(r"\$\{(\w+):\?[^}]*\}", lambda m: {"DJANGO_SECRET_KEY": "s" * 60, "POSTGRES_PASSWORD": "pw"}[m[1]],
+                       str(value))
+        env[name] = re.sub(r"\$\{\w+:-([^}]*)\}", r"\1", value)
+    env["DATABASE_URL"] = "sqlite:////nonexistent/db.sqlite3"  # no PostgreSQL named "db" here
+    code = "from django.conf import settings; print(settings.DEBUG, settings.SECURE_SSL_REDIRECT, settings.ADMIN_URL)"
+    result = subprocess.run([sys.executable, "-c", f"import django; django.setup(); {code}"], cwd=ROOT,
+                            env={**_app_env(), **env}, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "True", "admin/"]
+
+
+def test_every_setting_the_readme_documents_exists():
+    readme = (ROOT / "README.md").read_text()
+    settings_text = (ROOT / "config" / "settings.py").read_text() + (ROOT / "config" / "gunicorn.conf.py").read_text()
+    documented = set(re.findall(r"`((?:DJANGO|RATELIMIT|CACHE|DATABASE|COMMENT|ASSESSMENT|WEB)_[A-Z_]+)`", readme))
+    assert len(documented) >= 15
+    assert {name for name in documented if f'"{name}"' not in settings_text} == set()

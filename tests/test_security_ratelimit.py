@@ -1,0 +1,187 @@
+"""Rate limits on the posts that write, and the admin sign-in lockout."""
+from __future__ import annotations
+
+import json
+import logging
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.cache import cache
+from django.test import Client, override_settings
+
+from advisor import ratelimit
+from tests.security_data import API_ANSWERS, FORM_ANSWERS, comment_answers, make_assessment, row_counts
+
+pytestmark = pytest.mark.django_db
+
+# Two posts per client per ten minutes on each limit, so the third is refused.
+TIGHT = override_settings(
+    RATELIMIT_ENABLE=True, RATELIMITS={"assessments": (2, 600), "api": (2, 600), "comments": (2, 600)},
+)
+
+
+def _post_assessment(client: Client, ip: str = "192.0.2.10", **extra):
+    return client.post("/assess/", FORM_ANSWERS, REMOTE_ADDR=ip, **extra)
+
+
+def _post_api(client: Client, ip: str = "192.0.2.10"):
+    return client.post("/api/assessments/", json.dumps(API_ANSWERS), content_type="application/json", REMOTE_ADDR=ip)
+
+
+@TIGHT
+def test_the_assessment_form_is_refused_with_a_clear_page_after_the_limit(client):
+    assert [_post_assessment(client).status_code for _ in range(2)] == [302, 302]
+    before = row_counts()
+    response = _post_assessment(client)
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) > 0
+    assert "Please wait a moment" in response.content.decode()
+    assert "Please try again in about" in response.content.decode()
+    assert row_counts() == before
+
+
+@TIGHT
+def test_the_api_is_refused_with_a_json_error_after_the_limit(client):
+    assert [_post_api(client).status_code for _ in range(2)] == [201, 201]
+    before = row_counts()
+    response = _post_api(client)
+    assert response.status_code == 429
+    assert response["Content-Type"] == "application/json"
+    message = response.json()["errors"]["__all__"][0]
+    assert message.startswith("Too many requests from your address: at most 2 in this period.")
+    assert int(response["Retry-After"]) > 0
+    assert row_counts() == before
+
+
+@TIGHT
+def test_comments_are_refused_after_the_limit(client):
+    statuses = [client.post("/comments/", comment_answers(), REMOTE_ADDR="192.0.2.10").status_code for _ in range(3)]
+    assert statuses == [302, 302, 429]
+    assert row_counts()["comments"] == 2
+
+
+@TIGHT
+def test_rescoring_counts_against_the_assessment_limit(client):
+    assessment = make_assessment()
+    _post_assessment(client)
+    client.post(f"{assessment.get_absolute_url()}rescore/", REMOTE_ADDR="192.0.2.10")
+    assert client.post(f"{assessment.get_absolute_url()}rescore/", REMOTE_ADDR="192.0.2.10").status_code == 429
+
+
+@TIGHT
+def test_each_limit_and_each_client_has_its_own_count(client):
+    for _ in range(2):
+        _post_assessment(client)
+    assert _post_assessment(client).status_code == 429
+    assert _post_api(client).status_code == 201  # another limit
+    assert _post_assessment(client, ip="198.51.100.7").status_code == 302  # another client
+
+
+@TIGHT
+def test_an_ipv6_client_is_counted_by_its_64_network(client):
+    _post_assessment(client, ip="2001:db8:1:2::10")
+    _post_assessment(client, ip="2001:db8:1:2:ffff::1")
+    assert _post_assessment(client, ip="2001:db8:1:2::99").status_code == 429
+    assert _post_assessment(client, ip="2001:db8:1:3::10").status_code == 302
+
+
+@TIGHT
+def test_reading_pages_is_never_limited(client):
+    for _ in range(3):
+        _post_assessment(client)
+    assert client.get("/assess/", REMOTE_ADDR="192.0.2.10").status_code == 200
+
+
+@override_settings(RATELIMIT_ENABLE=False, RATELIMITS={"assessments": (1, 600), "api": (1, 600), "comments": (1, 600)})
+def test_ratelimit_enable_off_switches_the_limits_off(client):
+    assert {_post_api(client).status_code for _ in range(4)} == {201}
+
+
+@TIGHT
+@override_settings(PROXY_COUNT=1)
+def test_behind_one_proxy_the_client_is_the_address_the_proxy_saw(client):
+    """A client may send its own X-Forwarded-For; only the entry our proxy appended counts."""
+    for forged in ("10.0.0.1", "10.0.0.2"):
+        _post_assessment(client, ip="10.9.9.9", HTTP_X_FORWARDED_FOR=f"{forged}, 203.0.113.50")
+    response = _post_assessment(client, ip="10.9.9.9", HTTP_X_FORWARDED_FOR="10.0.0.3, 203.0.113.50")
+    assert response.status_code == 429
+    assert _post_assessment(client, ip="10.9.9.9", HTTP_X_FORWARDED_FOR="203.0.113.51").status_code == 302
+
+
+def test_without_a_proxy_x_forwarded_for_is_ignored(rf):
+    request = rf.get("/", REMOTE_ADDR="192.0.2.1", HTTP_X_FORWARDED_FOR="203.0.113.9")
+    assert ratelimit.client_ip(request) == "192.0.2.1"
+
+
+def test_client_keys_do_not_store_the_address(rf):
+    key = ratelimit.client_key(rf.get("/", REMOTE_ADDR="192.0.2.1"))
+    assert "192" not in key and len(key) == 32
+    assert key == ratelimit.client_key(rf.get("/", REMOTE_ADDR="192.0.2.1"))
+    assert key != ratelimit.client_key(rf.get("/", REMOTE_ADDR="192.0.2.2"))
+
+
+@override_settings(RATELIMITS={"assessments": (2, 600)})
+def test_a_new_window_starts_a_new_count():
+    start = 1_000_000 * 600.0  # the start of a window
+    assert [ratelimit.hit("assessments", "k", now=start + s).limited for s in (0, 1, 2)] == [False, False, True]
+    assert ratelimit.hit("assessments", "k", now=start + 599).retry_after == 1
+    assert ratelimit.hit("assessments", "k", now=start + 600).limited is False
+
+
+def test_the_shared_cache_counts_and_keeps_the_lifetime_it_was_given():
+    cache.add("counter", 0, timeout=600)
+    assert [cache.incr("counter") for _ in range(3)] == [1, 2, 3]
+    assert cache.get("counter") == 3
+    with pytest.raises(ValueError):
+        cache.incr("missing")
+
+
+@TIGHT
+def test_a_failing_cache_lets_posts_through_and_says_so(client, monkeypatch, caplog):
+    def broken(*args, **kwargs):
+        raise ConnectionError("cache server gone")
+
+    monkeypatch.setattr(ratelimit.cache, "add", broken)
+    with caplog.at_level(logging.ERROR, logger="advisor.ratelimit"):
+        statuses = [_post_api(client).status_code for _ in range(3)]
+    assert statuses == [201, 201, 201]
+    assert "Rate limit not applied: the cache failed" in caplog.text
+
+
+# --- The admin sign-in ---
+
+STAFF_PASSWORD = "correct horse battery staple 7"
+
+
+@pytest.fixture
+def staff():
+    """An administrator whose account an attacker tries to guess."""
+    return User.objects.create_superuser("morgan", "morgan@example.org", STAFF_PASSWORD)
+
+
+def _sign_in(client: Client, password: str, ip: str = "192.0.2.66"):
+    return client.post("/admin/login/?next=/admin/", {"username": "morgan", "password": password}, REMOTE_ADDR=ip)
+
+
+@override_settings(AXES_FAILURE_LIMIT=3)
+def test_admin_sign_in_locks_after_repeated_failures_even_for_the_right_password(client, staff):
+    assert [_sign_in(client, f"guess {n}").status_code for n in range(2)] == [200, 200]
+    locked = _sign_in(client, "guess 3")
+    assert locked.status_code == 429
+    assert "Sign-in paused" in locked.content.decode()
+    assert int(locked["Retry-After"]) == 30 * 60
+    assert _sign_in(client, STAFF_PASSWORD).status_code == 429
+
+
+@override_settings(AXES_FAILURE_LIMIT=3)
+def test_a_lockout_holds_one_address_and_account_not_everyone(client, staff):
+    for n in range(3):
+        _sign_in(client, f"guess {n}")
+    assert _sign_in(Client(), STAFF_PASSWORD, ip="198.51.100.20").status_code == 302
+
+
+def test_a_request_without_an_address_has_none_and_shares_one_count(rf):
+    request = rf.get("/")
+    request.META.pop("REMOTE_ADDR", None)
+    assert ratelimit.client_ip(request) is None
+    assert ratelimit.client_key(request) == ratelimit.client_key(rf.get("/", REMOTE_ADDR="not an address"))

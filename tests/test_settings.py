@@ -1,0 +1,177 @@
+"""config/settings.py: safe defaults, production settings that pass Django's deployment checks, and
+start-up that stops with a clear message on a malformed value."""
+from __future__ import annotations
+
+import os
+import runpy
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from tests.gunicorn_server import ROOT, base_env
+
+SETTINGS = str(ROOT / "config" / "settings.py")
+PRODUCTION = {
+    "DJANGO_DEBUG": "0",
+    "DJANGO_SECRET_KEY": "a-real-deployment-would-use-secrets-token-urlsafe-64-" + "x" * 20,
+    "DJANGO_ALLOWED_HOSTS": "advisor.example.org",
+}
+_OURS = ("DJANGO_", "DATABASE_URL", "CACHE_URL", "RATELIMIT_", "COMMENT_", "ASSESSMENT_")
+
+
+def load_settings(monkeypatch: pytest.MonkeyPatch, **env: str) -> dict:
+    """Evaluate config/settings.py afresh under exactly `env` (plus whatever else the shell has)."""
+    for name in list(os.environ):
+        if name.startswith(_OURS):
+            monkeypatch.delenv(name)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    return runpy.run_path(SETTINGS)
+
+
+def test_nothing_set_gives_a_local_site_that_make_run_can_serve(monkeypatch):
+    s = load_settings(monkeypatch)
+    assert s["DEBUG"] is True
+    assert s["DATABASES"]["default"]["ENGINE"] == "django.db.backends.sqlite3"
+    assert s["DATABASES"]["default"]["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+    assert s["CACHES"]["default"]["BACKEND"] == "config.cache.DatabaseCache"
+    assert s["SECURE_SSL_REDIRECT"] is False  # `make run` serves plain http://127.0.0.1:8000
+    assert s["SESSION_COOKIE_SECURE"] is False
+    assert s["RATELIMIT_ENABLE"] is True
+    assert s["ADMIN_URL"] == "admin/"
+
+
+def test_production_settings_turn_on_https_hsts_and_secure_cookies(monkeypatch):
+    s = load_settings(monkeypatch, **PRODUCTION)
+    assert s["DEBUG"] is False
+    assert s["SECURE_SSL_REDIRECT"] is True
+    assert s["SECURE_HSTS_SECONDS"] >= 31_536_000
+    assert s["SESSION_COOKIE_SECURE"] and s["CSRF_COOKIE_SECURE"]
+    assert s["SESSION_COOKIE_HTTPONLY"] and s["CSRF_COOKIE_HTTPONLY"]
+    assert s["CSRF_COOKIE_NAME"].startswith("__Host-")
+    assert "SECURE_PROXY_SSL_HEADER" not in s  # trusting a proxy's header is opt-in
+
+
+def test_proxy_ssl_header_is_trusted_only_when_asked(monkeypatch):
+    s = load_settings(monkeypatch, **PRODUCTION, DJANGO_SECURE_PROXY_SSL_HEADER="1", DJANGO_PROXY_COUNT="1")
+    assert s["SECURE_PROXY_SSL_HEADER"] == ("HTTP_X_FORWARDED_PROTO", "https")
+    assert s["PROXY_COUNT"] == 1
+
+
+@pytest.mark.parametrize(("url", "backend"), [
+    ("redis://cache:6379/0", "django.core.cache.backends.redis.RedisCache"),
+    ("memcached://mc1:11211,mc2:11211", "django.core.cache.backends.memcached.PyMemcacheCache"),
+    ("db://rate_counts", "config.cache.DatabaseCache"),
+    ("locmem://", "django.core.cache.backends.locmem.LocMemCache"),
+])
+def test_cache_url_chooses_the_shared_cache(monkeypatch, url, backend):
+    assert load_settings(monkeypatch, CACHE_URL=url)["CACHES"]["default"]["BACKEND"] == backend
+
+
+def test_rates_are_read_from_the_environment(monkeypatch):
+    s = load_settings(monkeypatch, RATELIMIT_ASSESSMENTS="7/15m", RATELIMIT_API="100/h", RATELIMIT_COMMENTS="2/1d",
+                      RATELIMIT_ENABLE="0")
+    assert s["RATELIMITS"] == {"assessments": (7, 900), "api": (100, 3600), "comments": (2, 86400)}
+    assert s["RATELIMIT_ENABLE"] is False
+
+
+@pytest.mark.parametrize(("env", "named"), [
+    ({"DJANGO_DEBUG": "maybe"}, "DJANGO_DEBUG"),
+    ({"DJANGO_ALLOWED_HOSTS": "a.example,,b.example"}, "DJANGO_ALLOWED_HOSTS"),
+    ({"DATABASE_URL": "nonsense://x"}, "DATABASE_URL"),
+    ({"DATABASE_URL": "sqlite:////tmp/x.db", "DJANGO_CONN_MAX_AGE": "a minute"}, "DJANGO_CONN_MAX_AGE"),
+    ({"CACHE_URL": "ftp://cache"}, "CACHE_URL"),
+    ({"CACHE_URL": "db://drop table;"}, "CACHE_URL"),
+    ({"RATELIMIT_ENABLE": "sometimes"}, "RATELIMIT_ENABLE"),
+    ({"RATELIMIT_ASSESSMENTS": "lots"}, "RATELIMIT_ASSESSMENTS"),
+    ({"RATELIMIT_API": "0/m"}, "RATELIMIT_API"),
+    ({"RATELIMIT_COMMENTS": "5 per minute"}, "RATELIMIT_COMMENTS"),
+    ({"COMMENT_MIN_SECONDS": "-1"}, "COMMENT_MIN_SECONDS"),
+    ({"ASSESSMENT_RETENTION_DAYS": "0"}, "ASSESSMENT_RETENTION_DAYS"),
+    ({"ASSESSMENT_RETENTION_DAYS": "a year"}, "ASSESSMENT_RETENTION_DAYS"),
+    ({"DJANGO_SECURE_HSTS_SECONDS": "one year"}, "DJANGO_SECURE_HSTS_SECONDS"),
+    ({"DJANGO_PROXY_COUNT": "-1"}, "DJANGO_PROXY_COUNT"),
+    ({"DJANGO_ADMIN_URL": "../admin"}, "DJANGO_ADMIN_URL"),
+    ({"DJANGO_ADMIN_URL": "back office"}, "DJANGO_ADMIN_URL"),
+    ({"DJANGO_CSRF_TRUSTED_ORIGINS": "advisor.example.org"}, "DJANGO_CSRF_TRUSTED_ORIGINS"),
+    ({"DJANGO_LOG_LEVEL": "LOUD"}, "DJANGO_LOG_LEVEL"),
+    ({"DJANGO_ADMIN_LOGIN_FAILURES": "0"}, "DJANGO_ADMIN_LOGIN_FAILURES"),
+])
+def test_a_malformed_value_stops_start_up_naming_the_variable(monkeypatch, env, named):
+    with pytest.raises(ImproperlyConfigured, match=named):
+        load_settings(monkeypatch, **env)
+
+
+@pytest.mark.parametrize("secret", [None, "", "short-secret", "dev-only-insecure-key-do-not-use-in-production"])
+def test_production_refuses_to_start_without_a_real_secret_key(monkeypatch, secret):
+    env = {**PRODUCTION}
+    del env["DJANGO_SECRET_KEY"]
+    if secret is not None:
+        env["DJANGO_SECRET_KEY"] = secret
+    with pytest.raises(ImproperlyConfigured, match="DJANGO_SECRET_KEY must be set to a random value"):
+        load_settings(monkeypatch, **env)
+
+
+def test_production_refuses_to_start_without_its_host_names(monkeypatch):
+    env = {k: v for k, v in PRODUCTION.items() if k != "DJANGO_ALLOWED_HOSTS"}
+    with pytest.raises(ImproperlyConfigured, match="DJANGO_ALLOWED_HOSTS must list"):
+        load_settings(monkeypatch, **env)
+
+
+def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in base_env().items() if not k.startswith("DJANGO_")}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env={**clean, "DJANGO_SETTINGS_MODULE": "config.settings", **env},
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+
+
+def test_manage_py_stops_with_the_message_and_no_site():
+    result = _manage("check", DJANGO_DEBUG="1", RATELIMIT_API="plenty")
+    assert result.returncode != 0
+    assert "RATELIMIT_API must look like 20/10m" in result.stderr
+
+
+def test_deployment_checks_pass_under_production_settings():
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_deployment_checks_would_catch_insecure_cookies():
+    """The check above sees our settings: switching one protection off makes it fail."""
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION, DJANGO_SECURE_COOKIES="0")
+    assert result.returncode != 0
+    assert "security.W012" in result.stderr + result.stdout
+
+
+def test_admin_address_follows_the_environment():
+    result = _manage("shell", "-c", "from django.urls import reverse; print(reverse('admin:index'))",
+                     DJANGO_ADMIN_URL="/back-office/")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("/back-office/")
+
+
+def load_gunicorn_config(monkeypatch: pytest.MonkeyPatch, **env: str) -> dict:
+    monkeypatch.delenv("WEB_CONCURRENCY", raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    return runpy.run_path(str(Path(ROOT) / "config" / "gunicorn.conf.py"))
+
+
+def test_gunicorn_config_is_sensible_and_keeps_its_access_log_off(monkeypatch):
+    g = load_gunicorn_config(monkeypatch)
+    assert 1 <= g["workers"] <= 4
+    assert g["timeout"] == 30 and g["graceful_timeout"] <= g["timeout"]
+    assert g["max_requests"] > 0  # workers are recycled
+    assert g["accesslog"] is None  # Django logs requests without addresses or query strings
+    assert g["logconfig_dict"]["loggers"]["gunicorn.access"]["handlers"] == ["null"]
+    assert load_gunicorn_config(monkeypatch, WEB_CONCURRENCY="3")["workers"] == 3
+
+
+def test_gunicorn_config_refuses_a_malformed_worker_count(monkeypatch):
+    with pytest.raises(SystemExit, match="WEB_CONCURRENCY must be a whole number"):
+        load_gunicorn_config(monkeypatch, WEB_CONCURRENCY="many")
