@@ -9,19 +9,22 @@ import http.cookiejar
 import json
 import os
 import re
-import secrets
 import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.parse
 import urllib.request
 import warnings
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+
+from tests import gunicorn_server
 
 from .conftest import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, ROOT, VALID_ANSWERS, require
 
@@ -54,48 +57,43 @@ def submit_assessment(base: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def lighthouse(tmp_path_factory) -> Iterator[dict]:
+def lighthouse() -> Iterator[dict]:
     """A production-like server on a free e2e port, and the pages to measure on it."""
     require(os.access(CHROMIUM, os.X_OK), f"Chromium was not found at {CHROMIUM}", "`apt-get install chromium`")
     require(shutil.which("node") is not None, "Node.js was not found", "`apt-get install nodejs npm`")
     require(LIGHTHOUSE.exists(), f"Lighthouse is missing ({LIGHTHOUSE.relative_to(ROOT)})", "`make checkers` (npm ci)")
-    folder = tmp_path_factory.mktemp("lighthouse-site")
+    # The security helper's production-like environment on plain HTTP (DEBUG off, no HTTPS redirect, none of
+    # this shell's DJANGO_* settings), with a freshly migrated database of its own.
+    env = gunicorn_server.base_env(DATABASE_URL=gunicorn_server.migrated_database())
+    collected = subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], env=env,
+                               cwd=ROOT, capture_output=True, text=True)
+    assert collected.returncode == 0, collected.stderr
+    folder = Path(tempfile.mkdtemp(prefix="advisor-lighthouse-"))
     port = free_port()
-    env = {
-        **os.environ,
-        "DJANGO_DEBUG": "0",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
-    }
-    env.pop("DJANGO_STATICFILES_STORAGE", None)  # production's hashed, compressed files
-    manage = [sys.executable, str(ROOT / "manage.py")]
-    subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
-    subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
-    log = (folder / "gunicorn.log").open("w")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "config.wsgi:application", "--config", "config/gunicorn.conf.py",
-         "--bind", f"127.0.0.1:{port}", "--workers", "2", "--pid", str(folder / "gunicorn.pid")],
-        env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-    )
+    with (folder / "gunicorn.log").open("w") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "config.wsgi:application", "--config", "config/gunicorn.conf.py",
+             "--bind", f"127.0.0.1:{port}", "--workers", "2", "--pid", str(folder / "gunicorn.pid")],
+            env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        )
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
+        for _ in range(150):
             try:
-                urllib.request.urlopen(base + "/healthz", timeout=1)
+                urllib.request.urlopen(base + "/readyz", timeout=1)
                 break
             except OSError:
                 assert server.poll() is None, (folder / "gunicorn.log").read_text()
                 time.sleep(0.2)
         yield {"base": base, "result": submit_assessment(base)}
     finally:
-        server.send_signal(signal.SIGTERM)
+        server.send_signal(signal.SIGTERM)  # gunicorn's graceful stop; its workers follow
         try:
             server.wait(timeout=20)
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
-        log.close()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def run_lighthouse(url: str, name: str, *, skip: tuple[str, ...] = ()) -> dict:
