@@ -146,3 +146,18 @@ def test_comparison_table_reads_as_one_labelled_card_per_aspect_on_a_phone(make_
             assert box["width"] >= PHONE["width"] - 60, box
             size = cell.locator("p").first.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
             assert size >= 16, size
+
+
+def test_form_controls_use_the_page_font(make_page, site):
+    """Selects and text areas are drawn by Django's widgets, not named in templates: a stylesheet trimmed to
+    the names in templates once lost the rules that give them the page's font."""
+    page = make_page()
+    for path, controls in (("/assess/", "select, input.form-control"), ("/", "textarea, input.form-control")):
+        page.goto(site + path)
+        assert_styled(page)
+        body_font = page.evaluate("getComputedStyle(document.body).fontFamily")
+        fonts = page.locator(controls).evaluate_all(
+            "els => els.map(el => [el.tagName + '#' + el.id, getComputedStyle(el).fontFamily])")
+        assert fonts and all(font == body_font for _, font in fonts), (body_font, fonts)
+    resize = page.locator("textarea").first.evaluate("el => getComputedStyle(el).resize")
+    assert resize == "vertical"
