@@ -161,3 +161,26 @@ def test_form_controls_use_the_page_font(make_page, site):
         assert fonts and all(font == body_font for _, font in fonts), (body_font, fonts)
     resize = page.locator("textarea").first.evaluate("el => getComputedStyle(el).resize")
     assert resize == "vertical"
+
+
+def test_charts_and_rating_dots_have_text_equivalents(make_page, site, assessment):
+    page = make_page()
+    page.goto(site + "/")
+    dots = page.locator(".rating")
+    assert dots.count() >= 10
+    for rating in dots.all():
+        # The dots are hidden from screen readers; the words beside them say the same.
+        assert rating.get_attribute("aria-hidden") == "true"
+        filled = rating.locator(".dot.on").count()
+        text = rating.locator("xpath=following-sibling::*[contains(@class, 'rating-text')][1]").inner_text()
+        assert text == f"{filled} out of 5"
+
+    page.goto(site + assessment.get_absolute_url())
+    charts = page.get_by_role("img")
+    assert charts.count() == 2
+    for chart in charts.all():
+        # Named and described (title and desc), and followed by a table holding the same figures.
+        described = chart.evaluate(
+            "el => el.getAttribute('aria-labelledby').split(' ').map(id => document.getElementById(id).textContent)")
+        assert len(described) == 2 and all(len(part) > 20 for part in described), described
+        assert chart.locator("xpath=ancestor::section//table").count() == 1
