@@ -5,6 +5,7 @@ import csv
 import json
 
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils.html import format_html
@@ -22,9 +23,14 @@ class CharacteristicInline(admin.StackedInline):
     autocomplete_fields = ("dimension",)
 
 
+# A source address typed without a scheme is taken as https (Django 6's default, chosen now).
+URL_AS_HTTPS = {models.URLField: {"assume_scheme": "https"}}
+
+
 class CostParameterInline(admin.TabularInline):
     model = CostParameter
     extra = 0
+    formfield_overrides = URL_AS_HTTPS
     fields = ("key", "low", "expected", "high", "source_title", "source_url", "source_year", "vendor_claim", "note")
 
 
@@ -56,6 +62,7 @@ class CharacteristicAdmin(admin.ModelAdmin):
 
 @admin.register(CostParameter)
 class CostParameterAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_AS_HTTPS
     list_display = ("key", "support_model", "low", "expected", "high", "vendor_claim", "source_title")
     list_filter = ("support_model", "vendor_claim", "key")
     list_select_related = ("support_model",)
@@ -149,6 +156,7 @@ class AssessmentAdmin(admin.ModelAdmin):
 
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_AS_HTTPS
     list_display = ("name", "short_text", "created_at", "is_approved")
     list_filter = ("is_approved", "created_at")
     search_fields = ("name", "email", "text")

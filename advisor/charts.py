@@ -40,7 +40,7 @@ def cost_chart(models: list[dict[str, Any]], *, chart_id: str = "cost-chart") ->
     """Cumulative expected cost of each model over 36 months, with its low-high band."""
     width, height, left, right, top, bottom = 720, 340, 70, 20, 20, 50
     plot_w, plot_h = width - left - right, height - top - bottom
-    peak = max((m["cost"]["cumulative"][-1]["high"] for m in models), default=0.0)
+    peak = max((m["cost"]["three_years"]["high"] for m in models), default=0.0)
     ceiling = _nice_ceiling(peak)
 
     def x(month: int) -> float:
@@ -72,15 +72,16 @@ def cost_chart(models: list[dict[str, Any]], *, chart_id: str = "cost-chart") ->
     parts.append(f'<text x="{left + plot_w / 2:.1f}" y="{height - 8}" text-anchor="middle" font-size="12" '
                  f'fill="#333">Months</text>')
     for index, model in enumerate(models):
-        points = model["cost"]["cumulative"]
-        upper = " ".join(f"{x(m + 1):.1f},{y(p['high']):.1f}" for m, p in enumerate(points))
-        lower = " ".join(f"{x(m + 1):.1f},{y(p['low']):.1f}" for m, p in reversed(list(enumerate(points))))
-        line = " ".join(f"{x(m + 1):.1f},{y(p['expected']):.1f}" for m, p in enumerate(points))
+        # Costs grow in a straight line from the onboarding paid at month 0 to the three-year total.
+        start, end = model["cost"]["onboarding"], model["cost"]["three_years"]
+        upper = f"{x(0):.1f},{y(start['high']):.1f} {x(36):.1f},{y(end['high']):.1f}"
+        lower = f"{x(36):.1f},{y(end['low']):.1f} {x(0):.1f},{y(start['low']):.1f}"
+        line = f"{x(0):.1f},{y(start['expected']):.1f} {x(36):.1f},{y(end['expected']):.1f}"
         tint = colour(index)
         parts.append(f'<polygon points="{upper} {lower}" fill="{tint}" fill-opacity="0.15" stroke="none"/>')
         dash = ' stroke-dasharray="8 4"' if index % 2 else ""
         parts.append(f'<polyline points="{line}" fill="none" stroke="{tint}" stroke-width="3"{dash}/>')
-        label_y = y(points[-1]["expected"])
+        label_y = y(end["expected"])
         parts.append(f'<circle cx="{x(36):.1f}" cy="{label_y:.1f}" r="4" fill="{tint}"/>')
     parts.append(f'<line x1="{left}" x2="{left}" y1="{top}" y2="{top + plot_h}" stroke="#333"/>')
     parts.append(f'<line x1="{left}" x2="{width - right}" y1="{top + plot_h}" y2="{top + plot_h}" stroke="#333"/>')
@@ -88,10 +89,20 @@ def cost_chart(models: list[dict[str, Any]], *, chart_id: str = "cost-chart") ->
     return mark_safe("".join(parts))  # noqa: S308 - every interpolated text is escaped or numeric
 
 
+def _wrap(text: str, width: int) -> list[str]:
+    """Split a label into at most two lines at a space, shortening the second with an ellipsis if needed."""
+    if len(text) <= width:
+        return [text]
+    cut = text.rfind(" ", 0, width + 1)
+    cut = cut if cut > 0 else width
+    rest = text[cut:].strip()
+    return [text[:cut].strip(), rest if len(rest) <= width else rest[: width - 1].rstrip() + "…"]
+
+
 def fit_chart(models: list[dict[str, Any]], needs: list[dict[str, Any]], *, chart_id: str = "fit-chart") -> SafeString:
     """For each dimension, how much of its possible points each model earns (0-100 %)."""
     total_weight = sum(max(0.0, n["weight"]) for n in needs) or 1.0
-    row_h, bar_h, label_w, width = 18 * len(models) + 16, 14, 250, 720
+    row_h, bar_h, label_w, width = max(18 * len(models) + 16, 48), 14, 250, 720
     height = 30 + row_h * len(needs)
     plot_w = width - label_w - 60
     parts = [
@@ -104,8 +115,11 @@ def fit_chart(models: list[dict[str, Any]], needs: list[dict[str, Any]], *, char
     for index, need in enumerate(needs):
         row_top = 20 + index * row_h
         share = max(0.0, need["weight"]) / total_weight * 100
-        parts.append(f'<text x="0" y="{row_top + 12}" font-size="13" fill="#222">{escape(need["name"][:34])}</text>')
-        parts.append(f'<text x="0" y="{row_top + 27}" font-size="11" fill="#555">need {need["need"] * 100:.0f} %</text>')
+        lines = _wrap(need["name"], 30)
+        for line_no, line in enumerate(lines):
+            parts.append(f'<text x="0" y="{row_top + 12 + 14 * line_no}" font-size="13" fill="#222">{escape(line)}</text>')
+        parts.append(f'<text x="0" y="{row_top + 12 + 14 * len(lines)}" font-size="11" fill="#555">'
+                     f'need {need["need"] * 100:.0f} %</text>')
         for m_index, model in enumerate(models):
             points = next((d["points"] for d in model["dimensions"] if d["dimension"] == need["dimension"]), 0.0)
             met = 0.0 if share <= 0 else max(0.0, min(1.0, points / share))

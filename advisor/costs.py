@@ -31,6 +31,12 @@ DOWNTIME_COST_PER_EMPLOYEE_HOUR = 150.0
 INDUSTRY_DOWNTIME_MULTIPLIER = {"healthcare": 1.2, "finance": 1.4, "construction": 0.8}
 
 MONTHS = 36
+SCENARIOS = ("low", "expected", "high")
+
+PARAMETER_KEYS = (
+    "hourly_rate", "hours_per_incident", "response_delay_hours", "after_hours_premium", "fee_per_user_month",
+    "fee_per_device_month", "minimum_users", "onboarding_months", "prevented_share", "people_stopped_per_incident",
+)
 
 
 def estimate_devices(employees: int) -> int:
@@ -77,37 +83,35 @@ def effective_parameters(model: ModelSpec, profile: Profile) -> dict[str, CostPa
     return params
 
 
-def _pick(params: dict[str, CostParam], key: str, scenario: str) -> float:
-    param = params.get(key)
-    if param is None:
-        return 0.0
-    if scenario == "expected":
-        return param.expected
-    cheap = scenario == "low"
-    if key in COST_FALLS_AS_VALUE_RISES:
-        cheap = not cheap
-    return param.low if cheap else param.high
+def scenario_values(params: dict[str, CostParam], scenario: str) -> dict[str, float]:
+    """Every cost parameter's value in one scenario: "low" takes the cheaper end of each range, "high" the dearer."""
+    values = dict.fromkeys(PARAMETER_KEYS, 0.0)
+    for key, param in params.items():
+        if scenario == "expected":
+            values[key] = param.expected
+            continue
+        cheap = (scenario == "low") != (key in COST_FALLS_AS_VALUE_RISES)
+        values[key] = param.low if cheap else param.high
+    return values
 
 
 def monthly_parts(
-    params: dict[str, CostParam], scenario: str, *, profile: Profile, devices: int, downtime_cost: float
+    values: dict[str, float], *, profile: Profile, devices: int, downtime_cost: float
 ) -> CostBreakdown:
-    """Labour, fees and downtime for one month, and the one-off onboarding, in one scenario."""
-    def value(key: str) -> float:
-        return _pick(params, key, scenario)
-
-    incidents_left = profile.incidents_per_month * (1.0 - min(1.0, value("prevented_share")))
-    hours = value("hours_per_incident")
-    premium = value("after_hours_premium") or 1.0
+    """Labour, fees and downtime for one month, and the one-off onboarding, for one set of parameter values."""
+    employees = profile.employees
+    incidents_left = profile.incidents_per_month * (1.0 - min(1.0, values["prevented_share"]))
+    hours = values["hours_per_incident"]
+    premium = values["after_hours_premium"] or 1.0
     uplift = 1.0 + AFTER_HOURS_SHARE.get(profile.operating_hours, 0.0) * (premium - 1.0)
-    labour = incidents_left * hours * value("hourly_rate") * uplift
-    fees = max(profile.employees, value("minimum_users")) * value("fee_per_user_month") + devices * value(
+    labour = incidents_left * hours * values["hourly_rate"] * uplift
+    fees = max(employees, values["minimum_users"]) * values["fee_per_user_month"] + devices * values[
         "fee_per_device_month"
-    )
-    people_stopped = min(float(profile.employees), value("people_stopped_per_incident"))
-    cost_per_person_hour = downtime_cost / max(1, profile.employees)
-    downtime = incidents_left * (value("response_delay_hours") + hours) * people_stopped * cost_per_person_hour
-    return CostBreakdown(labour=labour, fees=fees, downtime=downtime, onboarding=value("onboarding_months") * fees)
+    ]
+    people_stopped = min(float(employees), values["people_stopped_per_incident"])
+    cost_per_person_hour = downtime_cost / max(1, employees)
+    downtime = incidents_left * (values["response_delay_hours"] + hours) * people_stopped * cost_per_person_hour
+    return CostBreakdown(labour=labour, fees=fees, downtime=downtime, onboarding=values["onboarding_months"] * fees)
 
 
 def _total(parts: CostBreakdown, months: int) -> float:
@@ -118,26 +122,27 @@ def estimate_cost(model: ModelSpec, profile: Profile, *, devices: int, downtime_
     """The model's cost for this organisation over one month, one year and three years."""
     params = effective_parameters(model, profile)
     parts = {
-        scenario: monthly_parts(params, scenario, profile=profile, devices=devices, downtime_cost=downtime_cost)
-        for scenario in ("low", "expected", "high")
+        scenario: monthly_parts(scenario_values(params, scenario), profile=profile, devices=devices,
+                                downtime_cost=downtime_cost)
+        for scenario in SCENARIOS
     }
 
     def over(months: int) -> Range:
-        return Range(*(round(_total(parts[s], months), 2) for s in ("low", "expected", "high")))
+        return Range(*(round(_total(parts[s], months), 2) for s in SCENARIOS))
 
+    expected = parts["expected"]
     return CostEstimate(
-        monthly=Range(*(round(_total(parts[s], 1) - parts[s].onboarding, 2) for s in ("low", "expected", "high"))),
+        monthly=Range(*(round(_total(parts[s], 1) - parts[s].onboarding, 2) for s in SCENARIOS)),
+        onboarding=Range(*(round(parts[s].onboarding, 2) for s in SCENARIOS)),
         one_year=over(12),
+        two_years=over(24),
         three_years=over(MONTHS),
         breakdown=CostBreakdown(*(round(v, 2) for v in (
-            parts["expected"].labour, parts["expected"].fees, parts["expected"].downtime, parts["expected"].onboarding,
+            expected.labour, expected.fees, expected.downtime, expected.onboarding,
         ))),
-        cumulative=tuple(over(month) for month in range(1, MONTHS + 1)),
     )
 
 
-def expected_three_year_cost(model: ModelSpec, profile: Profile, *, devices: int, downtime_cost: float) -> float:
-    """Just the expected three-year figure: the quick path used when searching for tipping points."""
-    params = effective_parameters(model, profile)
-    parts = monthly_parts(params, "expected", profile=profile, devices=devices, downtime_cost=downtime_cost)
-    return _total(parts, MONTHS)
+def three_year_total(values: dict[str, float], profile: Profile, *, devices: int, downtime_cost: float) -> float:
+    """The three-year figure for one set of parameter values: the quick path used by the tipping search."""
+    return _total(monthly_parts(values, profile=profile, devices=devices, downtime_cost=downtime_cost), MONTHS)

@@ -108,11 +108,14 @@ class CostBreakdown:
 
 @dataclass(frozen=True)
 class CostEstimate:
+    """Costs grow in a straight line from the one-off onboarding at month 0 by `monthly` each month."""
+
     monthly: Range
+    onboarding: Range
     one_year: Range
+    two_years: Range
     three_years: Range
     breakdown: CostBreakdown
-    cumulative: tuple[Range, ...]  # months 1..36
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,9 @@ The road, in order:
    costs no model anything.
 4. Cost of each model over three years (see `costs.py`), turned into a cost score: 100 for the cheapest,
    and cheapest / own cost x 100 for the others.
-5. Overall = 50 % fit + 50 % cost score. The highest overall is recommended; when the top two are within
-   5 points, the result says plainly that it is a close call and what would decide it.
+5. Overall = 60 % fit + 40 % cost score (fit counts for more because cost figures are uncertain).
+   The highest overall is recommended; when the top two are within 5 points, the result says plainly
+   that it is a close call and what would decide it.
 
 Directions an adviser would give hold by construction: every answer that points toward managed services
 (more people, devices, sites or incidents, costlier downtime, longer hours, stricter compliance, weaker
@@ -23,7 +24,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
-from typing import Callable
 
 from . import costs
 from .domain import (
@@ -39,7 +39,9 @@ from .domain import (
 )
 from .tipping import find_tipping_points
 
-FIT_WEIGHT = 0.5
+# Fit counts for more than cost: the answers behind fit are the person's own, while the cost figures are
+# published estimates whose low and high ends lie several times apart.
+FIT_WEIGHT = 0.6
 CLOSE_CALL_MARGIN = 5.0
 UNKNOWN_DIMENSION_NEED = 0.5
 TOP_FACTORS = 5
@@ -122,98 +124,156 @@ def _money(value: float) -> str:
     return f"${value:,.0f}"
 
 
+def _about(value: float) -> str:
+    """A rough amount of money, to two significant figures: $5,092 reads as about $5,100."""
+    if value < 100:
+        return _money(value)
+    digits = len(str(int(value))) - 2
+    return _money(round(value, -digits))
+
+
+def _in_sentence(name: str) -> str:
+    """A dimension name as it reads mid-sentence: 'Downtime' -> 'downtime', but 'IT strategy' keeps its capitals."""
+    words = name.split(" ")
+    return " ".join(w.lower() if w[:1].isupper() and w[1:2].islower() else w for w in words)
+
+
 def _number(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
+_HOURS = {
+    "business_hours": "IT is needed in business hours only",
+    "extended": "IT must work evenings or weekends",
+    "always": "IT must work around the clock",
+}
+_COMPLIANCE = {
+    "none": "you hold no regulated data",
+    "moderate": "you hold some regulated data",
+    "strict": "you hold strictly regulated data",
+}
+_BACKUP = {
+    "none": "you have no backups you can rely on",
+    "partial": "your backups have never been tested",
+    "tested": "your backups are restore-tested",
+}
+_DEPENDENCE = {
+    "low": "most work carries on when IT stops",
+    "medium": "some work stops when IT stops",
+    "high": "most work stops when IT stops",
+    "critical": "everything stops when IT stops",
+}
+_GROWTH = {
+    "shrinking": "you expect to shrink",
+    "stable": "you expect to stay about the same size",
+    "moderate": "you expect moderate growth",
+    "rapid": "you expect rapid growth",
+}
+_BUDGET = {
+    "pay_as_you_go": "you prefer to pay only when something breaks",
+    "no_preference": "you have no strong budget preference",
+    "predictable": "you want a predictable monthly cost",
+}
+
+
+def _people(p: Profile) -> str:
+    return "1 person uses IT" if p.employees == 1 else f"{p.employees:,} people use IT"
+
+
+def _incidents(p: Profile) -> str:
+    return f"you have about {_number(p.incidents_per_month)} IT problems a month"
+
+
+def _staff(p: Profile) -> str:
+    return "you have no in-house IT staff" if p.it_staff == 0 else f"you have {_number(p.it_staff)} in-house IT staff"
+
+
+# The answer behind each signal, in words a person recognises as theirs: (profile, devices, downtime cost) -> text.
+_PHRASES = {
+    "size": lambda p, d, c: _people(p),
+    "small": lambda p, d, c: _people(p),
+    "devices": lambda p, d, c: f"there are about {d:,} devices to look after",
+    "sites": lambda p, d, c: "you work from one location" if p.sites == 1 else f"you work from {p.sites:,} locations",
+    "incidents": lambda p, d, c: _incidents(p),
+    "few_incidents": lambda p, d, c: _incidents(p),
+    "downtime": lambda p, d, c: f"an hour of downtime costs you about {_money(c)}",
+    "hours": lambda p, d, c: _HOURS.get(p.operating_hours, ""),
+    "compliance": lambda p, d, c: _COMPLIANCE.get(p.compliance, ""),
+    "backup_gap": lambda p, d, c: _BACKUP.get(p.backup, ""),
+    "dependence": lambda p, d, c: _DEPENDENCE.get(p.it_dependence, ""),
+    "growth": lambda p, d, c: _GROWTH.get(p.growth, ""),
+    "predictable": lambda p, d, c: _BUDGET.get(p.budget_preference, ""),
+    "pay_as_you_go": lambda p, d, c: _BUDGET.get(p.budget_preference, ""),
+    "it_staff": lambda p, d, c: _staff(p),
+    "no_it_staff": lambda p, d, c: _staff(p),
+}
+
+
 def signal_phrase(name: str, profile: Profile, *, devices: int, downtime_cost: float) -> str:
     """The answer behind a signal, in words a person recognises as theirs."""
-    people = "1 person uses" if profile.employees == 1 else f"{profile.employees:,} people use"
-    phrases = {
-        "size": f"{people} IT",
-        "small": f"{people} IT",
-        "devices": f"there are about {devices:,} devices to look after",
-        "sites": "you work from one location" if profile.sites == 1 else f"you work from {profile.sites:,} locations",
-        "incidents": f"you have about {_number(profile.incidents_per_month)} IT problems a month",
-        "few_incidents": f"you have about {_number(profile.incidents_per_month)} IT problems a month",
-        "downtime": f"an hour of downtime costs you about {_money(downtime_cost)}",
-        "hours": {
-            "business_hours": "IT is needed in business hours only",
-            "extended": "IT must work evenings or weekends",
-            "always": "IT must work around the clock",
-        }.get(profile.operating_hours, ""),
-        "compliance": {
-            "none": "you hold no regulated data",
-            "moderate": "you hold some regulated data",
-            "strict": "you hold strictly regulated data",
-        }.get(profile.compliance, ""),
-        "backup_gap": {
-            "none": "you have no backups you can rely on",
-            "partial": "your backups have never been tested",
-            "tested": "your backups are restore-tested",
-        }.get(profile.backup, ""),
-        "dependence": {
-            "low": "most work carries on when IT stops",
-            "medium": "some work stops when IT stops",
-            "high": "most work stops when IT stops",
-            "critical": "everything stops when IT stops",
-        }.get(profile.it_dependence, ""),
-        "growth": {
-            "shrinking": "you expect to shrink",
-            "stable": "you expect to stay about the same size",
-            "moderate": "you expect moderate growth",
-            "rapid": "you expect rapid growth",
-        }.get(profile.growth, ""),
-        "predictable": {
-            "pay_as_you_go": "you prefer to pay only when something breaks",
-            "no_preference": "you have no strong budget preference",
-            "predictable": "you want a predictable monthly cost",
-        }.get(profile.budget_preference, ""),
-        "it_staff": "you have no in-house IT staff"
-        if profile.it_staff == 0
-        else f"you have {_number(profile.it_staff)} in-house IT staff",
-    }
-    phrases["pay_as_you_go"] = phrases["predictable"]
-    phrases["no_it_staff"] = phrases["it_staff"]
-    return phrases.get(name, "")
+    phrase = _PHRASES.get(name)
+    return phrase(profile, devices, downtime_cost) if phrase else ""
+
+
+def need_values(values: dict[str, float], catalogue: Catalogue) -> list[float]:
+    """Each dimension's need, 0 to 1, from the signals, in the catalogue's dimension order."""
+    out = []
+    for dimension in catalogue.dimensions:
+        rule = NEED_RULES.get(dimension.slug)
+        if rule is None:
+            out.append(UNKNOWN_DIMENSION_NEED)
+            continue
+        need, terms = rule
+        for name, weight in terms:
+            need += weight * values[name]
+        out.append(0.0 if need < 0.0 else 1.0 if need > 1.0 else need)
+    return out
 
 
 def needs(profile: Profile, catalogue: Catalogue, *, devices: int, downtime_cost: float) -> tuple[Need, ...]:
     """How much each dimension matters to this organisation, with the two answers that weigh most."""
     values = signals(profile, devices=devices, downtime_cost=downtime_cost)
+    return _explained_needs(profile, catalogue, values, need_values(values, catalogue),
+                            devices=devices, downtime_cost=downtime_cost)
+
+
+def _explained_needs(profile: Profile, catalogue: Catalogue, values: dict[str, float], levels: list[float], *,
+                     devices: int, downtime_cost: float) -> tuple[Need, ...]:
     result = []
-    for dimension in catalogue.dimensions:
+    for dimension, level in zip(catalogue.dimensions, levels):
         rule = NEED_RULES.get(dimension.slug)
-        if rule is None:
-            result.append(Need(dimension.slug, dimension.name, dimension.weight, UNKNOWN_DIMENSION_NEED, ()))
-            continue
-        base, terms = rule
-        need = _clamp(base + sum(weight * values[name] for name, weight in terms))
-        weighty = sorted(((abs(weight * values[name]), name) for name, weight in terms), reverse=True)
-        reasons = tuple(
-            signal_phrase(name, profile, devices=devices, downtime_cost=downtime_cost)
-            for size, name in weighty[:2]
-            if size >= 0.05
-        )
-        result.append(Need(dimension.slug, dimension.name, dimension.weight, round(need, 4), reasons))
+        reasons: tuple[str, ...] = ()
+        if rule is not None:
+            weighty = sorted(((abs(weight * values[name]), name) for name, weight in rule[1]), reverse=True)
+            reasons = tuple(
+                signal_phrase(name, profile, devices=devices, downtime_cost=downtime_cost)
+                for size, name in weighty[:2]
+                if size >= 0.05
+            )
+        result.append(Need(dimension.slug, dimension.name, dimension.weight, round(level, 4), reasons))
     return tuple(result)
 
 
-def _fit_points(model: ModelSpec, need_list: tuple[Need, ...]) -> tuple[DimensionFit, ...]:
-    total_weight = sum(max(0.0, n.weight) for n in need_list)
-    equal = total_weight <= 0
+def _shares(catalogue: Catalogue) -> list[float]:
+    """Each dimension's share of the total weight (equal shares when every weight is zero)."""
+    total = sum(max(0.0, d.weight) for d in catalogue.dimensions)
+    if total <= 0:
+        return [1.0 / len(catalogue.dimensions)] * len(catalogue.dimensions)
+    return [max(0.0, d.weight) / total for d in catalogue.dimensions]
+
+
+def _fit_points(model: ModelSpec, catalogue: Catalogue, levels: list[float]) -> tuple[DimensionFit, ...]:
+    """Each dimension's points of the model's fit: its weight share, less need x (1 - rating / 5) of it."""
     out = []
-    for n in need_list:
-        share = (1.0 / len(need_list)) if equal else max(0.0, n.weight) / total_weight
-        rating = model.ratings.get(n.dimension, 0)
-        points = 100.0 * share * (1.0 - n.need * (1.0 - rating / 5.0))
-        out.append(DimensionFit(n.dimension, rating, points))
+    for dimension, share, level in zip(catalogue.dimensions, _shares(catalogue), levels):
+        rating = model.ratings.get(dimension.slug, 0)
+        out.append(DimensionFit(dimension.slug, rating, 100.0 * share * (1.0 - level * (1.0 - rating / 5.0))))
     return tuple(out)
 
 
-def _rank(overall: dict[str, float], order: list[str]) -> list[str]:
-    """Models from best to worst; ties go to the model listed first in the catalogue."""
-    return sorted(order, key=lambda slug: (-round(overall[slug], 9), order.index(slug)))
+def _rank(overall: list[float], slugs: list[str]) -> list[int]:
+    """Model indexes from best to worst; ties go to the model listed first in the catalogue."""
+    return sorted(range(len(slugs)), key=lambda i: (-round(overall[i], 9), i))
 
 
 def _effective_inputs(profile: Profile) -> tuple[int, bool, float, bool]:
@@ -228,29 +288,55 @@ def _effective_inputs(profile: Profile) -> tuple[int, bool, float, bool]:
     return devices, devices_estimated, downtime_cost, downtime_estimated
 
 
+class _Decider:
+    """What decides the outcome, prepared once for a catalogue and a person's own quotes.
+
+    Both the full score and every re-score of the tipping search go through `fits`, `totals` and
+    `overall`, so the recommendation on the page and the tipping points can never disagree.
+    """
+
+    def __init__(self, catalogue: Catalogue, profile: Profile) -> None:
+        self.catalogue = catalogue
+        self.slugs = [m.slug for m in catalogue.models]
+        shares = _shares(catalogue)
+        # A model's fit is 100 x (1 - sum over dimensions of need x loss), loss = share x (1 - rating / 5).
+        self.losses = [
+            [share * (1.0 - m.ratings.get(d.slug, 0) / 5.0) for share, d in zip(shares, catalogue.dimensions)]
+            for m in catalogue.models
+        ]
+        # Only employees, incidents and downtime cost vary in the search: the parameter values stay put.
+        self.values = [costs.scenario_values(costs.effective_parameters(m, profile), "expected")
+                       for m in catalogue.models]
+
+    def fits(self, levels: list[float]) -> list[float]:
+        return [100.0 * (1.0 - sum(level * loss for level, loss in zip(levels, losses))) for losses in self.losses]
+
+    def totals(self, profile: Profile, devices: int, downtime_cost: float) -> list[float]:
+        return [costs.three_year_total(v, profile, devices=devices, downtime_cost=downtime_cost) for v in self.values]
+
+    @staticmethod
+    def cost_scores(totals: list[float]) -> list[float]:
+        cheapest = max(0.0, min(totals))
+        return [100.0 if total <= 0 else 100.0 * cheapest / total for total in totals]
+
+    def overall(self, fits: list[float], totals: list[float]) -> list[float]:
+        return [FIT_WEIGHT * fit + (1 - FIT_WEIGHT) * cost for fit, cost in zip(fits, self.cost_scores(totals))]
+
+    def evaluate(self, profile: Profile) -> tuple[str, str, dict[str, float], dict[str, float]]:
+        """The recommended and the cheaper model, with every model's overall score and minus its cost."""
+        devices, _, downtime_cost, _ = _effective_inputs(profile)
+        levels = need_values(signals(profile, devices=devices, downtime_cost=downtime_cost), self.catalogue)
+        totals = self.totals(profile, devices, downtime_cost)
+        overall = self.overall(self.fits(levels), totals)
+        best = _rank(overall, self.slugs)[0]
+        cheaper = _rank([-round(total, 6) for total in totals], self.slugs)[0]
+        return (self.slugs[best], self.slugs[cheaper], dict(zip(self.slugs, overall)),
+                {slug: -total for slug, total in zip(self.slugs, totals)})
+
+
 def outcome(profile: Profile, catalogue: Catalogue) -> tuple[str, str]:
-    """(recommended model, cheaper model over three years): the quick path the tipping search re-runs."""
-    devices, _, downtime_cost, _ = _effective_inputs(profile)
-    need_list = needs(profile, catalogue, devices=devices, downtime_cost=downtime_cost)
-    order = [m.slug for m in catalogue.models]
-    fits = {m.slug: sum(d.points for d in _fit_points(m, need_list)) for m in catalogue.models}
-    totals = {
-        m.slug: costs.expected_three_year_cost(m, profile, devices=devices, downtime_cost=downtime_cost)
-        for m in catalogue.models
-    }
-    overall = _blend(fits, totals)
-    cheaper = min(order, key=lambda slug: (round(totals[slug], 6), order.index(slug)))
-    return _rank(overall, order)[0], cheaper
-
-
-def _cost_scores(totals: dict[str, float]) -> dict[str, float]:
-    cheapest = min(totals.values())
-    return {slug: 100.0 if total <= 0 else 100.0 * max(0.0, cheapest) / total for slug, total in totals.items()}
-
-
-def _blend(fits: dict[str, float], totals: dict[str, float]) -> dict[str, float]:
-    cost_scores = _cost_scores(totals)
-    return {slug: FIT_WEIGHT * fits[slug] + (1 - FIT_WEIGHT) * cost_scores[slug] for slug in fits}
+    """(recommended model, cheaper model over three years), without the explanation: the quick path."""
+    return _Decider(catalogue, profile).evaluate(profile)[:2]
 
 
 def _need_level(need: float) -> str:
@@ -278,7 +364,7 @@ def _factors(models: tuple[ModelSpec, ...], need_list: tuple[Need, ...],
             + (f" ({m.headlines[need.dimension].rstrip('.')})" if m.headlines.get(need.dimension) else "")
             for m in models
         )
-        text = f"{because}{need.name.lower()} {_need_level(need.need)}. {ratings}."
+        text = f"{because}{_in_sentence(need.name)} {_need_level(need.need)}. {ratings}."
         factors.append(Factor(need.dimension, need.name, need.need, text, points, round(spread, 2)))
     factors.sort(key=lambda f: -f.spread)
     return tuple(factors[:TOP_FACTORS])
@@ -361,10 +447,10 @@ def _summary_and_decider(ranked: list[ModelResult], close_call: bool, factors: t
     cheaper, dearer = sorted((best, second), key=lambda m: m.cost.three_years.expected)
     saving = dearer.cost.three_years.expected - cheaper.cost.three_years.expected
     better_fit, lesser_fit = sorted((best, second), key=lambda m: -m.fit)
-    telling = [f.name.lower() for f in factors if f.points.get(better_fit.slug, 0) > f.points.get(lesser_fit.slug, 0)]
+    telling = [_in_sentence(f.name) for f in factors if f.points.get(better_fit.slug, 0) > f.points.get(lesser_fit.slug, 0)]
     telling_text = " and ".join(telling[:2]) or "the dimensions that matter to you"
     cost_text = (
-        f"{cheaper.name} is expected to cost about {_money(saving)} less over three years"
+        f"{cheaper.name} is expected to cost about {_about(saving)} less over three years"
         if saving >= 1 else "both are expected to cost about the same over three years"
     )
     if close_call:
@@ -397,47 +483,38 @@ def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool =
     if not catalogue.models:
         raise ValueError("The catalogue has no active support model to score.")
     devices, devices_estimated, downtime_cost, downtime_estimated = _effective_inputs(profile)
-    need_list = needs(profile, catalogue, devices=devices, downtime_cost=downtime_cost)
-    fits = {m.slug: _fit_points(m, need_list) for m in catalogue.models}
-    estimates = {
-        m.slug: costs.estimate_cost(m, profile, devices=devices, downtime_cost=downtime_cost)
-        for m in catalogue.models
-    }
-    fit_totals = {slug: sum(d.points for d in points) for slug, points in fits.items()}
-    # Rank on the same unrounded expected costs the tipping search uses, so both always agree.
-    exact_totals = {
-        m.slug: costs.expected_three_year_cost(m, profile, devices=devices, downtime_cost=downtime_cost)
-        for m in catalogue.models
-    }
-    overall = _blend(fit_totals, exact_totals)
-    cost_scores = _cost_scores(exact_totals)
-    order = [m.slug for m in catalogue.models]
-    ranked_slugs = _rank(overall, order)
-    by_slug = {m.slug: m for m in catalogue.models}
-    ranked = [
-        ModelResult(
-            slug=slug, name=by_slug[slug].name, fit=round(fit_totals[slug], 1),
-            cost_score=round(cost_scores[slug], 1), overall=round(overall[slug], 1),
-            cost=estimates[slug], dimensions=tuple(
-                DimensionFit(d.dimension, d.rating, round(d.points, 2)) for d in fits[slug]
-            ),
-        )
-        for slug in ranked_slugs
-    ]
-    close_call = len(ranked) > 1 and overall[ranked_slugs[0]] - overall[ranked_slugs[1]] < CLOSE_CALL_MARGIN
-    factors = _factors(catalogue.models, need_list, fits)
-    summary, decider = _summary_and_decider(ranked, close_call, factors)
+    values = signals(profile, devices=devices, downtime_cost=downtime_cost)
+    levels = need_values(values, catalogue)
+    need_list = _explained_needs(profile, catalogue, values, levels, devices=devices, downtime_cost=downtime_cost)
+    decider = _Decider(catalogue, profile)
+    fit_totals = decider.fits(levels)
+    totals = decider.totals(profile, devices, downtime_cost)
+    overall = decider.overall(fit_totals, totals)
+    cost_scores = decider.cost_scores(totals)
+    points = {m.slug: _fit_points(m, catalogue, levels) for m in catalogue.models}
+    order = _rank(overall, decider.slugs)
+    ranked = []
+    for i in order:
+        model = catalogue.models[i]
+        ranked.append(ModelResult(
+            slug=model.slug, name=model.name, fit=round(fit_totals[i], 1), cost_score=round(cost_scores[i], 1),
+            overall=round(overall[i], 1),
+            cost=costs.estimate_cost(model, profile, devices=devices, downtime_cost=downtime_cost),
+            dimensions=tuple(DimensionFit(d.dimension, d.rating, round(d.points, 2)) for d in points[model.slug]),
+        ))
+    close_call = len(order) > 1 and overall[order[0]] - overall[order[1]] < CLOSE_CALL_MARGIN
+    factors = _factors(catalogue.models, need_list, points)
+    summary, decider_text = _summary_and_decider(ranked, close_call, factors)
     tipping = ()
     if with_tipping_points and len(catalogue.models) > 1:
-        quick: Callable[[Profile], tuple[str, str]] = lambda p: outcome(p, catalogue)  # noqa: E731
         names = {m.slug: m.name for m in catalogue.models}
-        tipping = find_tipping_points(profile, quick, names, downtime_cost=downtime_cost)
+        tipping = find_tipping_points(profile, decider.evaluate, names, downtime_cost=downtime_cost)
     return Result(
         recommendation=ranked[0].slug,
         recommendation_name=ranked[0].name,
         close_call=close_call,
         summary=summary,
-        decider=decider,
+        decider=decider_text,
         models=tuple(ranked),
         needs=need_list,
         factors=factors,

@@ -88,7 +88,11 @@ def result(request: HttpRequest, public_id: str) -> HttpResponse:
     return render(request, "advisor/result.html", {
         "assessment": assessment,
         "result": data,
-        "models": [{**m, "colour": charts.colour(i)} for i, m in enumerate(models)],
+        "models": [
+            {**m, "colour": charts.colour(i),
+             "by_year": [m["cost"]["one_year"], m["cost"]["two_years"], m["cost"]["three_years"]]}
+            for i, m in enumerate(models)
+        ],
         "answers": report.answers(snapshot),
         "cost_chart": charts.cost_chart(models),
         "fit_chart": charts.fit_chart(models, data["needs"]),

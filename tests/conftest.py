@@ -1,0 +1,41 @@
+"""Shared fixtures. The database is built by the migrations, so the seeded content is always there."""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.catalogues import seeded_catalogue
+
+
+@pytest.fixture
+def catalogue():
+    """The seeded catalogue as plain data, for the pure scoring tests (no database)."""
+    return seeded_catalogue()
+
+
+# A typical answer set for a 25-person law firm, as the form would post it.
+LAW_FIRM: dict[str, Any] = {
+    "organisation_name": "Hart & Vale Solicitors",
+    "industry": "legal",
+    "employees": "25",
+    "devices": "",
+    "sites": "1",
+    "it_staff": "0",
+    "incidents_per_month": "4",
+    "downtime_cost_per_hour": "",
+    "operating_hours": "business_hours",
+    "budget_preference": "predictable",
+    "growth": "moderate",
+    "compliance": "strict",
+    "backup": "partial",
+    "it_dependence": "high",
+    "hourly_rate": "",
+    "msp_fee_per_user": "",
+    "email": "",
+}
+
+
+@pytest.fixture
+def law_firm_answers() -> dict[str, Any]:
+    return dict(LAW_FIRM)

@@ -1,0 +1,60 @@
+"""Reading the catalogue, and a third support model added in admin flowing through every part of the site."""
+from __future__ import annotations
+
+import pytest
+
+from advisor.catalogue import load_catalogue, load_comparison
+from advisor.models import Assessment, Characteristic, CostParameter, Dimension, SupportModel
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def co_managed():
+    """A third model, as staff would add it in admin: Co-managed IT, with a cell per dimension and its costs."""
+    model = SupportModel.objects.create(slug="co-managed", name="Co-managed IT", order=3,
+                                        summary="A provider works alongside your own IT person.",
+                                        description="Shared duties.", best_for="Firms with one IT generalist.")
+    for dimension in Dimension.objects.all():
+        Characteristic.objects.create(support_model=model, dimension=dimension, headline=f"Shared {dimension.name}",
+                                      description="Split between your staff and the provider.", rating=3)
+    for param in CostParameter.objects.filter(support_model__slug="msp"):
+        CostParameter.objects.create(support_model=model, key=param.key, low=param.low / 2,
+                                     expected=param.expected / 2, high=param.high / 2, source_title="Our estimate")
+    return model
+
+
+def test_load_catalogue_converts_the_active_models_to_plain_data():
+    catalogue = load_catalogue()
+    assert [m.slug for m in catalogue.models] == ["break-fix", "msp"]
+    msp = catalogue.models[1]
+    assert msp.ratings["monitoring"] == 5
+    assert msp.costs["fee_per_user_month"].expected == 150
+    assert len(catalogue.dimensions) == 10
+
+
+def test_inactive_models_are_left_out():
+    SupportModel.objects.filter(slug="msp").update(is_active=False)
+    assert [m.slug for m in load_catalogue().models] == ["break-fix"]
+    assert [m.slug for m in load_comparison().models] == ["break-fix"]
+
+
+def test_a_third_model_shows_on_the_comparison_page(client, co_managed):
+    html = client.get("/").content.decode()
+    assert "Co-managed IT" in html
+    assert "Shared Downtime" in html
+    assert "Firms with one IT generalist." in html
+
+
+def test_a_third_model_is_scored_charted_and_served_by_the_api(client, co_managed, law_firm_answers):
+    location = client.post("/assess/", law_firm_answers)["Location"]
+    assessment = Assessment.objects.get()
+    slugs = {m["slug"] for m in assessment.snapshot["result"]["models"]}
+    assert slugs == {"break-fix", "msp", "co-managed"}
+    html = client.get(location).content.decode()
+    assert html.count("Co-managed IT") >= 4  # scores table, legend, cost table, fit table
+    assert html.count("<polyline") == 3  # one cost line per model
+    api = client.get(f"/api/assessments/{assessment.public_id}/").json()
+    assert {s["model"] for s in api["scores"]} == slugs
+    catalogue = client.get("/api/support-models/").json()
+    assert "co-managed" in [m["slug"] for m in catalogue["support_models"]]

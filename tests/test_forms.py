@@ -1,0 +1,98 @@
+"""The assessment and comment forms validate and normalise, with a clear message per field."""
+from __future__ import annotations
+
+import pytest
+
+from advisor.domain import Profile
+from advisor.forms import AssessmentForm, CommentForm
+
+
+def test_valid_answers_become_a_profile(law_firm_answers):
+    form = AssessmentForm(data=law_firm_answers)
+    assert form.is_valid(), form.errors
+    profile = form.to_profile()
+    assert profile == Profile(industry="legal", employees=25, incidents_per_month=4.0, budget_preference="predictable",
+                              growth="moderate", compliance="strict", backup="partial", it_dependence="high",
+                              operating_hours="business_hours", devices=None, sites=1, it_staff=0.0,
+                              downtime_cost_per_hour=None, hourly_rate=None, msp_fee_per_user=None)
+
+
+@pytest.mark.parametrize(("field", "value", "message"), [
+    ("employees", "", "Enter how many people use IT at work."),
+    ("employees", "0", "Enter 1 or more."),
+    ("employees", "100001", "Enter 100,000 or less."),
+    ("employees", "twelve", "Enter a whole number, such as 12."),
+    ("employees", "2.5", "Enter a whole number, such as 12."),
+    ("incidents_per_month", "", "Enter how many IT problems need outside help in a typical month."),
+    ("incidents_per_month", "-1", "Enter zero or more."),
+    ("incidents_per_month", "NaN", "Enter a number, such as 2 or 2.5."),
+    ("incidents_per_month", "Infinity", "Enter a number, such as 2 or 2.5."),
+    ("incidents_per_month", "1.234", "Use at most two decimal places."),
+    ("downtime_cost_per_hour", "1000000001", "Enter 1,000,000,000 or less."),
+    ("devices", "-5", "Enter 0 or more."),
+    ("sites", "0", "Enter 1 or more."),
+    ("it_staff", "10001", "Enter 10,000 or less."),
+    ("industry", "mining", "Choose one of the options listed."),
+    ("industry", "", "Choose one option."),
+    ("operating_hours", "weekends", "Choose one of the options listed."),
+])
+def test_bad_answers_get_a_clear_message_at_the_field(law_firm_answers, field, value, message):
+    form = AssessmentForm(data={**law_firm_answers, field: value})
+    assert not form.is_valid()
+    assert form.errors[field] == [message]
+
+
+def test_an_email_is_kept_only_with_consent(law_firm_answers):
+    without = AssessmentForm(data={**law_firm_answers, "email": "owner@example.com"})
+    assert without.is_valid()
+    assert without.cleaned_data["email"] == ""
+    with_consent = AssessmentForm(data={**law_firm_answers, "email": "owner@example.com", "contact_consent": "on"})
+    assert with_consent.is_valid()
+    assert with_consent.cleaned_data["email"] == "owner@example.com"
+
+
+def test_consent_without_an_email_asks_for_one(law_firm_answers):
+    form = AssessmentForm(data={**law_firm_answers, "contact_consent": "on"})
+    assert not form.is_valid()
+    assert form.errors["email"] == ["Enter your email address, or untick 'You may email me' above."]
+    assert form.errors.as_data()["email"][0].code == "email_needed"
+
+
+def test_blank_optional_numbers_stay_blank_for_estimation(law_firm_answers):
+    form = AssessmentForm(data=law_firm_answers)
+    assert form.is_valid()
+    assert form.cleaned_data["devices"] is None and form.cleaned_data["downtime_cost_per_hour"] is None
+
+
+def test_own_quotes_in_the_advanced_section_reach_the_profile(law_firm_answers):
+    form = AssessmentForm(data={**law_firm_answers, "hourly_rate": "95", "msp_fee_per_user": "130.50"})
+    assert form.is_valid()
+    assert form.to_profile().hourly_rate == 95.0
+    assert form.to_profile().msp_fee_per_user == 130.5
+
+
+def test_organisation_name_whitespace_is_tidied(law_firm_answers):
+    form = AssessmentForm(data={**law_firm_answers, "organisation_name": "  Hart   &  Vale "})
+    assert form.is_valid()
+    assert form.cleaned_data["organisation_name"] == "Hart & Vale"
+
+
+def test_unbound_form_offers_sensible_defaults():
+    form = AssessmentForm()
+    assert form.initial["sites"] == 1
+    assert form.initial["operating_hours"] == "business_hours"
+    assert form.initial["budget_preference"] == "no_preference"
+
+
+def test_comment_requires_name_email_and_text():
+    form = CommentForm(data={"name": "", "email": "not-an-email", "text": ""})
+    assert not form.is_valid()
+    assert form.errors["name"] == ["Enter your name."]
+    assert form.errors["email"] == ["Enter an email address like name@example.com."]
+    assert form.errors["text"] == ["Write your comment."]
+
+
+def test_comment_rejects_a_website_that_is_not_an_address():
+    form = CommentForm(data={"name": "Ann", "email": "ann@example.com", "text": "Useful.", "website": "not a url"})
+    assert not form.is_valid()
+    assert form.errors["website"] == ["Enter a web address like https://example.com."]

@@ -1,0 +1,189 @@
+"""The pages, through Django's test client: comparison, assessment, result, comments, re-scoring, deletion."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from advisor.models import Assessment, Characteristic, Comment, CostParameter, Dimension, SupportModel
+from advisor.spam import started_token
+
+pytestmark = pytest.mark.django_db
+
+
+def without_csrf(html: bytes) -> bytes:
+    """The page minus its CSRF tokens, which are masked afresh on every request."""
+    return re.sub(rb'name="csrfmiddlewaretoken" value="[^"]+"', b"", html)
+
+
+def submit(client, answers):
+    return client.post(reverse("advisor:assess"), answers)
+
+
+def test_comparison_page_shows_every_model_dimension_and_rating(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    for model in SupportModel.objects.all():
+        assert model.name in html
+    for dimension in Dimension.objects.all():
+        assert dimension.question in html
+    cell = Characteristic.objects.get(support_model__slug="msp", dimension__slug="monitoring")
+    assert cell.headline in html
+    assert f"{cell.rating} out of 5" in html
+    assert 'href="/assess/"' in html
+    assert "Leave a reply" in html
+
+
+def test_assessment_form_renders_in_sections_with_defaults(client):
+    html = client.get("/assess/").content.decode()
+    for legend in ("Your organisation", "When IT goes wrong", "Risk and plans", "Advanced: your own quotes"):
+        assert legend in html
+    assert 'name="sites" value="1"' in html
+    assert 'value="business_hours" checked' in html or 'checked value="business_hours"' in html \
+        or ('value="business_hours"' in html and "checked" in html)
+
+
+def test_submitting_the_form_stores_the_assessment_and_shows_its_result(client, law_firm_answers):
+    response = submit(client, law_firm_answers)
+    assessment = Assessment.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == f"/assessment/{assessment.public_id}/"
+    page = client.get(response["Location"])
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert assessment.recommendation_name in html
+    assert "Hart &amp; Vale Solicitors" in html
+    assert "What would change the answer" in html
+    assert "Assumptions and sources" in html
+    assert "<svg" in html and "Estimated cumulative cost over 36 months" in html
+    assert f"http://testserver/assessment/{assessment.public_id}/" in html  # the permanent link
+
+
+def test_the_share_link_works_in_a_fresh_session(client, law_firm_answers):
+    location = submit(client, law_firm_answers)["Location"]
+    client.logout()
+    client.cookies.clear()
+    assert client.get(location).status_code == 200
+
+
+def test_invalid_answers_reshow_the_form_with_values_kept_and_messages(client, law_firm_answers):
+    bad = {**law_firm_answers, "employees": "-4", "incidents_per_month": "lots", "organisation_name": "Keep me"}
+    response = submit(client, bad)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert Assessment.objects.count() == 0
+    assert "Enter 1 or more." in html
+    assert "Enter a number, such as 2 or 2.5." in html
+    assert 'value="Keep me"' in html
+    assert 'value="-4"' in html and 'value="lots"' in html
+    assert "Please correct 2 answers below" in html
+
+
+def test_start_again_prefills_the_answers_but_never_the_email(client, law_firm_answers):
+    answers = {**law_firm_answers, "contact_consent": "on", "email": "owner@example.com", "employees": "31"}
+    assessment_url = submit(client, answers)["Location"]
+    assessment = Assessment.objects.get()
+    html = client.get(f"/assess/?from={assessment.public_id}").content.decode()
+    assert 'value="31"' in html
+    assert 'value="Hart &amp; Vale Solicitors"' in html
+    assert "owner@example.com" not in html
+    assert "owner@example.com" not in client.get(assessment_url).content.decode()
+
+
+def test_start_again_with_an_unknown_or_malformed_id_shows_the_blank_form(client):
+    assert client.get("/assess/?from=not-a-uuid").status_code == 200
+    assert client.get("/assess/?from=00000000-0000-0000-0000-000000000000").status_code == 200
+
+
+def test_unknown_result_is_a_404_page(client):
+    response = client.get("/assessment/00000000-0000-0000-0000-000000000000/")
+    assert response.status_code == 404
+    assert "can't find that page" in response.content.decode()
+
+
+def test_a_stored_result_does_not_change_when_the_catalogue_is_edited(client, law_firm_answers):
+    location = submit(client, law_firm_answers)["Location"]
+    before = without_csrf(client.get(location).content)
+    assessment = Assessment.objects.get()
+    snapshot = assessment.snapshot
+    CostParameter.objects.filter(key="fee_per_user_month").update(low=900, expected=950, high=999)
+    Characteristic.objects.filter(support_model__slug="break-fix").update(rating=5, headline="Edited headline")
+    Dimension.objects.update(weight=Decimal("3.00"))
+    assessment.refresh_from_db()
+    assert assessment.snapshot == snapshot
+    assert without_csrf(client.get(location).content) == before
+
+
+def test_rescoring_makes_a_new_assessment_with_todays_figures(client, law_firm_answers):
+    submit(client, law_firm_answers)
+    original = Assessment.objects.get()
+    CostParameter.objects.filter(key="fee_per_user_month").update(low=900, expected=950, high=999)
+    response = client.post(reverse("advisor:rescore", args=[original.public_id]))
+    fresh = Assessment.objects.exclude(pk=original.pk).get()
+    assert response["Location"] == fresh.get_absolute_url()
+    old_msp = next(m for m in original.snapshot["result"]["models"] if m["slug"] == "msp")
+    new_msp = next(m for m in fresh.snapshot["result"]["models"] if m["slug"] == "msp")
+    assert new_msp["cost"]["one_year"]["expected"] > old_msp["cost"]["one_year"]["expected"]
+    assert fresh.employees == original.employees and fresh.organisation_name == original.organisation_name
+    assert "scored again with today" in client.get(response["Location"]).content.decode().lower()
+
+
+def test_whoever_holds_the_link_can_delete_the_assessment(client, law_firm_answers):
+    location = submit(client, law_firm_answers)["Location"]
+    assessment = Assessment.objects.get()
+    confirm = client.get(reverse("advisor:delete", args=[assessment.public_id]))
+    assert "cannot be undone" in confirm.content.decode()
+    response = client.post(reverse("advisor:delete", args=[assessment.public_id]), follow=True)
+    assert Assessment.objects.count() == 0
+    assert "The assessment and its answers have been deleted." in response.content.decode()
+    assert client.get(location).status_code == 404
+
+
+def test_a_new_comment_is_held_for_moderation_and_the_person_is_told(client):
+    response = client.post(reverse("advisor:comment_post"), {
+        "name": "Priya", "email": "priya@example.com", "website": "", "text": "We moved to an MSP last year.",
+        "started": started_token(seconds_ago=60),  # the page was served a minute ago (advisor/spam.py)
+    }, follow=True)
+    comment = Comment.objects.get()
+    html = response.content.decode()
+    assert not comment.is_approved
+    assert "held for moderation" in html
+    assert "We moved to an MSP last year." not in html
+
+
+def test_only_approved_comments_show_and_emails_never_do(client):
+    Comment.objects.create(name="Approved Ann", email="ann@example.com", text="Shown text", is_approved=True)
+    Comment.objects.create(name="Waiting Will", email="will@example.com", text="Hidden text")
+    html = client.get("/").content.decode()
+    assert "Approved Ann" in html and "Shown text" in html
+    assert "Waiting Will" not in html and "Hidden text" not in html
+    assert "ann@example.com" not in html
+
+
+def test_an_invalid_comment_keeps_what_was_typed(client):
+    response = client.post(reverse("advisor:comment_post"), {"name": "Priya", "email": "nope", "text": "Keep this"})
+    html = response.content.decode()
+    assert Comment.objects.count() == 0
+    assert "Enter an email address like name@example.com." in html
+    assert "Keep this" in html and 'value="Priya"' in html
+
+
+def test_an_admin_edit_shows_on_the_next_request(client):
+    client.get("/")
+    cell = Characteristic.objects.get(support_model__slug="break-fix", dimension__slug="downtime")
+    cell.headline = "Freshly edited headline"
+    cell.save()
+    assert "Freshly edited headline" in client.get("/").content.decode()
+
+
+def test_health_endpoints(client):
+    assert client.get("/healthz").content == b"ok"
+    assert client.get("/readyz").status_code == 200
+
+
+def test_favicon_and_robots_are_served(client):
+    assert client.get("/favicon.ico").status_code == 302
+    assert "Disallow: /assessment/" in client.get("/robots.txt").content.decode()
