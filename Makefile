@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-postgres setup bench clean
+.PHONY: run test test-postgres setup checkers bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +24,18 @@ run: setup
 	@echo "advisor is on http://127.0.0.1:$(PORT)/  (Ctrl-C stops it)"
 	$(BIN)/gunicorn config.wsgi:application --config config/gunicorn.conf.py --bind 127.0.0.1:$(PORT)
 
-test: setup
+# Lighthouse and the Nu HTML Checker for the browser tests, pinned in package-lock.json. Only where npm
+# exists: without it those tests skip with a message (or fail when REQUIRE_BROWSER=1, as in CI).
+# --ignore-scripts: vnu-jar's install script would fetch a Java runtime from GitHub; we use Debian's.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+checkers:
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory node_modules/.installed; \
+	else echo "npm not found: Lighthouse and HTML-checker tests will be skipped (install nodejs and npm to run them)."; fi
+
+test: setup checkers
 	$(BIN)/python -m pytest
 
 # The suite again on a throwaway PostgreSQL server (needs Debian's `postgresql` package); browser tests
@@ -32,5 +43,9 @@ test: setup
 test-postgres: setup
 	.ci/with-postgres $(BIN)/python -m pytest -m "not browser"
 
+# Load benchmark against /healthz under gunicorn (DEBUG off), plus scoring throughput: see bench/run.py.
+bench: setup
+	$(BIN)/python bench/run.py
+
 clean:
-	rm -rf $(VENV) staticfiles
+	rm -rf $(VENV) staticfiles node_modules test-artifacts

@@ -1,12 +1,70 @@
 """The advisor's data: the catalogue staff edit, and the assessments people submit."""
 from __future__ import annotations
 
+import secrets
 import uuid
 from decimal import Decimal
 
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
+
+
+class ContentVersion(models.Model):
+    """A counter bumped whenever anything public pages show from the catalogue or the comments changes.
+
+    Pages and the scorer keep what they build from that content in each process's memory, keyed by this
+    number, and read the number (one cheap query) on every request: an edit made through any worker or any
+    app server shows on the very next request everywhere. Saves and deletes bump it through signals
+    (advisor/catalogue.py), bulk updates through `ContentQuerySet`, migrations through post_migrate.
+    """
+
+    # A fresh random number on each change rather than a count: a change rolled back leaves no number behind
+    # that a later, different change could take again while some process still holds what it built from it.
+    version = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "content version"
+
+    def __str__(self) -> str:
+        return f"content version {self.version}"
+
+    @classmethod
+    def bump(cls, using: str = "default") -> None:
+        version = secrets.randbits(62)
+        if not cls.objects.using(using).filter(pk=1).update(version=version):
+            cls.objects.using(using).update_or_create(pk=1, defaults={"version": version})
+
+
+class ContentQuerySet(models.QuerySet):
+    """Bulk writes bypass save() and its signals, so they bump the content version themselves."""
+
+    def update(self, **kwargs):
+        with transaction.atomic(using=self.db):
+            count = super().update(**kwargs)
+            if count:
+                ContentVersion.bump(using=self.db)
+        return count
+
+    update.alters_data = True
+
+    def bulk_create(self, objs, *args, **kwargs):
+        with transaction.atomic(using=self.db):
+            created = super().bulk_create(objs, *args, **kwargs)
+            if created:
+                ContentVersion.bump(using=self.db)
+        return created
+
+    bulk_create.alters_data = True
+
+    def bulk_update(self, objs, *args, **kwargs):
+        with transaction.atomic(using=self.db):
+            count = super().bulk_update(objs, *args, **kwargs)
+            if count:
+                ContentVersion.bump(using=self.db)
+        return count
+
+    bulk_update.alters_data = True
 
 
 class SupportModel(models.Model):
@@ -23,6 +81,8 @@ class SupportModel(models.Model):
     is_active = models.BooleanField(
         "active", default=True, help_text="Inactive models are hidden from the site and from new assessments."
     )
+
+    objects = ContentQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "name"]
@@ -48,6 +108,8 @@ class Dimension(models.Model):
     )
     order = models.PositiveSmallIntegerField("display order", default=0)
 
+    objects = ContentQuerySet.as_manager()
+
     class Meta:
         ordering = ["order", "name"]
 
@@ -66,6 +128,8 @@ class Characteristic(models.Model):
         validators=[MinValueValidator(0), MaxValueValidator(5)],
         help_text="How well this model serves the dimension: 0 (not at all) to 5 (fully).",
     )
+
+    objects = ContentQuerySet.as_manager()
 
     class Meta:
         ordering = ["dimension__order", "support_model__order"]
@@ -104,6 +168,8 @@ class CostParameter(models.Model):
         default=False, help_text="Tick when the figure comes from a seller of the service rather than a neutral party."
     )
     note = models.TextField(blank=True, help_text="How the figure was chosen, shown beside it.")
+
+    objects = ContentQuerySet.as_manager()
 
     class Meta:
         ordering = ["support_model__order", "key"]
@@ -224,6 +290,8 @@ class Comment(models.Model):
     text = models.TextField(max_length=5000)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     is_approved = models.BooleanField("approved", default=False, db_index=True)
+
+    objects = ContentQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at"]

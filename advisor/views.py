@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from . import charts, report, services
+from . import charts, pagecache, report, services
 from .catalogue import load_comparison
 from .forms import PROFILE_FIELDS, AssessmentForm, CommentForm
 from .models import Assessment, Comment
@@ -25,6 +25,7 @@ def _comparison_page(request: HttpRequest, comment_form: CommentForm) -> HttpRes
 
 
 @require_GET
+@pagecache.cached_page(pagecache.by_content_version)
 def comparison(request: HttpRequest) -> HttpResponse:
     return _comparison_page(request, CommentForm())
 
@@ -50,6 +51,7 @@ def _prefill(public_id: str | None) -> dict:
 
 
 @require_http_methods(["GET", "POST"])
+@pagecache.cached_page(pagecache.always)
 def assess(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = AssessmentForm(request.POST)
@@ -76,6 +78,7 @@ def _prefill_safe(raw: str | None) -> dict:
 
 
 @require_GET
+@pagecache.cached_page(pagecache.by_assessment, size=256)
 def result(request: HttpRequest, public_id: str) -> HttpResponse:
     assessment = get_object_or_404(Assessment, public_id=public_id)
     snapshot = assessment.snapshot

@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from advisor.models import Assessment, Characteristic, Comment, CostParameter, Dimension, SupportModel
 from advisor.spam import started_token
+from advisor.models import Assessment, Characteristic, Comment, CostParameter, Dimension, SupportModel
 
 pytestmark = pytest.mark.django_db
 
@@ -145,7 +145,7 @@ def test_whoever_holds_the_link_can_delete_the_assessment(client, law_firm_answe
 def test_a_new_comment_is_held_for_moderation_and_the_person_is_told(client):
     response = client.post(reverse("advisor:comment_post"), {
         "name": "Priya", "email": "priya@example.com", "website": "", "text": "We moved to an MSP last year.",
-        "started": started_token(seconds_ago=60),  # the page was served a minute ago (advisor/spam.py)
+        "started": started_token(seconds_ago=30),  # as if a person took half a minute to write it
     }, follow=True)
     comment = Comment.objects.get()
     html = response.content.decode()

@@ -1,0 +1,270 @@
+"""`make bench`: load the site under gunicorn and compare each page with the framework's floor, /healthz.
+
+What it does, in order:
+1. A fresh SQLite database of its own (bench/.run/bench.sqlite3), migrated and seeded as `make run` does,
+   plus one stored assessment (for a result page) and a few approved comments.
+2. gunicorn with the project's config/gunicorn.conf.py and production settings (DEBUG off, a random
+   secret key, 2 workers, rate limits off), on 127.0.0.1:8300 (BENCH_PORT).
+3. For the comparison page, the assessment form, the result page and the API POST: a one-second warm-up,
+   then BENCH_SECONDS (5) of load with wrk (-t2 -c16), or bench/loadgen.py where wrk is missing (or
+   BENCH_LOADGEN=python). /healthz, the floor, is measured for 3 s before the first page and after each
+   one; a page's ratio is to the mean of the /healthz runs just before and just after it.
+4. The pure scoring function's throughput on one core, tipping points included (bench/scoring.py).
+5. A table on screen and everything in bench/results.json.
+
+wrk and the server share the machine's cores, so absolute requests per second say little; the ratio of
+each page to /healthz measured in the same run is the figure to compare. It is a benchmark, not a test:
+it fails (exit 1) only when a request errs, never on speed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import platform
+import re
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+WORK = BENCH / ".run"
+BIN = Path(sys.executable).parent
+PORT = int(os.environ.get("BENCH_PORT", "8300"))
+SECONDS = float(os.environ.get("BENCH_SECONDS", "5"))
+HEALTHZ_SECONDS = float(os.environ.get("BENCH_HEALTHZ_SECONDS", "3"))
+WARMUP_SECONDS = 1
+CONNECTIONS = 16
+
+# A typical small office, as the API takes it; "{employees}" varies per request.
+POST_BODY = (
+    '{"industry": "professional_services", "employees": {employees}, "incidents_per_month": 3, '
+    '"operating_hours": "extended", "compliance": "moderate", "backup": "partial", "it_dependence": "high", '
+    '"growth": "moderate", "budget_preference": "predictable"}'
+)
+
+# (name, method, path or None for the result page, target ratio to /healthz)
+PAGES = (
+    ("comparison", "GET", "/", 0.8),
+    ("assessment form", "GET", "/assess/", 0.5),
+    ("result", "GET", None, 0.7),
+    ("API POST", "POST", "/api/assessments/", 0.3),
+)
+
+
+def bench_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.update({
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DATABASE_URL": f"sqlite:///{WORK / 'bench.sqlite3'}",
+        "RATELIMIT_ENABLE": "0",
+        "WEB_CONCURRENCY": "2",
+        "PYTHONPATH": str(ROOT),
+    })
+    return env
+
+
+def prepare_database(env: dict[str, str]) -> str:
+    """Migrate (which seeds the catalogue) a fresh database; return the path of a stored result page."""
+    for suffix in ("", "-wal", "-shm"):
+        (WORK / f"bench.sqlite3{suffix}").unlink(missing_ok=True)
+    subprocess.run([str(BIN / "python"), "manage.py", "migrate", "--noinput", "--verbosity", "0"],
+                   cwd=ROOT, env=env, check=True)
+    script = (
+        "from advisor import services\n"
+        "from advisor.domain import Profile\n"
+        "from advisor.models import Comment\n"
+        "for i in range(5):\n"
+        "    Comment.objects.create(name=f'Reader {i}', email=f'reader{i}@example.com',\n"
+        "                           text='We switched last year and this matches what we saw.', is_approved=True)\n"
+        "a = services.assessment_submit(profile=Profile(industry='healthcare', employees=25,\n"
+        "    incidents_per_month=4, operating_hours='extended', compliance='strict', it_dependence='high'),\n"
+        "    organisation_name='Bench Clinic')\n"
+        "print(a.get_absolute_url())\n"
+    )
+    out = subprocess.run([str(BIN / "python"), "manage.py", "shell", "-c", script], cwd=ROOT, env=env,
+                         check=True, capture_output=True, text=True)
+    return out.stdout.strip().splitlines()[-1]
+
+
+def gunicorn_supports(flag: str) -> bool:
+    out = subprocess.run([str(BIN / "gunicorn"), "--help"], capture_output=True, text=True).stdout
+    return flag in out
+
+
+def start_server(env: dict[str, str]) -> subprocess.Popen:
+    command = [
+        str(BIN / "gunicorn"), "config.wsgi:application", "--config", "config/gunicorn.conf.py",
+        "--bind", f"127.0.0.1:{PORT}", "--workers", "2", "--pid", str(WORK / "gunicorn.pid"),
+        # Recycling workers every ~2,000 requests guards a long-running site against leaks; in a few seconds
+        # of load it would restart each worker several times and measure Python's start-up instead.
+        "--max-requests", "0",
+    ]
+    if gunicorn_supports("--no-control-socket"):
+        command.append("--no-control-socket")
+    log = open(WORK / "gunicorn.log", "w")  # noqa: SIM115 - closed with the process
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                              start_new_session=True)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"gunicorn stopped at start-up; see {WORK / 'gunicorn.log'}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{PORT}/healthz", timeout=1) as response:
+                if response.status == 200:
+                    return server
+        except OSError:
+            time.sleep(0.2)
+    stop_server(server)
+    raise SystemExit("gunicorn did not answer /healthz within 30 seconds")
+
+
+def stop_server(server: subprocess.Popen) -> None:
+    """Stop exactly the gunicorn master this script started (it stops its own workers)."""
+    if server.poll() is None:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
+
+
+def _ms(text: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(number) * _UNITS[unit]
+
+
+def parse_wrk(output: str) -> dict:
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    p50 = _ms(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1))
+    p99 = _ms(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1))
+    requests = int(re.search(r"(\d+) requests in", output).group(1))
+    non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    socket = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    errors = (int(non_2xx.group(1)) if non_2xx else 0) + (sum(map(int, socket.groups())) if socket else 0)
+    return {"requests": requests, "requests_per_second": rps, "p50_ms": p50, "p99_ms": p99, "errors": errors}
+
+
+def load(url: str, method: str, seconds: float, use_wrk: bool) -> dict:
+    if use_wrk:
+        command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds:g}s", "--latency", url]
+        env = dict(os.environ)
+        if method == "POST":
+            command[1:1] = ["-s", str(BENCH / "post.lua")]
+            env["BENCH_POST_BODY"] = POST_BODY
+        output = subprocess.run(command, capture_output=True, text=True, check=True, env=env).stdout
+        return parse_wrk(output)
+    sys.path.insert(0, str(BENCH))
+    import loadgen
+
+    body = POST_BODY if method == "POST" else ""
+    headers = {"Content-Type": "application/json"} if method == "POST" else {}
+    return loadgen.run(url, duration=seconds, connections=8, method=method, body=body, headers=headers)
+
+
+def scoring_throughput(env: dict[str, str]) -> dict:
+    out = subprocess.run([str(BIN / "python"), str(BENCH / "scoring.py"), "--seconds", "3"], cwd=ROOT, env=env,
+                         check=True, capture_output=True, text=True)
+    return json.loads(out.stdout)
+
+
+def machine() -> dict:
+    cpu = ""
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name"))
+    except (OSError, StopIteration):
+        cpu = platform.processor()
+    return {"cpu": cpu, "cores": os.cpu_count(), "os": platform.platform(), "python": platform.python_version()}
+
+
+def main() -> int:
+    WORK.mkdir(exist_ok=True)
+    use_wrk = shutil.which("wrk") is not None and os.environ.get("BENCH_LOADGEN", "wrk") != "python"
+    generator = (subprocess.run(["wrk", "--version"], capture_output=True, text=True).stdout.split("[")[0].strip()
+                 if use_wrk else "bench/loadgen.py (Python)")
+    env = bench_env()
+    result_path = prepare_database(env)
+    base = f"http://127.0.0.1:{PORT}"
+    targets = [(name, method, path or result_path, target) for name, method, path, target in PAGES]
+
+    print(f"Loading {base} with {generator}: each page {SECONDS:g} s after a {WARMUP_SECONDS} s warm-up, "
+          f"between two {HEALTHZ_SECONDS:g} s runs of /healthz.")
+    server = start_server(env)
+    floors: list[dict] = []
+    rows = []
+    try:
+        load(base + "/healthz", "GET", WARMUP_SECONDS, use_wrk)
+        floors.append(load(base + "/healthz", "GET", HEALTHZ_SECONDS, use_wrk))
+        for name, method, path, target in targets:
+            load(base + path, method, WARMUP_SECONDS, use_wrk)
+            figures = load(base + path, method, SECONDS, use_wrk)
+            floors.append(load(base + "/healthz", "GET", HEALTHZ_SECONDS, use_wrk))
+            # Other work on the machine comes and goes: compare each page with the floor measured just
+            # before and just after it.
+            floor = (floors[-2]["requests_per_second"] + floors[-1]["requests_per_second"]) / 2
+            rows.append({"page": name, "method": method, "path": path, "target_ratio": target, **figures,
+                         "ratio_to_healthz": round(figures["requests_per_second"] / floor, 3)})
+            print(f"  {name:<16} {figures['requests_per_second']:8.0f} req/s, /healthz around it {floor:6.0f} req/s",
+                  flush=True)
+    finally:
+        stop_server(server)
+
+    floor = sum(f["requests_per_second"] for f in floors) / len(floors)
+    healthz = {"page": "healthz", "method": "GET", "path": "/healthz", "target_ratio": None,
+               "requests": sum(f["requests"] for f in floors), "requests_per_second": floor,
+               "p50_ms": sorted(f["p50_ms"] for f in floors)[len(floors) // 2],
+               "p99_ms": sorted(f["p99_ms"] for f in floors)[len(floors) // 2],
+               "errors": sum(f["errors"] for f in floors), "ratio_to_healthz": 1.0}
+    rows.insert(0, healthz)
+    for row in rows:
+        row["meets_target"] = None if row["target_ratio"] is None else row["ratio_to_healthz"] >= row["target_ratio"]
+        row["requests_per_second"] = round(row["requests_per_second"], 1)
+        row["p50_ms"] = round(row["p50_ms"], 2)
+        row["p99_ms"] = round(row["p99_ms"], 2)
+    scoring = scoring_throughput(env)
+
+    print()
+    print(f"{'page':<16} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'ratio':>6} {'target':>7} {'errors':>7}")
+    for row in rows:
+        target = "" if row["target_ratio"] is None else f"≥{row['target_ratio']:.1f}"
+        mark = {True: " ok", False: " MISS", None: ""}[row["meets_target"]]
+        print(f"{row['page']:<16} {row['requests_per_second']:>8.0f} {row['p50_ms']:>8.2f} {row['p99_ms']:>8.2f} "
+              f"{row['ratio_to_healthz']:>6.2f} {target:>7} {row['errors']:>7}{mark}")
+    print(f"\nScoring, one core, tipping points included: {scoring['profiles_per_second']:,.0f} profiles/s "
+          f"(target ≥ 10,000; without tipping points {scoring['without_tipping_points_per_second']:,.0f}/s)")
+
+    document = {
+        "measured_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "machine": machine(),
+        "load_generator": generator,
+        "connections": CONNECTIONS,
+        "seconds_per_page": SECONDS,
+        "server": "gunicorn, config/gunicorn.conf.py, 2 sync workers, DEBUG off, SQLite",
+        "healthz_runs_requests_per_second": [round(f["requests_per_second"], 1) for f in floors],
+        "pages": rows,
+        "scoring": scoring,
+    }
+    (BENCH / "results.json").write_text(json.dumps(document, indent=2) + "\n")
+    print(f"Written to {(BENCH / 'results.json').relative_to(ROOT)}")
+    failed = [row["page"] for row in rows if row["errors"]]
+    if failed:
+        print(f"Requests failed on: {', '.join(failed)}; see {WORK / 'gunicorn.log'}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

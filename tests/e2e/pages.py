@@ -1,0 +1,71 @@
+"""Every public page, in every state a visitor can see, and how to reach it in the browser."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from playwright.sync_api import expect
+
+
+def comparison(page, site: str, assessment) -> None:
+    page.goto(site + "/")
+
+
+def comparison_comment_errors(page, site: str, assessment) -> None:
+    page.goto(site + "/")
+    form = page.locator("#comments form")
+    form.get_by_label("Email").fill("not-an-address")
+    form.get_by_role("button", name="Post comment").click()
+    expect(page.get_by_text("Enter your name.")).to_be_visible()
+
+
+def comparison_comment_posted(page, site: str, assessment) -> None:
+    page.goto(site + "/")
+    form = page.locator("#comments form")
+    form.get_by_label("Name").fill("Ines Duarte")
+    form.get_by_label("Email").fill("ines@example.com")
+    form.get_by_label("Comment").fill("Helpful comparison, thank you.")
+    form.get_by_role("button", name="Post comment").click()
+    expect(page.get_by_text("Your comment is held for moderation")).to_be_visible()
+
+
+def assess(page, site: str, assessment) -> None:
+    page.goto(site + "/assess/")
+
+
+def assess_errors(page, site: str, assessment) -> None:
+    page.goto(site + "/assess/")
+    page.get_by_label("People who use IT at work").fill("0")
+    page.get_by_label("You may email me about this result").check()
+    page.get_by_role("button", name="See my recommendation").click()
+    expect(page.get_by_text("Please correct")).to_be_visible()
+
+
+def assess_again(page, site: str, assessment) -> None:
+    page.goto(site + f"/assess/?from={assessment.public_id}")
+
+
+def result(page, site: str, assessment) -> None:
+    page.goto(site + assessment.get_absolute_url())
+
+
+def delete(page, site: str, assessment) -> None:
+    page.goto(site + assessment.get_absolute_url() + "delete/")
+
+
+def not_found(page, site: str, assessment) -> None:
+    page.guard.expect_status("/no-such-page/", 404)
+    response = page.goto(site + "/no-such-page/")
+    assert response.status == 404
+
+
+PAGES: dict[str, Callable] = {
+    "comparison": comparison,
+    "comparison-comment-errors": comparison_comment_errors,
+    "comparison-comment-posted": comparison_comment_posted,
+    "assess": assess,
+    "assess-errors": assess_errors,
+    "assess-again": assess_again,
+    "result": result,
+    "delete": delete,
+    "not-found": not_found,
+}

@@ -1,0 +1,126 @@
+"""Every public page, in each state, checked the way people use it: axe, the keyboard, a phone and a desktop."""
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from .conftest import DESKTOP, PHONE, assert_styled
+from .pages import PAGES
+
+# WCAG 2.0 and 2.1, levels A and AA, plus axe's best practices.
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
+    "resultTypes": ["violations"],
+}
+
+# Controls a keyboard user must be able to reach. Radio buttons sharing a name are one stop: Tab enters the
+# group and the arrow keys move inside it.
+MARK_FOCUSABLES = """() => {
+  const selector = 'a[href], button:not([disabled]), input:not([type=hidden]):not([disabled]), '
+    + 'select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
+  const keys = new Set();
+  document.querySelectorAll(selector).forEach((el, index) => {
+    const style = getComputedStyle(el);
+    const skipLink = el.classList.contains('visually-hidden-focusable');
+    const shown = skipLink || (el.getClientRects().length > 0 && style.visibility !== 'hidden');
+    if (!shown) return;
+    const key = el.type === 'radio' ? 'radio:' + el.name : 'el:' + index;
+    el.dataset.kbd = key;
+    keys.add(key);
+  });
+  return [...keys];
+}"""
+
+FOCUSED = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const style = getComputedStyle(el);
+  const rect = el.getBoundingClientRect();
+  return {
+    key: el.dataset.kbd || null,
+    html: el.outerHTML.slice(0, 120),
+    focusVisible: el.matches(':focus-visible'),
+    outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+    shadow: style.boxShadow !== 'none',
+    onScreen: rect.width > 0 && rect.height > 0,
+  };
+}"""
+
+OVERFLOWING = """() => {
+  // Elements sticking out to the right of the viewport, unless inside a box that scrolls or clips them.
+  const width = document.documentElement.clientWidth;
+  const clipped = el => {
+    for (let p = el.parentElement; p; p = p.parentElement) {
+      if (p === document.body || p === document.documentElement) return false;
+      if (getComputedStyle(p).overflowX !== 'visible') return true;
+    }
+    return false;
+  };
+  const out = [];
+  for (const el of document.body.querySelectorAll('*')) {
+    const rect = el.getBoundingClientRect();
+    if (rect.width && rect.right > width + 1 && !clipped(el)) out.push(el.outerHTML.slice(0, 100));
+  }
+  return {scrollWidth: document.documentElement.scrollWidth, width, out: out.slice(0, 10)};
+}"""
+
+
+def open_page(page, site: str, name: str, assessment) -> None:
+    PAGES[name](page, site, assessment)
+    assert_styled(page)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_axe_finds_no_accessibility_violations_on_phone_or_desktop(make_page, site, assessment, approved_comment,
+                                                                   name):
+    page = make_page(viewport=DESKTOP)
+    open_page(page, site, name, assessment)
+    for viewport in (DESKTOP, PHONE):
+        page.set_viewport_size(viewport)
+        results = Axe().run(page, options=AXE_OPTIONS)
+        assert results.violations_count == 0, f"{name} at {viewport['width']} px:\n{results.generate_report()}"
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_keyboard_reaches_every_control_with_a_visible_focus(make_page, site, assessment, approved_comment, name):
+    page = make_page(viewport=DESKTOP)
+    open_page(page, site, name, assessment)
+    expected = set(page.evaluate(MARK_FOCUSABLES))
+    assert expected, "a page with nothing to reach by keyboard"
+    reached: list[str] = []
+    invisible: list[str] = []
+    strays: list[str] = []
+    # Focus may start part-way down (after a form post to #comments) and passes through the browser
+    # itself after the last control, so go round until the first control comes back.
+    for _ in range(len(expected) * 2 + 10):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        if focused is None:
+            continue
+        if reached and focused["key"] == reached[0]:
+            break
+        if focused["key"] is None:
+            strays.append(focused["html"])
+            continue
+        reached.append(focused["key"])
+        if not (focused["focusVisible"] and (focused["outline"] or focused["shadow"]) and focused["onScreen"]):
+            invisible.append(focused["html"])
+    assert not invisible, "focus is not visible on:\n" + "\n".join(invisible)
+    unreached = expected - set(reached)
+    assert not unreached, f"not reachable by Tab: {sorted(unreached)}"
+    assert not strays, "Tab stopped on something that is not a control:\n" + "\n".join(strays)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_fits_a_phone_without_sideways_scrolling(make_page, site, assessment, approved_comment, artifacts,
+                                                      name):
+    screens = artifacts / "screenshots"
+    screens.mkdir(exist_ok=True)
+    page = make_page(viewport=PHONE)
+    open_page(page, site, name, assessment)
+    layout = page.evaluate(OVERFLOWING)
+    page.screenshot(path=screens / f"{name}-375x812.png", full_page=True)
+    assert layout["scrollWidth"] <= PHONE["width"], layout
+    assert not layout["out"], f"sticking out of a {PHONE['width']} px screen: {layout['out']}"
+    page.set_viewport_size(DESKTOP)
+    page.screenshot(path=screens / f"{name}-1280x800.png", full_page=True)

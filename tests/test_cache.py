@@ -1,0 +1,229 @@
+"""What is kept in memory stays correct: every change to the content shows on the very next request.
+
+First through Django's test client in this one process; then against the real site under gunicorn with two
+workers, with each change made from another process, as an admin on another server would make it.
+"""
+from __future__ import annotations
+
+import json
+import re
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from django.core import signing
+from django.db import transaction
+from django.test import Client
+
+from advisor import spam
+from advisor.catalogue import content_version, load_catalogue
+from advisor.models import Characteristic, Comment, ContentVersion, CostParameter, Dimension, SupportModel
+from tests.perf_site import PerfSite
+
+
+def hidden(html: str, name: str) -> str:
+    return re.search(rf'name="{name}" value="([^"]+)"', html).group(1)
+
+
+def csrf_token(html: str) -> str:
+    return hidden(html, "csrfmiddlewaretoken")
+
+
+# ---- In one process ------------------------------------------------------------------------------------------
+
+@pytest.mark.django_db
+class TestInOneProcess:
+    def test_the_catalogue_is_read_once_then_kept_until_the_content_changes(self, django_assert_num_queries):
+        first = load_catalogue()
+        with django_assert_num_queries(1):  # the content version only
+            assert load_catalogue() is first
+        cell = Characteristic.objects.get(support_model__slug="msp", dimension__slug="monitoring")
+        cell.rating = 3
+        cell.save()
+        assert load_catalogue().models[1].ratings["monitoring"] == 3
+
+    def test_bulk_updates_deletes_and_bulk_creates_each_change_the_version(self):
+        versions = [content_version()]
+        SupportModel.objects.filter(slug="msp").update(name="Managed IT")
+        versions.append(content_version())
+        assert load_catalogue().models[1].name == "Managed IT"
+        CostParameter.objects.filter(support_model__slug="msp", key="fee_per_user_month").delete()
+        versions.append(content_version())
+        assert "fee_per_user_month" not in load_catalogue().models[1].costs
+        dimension = Dimension.objects.create(slug="security", name="Security", question="Q?", explanation="E.")
+        versions.append(content_version())
+        Characteristic.objects.bulk_create([
+            Characteristic(support_model=model, dimension=dimension, headline="H", description="D", rating=2)
+            for model in SupportModel.objects.all()
+        ])
+        versions.append(content_version())
+        assert load_catalogue().models[0].ratings["security"] == 2
+        assert len(set(versions)) == len(versions)
+
+    def test_a_comment_awaiting_moderation_changes_nothing_kept(self):
+        before = content_version()
+        Comment.objects.create(name="Ann", email="ann@example.com", text="Pending.")
+        assert content_version() == before
+
+    def test_a_change_rolled_back_leaves_nothing_behind(self):
+        committed = load_catalogue()
+        with pytest.raises(RuntimeError), transaction.atomic():
+            SupportModel.objects.filter(slug="msp").update(name="Never saved")
+            assert load_catalogue().models[1].name == "Never saved"  # kept, under the version never committed
+            raise RuntimeError
+        assert load_catalogue().models[1].name == committed.models[1].name == "Managed Services Provider"
+
+    def test_without_the_version_row_nothing_is_kept(self, django_assert_num_queries):
+        ContentVersion.objects.all().delete()
+        load_catalogue()
+        # Read again every time: version (none), dimensions, models, characteristics, cost parameters.
+        with django_assert_num_queries(5):
+            assert load_catalogue().dimensions
+        ContentVersion.bump()
+        assert content_version() is not None
+
+    def test_a_kept_page_carries_a_fresh_csrf_token_that_works(self, settings):
+        settings.COMMENT_MIN_SECONDS = 0
+        client = Client(enforce_csrf_checks=True)
+        client.get("/")  # renders and keeps the page
+        first = client.get("/").content.decode()  # from the kept page
+        second = client.get("/").content.decode()
+        assert csrf_token(first) != csrf_token(second)  # masked afresh each time, like a rendered page
+        assert "\x00" not in first
+        response = client.post("/comments/", {"name": "Ann", "email": "ann@example.com", "website": "",
+                                              "text": "Useful.", "csrfmiddlewaretoken": csrf_token(second),
+                                              "started": hidden(second, "started")})
+        assert response.status_code == 302
+        assert Comment.objects.filter(name="Ann", is_approved=False).exists()
+
+    def test_a_kept_page_carries_the_time_it_was_served_for_the_spam_guard(self, client, settings):
+        settings.COMMENT_MIN_SECONDS = 3
+        client.get("/")  # renders and keeps the page
+        time.sleep(0.2)
+        before = time.time()
+        page = client.get("/").content.decode()  # from the kept page
+        served = signing.loads(hidden(page, "started"), salt=spam._SALT)
+        assert served >= round(before, 1) - 0.1
+        posted = client.post("/comments/", {"name": "Bot", "email": "bot@example.com", "text": "Fast.",
+                                            "started": hidden(page, "started")})
+        assert "quicker than a person can type" in posted.content.decode()
+
+    def test_a_waiting_message_is_shown_not_the_kept_page(self, client, settings):
+        settings.COMMENT_MIN_SECONDS = 0
+        client.get("/")
+        client.get("/")
+        response = client.post("/comments/", {"name": "Ann", "email": "ann@example.com", "text": "Useful."},
+                               follow=True)
+        assert "held for moderation" in response.content.decode()
+        assert "held for moderation" not in client.get("/").content.decode()  # shown once
+
+    def test_an_approved_comment_shows_on_the_next_request(self, client):
+        comment = Comment.objects.create(name="Bea", email="bea@example.com", text="Pending text.")
+        client.get("/")
+        assert "Pending text." not in client.get("/").content.decode()
+        Comment.objects.filter(pk=comment.pk).update(is_approved=True)  # what the admin action does
+        assert "Pending text." in client.get("/").content.decode()
+        Comment.objects.filter(pk=comment.pk).update(is_approved=False)
+        assert "Pending text." not in client.get("/").content.decode()
+
+    def test_a_deleted_result_is_gone_on_the_next_request(self, client, law_firm_answers):
+        location = client.post("/assess/", law_firm_answers)["Location"]
+        assert client.get(location).status_code == 200
+        assert client.get(location).status_code == 200  # kept
+        client.post(location + "delete/")
+        assert client.get(location).status_code == 404
+
+    def test_each_host_gets_its_own_share_link(self, client, law_firm_answers):
+        location = client.post("/assess/", law_firm_answers)["Location"]
+        assert "http://localhost" + location in client.get(location, HTTP_HOST="localhost").content.decode()
+        assert "http://127.0.0.1" + location in client.get(location, HTTP_HOST="127.0.0.1").content.decode()
+        assert "http://localhost" + location in client.get(location, HTTP_HOST="localhost").content.decode()
+
+    def test_a_query_string_is_rendered_not_taken_from_the_kept_form(self, client, law_firm_answers):
+        location = client.post("/assess/", law_firm_answers)["Location"]
+        client.get("/assess/")
+        public_id = location.strip("/").split("/")[-1]
+        assert "Hart &amp; Vale Solicitors" in client.get(f"/assess/?from={public_id}").content.decode()
+        assert "Hart &amp; Vale Solicitors" not in client.get("/assess/").content.decode()
+
+
+# ---- Under gunicorn, two workers -----------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def site():
+    server = PerfSite(workers=2).start()
+    yield server
+    server.stop()
+
+
+def from_every_worker(site: PerfSite, path: str, *, method: str = "GET", data: bytes | None = None,
+                      headers: dict | None = None, each: int = 2, statuses: tuple = (200, 201)) -> dict[str, list]:
+    """Send requests, a few at a time, until every worker has answered at least `each` of them."""
+    answers: dict[str, list] = {}
+    with ThreadPoolExecutor(4) as pool:
+        for _ in range(100):
+            batch = pool.map(lambda _: site.request(path, method=method, data=data, headers=headers), range(4))
+            for response in batch:
+                assert response.status in statuses, (response.status, response.text[:500])
+                answers.setdefault(response.worker, []).append(response)
+            if len(answers) == site.workers and all(len(a) >= each for a in answers.values()):
+                return answers
+    raise AssertionError(f"only workers {list(answers)} answered")
+
+
+API_BODY = json.dumps({"industry": "legal", "employees": 25, "incidents_per_month": 4}).encode()
+API_HEADERS = {"Content-Type": "application/json"}
+
+
+def test_a_saved_edit_shows_on_the_next_request_to_each_worker(site):
+    before = from_every_worker(site, "/")  # each worker renders the page, then serves it from memory
+    assert all("Freshly saved headline" not in r.text for answers in before.values() for r in answers)
+    site.manage(
+        "from advisor.models import Characteristic\n"
+        "cell = Characteristic.objects.get(support_model__slug='break-fix', dimension__slug='downtime')\n"
+        "cell.headline = 'Freshly saved headline'\n"
+        "cell.save()\n"
+    )
+    after = from_every_worker(site, "/", each=1)
+    assert all("Freshly saved headline" in r.text for answers in after.values() for r in answers)
+
+
+def test_a_bulk_update_shows_on_the_page_and_in_scoring_on_each_worker(site):
+    from_every_worker(site, "/")
+    from_every_worker(site, "/api/assessments/", method="POST", data=API_BODY, headers=API_HEADERS)
+    site.manage(
+        "from advisor.models import SupportModel, CostParameter\n"
+        "SupportModel.objects.filter(slug='msp').update(name='Managed IT Co')\n"
+        "CostParameter.objects.filter(support_model__slug='msp', key='fee_per_user_month')"
+        ".update(low=40, expected=41, high=42)\n"
+    )
+    pages = from_every_worker(site, "/", each=1)
+    assert all("Managed IT Co" in r.text for answers in pages.values() for r in answers)
+    posts = from_every_worker(site, "/api/assessments/", method="POST", data=API_BODY, headers=API_HEADERS, each=1)
+    for answers in posts.values():
+        for response in answers:
+            document = json.loads(response.body)
+            assert "Managed IT Co" in {score["name"] for score in document["scores"]}
+            assert any(a["value"].startswith("$41 ") for a in document["assumptions"] if a["model"] == "Managed IT Co")
+
+
+def test_comment_moderation_shows_on_the_next_request_to_each_worker(site):
+    site.manage("from advisor.models import Comment\n"
+                "Comment.objects.create(name='Cy', email='cy@example.com', text='Waiting for a moderator.')\n")
+    before = from_every_worker(site, "/")
+    assert all("Waiting for a moderator." not in r.text for answers in before.values() for r in answers)
+    site.manage("from advisor.models import Comment\nComment.objects.filter(name='Cy').update(is_approved=True)\n")
+    approved = from_every_worker(site, "/", each=1)
+    assert all("Waiting for a moderator." in r.text for answers in approved.values() for r in answers)
+    site.manage("from advisor.models import Comment\nComment.objects.filter(name='Cy').delete()\n")
+    deleted = from_every_worker(site, "/", each=1)
+    assert all("Waiting for a moderator." not in r.text for answers in deleted.values() for r in answers)
+
+
+def test_a_deleted_result_is_gone_from_each_worker(site):
+    created = site.request("/api/assessments/", method="POST", data=API_BODY, headers=API_HEADERS)
+    path = created.headers["location"].removeprefix(site.base)
+    from_every_worker(site, path)
+    site.manage(f"from advisor.models import Assessment\nAssessment.objects.filter(public_id='{path.split('/')[2]}')"
+                ".delete()\n")
+    from_every_worker(site, path, each=1, statuses=(404,))

@@ -1,0 +1,75 @@
+"""Query budgets: the public pages run a fixed number of queries however much content there is."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from advisor import services
+from advisor.domain import Profile
+from advisor.models import Characteristic, Comment, ContentVersion, CostParameter, Dimension, SupportModel
+
+pytestmark = pytest.mark.django_db
+
+
+def add_content(*, models: int, dimensions: int, comments: int) -> None:
+    """Grow the seeded catalogue to `models` active models and `dimensions` dimensions, every cell filled
+    and every model costed, plus `comments` approved comments (and as many waiting for moderation)."""
+    for i in range(Dimension.objects.count(), dimensions):
+        Dimension.objects.create(slug=f"extra-{i}", name=f"Extra aspect {i}", question="Does it?",
+                                 explanation="An aspect staff added.", weight=Decimal("1"), order=20 + i)
+    msp_costs = list(CostParameter.objects.filter(support_model__slug="msp"))
+    for i in range(SupportModel.objects.count(), models):
+        model = SupportModel.objects.create(slug=f"model-{i}", name=f"Model {i}", summary="Another way.",
+                                            description="Described.", best_for="Some.", order=10 + i)
+        for param in msp_costs:
+            CostParameter.objects.create(support_model=model, key=param.key, low=param.low, expected=param.expected,
+                                         high=param.high, source_title="Our estimate")
+    for model in SupportModel.objects.all():
+        for dimension in Dimension.objects.exclude(characteristics__support_model=model):
+            Characteristic.objects.create(support_model=model, dimension=dimension, headline="Covered",
+                                          description="How it works.", rating=3)
+    for i in range(comments):
+        Comment.objects.create(name=f"Reader {i}", email=f"r{i}@example.com", text="Thoughts.", is_approved=True)
+        Comment.objects.create(name=f"Waiting {i}", email=f"w{i}@example.com", text="Later.")
+
+
+SIZES = [
+    pytest.param({"models": 2, "dimensions": 10, "comments": 0}, id="seeded"),
+    pytest.param({"models": 10, "dimensions": 16, "comments": 60}, id="10-models-16-dimensions-60-comments"),
+]
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_comparison_page_runs_seven_queries_then_one(client, size, django_assert_num_queries):
+    add_content(**size)
+    ContentVersion.bump()  # nothing kept from before
+    # 1 content version (is a rendered page kept?), 2 content version (is the comparison kept?),
+    # 3 active support models, 4 their characteristics with dimensions, 5 their cost parameters,
+    # 6 dimensions, 7 approved comments.
+    with django_assert_num_queries(7):
+        html = client.get("/").content.decode()
+    assert html.count('class="rating"') == size["models"] * size["dimensions"]
+    assert html.count('class="comment ') == size["comments"]
+    # Kept: only the content version.
+    with django_assert_num_queries(1):
+        assert client.get("/").status_code == 200
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_result_page_runs_two_queries_then_one(client, size, django_assert_num_queries):
+    add_content(**size)
+    assessment = services.assessment_submit(profile=Profile(industry="legal", employees=25, incidents_per_month=4))
+    # 1 the row's id (is a rendered page kept?), 2 the assessment with its snapshot.
+    with django_assert_num_queries(2):
+        html = client.get(assessment.get_absolute_url()).content.decode()
+    assert html.count("<polyline") == size["models"]
+    # Kept: only the row's id, to know it still exists.
+    with django_assert_num_queries(1):
+        assert client.get(assessment.get_absolute_url()).status_code == 200
+
+
+def test_the_blank_assessment_form_reads_nothing_from_the_database(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        assert client.get("/assess/").status_code == 200
+        assert client.get("/assess/").status_code == 200

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Rebuild static/vendor/bootstrap.min.css: Bootstrap's compiled stylesheet with only the rules whose
+# selectors name classes that appear in our templates, crispy-bootstrap5's templates or our Python code.
+#
+# Run it after using a Bootstrap class the stylesheet lacks (tests/test_static.py names any such class).
+# It also lists every class of the full stylesheet in tools/bootstrap-classes.txt, for that test.
+# It needs Node and npm at development time only: the result is committed, so the site has no build step.
+set -euo pipefail
+BOOTSTRAP=5.3.9
+PURGECSS=6
+cd "$(dirname "$0")/.."
+
+work=$(mktemp -d)
+mkdir "$work/out"
+trap 'rm -rf "$work"' EXIT
+npm install --prefix "$work" --no-save --no-audit --no-fund --silent "bootstrap@$BOOTSTRAP" "purgecss@$PURGECSS"
+crispy=$(.venv/bin/python -c 'import crispy_bootstrap5, os; print(os.path.dirname(crispy_bootstrap5.__file__))')
+
+# Every word in the content counts as a class in use, so a class named in a template's {% if %} branch or in
+# a form helper is kept too. Alert colours are built from message levels ("alert-{{ message.tags }}").
+"$work/node_modules/.bin/purgecss" \
+  --css "$work/node_modules/bootstrap/dist/css/bootstrap.min.css" \
+  --content "templates/**/*.html" "$crispy/templates/**/*.html" "advisor/**/*.py" \
+  --safelist alert-success alert-info alert-warning alert-danger \
+  --keyframes \
+  --output "$work/out/"
+
+# Without the source map comment: the map is not shipped.
+sed -e 's#/\*\# sourceMappingURL=[^*]*\*/##' "$work/out/bootstrap.min.css" > static/vendor/bootstrap.min.css
+
+# Every class the full stylesheet defines, so tests/test_static.py can tell a Bootstrap class our pages use
+# but the trimmed stylesheet lacks from a class of our own that no stylesheet needs to style.
+.venv/bin/python - "$work/node_modules/bootstrap/dist/css/bootstrap.min.css" > tools/bootstrap-classes.txt <<'PY'
+import re, sys
+css = re.sub(r"url\([^)]*\)", "", open(sys.argv[1], encoding="utf-8").read())
+print("\n".join(sorted(set(re.findall(r"\.(-?[A-Za-z_][\w-]*)", css)))))
+PY
+wc -c static/vendor/bootstrap.min.css tools/bootstrap-classes.txt
