@@ -468,7 +468,8 @@ def _summary_and_decider(ranked: list[ModelResult], close_call: bool, factors: t
     summary = (f"{best.name} suits you best: {best.overall:.0f} out of 100 against {second.overall:.0f} "
                f"for {second.name}, weighing how well each meets your needs and what each is expected to cost.")
     if best.slug == cheaper.slug and best.slug == better_fit.slug:
-        decider = f"{best.name} both meets more of your needs and is expected to cost less ({cost_text})."
+        decider = (f"{best.name} both meets more of your needs (fit {best.fit:.0f} against {second.fit:.0f}) "
+                   f"and is expected to cost about {_about(saving)} less over three years.")
     elif best.slug == cheaper.slug:
         decider = (f"{second.name} meets more of your needs (fit {second.fit:.0f} against {best.fit:.0f}), "
                    f"but not by enough to justify the extra cost: {cost_text}.")
