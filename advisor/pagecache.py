@@ -48,25 +48,29 @@ View = Callable[..., HttpResponse]
 
 
 class _Page:
-    __slots__ = ("body", "fresh", "headers")
+    """A rendered page cut at the hidden values that must be new on each response."""
+
+    __slots__ = ("parts", "fresh", "headers")
 
     def __init__(self, response: HttpResponse) -> None:
         body = response.content
-        self.fresh = []
-        for name, make in FRESH_INPUTS.items():
-            marker = f"\x00fresh {name}\x00".encode()
-            body, count = re.subn(rb'(name="' + re.escape(name.encode()) + rb'" value=")[^"]*(")',
-                                  rb"\g<1>" + marker + rb"\g<2>", body)
-            if count:
-                self.fresh.append((marker, make))
-        self.body = body
+        names = "|".join(re.escape(name) for name in FRESH_INPUTS).encode()
+        self.parts, self.fresh, cut = [], [], 0
+        for match in re.finditer(rb'name="(' + names + rb')" value="([^"]*)"', body):
+            self.parts.append(body[cut:match.start(2)])
+            self.fresh.append(FRESH_INPUTS[match.group(1).decode()])
+            cut = match.end(2)
+        self.parts.append(body[cut:])
         self.headers = {name: value for name, value in response.items() if name.lower() != "content-length"}
 
     def response(self, request: HttpRequest) -> HttpResponse:
-        body = self.body
-        for marker, make in self.fresh:
-            body = body.replace(marker, escape(make(request)).encode())
-        return HttpResponse(body, headers=self.headers)
+        if not self.fresh:
+            return HttpResponse(self.parts[0], headers=self.headers)
+        values = {make: escape(make(request)).encode() for make in set(self.fresh)}  # one CSRF token per page
+        body = [self.parts[0]]
+        for make, part in zip(self.fresh, self.parts[1:]):
+            body += (values[make], part)
+        return HttpResponse(b"".join(body), headers=self.headers)
 
 
 class _Pages:

@@ -51,6 +51,9 @@ POST_BODY = (
 
 # (name, method, path or None for the result page, target ratio to /healthz)
 PAGES = (
+    # Not a target: the cheapest view that passes the whole middleware stack (/healthz is answered before
+    # most of it), to show how much of a page's cost is the stack itself.
+    ("robots.txt", "GET", "/robots.txt", None),
     ("comparison", "GET", "/", 0.8),
     ("assessment form", "GET", "/assess/", 0.5),
     ("result", "GET", None, 0.7),
@@ -59,13 +62,19 @@ PAGES = (
 
 
 def bench_env() -> dict[str, str]:
-    env = dict(os.environ)
+    # Nothing this shell set that would change what the site does (a developer's database, cache or flags).
+    own = ("DJANGO_", "RATELIMIT_", "COMMENT_", "ASSESSMENT_", "GUNICORN_", "WEB_CONCURRENCY")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(own) and k not in ("DATABASE_URL", "CACHE_URL")}
     env.update({
         "DJANGO_SETTINGS_MODULE": "config.settings",
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DATABASE_URL": f"sqlite:///{WORK / 'bench.sqlite3'}",
+        # Plain HTTP on the loopback: no redirect to HTTPS, no Secure-only cookies; no rate limits, or the
+        # load would be answered with 429s.
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DJANGO_SECURE_COOKIES": "0",
         "RATELIMIT_ENABLE": "0",
         "WEB_CONCURRENCY": "2",
         "PYTHONPATH": str(ROOT),

@@ -119,6 +119,15 @@ def empty_cache(db) -> None:
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def no_abuse_guards(settings) -> None:
+    """A browser driven by a test fills the comment form in milliseconds and posts from one address all run
+    long, which the spam guard and the rate limits rightly refuse. tests/test_security_spam.py and
+    test_security_ratelimit.py test those; here they would only stand in the way."""
+    settings.COMMENT_MIN_SECONDS = 0
+    settings.RATELIMIT_ENABLE = False
+
+
 @pytest.fixture
 def site(live_server, django_db_serialized_rollback) -> str:
     """The live server's address, with the seeded catalogue restored for every test."""
