@@ -238,7 +238,11 @@ def main() -> int:
                "p99_ms": sorted(f["p99_ms"] for f in floors)[len(floors) // 2],
                "errors": sum(f["errors"] for f in floors), "ratio_to_healthz": 1.0}
     rows.insert(0, healthz)
+    # The same, against the cheapest view that passes the whole middleware stack, as /healthz did before
+    # health probes were answered ahead of it: what a page's own work costs, apart from the stack.
+    stack = next(row for row in rows if row["page"] == "robots.txt")
     for row in rows:
+        row["ratio_to_robots"] = round(row["ratio_to_healthz"] / stack["ratio_to_healthz"], 3)
         row["meets_target"] = None if row["target_ratio"] is None else row["ratio_to_healthz"] >= row["target_ratio"]
         row["requests_per_second"] = round(row["requests_per_second"], 1)
         row["p50_ms"] = round(row["p50_ms"], 2)
@@ -246,12 +250,13 @@ def main() -> int:
     scoring = scoring_throughput(env)
 
     print()
-    print(f"{'page':<16} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'ratio':>6} {'target':>7} {'errors':>7}")
+    print(f"{'page':<16} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'ratio':>6} {'target':>7} {'errors':>7}"
+          f"   ratio to /robots.txt")
     for row in rows:
         target = "" if row["target_ratio"] is None else f"≥{row['target_ratio']:.1f}"
-        mark = {True: " ok", False: " MISS", None: ""}[row["meets_target"]]
+        mark = {True: " ok  ", False: " MISS", None: "     "}[row["meets_target"]]
         print(f"{row['page']:<16} {row['requests_per_second']:>8.0f} {row['p50_ms']:>8.2f} {row['p99_ms']:>8.2f} "
-              f"{row['ratio_to_healthz']:>6.2f} {target:>7} {row['errors']:>7}{mark}")
+              f"{row['ratio_to_healthz']:>6.2f} {target:>7} {row['errors']:>7}{mark} {row['ratio_to_robots']:>6.2f}")
     print(f"\nScoring, one core, tipping points included: {scoring['profiles_per_second']:,.0f} profiles/s "
           f"(target ≥ 10,000; without tipping points {scoring['without_tipping_points_per_second']:,.0f}/s)")
 

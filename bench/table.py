@@ -12,13 +12,13 @@ def main() -> None:
     machine = document["machine"]
     print(f"Measured on {machine['cpu']}, {machine['cores']} cores, {machine['os']}, Python {machine['python']}, "
           f"{document['measured_at'][:10]}, with {document['load_generator']}:\n")
-    print("| Page | req/s | p50 ms | p99 ms | Ratio to /healthz | Target |")
-    print("|---|---:|---:|---:|---:|---:|")
+    print("| Page | req/s | p50 ms | p99 ms | Ratio to /healthz | Target | Ratio to /robots.txt |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
     for row in document["pages"]:
         target = "" if row["target_ratio"] is None else f"≥ {row['target_ratio']:g}"
         name = f"`{row['path']}`" if row["page"] in ("healthz", "robots.txt") else row["page"]
         print(f"| {name} | {row['requests_per_second']:,.0f} | {row['p50_ms']:.1f} | {row['p99_ms']:.1f} | "
-              f"{row['ratio_to_healthz']:.2f} | {target} |")
+              f"{row['ratio_to_healthz']:.2f} | {target} | {row['ratio_to_robots']:.2f} |")
     scoring = document["scoring"]
     print(f"\nScoring, one core: {scoring['profiles_per_second']:,.0f} assessments a second with tipping points "
           f"(target 10,000), {scoring['without_tipping_points_per_second']:,.0f} without.")
