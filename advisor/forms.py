@@ -63,10 +63,11 @@ def _integer(min_value: int, max_value: int, error_messages: dict | None = None,
     )
 
 
-def _choice(choices: Any, **kwargs: Any) -> forms.ChoiceField:
+def _choice(choices: Any, error_messages: dict | None = None, **kwargs: Any) -> forms.ChoiceField:
     return forms.ChoiceField(
         choices=choices,
-        error_messages={"invalid_choice": "Choose one of the options listed.", "required": "Choose one option."},
+        error_messages={"invalid_choice": "Choose one of the options listed.", "required": "Choose one option.",
+                        **(error_messages or {})},
         **kwargs,
     )
 
@@ -79,6 +80,7 @@ class AssessmentForm(forms.Form):
     industry = _choice(
         [("", "Choose your industry")] + list(Assessment.Industry.choices), label="Industry",
         help_text="Used to estimate what downtime costs you, if you leave that blank.",
+        error_messages={"required": "Choose your industry, or Other if none fits."},
     )
     employees = _integer(
         1, 100_000, label="People who use IT at work",

@@ -33,7 +33,7 @@ def test_valid_answers_become_a_profile(law_firm_answers):
     ("sites", "0", "Enter 1 or more."),
     ("it_staff", "10001", "Enter 10,000 or less."),
     ("industry", "mining", "Choose one of the options listed."),
-    ("industry", "", "Choose one option."),
+    ("industry", "", "Choose your industry, or Other if none fits."),
     ("operating_hours", "weekends", "Choose one of the options listed."),
 ])
 def test_bad_answers_get_a_clear_message_at_the_field(law_firm_answers, field, value, message):

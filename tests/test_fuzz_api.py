@@ -109,7 +109,7 @@ def test_deeply_nested_json_is_refused_not_crashed(depth, shape):
         assert row_counts() == before
 
 
-@FUZZ
+@settings(FUZZ, max_examples=60)
 @given(content_type=st.one_of(st.sampled_from([
     "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=xyz", "application/xml",
     "application/jsonp", "json", "text/json", "application/octet-stream", "*/*", "",

@@ -199,7 +199,7 @@ def test_rescoring_or_deleting_without_the_csrf_token_changes_nothing(action):
     assert row_counts() == before
 
 
-@FUZZ
+@settings(FUZZ, max_examples=50)
 @given(value=st.one_of(st.text(_chars, max_size=200), st.just("x" * 10_000)))
 def test_a_fuzzed_start_again_link_shows_the_blank_form(value):
     response = Client().get("/assess/", {"from": value})

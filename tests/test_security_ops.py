@@ -196,7 +196,7 @@ def test_compose_environment_is_accepted_by_the_settings():
     """Every variable compose sets, with its defaults filled in, is one the settings accept."""
     env = {}
     for name, value in COMPOSE["services"]["web"]["environment"].items():
-        value = re.sub(r"\$\{(\w+):\?[^}]*\}", lambda m: {"DJANGO_SECRET_KEY": "s" * 60, "POSTGRES_PASSWORD": "pw"}[m[1]],
+        value = re.sub(r"\$\{(\w+):\?[^}]*\}", lambda m: {"DJANGO_SECRET_KEY": "compose-test-" + "0123456789" * 5, "POSTGRES_PASSWORD": "pw"}[m[1]],
                        str(value))
         env[name] = re.sub(r"\$\{\w+:-([^}]*)\}", r"\1", value)
     env["DATABASE_URL"] = "sqlite:////nonexistent/db.sqlite3"  # no PostgreSQL named "db" here

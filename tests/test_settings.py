@@ -105,7 +105,8 @@ def test_a_malformed_value_stops_start_up_naming_the_variable(monkeypatch, env, 
         load_settings(monkeypatch, **env)
 
 
-@pytest.mark.parametrize("secret", [None, "", "short-secret", "dev-only-insecure-key-do-not-use-in-production"])
+@pytest.mark.parametrize("secret", [None, "", "short-secret", "dev-only-insecure-key-do-not-use-in-production",
+                                    "ab" * 40])
 def test_production_refuses_to_start_without_a_real_secret_key(monkeypatch, secret):
     env = {**PRODUCTION}
     del env["DJANGO_SECRET_KEY"]

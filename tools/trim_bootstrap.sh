@@ -21,7 +21,7 @@ crispy=$(.venv/bin/python -c 'import crispy_bootstrap5, os; print(os.path.dirnam
 "$work/node_modules/.bin/purgecss" \
   --css "$work/node_modules/bootstrap/dist/css/bootstrap.min.css" \
   --content "templates/**/*.html" "$crispy/templates/**/*.html" "advisor/**/*.py" \
-  --safelist alert-success alert-info alert-warning alert-danger \
+  --safelist alert-success alert-info alert-warning alert-danger select textarea optgroup \
   --keyframes \
   --output "$work/out/"
 

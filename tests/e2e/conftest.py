@@ -97,14 +97,35 @@ def browser(site: str) -> Iterator:
 
 
 @pytest.fixture(autouse=True)
-def plain_static_storage(settings) -> None:
-    """The live server finds static files by name; whitenoise's hashed names would all be 404 there."""
+def browser_test_settings(settings) -> None:
+    """Settings for driving the site from a test rather than by hand."""
+    # The live server finds static files by name; whitenoise's hashed names would all be 404 there.
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     # Admin log-ins in the flows need no slow password hashing to be real log-ins.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Every test posts from 127.0.0.1; the per-client limits have tests of their own (test_security_ratelimit).
+    settings.RATELIMIT_ENABLE = False
+
+
+@pytest.fixture(autouse=True)
+def empty_cache(db) -> None:
+    """The cache lives in a database table that the flush between tests leaves alone: start each test empty,
+    so no page cached by an earlier test (with its comments or its edits) is served to this one."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def no_abuse_guards(settings) -> None:
+    """A browser driven by a test fills the comment form in milliseconds and posts from one address all run
+    long, which the spam guard and the rate limits rightly refuse. tests/test_security_spam.py and
+    test_security_ratelimit.py test those; here they would only stand in the way."""
+    settings.COMMENT_MIN_SECONDS = 0
+    settings.RATELIMIT_ENABLE = False
 
 
 @pytest.fixture
@@ -141,7 +162,8 @@ class Guard:
     def on_console(self, message) -> None:
         if message.type == "error":
             # Chromium logs a console error for every 4xx/5xx; an expected one is not a problem.
-            if "Failed to load resource" in message.text and self.allowed_statuses:
+            expected = {f"status of {status} " for _, status in self.allowed_statuses}
+            if "Failed to load resource" in message.text and any(e in message.text for e in expected):
                 return
             self.problems.append(f"console error: {message.text}")
 
@@ -187,6 +209,18 @@ def make_page(browser, site):
 @pytest.fixture
 def page(make_page):
     return make_page()
+
+
+def written_at_a_human_pace(form) -> None:
+    """Backdate the comment form's signed start time, as if a person took half a minute to write.
+
+    The spam guard turns away comments posted sooner than COMMENT_MIN_SECONDS after the form was served;
+    a test types far faster than anyone could.
+    """
+    from advisor.spam import started_token
+
+    form.locator('input[name="started"]').evaluate("(el, token) => { el.value = token; }",
+                                                     started_token(seconds_ago=30))
 
 
 def assert_styled(page) -> None:

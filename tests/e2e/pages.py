@@ -5,6 +5,8 @@ from collections.abc import Callable
 
 from playwright.sync_api import expect
 
+from .conftest import written_at_a_human_pace
+
 
 def comparison(page, site: str, assessment) -> None:
     page.goto(site + "/")
@@ -24,6 +26,7 @@ def comparison_comment_posted(page, site: str, assessment) -> None:
     form.get_by_label("Name").fill("Ines Duarte")
     form.get_by_label("Email").fill("ines@example.com")
     form.get_by_label("Comment").fill("Helpful comparison, thank you.")
+    written_at_a_human_pace(form)
     form.get_by_role("button", name="Post comment").click()
     expect(page.get_by_text("Your comment is held for moderation")).to_be_visible()
 

@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import assert_styled
+from .conftest import assert_styled, written_at_a_human_pace
 
 ADMIN_USERNAME = "moderator"
 ADMIN_PASSWORD = "correct-horse-battery-staple-41"
@@ -147,6 +147,7 @@ def test_a_comment_is_held_until_a_moderator_approves_it_in_admin(make_page, sit
     form.get_by_label("Name").fill("Tomasz Wiśniewski")
     form.get_by_label("Email").fill("tomasz@example.com")
     form.get_by_label("Comment").fill("Our break/fix firm was quick, but the bills were a surprise every month.")
+    written_at_a_human_pace(form)
     form.get_by_role("button", name="Post comment").click()
 
     expect(visitor.get_by_text("Your comment is held for moderation")).to_be_visible()

@@ -6,8 +6,12 @@ import shutil
 import subprocess
 
 import pytest
+from django.conf import settings
+from django.core.cache import cache
 from django.template.loader import render_to_string
-from django.test import Client
+from django.test import Client, override_settings
+
+from advisor.spam import started_token
 
 from .conftest import ARTIFACTS, ROOT, VALID_ANSWERS, require
 
@@ -35,7 +39,8 @@ def page_sources(assessment) -> dict[str, str]:
         "comparison": ok(client.get("/")),
         "comparison-comment-errors": ok(client.post("/comments/", {"email": "not-an-address"})),
         "comparison-comment-posted": ok(client.post(
-            "/comments/", {"name": "Ines Duarte", "email": "ines@example.com", "text": "Thank you."}, follow=True,
+            "/comments/", {"name": "Ines Duarte", "email": "ines@example.com", "text": "Thank you.",
+                           "started": started_token(seconds_ago=30)}, follow=True,
         )),
         "assess": ok(client.get("/assess/")),
         "assess-errors": ok(client.post("/assess/", {**VALID_ANSWERS, "employees": "0", "incidents_per_month": "",
@@ -46,8 +51,23 @@ def page_sources(assessment) -> dict[str, str]:
         "delete": ok(client.get(result + "delete/")),
         "deleted": ok(client.post(result + "delete/", follow=True)),
         "not-found": ok(client.get("/no-such-page/"), 404),
+        "bad-request": ok(client.get("/", HTTP_HOST="not-our-site.example"), 400),
+        "form-not-confirmed": ok(Client(enforce_csrf_checks=True).post("/assess/", VALID_ANSWERS), 403),
+        "too-many-comments": too_many_comments(),
+        "admin-sign-in-paused": render_to_string("locked_out.html", {"minutes": 30}),
         "server-error": render_to_string("500.html"),
     }
+
+
+def too_many_comments() -> str:
+    """The page a client sees once it has posted more comments than the limit allows."""
+    with override_settings(RATELIMIT_ENABLE=True, RATELIMITS={**settings.RATELIMITS, "comments": (1, 600)}):
+        cache.clear()
+        client = Client()
+        for _ in range(2):
+            response = client.post("/comments/", {"name": "Ines", "email": "ines@example.com", "text": "Hello."})
+    assert response.status_code == 429, response.status_code
+    return response.content.decode()
 
 
 def test_every_public_page_is_valid_html(html_checker, assessment, approved_comment):
@@ -71,4 +91,4 @@ def test_every_public_page_is_valid_html(html_checker, assessment, approved_comm
         if m["type"] in {"error", "non-document-error"}
     ]
     assert not errors, f"{len(errors)} HTML/CSS errors:\n" + "\n".join(errors)
-    assert len(files) == 12
+    assert len(files) == 16

@@ -124,3 +124,63 @@ def test_page_fits_a_phone_without_sideways_scrolling(make_page, site, assessmen
     assert not layout["out"], f"sticking out of a {PHONE['width']} px screen: {layout['out']}"
     page.set_viewport_size(DESKTOP)
     page.screenshot(path=screens / f"{name}-1280x800.png", full_page=True)
+
+
+def test_comparison_table_reads_as_one_labelled_card_per_aspect_on_a_phone(make_page, site):
+    from advisor.models import SupportModel
+
+    page = make_page(viewport=PHONE)
+    page.goto(site + "/")
+    assert_styled(page)
+    names = list(SupportModel.objects.filter(is_active=True).values_list("name", flat=True))
+    rows = page.locator(".comparison-table tbody tr")
+    assert rows.count() >= 5
+    for row in rows.all():
+        cells = row.locator("td")
+        assert cells.count() == len(names)
+        for cell, name in zip(cells.all(), names):
+            # Each cell says whose it is, spans the card, and keeps a readable text size.
+            label = cell.locator(".cell-model")
+            assert label.is_visible() and label.inner_text().strip().lower() == name.lower()
+            box = cell.bounding_box()
+            assert box["width"] >= PHONE["width"] - 60, box
+            size = cell.locator("p").first.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
+            assert size >= 16, size
+
+
+def test_form_controls_use_the_page_font(make_page, site):
+    """Selects and text areas are drawn by Django's widgets, not named in templates: a stylesheet trimmed to
+    the names in templates once lost the rules that give them the page's font."""
+    page = make_page()
+    for path, controls in (("/assess/", "select, input.form-control"), ("/", "textarea, input.form-control")):
+        page.goto(site + path)
+        assert_styled(page)
+        body_font = page.evaluate("getComputedStyle(document.body).fontFamily")
+        fonts = page.locator(controls).evaluate_all(
+            "els => els.map(el => [el.tagName + '#' + el.id, getComputedStyle(el).fontFamily])")
+        assert fonts and all(font == body_font for _, font in fonts), (body_font, fonts)
+    resize = page.locator("textarea").first.evaluate("el => getComputedStyle(el).resize")
+    assert resize == "vertical"
+
+
+def test_charts_and_rating_dots_have_text_equivalents(make_page, site, assessment):
+    page = make_page()
+    page.goto(site + "/")
+    dots = page.locator(".rating")
+    assert dots.count() >= 10
+    for rating in dots.all():
+        # The dots are hidden from screen readers; the words beside them say the same.
+        assert rating.get_attribute("aria-hidden") == "true"
+        filled = rating.locator(".dot.on").count()
+        text = rating.locator("xpath=following-sibling::*[contains(@class, 'rating-text')][1]").inner_text()
+        assert text == f"{filled} out of 5"
+
+    page.goto(site + assessment.get_absolute_url())
+    charts = page.get_by_role("img")
+    assert charts.count() == 2
+    for chart in charts.all():
+        # Named and described (title and desc), and followed by a table holding the same figures.
+        described = chart.evaluate(
+            "el => el.getAttribute('aria-labelledby').split(' ').map(id => document.getElementById(id).textContent)")
+        assert len(described) == 2 and all(len(part) > 20 for part in described), described
+        assert chart.locator("xpath=ancestor::section//table").count() == 1
