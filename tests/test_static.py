@@ -10,6 +10,7 @@ from pathlib import Path
 import crispy_bootstrap5
 import pytest
 
+from tests.css_selectors import selector_classes, selector_elements, selectors
 from tests.perf_site import PerfSite
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,12 +23,19 @@ PAGE_BUDGET = 100_000  # bytes: HTML, CSS, JS, fonts and images of one page, as 
 YEAR_OR_MORE = re.compile(r"max-age=(\d+)")
 
 
+ALL_BOOTSTRAP_ELEMENTS = set((ROOT / "tools" / "bootstrap-elements.txt").read_text().split())
+
+
 def css_classes(css: str) -> set[str]:
-    return set(re.findall(r"\.(-?[A-Za-z_][\w-]*)", re.sub(r"url\([^)]*\)", "", css)))
+    return selector_classes(css)
 
 
 def html_classes(html: str) -> set[str]:
     return {name for value in re.findall(r'class="([^"]*)"', html) for name in value.split()}
+
+
+def html_elements(html: str) -> set[str]:
+    return set(re.findall(r"<([a-z][a-z0-9]*)", html))
 
 
 # ---- The trimmed stylesheet ----------------------------------------------------------------------------------
@@ -62,14 +70,24 @@ def test_every_bootstrap_class_the_pages_use_is_in_the_trimmed_stylesheet(render
                             f"run tools/trim_bootstrap.sh"
 
 
+@pytest.mark.django_db
+def test_every_element_bootstrap_styles_on_the_pages_keeps_its_rules(rendered_pages):
+    """Django's widgets, not our templates, write <select> and <textarea>: PurgeCSS alone would drop their
+    rules (the page's font on form controls among them), so the trim script safelists such names."""
+    shipped = selector_elements(BOOTSTRAP.read_text())
+    for name, html in rendered_pages.items():
+        missing = (html_elements(html) & ALL_BOOTSTRAP_ELEMENTS) - shipped
+        assert not missing, f"{name}: Bootstrap's rules for {sorted(missing)} are missing; add them to the " \
+                            f"safelist in tools/trim_bootstrap.sh and run it"
+
+
 def test_the_shipped_bootstrap_keeps_only_rules_for_classes_our_templates_and_code_name():
     """tools/trim_bootstrap.sh's rule: a selector is kept when a template or our code names one of its classes."""
     sources = [*ROOT.glob("templates/**/*.html"), *ROOT.glob("advisor/**/*.py"),
                *Path(crispy_bootstrap5.__file__).parent.glob("templates/**/*.html")]
     words = {word for path in sources for word in re.findall(r"[A-Za-z0-9_-]+", path.read_text())} | SAFELIST
     css = BOOTSTRAP.read_text()
-    selectors = [s.strip() for group in re.findall(r"([^{}]+)\{[^{}]*\}", css) for s in group.split(",")]
-    unused = [s for s in selectors if (classes := css_classes(s)) and not classes & words]
+    unused = [s for s in selectors(css) if (classes := css_classes(s)) and not classes & words]
     assert not unused, f"{BOOTSTRAP.name} styles classes nothing uses: {unused[:20]}; run tools/trim_bootstrap.sh"
     assert len(css.encode()) < 80_000  # the full build is 232 kB
 

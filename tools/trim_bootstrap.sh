@@ -3,7 +3,7 @@
 # selectors name classes that appear in our templates, crispy-bootstrap5's templates or our Python code.
 #
 # Run it after using a Bootstrap class the stylesheet lacks (tests/test_static.py names any such class).
-# It also lists every class of the full stylesheet in tools/bootstrap-classes.txt, for that test.
+# It also lists the full stylesheet's classes and element names in tools/bootstrap-*.txt, for that test.
 # It needs Node and npm at development time only: the result is committed, so the site has no build step.
 set -euo pipefail
 BOOTSTRAP=5.3.9
@@ -28,11 +28,14 @@ crispy=$(.venv/bin/python -c 'import crispy_bootstrap5, os; print(os.path.dirnam
 # Without the source map comment: the map is not shipped.
 sed -e 's#/\*\# sourceMappingURL=[^*]*\*/##' "$work/out/bootstrap.min.css" > static/vendor/bootstrap.min.css
 
-# Every class the full stylesheet defines, so tests/test_static.py can tell a Bootstrap class our pages use
-# but the trimmed stylesheet lacks from a class of our own that no stylesheet needs to style.
-.venv/bin/python - "$work/node_modules/bootstrap/dist/css/bootstrap.min.css" > tools/bootstrap-classes.txt <<'PY'
+# Every class and element name the full stylesheet's selectors use, so tests/test_static.py can tell one our
+# pages use but the trimmed stylesheet lacks from a class of our own that no stylesheet needs to style.
+.venv/bin/python - "$work/node_modules/bootstrap/dist/css/bootstrap.min.css" <<'PY'
 import re, sys
-css = re.sub(r"url\([^)]*\)", "", open(sys.argv[1], encoding="utf-8").read())
-print("\n".join(sorted(set(re.findall(r"\.(-?[A-Za-z_][\w-]*)", css)))))
+sys.path.insert(0, "tests")
+from css_selectors import selector_classes, selector_elements
+css = open(sys.argv[1], encoding="utf-8").read()
+open("tools/bootstrap-classes.txt", "w").write("\n".join(sorted(selector_classes(css))) + "\n")
+open("tools/bootstrap-elements.txt", "w").write("\n".join(sorted(selector_elements(css))) + "\n")
 PY
-wc -c static/vendor/bootstrap.min.css tools/bootstrap-classes.txt
+wc -c static/vendor/bootstrap.min.css tools/bootstrap-classes.txt tools/bootstrap-elements.txt
