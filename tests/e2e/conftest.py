@@ -107,6 +107,7 @@ def browser_test_settings(settings) -> None:
     # Admin log-ins in the flows need no slow password hashing to be real log-ins.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Every test posts from 127.0.0.1; the per-client limits have tests of their own (test_security_ratelimit).
+    # The comment spam guard stays on: comments are posted with a backdated start (written_at_a_human_pace).
     settings.RATELIMIT_ENABLE = False
 
 
@@ -117,15 +118,6 @@ def empty_cache(db) -> None:
     from django.core.cache import cache
 
     cache.clear()
-
-
-@pytest.fixture(autouse=True)
-def no_abuse_guards(settings) -> None:
-    """A browser driven by a test fills the comment form in milliseconds and posts from one address all run
-    long, which the spam guard and the rate limits rightly refuse. tests/test_security_spam.py and
-    test_security_ratelimit.py test those; here they would only stand in the way."""
-    settings.COMMENT_MIN_SECONDS = 0
-    settings.RATELIMIT_ENABLE = False
 
 
 @pytest.fixture
