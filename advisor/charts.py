@@ -40,14 +40,18 @@ def cost_chart(models: list[dict[str, Any]], *, chart_id: str = "cost-chart") ->
     """Cumulative expected cost of each model over 36 months, with its low-high band."""
     width, height, left, right, top, bottom = 720, 340, 70, 20, 20, 50
     plot_w, plot_h = width - left - right, height - top - bottom
-    peak = max((m["cost"]["three_years"]["high"] for m in models), default=0.0)
-    ceiling = _nice_ceiling(peak)
+    # Scale to the expected totals (with room for most of each band), not to the highest high estimate:
+    # one pessimistic band would otherwise flatten every expected line along the bottom. A band that runs
+    # off the top is cut there; the table below gives every range in full.
+    peak_high = max((m["cost"]["three_years"]["high"] for m in models), default=0.0)
+    peak_expected = max((m["cost"]["three_years"]["expected"] for m in models), default=0.0)
+    ceiling = _nice_ceiling(min(peak_high, 2.0 * peak_expected) if peak_expected > 0 else peak_high)
 
     def x(month: int) -> float:
         return left + plot_w * month / 36
 
     def y(value: float) -> float:
-        return top + plot_h * (1 - value / ceiling)
+        return top + plot_h * (1 - min(value, ceiling) / ceiling)
 
     parts = [
         f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" '

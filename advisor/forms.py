@@ -92,10 +92,12 @@ class AssessmentForm(forms.Form):
         help_text="Computers, servers, phones and network equipment. Leave blank and we estimate about "
         "two per person plus shared equipment.",
     )
-    sites = _integer(1, 10_000, label="Locations", help_text="Offices, shops or sites with their own IT.")
+    sites = _integer(1, 10_000, label="Locations", help_text="Offices, shops or sites with their own IT.",
+                     error_messages={"required": "Enter how many locations you work from (1 if just one)."})
     it_staff = _decimal(
         "10,000", 10_000, label="In-house IT staff (full-time equivalents)",
         help_text="0 if nobody looks after IT as part of their job; 0.5 for someone who spends half their time on it.",
+        error_messages={"required": "Enter your in-house IT staff, or 0 if you have none."},
     )
     incidents_per_month = _decimal(
         "10,000", 10_000, label="IT problems a month that need outside help",

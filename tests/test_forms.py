@@ -31,6 +31,8 @@ def test_valid_answers_become_a_profile(law_firm_answers):
     ("downtime_cost_per_hour", "1000000001", "Enter 1,000,000,000 or less."),
     ("devices", "-5", "Enter 0 or more."),
     ("sites", "0", "Enter 1 or more."),
+    ("sites", "", "Enter how many locations you work from (1 if just one)."),
+    ("it_staff", "", "Enter your in-house IT staff, or 0 if you have none."),
     ("it_staff", "10001", "Enter 10,000 or less."),
     ("industry", "mining", "Choose one of the options listed."),
     ("industry", "", "Choose your industry, or Other if none fits."),
