@@ -7,8 +7,10 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from .catalogue import load_catalogue
 from .domain import Catalogue, Profile, Result
 from .models import Assessment, Comment
+from .scoring import score
 
 SNAPSHOT_VERSION = 1
 
@@ -88,9 +90,6 @@ def assessment_submit(
     *, profile: Profile, organisation_name: str = "", email: str = "", contact_consent: bool = False
 ) -> Assessment:
     """Score the answers against today's catalogue and store them with their snapshot."""
-    from .catalogue import load_catalogue
-    from .scoring import score
-
     catalogue = load_catalogue()
     result = score(profile, catalogue)
     return assessment_create(

@@ -1,6 +1,8 @@
 """HTML pages. Thin: bind the form, validate, call the service, render or redirect."""
 from __future__ import annotations
 
+import uuid
+
 from django.contrib import messages
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
@@ -11,9 +13,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from . import charts, pagecache, report, services
 from .catalogue import load_comparison
-from .forms import PROFILE_FIELDS, AssessmentForm, CommentForm
+from .forms import ASSESSMENT_DEFAULTS, PROFILE_FIELDS, AssessmentForm, CommentForm
 from .models import Assessment, Comment
-from .scoring import format_parameter
 
 
 def _comparison_page(request: HttpRequest, comment_form: CommentForm) -> HttpResponse:
@@ -40,14 +41,19 @@ def comment_post(request: HttpRequest) -> HttpResponse:
     return redirect(reverse("advisor:comparison") + "#comments")
 
 
-def _prefill(public_id: str | None) -> dict:
-    """Answers of an earlier assessment, to start again from. Contact details are never copied."""
-    assessment = Assessment.objects.filter(public_id=public_id).first() if public_id else None
-    if assessment is None:
+def _answers(assessment: Assessment) -> dict:
+    """An assessment's answers, to start again from. Contact details are never copied."""
+    return {**{name: getattr(assessment, name) for name in PROFILE_FIELDS},
+            "organisation_name": assessment.organisation_name}
+
+
+def _prefill(raw_id: str | None) -> dict:
+    """The answers of the assessment named in `?from=`, or nothing when the id is malformed or unknown."""
+    try:
+        assessment = Assessment.objects.filter(public_id=uuid.UUID(raw_id)).first() if raw_id else None
+    except ValueError:
         return {}
-    initial = {name: getattr(assessment, name) for name in PROFILE_FIELDS}
-    initial["organisation_name"] = assessment.organisation_name
-    return initial
+    return _answers(assessment) if assessment else {}
 
 
 @require_http_methods(["GET", "POST"])
@@ -63,18 +69,8 @@ def assess(request: HttpRequest) -> HttpResponse:
             )
             return redirect(assessment)
     else:
-        prefill = _prefill_safe(request.GET.get("from"))
-        form = AssessmentForm(initial={**AssessmentForm().initial, **prefill})
+        form = AssessmentForm(initial={**ASSESSMENT_DEFAULTS, **_prefill(request.GET.get("from"))})
     return render(request, "advisor/assess.html", {"form": form})
-
-
-def _prefill_safe(raw: str | None) -> dict:
-    import uuid
-
-    try:
-        return _prefill(str(uuid.UUID(raw))) if raw else {}
-    except ValueError:
-        return {}
 
 
 @require_GET
@@ -92,9 +88,8 @@ def result(request: HttpRequest, public_id: str) -> HttpResponse:
         "assessment": assessment,
         "result": data,
         "models": [
-            {**m, "colour": charts.colour(i),
-             "by_year": [m["cost"]["one_year"], m["cost"]["two_years"], m["cost"]["three_years"]]}
-            for i, m in enumerate(models)
+            {**m, "by_year": [m["cost"]["one_year"], m["cost"]["two_years"], m["cost"]["three_years"]]}
+            for m in models
         ],
         "answers": report.answers(snapshot),
         "cost_chart": charts.cost_chart(models),
@@ -102,7 +97,6 @@ def result(request: HttpRequest, public_id: str) -> HttpResponse:
         "fit_rows": fit_rows,
         "tipping_points": data["tipping_points"],
         "share_url": request.build_absolute_uri(assessment.get_absolute_url()),
-        "scored_at": snapshot["scored_at"],
     })
 
 
@@ -110,7 +104,7 @@ def result(request: HttpRequest, public_id: str) -> HttpResponse:
 def rescore(request: HttpRequest, public_id: str) -> HttpResponse:
     """Score the same answers again with today's figures, as a new assessment."""
     original = get_object_or_404(Assessment, public_id=public_id)
-    form = AssessmentForm(data={**_prefill(str(original.public_id)), "contact_consent": False})
+    form = AssessmentForm(data={**_answers(original), "contact_consent": False})
     if not form.is_valid():  # answers stored earlier always validate; this guards against data edits
         return redirect(reverse("advisor:assess") + f"?from={original.public_id}")
     assessment = services.assessment_submit(profile=form.to_profile(), organisation_name=original.organisation_name)
@@ -156,5 +150,3 @@ def robots(request: HttpRequest) -> HttpResponse:
     lines = ["User-agent: *", "Disallow: /assessment/", "Disallow: /api/", "Allow: /"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
-
-__all__ = ["format_parameter"]
