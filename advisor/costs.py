@@ -65,21 +65,28 @@ DOWNTIME_COST_RULE = (
 )
 
 
-def effective_parameters(model: ModelSpec, profile: Profile) -> dict[str, CostParam]:
-    """The model's parameters with the person's own figures put in place of the defaults.
+def own_figures(model: ModelSpec, profile: Profile) -> dict[str, float]:
+    """The person's own figures that replace this model's defaults, by parameter key.
 
     An own hourly rate replaces the rate of every model that bills by the hour; an own fee per user
     replaces the fee of every model that charges per user.
     """
+    own = {}
+    for key, value in (("hourly_rate", profile.hourly_rate), ("fee_per_user_month", profile.msp_fee_per_user)):
+        current = model.costs.get(key)
+        if value is not None and current is not None and current.expected > 0:
+            own[key] = value
+    return own
+
+
+def effective_parameters(model: ModelSpec, profile: Profile) -> dict[str, CostParam]:
+    """The model's parameters with the person's own figures (see own_figures) put in place of the defaults."""
     params = dict(model.costs)
-    overrides = {"hourly_rate": profile.hourly_rate, "fee_per_user_month": profile.msp_fee_per_user}
-    for key, own in overrides.items():
-        current = params.get(key)
-        if own is not None and current is not None and current.expected > 0:
-            params[key] = CostParam(
-                key=key, label=current.label, low=own, expected=own, high=own,
-                source_title="Your own figure", note="Entered in the advanced section of the assessment.",
-            )
+    for key, value in own_figures(model, profile).items():
+        params[key] = CostParam(
+            key=key, label=params[key].label, low=value, expected=value, high=value,
+            source_title="Your own figure", note="Entered in the advanced section of the assessment.",
+        )
     return params
 
 
@@ -95,54 +102,53 @@ def scenario_values(params: dict[str, CostParam], scenario: str) -> dict[str, fl
     return values
 
 
-def monthly_parts(
-    values: dict[str, float], *, profile: Profile, devices: int, downtime_cost: float
-) -> CostBreakdown:
-    """Labour, fees and downtime for one month, and the one-off onboarding, for one set of parameter values."""
-    employees = profile.employees
-    incidents_left = profile.incidents_per_month * (1.0 - min(1.0, values["prevented_share"]))
+def month_parts(values: dict[str, float], employees: int, incidents: float, devices: int, downtime_cost: float,
+                after_hours_share: float) -> tuple[float, float, float, float]:
+    """Labour, fees and downtime for one month, and the one-off onboarding, for one set of parameter values.
+
+    Plain floats in and out: the tipping-point search works this out a few dozen times per assessment.
+    """
+    incidents_left = incidents * (1.0 - min(1.0, values["prevented_share"]))
     hours = values["hours_per_incident"]
     premium = values["after_hours_premium"] or 1.0
-    uplift = 1.0 + AFTER_HOURS_SHARE.get(profile.operating_hours, 0.0) * (premium - 1.0)
-    labour = incidents_left * hours * values["hourly_rate"] * uplift
+    labour = incidents_left * hours * values["hourly_rate"] * (1.0 + after_hours_share * (premium - 1.0))
     fees = max(employees, values["minimum_users"]) * values["fee_per_user_month"] + devices * values[
         "fee_per_device_month"
     ]
     people_stopped = min(float(employees), values["people_stopped_per_incident"])
-    cost_per_person_hour = downtime_cost / max(1, employees)
-    downtime = incidents_left * (values["response_delay_hours"] + hours) * people_stopped * cost_per_person_hour
-    return CostBreakdown(labour=labour, fees=fees, downtime=downtime, onboarding=values["onboarding_months"] * fees)
+    downtime = incidents_left * (values["response_delay_hours"] + hours) * people_stopped * (
+        downtime_cost / max(1, employees))
+    return labour, fees, downtime, values["onboarding_months"] * fees
 
 
-def _total(parts: CostBreakdown, months: int) -> float:
-    return months * (parts.labour + parts.fees + parts.downtime) + parts.onboarding
+def total(parts: tuple[float, float, float, float], months: int = 36) -> float:
+    """Cost over `months`: every month's labour, fees and downtime, plus onboarding once."""
+    labour, fees, downtime, onboarding = parts
+    return months * (labour + fees + downtime) + onboarding
 
 
-def estimate_cost(model: ModelSpec, profile: Profile, *, devices: int, downtime_cost: float) -> CostEstimate:
-    """The model's cost for this organisation over one month, one year and three years."""
-    params = effective_parameters(model, profile)
-    parts = {
-        scenario: monthly_parts(scenario_values(params, scenario), profile=profile, devices=devices,
-                                downtime_cost=downtime_cost)
-        for scenario in SCENARIOS
-    }
+def estimate_cost(model: ModelSpec, profile: Profile, *, devices: int, downtime_cost: float,
+                  values_by_scenario: dict[str, dict[str, float]] | None = None) -> CostEstimate:
+    """The model's cost for this organisation over one month, one year and three years.
+
+    `values_by_scenario`, when given, are the model's parameter values in each scenario, already worked out
+    (scoring keeps them per catalogue); they must already hold any figure of the person's own.
+    """
+    if values_by_scenario is None:
+        params = effective_parameters(model, profile)
+        values_by_scenario = {scenario: scenario_values(params, scenario) for scenario in SCENARIOS}
+    share = AFTER_HOURS_SHARE.get(profile.operating_hours, 0.0)
+    parts = [month_parts(values_by_scenario[scenario], profile.employees, profile.incidents_per_month, devices,
+                         downtime_cost, share) for scenario in SCENARIOS]
 
     def over(months: int) -> Range:
-        return Range(*(round(_total(parts[s], months), 2) for s in SCENARIOS))
+        return Range(*(round(total(p, months), 2) for p in parts))
 
-    expected = parts["expected"]
     return CostEstimate(
-        monthly=Range(*(round(_total(parts[s], 1) - parts[s].onboarding, 2) for s in SCENARIOS)),
-        onboarding=Range(*(round(parts[s].onboarding, 2) for s in SCENARIOS)),
+        monthly=Range(*(round(p[0] + p[1] + p[2], 2) for p in parts)),
+        onboarding=Range(*(round(p[3], 2) for p in parts)),
         one_year=over(12),
         two_years=over(24),
         three_years=over(MONTHS),
-        breakdown=CostBreakdown(*(round(v, 2) for v in (
-            expected.labour, expected.fees, expected.downtime, expected.onboarding,
-        ))),
+        breakdown=CostBreakdown(*(round(v, 2) for v in parts[1])),
     )
-
-
-def three_year_total(values: dict[str, float], profile: Profile, *, devices: int, downtime_cost: float) -> float:
-    """The three-year figure for one set of parameter values: the quick path used by the tipping search."""
-    return _total(monthly_parts(values, profile=profile, devices=devices, downtime_cost=downtime_cost), MONTHS)

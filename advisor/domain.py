@@ -73,6 +73,8 @@ class Catalogue:
 
     models: tuple[ModelSpec, ...]
     dimensions: tuple[DimensionSpec, ...]
+    # What scoring works out once per catalogue rather than once per assessment (see scoring.prepared).
+    derived: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 # ---- The result ---------------------------------------------------------------------------------------

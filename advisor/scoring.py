@@ -23,12 +23,15 @@ lower; more in-house IT staff and a wish to pay only when something breaks do th
 from __future__ import annotations
 
 import math
+import operator
 from dataclasses import replace
+from typing import Callable
 
 from . import costs
 from .domain import (
     Assumption,
     Catalogue,
+    CostParam,
     DimensionFit,
     Factor,
     ModelResult,
@@ -65,6 +68,37 @@ def _log_share(value: float, top: float) -> float:
     return _clamp(math.log1p(max(0.0, value)) / math.log1p(top))
 
 
+_LOG_250 = math.log(250)
+_LOG_20 = math.log(20)
+
+# Each signal from the answers: (profile, employees, incidents a month, devices, downtime cost per hour) -> 0..1.
+# The four numbers are passed apart from the profile because devices and downtime cost may be estimates,
+# and because the tipping-point search moves them one at a time.
+SignalFunction = Callable[[Profile, int, float, int, float], float]
+PRIMARY_SIGNALS: dict[str, SignalFunction] = {
+    "size": lambda p, employees, incidents, devices, cost: _clamp(math.log(max(1, employees)) / _LOG_250),
+    "devices": lambda p, employees, incidents, devices, cost: _log_share(devices, 750),
+    "sites": lambda p, employees, incidents, devices, cost: _clamp(math.log(max(1, p.sites)) / _LOG_20),
+    "incidents": lambda p, employees, incidents, devices, cost: _log_share(incidents, 30),
+    "downtime": lambda p, employees, incidents, devices, cost: _clamp(math.log10(max(100.0, cost) / 100.0) / 4.0),
+    "hours": lambda p, *_: LEVELS["operating_hours"].get(p.operating_hours, 0.0),
+    "compliance": lambda p, *_: LEVELS["compliance"].get(p.compliance, 0.0),
+    "backup_gap": lambda p, *_: LEVELS["backup"].get(p.backup, 0.5),
+    "dependence": lambda p, *_: LEVELS["it_dependence"].get(p.it_dependence, 1 / 3),
+    "growth": lambda p, *_: LEVELS["growth"].get(p.growth, 0.25),
+    "predictable": lambda p, *_: LEVELS["budget_preference"].get(p.budget_preference, 0.5),
+    "it_staff": lambda p, employees, incidents, devices, cost: _clamp(p.it_staff * 50 / max(1, employees)),
+}
+# Signals that are one minus another.
+COMPLEMENTS = {"small": "size", "few_incidents": "incidents", "pay_as_you_go": "predictable", "no_it_staff": "it_staff"}
+
+
+def _primary_signals(profile: Profile, devices: int, downtime_cost: float) -> dict[str, float]:
+    employees, incidents = profile.employees, profile.incidents_per_month
+    return {name: signal(profile, employees, incidents, devices, downtime_cost)
+            for name, signal in PRIMARY_SIGNALS.items()}
+
+
 def signals(profile: Profile, *, devices: int, downtime_cost: float) -> dict[str, float]:
     """Each answer as a number from 0 (points to Break/Fix) to 1 (points to managed services).
 
@@ -76,28 +110,10 @@ def signals(profile: Profile, *, devices: int, downtime_cost: float) -> dict[str
     - it_staff: in-house IT cover, one full-time person per 50 employees or better = 1
     Complements (`small`, `few_incidents`, `pay_as_you_go`, `no_it_staff`) are 1 minus their signal.
     """
-    size = _clamp(math.log(max(1, profile.employees)) / math.log(250))
-    incidents = _log_share(profile.incidents_per_month, 30)
-    coverage = _clamp(profile.it_staff * 50 / max(1, profile.employees))
-    predictable = LEVELS["budget_preference"].get(profile.budget_preference, 0.5)
-    return {
-        "size": size,
-        "small": 1.0 - size,
-        "devices": _log_share(devices, 750),
-        "sites": _clamp(math.log(max(1, profile.sites)) / math.log(20)),
-        "incidents": incidents,
-        "few_incidents": 1.0 - incidents,
-        "downtime": _clamp(math.log10(max(100.0, downtime_cost) / 100.0) / 4.0),
-        "hours": LEVELS["operating_hours"].get(profile.operating_hours, 0.0),
-        "compliance": LEVELS["compliance"].get(profile.compliance, 0.0),
-        "backup_gap": LEVELS["backup"].get(profile.backup, 0.5),
-        "dependence": LEVELS["it_dependence"].get(profile.it_dependence, 1 / 3),
-        "growth": LEVELS["growth"].get(profile.growth, 0.25),
-        "predictable": predictable,
-        "pay_as_you_go": 1.0 - predictable,
-        "it_staff": coverage,
-        "no_it_staff": 1.0 - coverage,
-    }
+    values = _primary_signals(profile, devices, downtime_cost)
+    for name, of in COMPLEMENTS.items():
+        values[name] = 1.0 - values[of]
+    return values
 
 
 # Need of each dimension = clamp(base + sum of weight x signal). Weights were set so that each need spans
@@ -215,19 +231,32 @@ def signal_phrase(name: str, profile: Profile, *, devices: int, downtime_cost: f
     return phrase(profile, devices, downtime_cost) if phrase else ""
 
 
+def _folded(rule: tuple[float, tuple[tuple[str, float], ...]]) -> tuple[float, tuple[tuple[str, float], ...]]:
+    """A need rule with complements written out (0.4 x (1 - s) = 0.4 - 0.4 x s), over primary signals only."""
+    base, terms = rule
+    weights: dict[str, float] = {}
+    for name, weight in terms:
+        if name in COMPLEMENTS:
+            base, name, weight = base + weight, COMPLEMENTS[name], -weight
+        weights[name] = weights.get(name, 0.0) + weight
+    return base, tuple(weights.items())
+
+
+FOLDED_RULES = {slug: _folded(rule) for slug, rule in NEED_RULES.items()}
+
+
+def _need(rule: tuple[float, tuple[tuple[str, float], ...]] | None, values: dict[str, float]) -> float:
+    if rule is None:
+        return UNKNOWN_DIMENSION_NEED
+    need, terms = rule
+    for name, weight in terms:
+        need += weight * values[name]
+    return 0.0 if need < 0.0 else 1.0 if need > 1.0 else need
+
+
 def need_values(values: dict[str, float], catalogue: Catalogue) -> list[float]:
     """Each dimension's need, 0 to 1, from the signals, in the catalogue's dimension order."""
-    out = []
-    for dimension in catalogue.dimensions:
-        rule = NEED_RULES.get(dimension.slug)
-        if rule is None:
-            out.append(UNKNOWN_DIMENSION_NEED)
-            continue
-        need, terms = rule
-        for name, weight in terms:
-            need += weight * values[name]
-        out.append(0.0 if need < 0.0 else 1.0 if need > 1.0 else need)
-    return out
+    return [_need(FOLDED_RULES.get(d.slug), values) for d in catalogue.dimensions]
 
 
 def needs(profile: Profile, catalogue: Catalogue, *, devices: int, downtime_cost: float) -> tuple[Need, ...]:
@@ -262,18 +291,109 @@ def _shares(catalogue: Catalogue) -> list[float]:
     return [max(0.0, d.weight) / total for d in catalogue.dimensions]
 
 
-def _fit_points(model: ModelSpec, catalogue: Catalogue, levels: list[float]) -> tuple[DimensionFit, ...]:
-    """Each dimension's points of the model's fit: its weight share, less need x (1 - rating / 5) of it."""
-    out = []
-    for dimension, share, level in zip(catalogue.dimensions, _shares(catalogue), levels):
-        rating = model.ratings.get(dimension.slug, 0)
-        out.append(DimensionFit(dimension.slug, rating, 100.0 * share * (1.0 - level * (1.0 - rating / 5.0))))
-    return tuple(out)
+class Prepared:
+    """What scoring needs from a catalogue that is the same for every organisation, worked out once.
+
+    The catalogue is kept per process until staff change it (see catalogue.py), so this is built once per
+    edit, not once per assessment.
+    """
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.slugs = [m.slug for m in catalogue.models]
+        self.rules = [FOLDED_RULES.get(d.slug) for d in catalogue.dimensions]
+        self.shares = _shares(catalogue)
+        # A model's fit is 100 x (1 - sum over dimensions of need x loss), loss = share x (1 - rating / 5).
+        self.losses = [
+            [share * (1.0 - m.ratings.get(d.slug, 0) / 5.0) for share, d in zip(self.shares, catalogue.dimensions)]
+            for m in catalogue.models
+        ]
+        # Each model's cost parameters in each scenario, before any figure of the person's own.
+        self.scenario_values = [{scenario: costs.scenario_values(m.costs, scenario) for scenario in costs.SCENARIOS}
+                                for m in catalogue.models]
+        # The words that depend on the catalogue only.
+        self.names_in_sentence = [_in_sentence(d.name) for d in catalogue.dimensions]
+        self.ratings_sentences = [
+            "; ".join(
+                f"{m.name} rates {m.ratings.get(d.slug, 0)} out of 5"
+                + (f" ({m.headlines[d.slug].rstrip('.')})" if m.headlines.get(d.slug) else "")
+                for m in catalogue.models
+            )
+            for d in catalogue.dimensions
+        ]
+        self.parameter_assumptions = [{key: _parameter_assumption(m, key, param) for key, param in m.costs.items()}
+                                      for m in catalogue.models]
+        self.plans: dict[tuple[str, ...], Plan] = {}
 
 
-def _rank(overall: list[float], slugs: list[str]) -> list[int]:
-    """Model indexes from best to worst; ties go to the model listed first in the catalogue."""
-    return sorted(range(len(slugs)), key=lambda i: (-round(overall[i], 9), i))
+    def plan(self, moving: tuple[str, ...]) -> Plan:
+        """How the needs move with these signals (worked out once per catalogue for each set of them)."""
+        found = self.plans.get(moving)
+        if found is None:
+            found = self.plans[moving] = Plan(self, moving)
+        return found
+
+
+class Plan:
+    """Which needs move when some signals do, and how: the part of a Line that is the same for everyone."""
+
+    def __init__(self, prep: Prepared, moving: tuple[str, ...]) -> None:
+        position = {name: i for i, name in enumerate(moving)}
+        # Each moving need: (base, its unmoving (signal, weight) terms, its moving (position, weight) terms).
+        self.needs: list[tuple[float, tuple[tuple[str, float], ...], tuple[tuple[int, float], ...]]] = []
+        moved = []
+        for index, rule in enumerate(prep.rules):
+            if rule is None or not any(name in position for name, _ in rule[1]):
+                continue
+            base, terms = rule
+            self.needs.append((base, tuple((name, weight) for name, weight in terms if name not in position),
+                               tuple((position[name], weight) for name, weight in terms if name in position)))
+            moved.append(index)
+        self.kept = [i for i in range(len(prep.rules)) if i not in moved]
+        self.kept_losses = [[losses[i] for i in self.kept] for losses in prep.losses]
+        self.moving_losses = [[losses[i] for i in moved] for losses in prep.losses]
+
+
+def prepared(catalogue: Catalogue) -> Prepared:
+    """The catalogue's prepared form, made on first use and kept on the catalogue itself."""
+    found = catalogue.derived.get("scoring")
+    if found is None:
+        found = catalogue.derived["scoring"] = Prepared(catalogue)
+    return found
+
+
+def _fit_points(prep: Prepared, index: int, levels: list[float]) -> list[float]:
+    """Each dimension's points of a model's fit: its weight share, less need x (1 - rating / 5) of it."""
+    return [100.0 * (share - level * loss) for share, level, loss in zip(prep.shares, levels, prep.losses[index])]
+
+
+def _cost_scores(totals: list[float]) -> list[float]:
+    """100 for the cheapest model over three years, cheapest / own cost x 100 for the others."""
+    cheapest = max(0.0, min(totals))
+    return [100.0 if t <= 0 else 100.0 * cheapest / t for t in totals]
+
+
+def _decide(fits: list[float], totals: list[float]) -> tuple[int, int, list[float]]:
+    """(recommended model, cheaper model, every model's overall score): the one rule for both, used by the
+    result and by every re-score of the tipping search alike. Scores within a billionth of a point, and
+    costs within a millionth of a dollar, count as equal, and the model listed first in the catalogue wins."""
+    cheapest = min(totals)
+    if cheapest > 0:
+        overall = [FIT_WEIGHT * fit + _COST_POINTS * cheapest / total for fit, total in zip(fits, totals)]
+    else:
+        overall = [FIT_WEIGHT * fit + (1 - FIT_WEIGHT) * cost for fit, cost in zip(fits, _cost_scores(totals))]
+    top = max(overall) - 1e-9
+    best = 0
+    while overall[best] < top:
+        best += 1
+    cheap = cheapest + 1e-6
+    cheaper = 0
+    while totals[cheaper] > cheap:
+        cheaper += 1
+    return best, cheaper, overall
+
+
+_COST_POINTS = (1 - FIT_WEIGHT) * 100.0
 
 
 def _effective_inputs(profile: Profile) -> tuple[int, bool, float, bool]:
@@ -288,55 +408,200 @@ def _effective_inputs(profile: Profile) -> tuple[int, bool, float, bool]:
     return devices, devices_estimated, downtime_cost, downtime_estimated
 
 
-class _Decider:
-    """What decides the outcome, prepared once for a catalogue and a person's own quotes.
-
-    Both the full score and every re-score of the tipping search go through `fits`, `totals` and
-    `overall`, so the recommendation on the page and the tipping points can never disagree.
-    """
+class Situation:
+    """One organisation against one catalogue: its signals, needs, fits and costs, and the decision."""
 
     def __init__(self, catalogue: Catalogue, profile: Profile) -> None:
-        self.catalogue = catalogue
-        self.slugs = [m.slug for m in catalogue.models]
-        shares = _shares(catalogue)
-        # A model's fit is 100 x (1 - sum over dimensions of need x loss), loss = share x (1 - rating / 5).
-        self.losses = [
-            [share * (1.0 - m.ratings.get(d.slug, 0) / 5.0) for share, d in zip(shares, catalogue.dimensions)]
-            for m in catalogue.models
+        self.prepared = prep = prepared(catalogue)
+        self.profile = profile
+        self.devices, self.devices_estimated, self.downtime_cost, self.downtime_estimated = _effective_inputs(profile)
+        self.after_hours_share = costs.AFTER_HOURS_SHARE.get(profile.operating_hours, 0.0)
+        self.values = _primary_signals(profile, self.devices, self.downtime_cost)
+        self.levels = [_need(rule, self.values) for rule in prep.rules]
+        # Each model's parameter values in each scenario, with the person's own figures put in.
+        self.own_figures = [costs.own_figures(m, profile) for m in catalogue.models]
+        self.values_by_scenario = [
+            {scenario: {**values, **own} for scenario, values in by_scenario.items()} if own else by_scenario
+            for own, by_scenario in zip(self.own_figures, prep.scenario_values)
         ]
-        # Only employees, incidents and downtime cost vary in the search: the parameter values stay put.
-        self.values = [costs.scenario_values(costs.effective_parameters(m, profile), "expected")
-                       for m in catalogue.models]
+        self.parameter_values = [values["expected"] for values in self.values_by_scenario]
+        self.fits = [100.0 * (1.0 - sum(map(operator.mul, self.levels, losses))) for losses in prep.losses]
+        self.totals = [
+            costs.total(costs.month_parts(values, profile.employees, profile.incidents_per_month, self.devices,
+                                          self.downtime_cost, self.after_hours_share))
+            for values in self.parameter_values
+        ]
+        self.best, self.cheaper, self.overall = _decide(self.fits, self.totals)
 
-    def fits(self, levels: list[float]) -> list[float]:
-        return [100.0 * (1.0 - sum(level * loss for level, loss in zip(levels, losses))) for losses in self.losses]
-
-    def totals(self, profile: Profile, devices: int, downtime_cost: float) -> list[float]:
-        return [costs.three_year_total(v, profile, devices=devices, downtime_cost=downtime_cost) for v in self.values]
-
-    @staticmethod
-    def cost_scores(totals: list[float]) -> list[float]:
-        cheapest = max(0.0, min(totals))
-        return [100.0 if total <= 0 else 100.0 * cheapest / total for total in totals]
-
-    def overall(self, fits: list[float], totals: list[float]) -> list[float]:
-        return [FIT_WEIGHT * fit + (1 - FIT_WEIGHT) * cost for fit, cost in zip(fits, self.cost_scores(totals))]
-
-    def evaluate(self, profile: Profile) -> tuple[str, str, dict[str, float], dict[str, float]]:
-        """The recommended and the cheaper model, with every model's overall score and minus its cost."""
-        devices, _, downtime_cost, _ = _effective_inputs(profile)
-        levels = need_values(signals(profile, devices=devices, downtime_cost=downtime_cost), self.catalogue)
-        totals = self.totals(profile, devices, downtime_cost)
-        overall = self.overall(self.fits(levels), totals)
-        best = _rank(overall, self.slugs)[0]
-        cheaper = _rank([-round(total, 6) for total in totals], self.slugs)[0]
-        return (self.slugs[best], self.slugs[cheaper], dict(zip(self.slugs, overall)),
-                {slug: -total for slug, total in zip(self.slugs, totals)})
+    def line(self, field: str) -> Line:
+        return Line(self, field)
 
 
 def outcome(profile: Profile, catalogue: Catalogue) -> tuple[str, str]:
     """(recommended model, cheaper model over three years), without the explanation: the quick path."""
-    return _Decider(catalogue, profile).evaluate(profile)[:2]
+    situation = Situation(catalogue, profile)
+    slugs = situation.prepared.slugs
+    return slugs[situation.best], slugs[situation.cheaper]
+
+
+# A point on a line: (recommended index, cheaper index, overall scores, three-year totals, the moving signals,
+# every model's (labour, fees, downtime, onboarding) a month).
+Point = tuple[int, int, list[float], list[float], list[float], list[tuple[float, float, float, float]]]
+
+
+class Line:
+    """The decision as one answer moves while every other answer stays put: what the tipping search walks.
+
+    Built once per answer, it keeps the needs that answer does not touch; `at(value)` works out only the
+    signals, needs and costs that move. Every signal moves one way only as an answer grows (size, devices,
+    incidents and downtime up; in-house IT cover down), and so does each part of a model's monthly cost, so
+    the values at the two ends of a stretch bound everything in between: `unchanged` uses that to rule out
+    a change over a whole stretch without looking inside it. Along incidents and along downtime cost, every
+    model's cost is a straight line (labour and downtime grow in proportion; fees stay put), kept as its
+    value at zero and its slope.
+    """
+
+    def __init__(self, situation: Situation, field: str) -> None:
+        prep = situation.prepared
+        self.profile = situation.profile
+        self.situation = situation
+        self.field = field
+        self.inputs = {
+            "incidents_per_month": self._at_incidents,
+            "downtime_cost_per_hour": self._at_downtime_cost,
+            "employees": self._at_employees,
+        }[field]
+        moving = {
+            "incidents_per_month": ("incidents",),
+            "downtime_cost_per_hour": ("downtime",),
+            "employees": ("size", "it_staff") + (("devices",) if situation.devices_estimated else ())
+            + (("downtime",) if situation.downtime_estimated else ()),
+        }[field]
+        self.signals = tuple(PRIMARY_SIGNALS[name] for name in moving)
+        plan = prep.plan(moving)
+        values, levels = situation.values, situation.levels
+        # Each moving need: (what its unmoving signals add up to, ((moving signal's position, weight), ...)).
+        self.needs = [(base + sum(weight * values[name] for name, weight in still), terms)
+                      for base, still, terms in plan.needs]
+        self.kept_loss = [sum(levels[i] * loss for i, loss in zip(plan.kept, losses)) for losses in plan.kept_losses]
+        self.moving_losses = plan.moving_losses
+        self.straight = field != "employees"
+        self.cost_lines: list[tuple[float, float]] = []
+        if self.straight:
+            for values in situation.parameter_values:
+                # At zero, labour and downtime are nil (no incidents) or downtime is (no cost to an hour down).
+                zero, one = (self._parts(values, *self.inputs(v)) for v in (0.0, 1.0))
+                slope = costs.total((one[0] - zero[0], 0.0, one[2] - zero[2], 0.0))
+                self.cost_lines.append((costs.total(zero), slope))
+
+    def _at_incidents(self, value: float) -> tuple[int, float, int, float]:
+        return self.profile.employees, value, self.situation.devices, self.situation.downtime_cost
+
+    def _at_downtime_cost(self, value: float) -> tuple[int, float, int, float]:
+        return self.profile.employees, self.profile.incidents_per_month, self.situation.devices, value
+
+    def _at_employees(self, value: float) -> tuple[int, float, int, float]:
+        s = self.situation
+        employees = int(value)
+        devices = costs.estimate_devices(employees) if s.devices_estimated else s.devices
+        cost = (costs.estimate_downtime_cost(employees, self.profile.industry) if s.downtime_estimated
+                else s.downtime_cost)
+        return employees, self.profile.incidents_per_month, devices, cost
+
+    def _parts(self, values: dict[str, float], employees: int, incidents: float, devices: int,
+               cost: float) -> tuple[float, float, float, float]:
+        return costs.month_parts(values, employees, incidents, devices, cost, self.situation.after_hours_share)
+
+    def at(self, value: float) -> Point:
+        employees, incidents, devices, cost = inputs = self.inputs(value)
+        profile = self.profile
+        moving = [signal(profile, employees, incidents, devices, cost) for signal in self.signals]
+        levels = []
+        for need, terms in self.needs:
+            for position, weight in terms:
+                need += weight * moving[position]
+            levels.append(0.0 if need < 0.0 else 1.0 if need > 1.0 else need)
+        fits = [100.0 * (1.0 - kept - sum(map(operator.mul, levels, losses)))
+                for kept, losses in zip(self.kept_loss, self.moving_losses)]
+        if self.straight:
+            parts = None
+            totals = [start + slope * value for start, slope in self.cost_lines]
+        else:
+            parts = [self._parts(values, *inputs) for values in self.situation.parameter_values]
+            totals = [costs.total(p) for p in parts]
+        best, cheaper, overall = _decide(fits, totals)
+        return best, cheaper, overall, totals, moving, parts
+
+    def _cost_bounds(self, a: Point, b: Point) -> tuple[list[float], list[float]]:
+        """Every model's lowest and highest possible three-year cost between two points."""
+        if self.straight:
+            return list(map(min, a[3], b[3])), list(map(max, a[3], b[3]))
+        return ([costs.total(tuple(map(min, pa, pb))) for pa, pb in zip(a[5], b[5])],
+                [costs.total(tuple(map(max, pa, pb))) for pa, pb in zip(a[5], b[5])])
+
+    def unchanged(self, a: Point, b: Point, kind: int) -> bool:
+        """True when no value between two points can change the outcome of `kind` (0: the recommended model,
+        1: the cheaper one); False when one may. Bounds, not samples, with a little slack for rounding.
+
+        For each rival of the winner, the gap between them is bounded from below: each need between its
+        values at the two ends, each cost part likewise. On a straight-cost line the gap between two costs,
+        and their ratio, change one way only, so the two ends give them exactly.
+        """
+        winner = a[kind]
+        others = [i for i in range(len(a[3])) if i != winner]
+        if kind == 1 and self.straight:
+            return all(a[3][i] - a[3][winner] > 1e-5 and b[3][i] - b[3][winner] > 1e-5 for i in others)
+        lows, highs = self._cost_bounds(a, b)
+        if kind == 1:
+            return all(highs[winner] + 1e-5 < lows[i] for i in others)
+        pair = len(a[3]) == 2
+        if not pair and min(lows) <= 0:
+            return False
+        low_moving = list(map(min, a[4], b[4]))
+        high_moving = list(map(max, a[4], b[4]))
+        low_needs, high_needs = [], []
+        for need, terms in self.needs:
+            low = high = need
+            for position, weight in terms:
+                if weight >= 0:
+                    low, high = low + weight * low_moving[position], high + weight * high_moving[position]
+                else:
+                    low, high = low + weight * high_moving[position], high + weight * low_moving[position]
+            low_needs.append(_clamp(low))
+            high_needs.append(_clamp(high))
+        for rival in others:
+            fit_gap = self.kept_loss[rival] - self.kept_loss[winner]
+            for low, high, mine, theirs in zip(low_needs, high_needs, self.moving_losses[winner],
+                                               self.moving_losses[rival]):
+                fit_gap += (theirs - mine) * (low if theirs >= mine else high)
+            if pair:
+                cost_gap = self._pair_cost_gap(a, b, winner, rival, highs, lows)
+            else:
+                inverse_gap = 1.0 / highs[winner] - 1.0 / lows[rival]
+                cost_gap = 100.0 * (min(lows) if inverse_gap >= 0 else min(highs)) * inverse_gap
+            if FIT_WEIGHT * 100.0 * fit_gap + (1 - FIT_WEIGHT) * cost_gap <= 1e-6:
+                return False
+        return True
+
+    def _pair_cost_gap(self, a: Point, b: Point, winner: int, rival: int, highs: list[float],
+                       lows: list[float]) -> float:
+        """The least the winner's cost score can lead the rival's by, when they are the only two models.
+
+        The cheaper of two scores 100 and the other 100 / ratio of their costs (0 when only the other costs
+        nothing), so the lead falls as the ratio of the winner's cost to the rival's rises.
+        """
+        if self.straight:
+            pairs = ((a[3][winner], a[3][rival]), (b[3][winner], b[3][rival]))
+        else:
+            pairs = ((highs[winner], lows[rival]),)
+        worst = 0.0
+        for mine, theirs in pairs:
+            if theirs <= 0:
+                if mine > 0:
+                    return -100.0
+                continue  # both cost nothing here: both score 100
+            worst = max(worst, mine / theirs)
+        return 100.0 * (1.0 - worst if worst <= 1.0 else 1.0 / worst - 1.0)
 
 
 def _need_level(need: float) -> str:
@@ -349,23 +614,19 @@ def _need_level(need: float) -> str:
     return "hardly matters to you"
 
 
-def _factors(models: tuple[ModelSpec, ...], need_list: tuple[Need, ...],
-             fits: dict[str, tuple[DimensionFit, ...]]) -> tuple[Factor, ...]:
+def _factors(prep: Prepared, need_list: tuple[Need, ...], points: list[list[float]]) -> tuple[Factor, ...]:
     factors = []
+    slugs = prep.slugs
     for index, need in enumerate(need_list):
-        points = {m.slug: round(fits[m.slug][index].points, 2) for m in models}
-        spread = max(points.values()) - min(points.values())
+        mine = [round(p[index], 2) for p in points]
+        spread = max(mine) - min(mine)
         if spread < 0.05:
             continue
         because = " and ".join(need.reasons)
         because = (because[0].upper() + because[1:] + ", so ") if because else ""
-        ratings = "; ".join(
-            f"{m.name} rates {m.ratings.get(need.dimension, 0)} out of 5"
-            + (f" ({m.headlines[need.dimension].rstrip('.')})" if m.headlines.get(need.dimension) else "")
-            for m in models
-        )
-        text = f"{because}{_in_sentence(need.name)} {_need_level(need.need)}. {ratings}."
-        factors.append(Factor(need.dimension, need.name, need.need, text, points, round(spread, 2)))
+        text = (f"{because}{prep.names_in_sentence[index]} {_need_level(need.need)}. "
+                f"{prep.ratings_sentences[index]}.")
+        factors.append(Factor(need.dimension, need.name, need.need, text, dict(zip(slugs, mine)), round(spread, 2)))
     factors.sort(key=lambda f: -f.spread)
     return tuple(factors[:TOP_FACTORS])
 
@@ -424,19 +685,28 @@ def _assumptions(profile: Profile, catalogue: Catalogue, *, devices: int, device
             note=f"Within {CLOSE_CALL_MARGIN:.0f} points of each other, the result is called a close call.",
         ),
     ]
-    for model in catalogue.models:
-        for key, param in costs.effective_parameters(model, profile).items():
-            if param.low == param.expected == param.high:
-                value = format_parameter(key, param.expected)
-            else:
-                value = (f"{format_parameter(key, param.expected)} "
-                         f"(range {format_parameter(key, param.low)}–{format_parameter(key, param.high)})")
-            source = param.source_title + (f", {param.source_year}" if param.source_year else "")
-            out.append(Assumption(
-                label=param.label, value=value, source=source, source_url=param.source_url,
-                vendor_claim=param.vendor_claim, note=param.note, model=model.name,
-            ))
+    prep = prepared(catalogue)
+    for model, by_key in zip(catalogue.models, prep.parameter_assumptions):
+        own = costs.own_figures(model, profile)
+        if not own:
+            out.extend(by_key.values())
+            continue
+        params = costs.effective_parameters(model, profile)
+        out.extend(_parameter_assumption(model, key, params[key]) if key in own else assumption
+                   for key, assumption in by_key.items())
     return tuple(out)
+
+
+def _parameter_assumption(model: ModelSpec, key: str, param: CostParam) -> Assumption:
+    """One cost parameter of a model, with its range and where it came from."""
+    if param.low == param.expected == param.high:
+        value = format_parameter(key, param.expected)
+    else:
+        value = (f"{format_parameter(key, param.expected)} "
+                 f"(range {format_parameter(key, param.low)}–{format_parameter(key, param.high)})")
+    source = param.source_title + (f", {param.source_year}" if param.source_year else "")
+    return Assumption(label=param.label, value=value, source=source, source_url=param.source_url,
+                      vendor_claim=param.vendor_claim, note=param.note, model=model.name)
 
 
 def _summary_and_decider(ranked: list[ModelResult], close_call: bool, factors: tuple[Factor, ...]) -> tuple[str, str]:
@@ -483,33 +753,35 @@ def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool =
     """Score every support model in the catalogue for this organisation and recommend one."""
     if not catalogue.models:
         raise ValueError("The catalogue has no active support model to score.")
-    devices, devices_estimated, downtime_cost, downtime_estimated = _effective_inputs(profile)
+    situation = Situation(catalogue, profile)
+    devices, downtime_cost = situation.devices, situation.downtime_cost
+    devices_estimated, downtime_estimated = situation.devices_estimated, situation.downtime_estimated
+    levels, fit_totals, overall = situation.levels, situation.fits, situation.overall
     values = signals(profile, devices=devices, downtime_cost=downtime_cost)
-    levels = need_values(values, catalogue)
     need_list = _explained_needs(profile, catalogue, values, levels, devices=devices, downtime_cost=downtime_cost)
-    decider = _Decider(catalogue, profile)
-    fit_totals = decider.fits(levels)
-    totals = decider.totals(profile, devices, downtime_cost)
-    overall = decider.overall(fit_totals, totals)
-    cost_scores = decider.cost_scores(totals)
-    points = {m.slug: _fit_points(m, catalogue, levels) for m in catalogue.models}
-    order = _rank(overall, decider.slugs)
+    cost_scores = _cost_scores(situation.totals)
+    prep = situation.prepared
+    points = [_fit_points(prep, i, levels) for i in range(len(catalogue.models))]
+    best = situation.best
+    order = [best] + sorted((i for i in range(len(overall)) if i != best), key=lambda i: (-overall[i], i))
     ranked = []
     for i in order:
         model = catalogue.models[i]
         ranked.append(ModelResult(
             slug=model.slug, name=model.name, fit=round(fit_totals[i], 1), cost_score=round(cost_scores[i], 1),
             overall=round(overall[i], 1),
-            cost=costs.estimate_cost(model, profile, devices=devices, downtime_cost=downtime_cost),
-            dimensions=tuple(DimensionFit(d.dimension, d.rating, round(d.points, 2)) for d in points[model.slug]),
+            cost=costs.estimate_cost(model, profile, devices=devices, downtime_cost=downtime_cost,
+                                     values_by_scenario=situation.values_by_scenario[i]),
+            dimensions=tuple(DimensionFit(d.slug, model.ratings.get(d.slug, 0), round(p, 2))
+                             for d, p in zip(catalogue.dimensions, points[i])),
         ))
     close_call = len(order) > 1 and overall[order[0]] - overall[order[1]] < CLOSE_CALL_MARGIN
-    factors = _factors(catalogue.models, need_list, points)
+    factors = _factors(prep, need_list, points)
     summary, decider_text = _summary_and_decider(ranked, close_call, factors)
     tipping = ()
     if with_tipping_points and len(catalogue.models) > 1:
-        names = {m.slug: m.name for m in catalogue.models}
-        tipping = find_tipping_points(profile, decider.evaluate, names, downtime_cost=downtime_cost)
+        tipping = find_tipping_points(situation.line, [(m.slug, m.name) for m in catalogue.models],
+                                      profile=profile, downtime_cost=downtime_cost)
     return Result(
         recommendation=ranked[0].slug,
         recommendation_name=ranked[0].name,

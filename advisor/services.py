@@ -45,7 +45,8 @@ def _plain(value: Any) -> Any:
     if names is None:
         if not dataclasses.is_dataclass(value):
             raise TypeError(f"Cannot store a {kind.__name__} in a snapshot.")
-        names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(value))
+        # Fields that take no part in a value's identity (what scoring derives from a catalogue) are not kept.
+        names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(value) if f.compare)
     return {name: _plain(getattr(value, name)) for name in names}
 
 

@@ -1,26 +1,39 @@
 """Tipping points: how far one answer would have to move before the advice changes. Pure, no I/O.
 
 For each answer searched, and for each kind of answer (the recommended model, the cheaper model over
-three years), the search walks away from the person's value in both directions over a geometric grid up to
-the edge of the allowed range, and where the outcome differs at a grid point it bisects down to the
-smallest step the form accepts (a hundredth of an incident, a dollar, a person). The value reported is the
-first one, moving away from the person's own, at which the other model takes over: re-scoring one step
-short of it gives the person's current answer back. Other answers are held as they are; a blank answer
-that is estimated from size (devices, downtime cost) is re-estimated as employees change.
+three years), the search walks away from the person's value in both directions, to the edge of the allowed
+range, and reports the first value at which another model takes over, to the smallest step the form accepts
+(a hundredth of an incident, a dollar, a person): re-scoring one step short of it gives the person's current
+answer back. Other answers are held as they are; a blank answer that is estimated from size (devices,
+downtime cost) is re-estimated as employees change.
+
+How it walks. Scoring offers a line per answer (scoring.Line): the decision at any value of that answer, and
+a test that proves, from bounds on every need and cost part, that no value between two points changes it.
+The walk first tries the whole way to the edge of the range; a stretch that cannot be proven unchanged is
+split at its geometric middle (values near the person's own are looked at closely, far ones coarsely), near
+half first. Where the outcome differs at the end of a short enough stretch, the change inside it is narrowed
+down by interpolating the margin between the two models (regula falsi, falling back to bisection). So "no
+value in range changes it" is proven rather than sampled, and a typical assessment needs a few dozen quick
+re-scores in all.
 """
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Callable
+from typing import Any, Callable
 
 from .domain import Profile, TippingPoint
 
-# (recommended slug, cheaper slug, overall score by slug, minus three-year cost by slug): for each kind of
-# answer, the winner and every model's strength, higher being better.
-Evaluation = tuple[str, str, dict[str, float], dict[str, float]]
-Outcome = Callable[[Profile], Evaluation]
-GRID_POINTS = 12
+# A point on a line, as scoring.Line.at gives it: point[0] is the recommended model's index, point[1] the
+# cheaper model's, point[2] every model's overall score and point[3] every model's three-year cost.
+Point = tuple[Any, ...]
+# Stretches split at most this deep, and at most this many re-scores per answer: a safety net for models that
+# tie over long stretches (two identical models, say), where nothing can be proven and nothing changes either.
+MAX_DEPTH = 48
+# A stretch whose far end is within this factor of its near end's distance from the person's value is narrowed
+# down directly; a longer one is split first, so that the change found is the nearest one.
+NARROW_RATIO = 16
+MAX_POINTS = 400
 
 
 @dataclass(frozen=True)
@@ -48,15 +61,6 @@ SEARCHED_FIELDS = (
 KINDS = {0: "recommendation", 1: "cheaper"}
 
 
-def _profile_at(profile: Profile, field: SearchedField, value: float) -> Profile:
-    """The profile with one answer changed. (A shallow copy: dataclasses.replace costs ten times as much,
-    and this runs a hundred times per assessment.)"""
-    changed = object.__new__(Profile)
-    changed.__dict__.update(profile.__dict__)
-    changed.__dict__[field.name] = int(value) if field.name == "employees" else float(value)
-    return changed
-
-
 def _describe(field: SearchedField, value: float) -> str:
     if field.unit == "money":
         return f"${value:,.0f} an hour"
@@ -66,87 +70,118 @@ def _describe(field: SearchedField, value: float) -> str:
     return f"{text} IT problem{'s' if value != 1 else ''} a month"
 
 
-def _walk(field: SearchedField, start: int, end: int) -> list[int]:
-    """Grid points from start (exclusive) to end (inclusive), dense near start and sparse far away."""
-    span = abs(end - start)
-    if span == 0:
-        return []
-    sign = 1 if end > start else -1
-    offsets = sorted({max(1, round(math.exp(math.log(span) * i / GRID_POINTS))) for i in range(GRID_POINTS + 1)})
-    return [start + sign * o for o in offsets if o <= span]
+class _Walk:
+    """The search along one answer's line, in units of the form's smallest step, keeping every re-score."""
+
+    def __init__(self, line: Any, field: SearchedField) -> None:
+        self.line = line
+        self.step = field.step
+        self.points: dict[int, Point] = {}
+        self.origin = 0
+        self.kind = 0
+        self.current = 0
+
+    def at(self, units: int) -> Point:
+        point = self.points.get(units)
+        if point is None:
+            point = self.points[units] = self.line.at(round(units * self.step, 2))
+        return point
+
+    def first_change(self, start: int, end: int, kind: int) -> int | None:
+        """The first unit, going from start toward end, whose outcome of `kind` differs from start's."""
+        if start == end:
+            return None
+        here = self.at(start)
+        self.origin, self.kind, self.current = start, kind, here[kind]
+        return self._scan(start, here, end, self.at(end), 0)
+
+    def _scan(self, a: int, pa: Point, b: int, pb: Point, depth: int) -> int | None:
+        """The first change after a up to b (a's outcome being the current one); never None when b's differs."""
+        differs = pb[self.kind] != self.current
+        if abs(b - a) <= 1:
+            return b if differs else None
+        if not differs:
+            if self.line.unchanged(pa, pb, self.kind):
+                return None
+            if depth >= MAX_DEPTH or len(self.points) >= MAX_POINTS:
+                return None
+        near, far = abs(a - self.origin), abs(b - self.origin)
+        if differs and (far <= NARROW_RATIO * max(near, 1) or depth >= MAX_DEPTH):
+            return self._narrow(a, pa, b, pb)
+        # Split at the geometric mean of the two ends' distances from the person's value.
+        distance = round(math.sqrt(max(near, 1) * far))
+        if not near < distance < far:
+            distance = (near + far) // 2
+        middle = self.origin + (distance if b > a else -distance)
+        pm = self.at(middle)
+        found = self._scan(a, pa, middle, pm, depth + 1)
+        return found if found is not None else self._scan(middle, pm, b, pb, depth + 1)
+
+    def _narrow(self, same: int, p_same: Point, other: int, p_other: Point) -> int:
+        """The unit next to `same`, on the way to `other`, where the outcome first differs.
+
+        Regula falsi over whole units on the margin between the current winner and the model that wins at
+        `other`, with the Illinois rule (when one end stays put twice, its margin counts half) so that both
+        ends close in; every guess lands strictly inside the bracket, so it always ends.
+        """
+        kind, current = self.kind, self.current
+        rival = p_other[kind]
+        sign = 1.0 if kind == 0 else -1.0  # a higher score wins; a lower cost does
+        index = 2 if kind == 0 else 3
+        m_same = sign * (p_same[index][current] - p_same[index][rival])
+        m_other = sign * (p_other[index][current] - p_other[index][rival])
+        kept = 0  # which end stayed put last time: -1 same, 1 other
+        while abs(other - same) > 1:
+            span = other - same
+            if m_same > 0 > m_other:
+                guess = same + round(span * m_same / (m_same - m_other))
+            else:
+                guess = same + span // 2
+            if span > 0:
+                guess = min(max(guess, same + 1), other - 1)
+            else:
+                guess = max(min(guess, same - 1), other + 1)
+            point = self.at(guess)
+            margin = sign * (point[index][current] - point[index][rival])
+            if point[kind] == current:
+                same, m_same = guess, margin
+                if kept == 1:
+                    m_other /= 2
+                kept = 1
+            else:
+                other, m_other = guess, margin
+                if kept == -1:
+                    m_same /= 2
+                kept = -1
+        return other
 
 
-def _narrow(evaluate: Callable[[int], Evaluation], kind: int, same: int, other: int) -> int:
-    """The unit next to `same`, on the way to `other`, where the outcome of `kind` first differs.
-
-    A bisection over whole units, sped up by interpolating the margin between the current winner and its
-    rival (regula falsi); when an interpolated step fails to halve the bracket, the next step bisects, so
-    it never takes more than about twice as many steps as plain bisection.
-    """
-    current, rival = evaluate(same)[kind], evaluate(other)[kind]
-
-    def margin(units: int) -> float:
-        strength = evaluate(units)[2 + kind]
-        return strength[current] - strength[rival]
-
-    m_same, m_other = margin(same), margin(other)
-    bisect_next = False
-    while abs(other - same) > 1:
-        span = other - same
-        step = 1 if span > 0 else -1
-        guess = same + span // 2 if span > 0 else same - (-span) // 2
-        if not bisect_next and m_same > 0 > m_other:
-            guess = same + round(span * m_same / (m_same - m_other))
-            guess = min(max(guess, same + step), other - step) if span > 0 else max(min(guess, same + step), other - step)
-        before = abs(span)
-        if evaluate(guess)[kind] == current:
-            same, m_same = guess, margin(guess)
-            if abs(other - same) > 1 and evaluate(same + step)[kind] != current:  # the crossing is right here
-                return same + step
-        else:
-            other, m_other = guess, margin(guess)
-        bisect_next = abs(other - same) * 2 > before
-    return other
-
-
-def _first_change(field: SearchedField, evaluate: Callable[[int], Evaluation], start: int, end: int,
-                  kind: int) -> int | None:
-    """The first unit, going from start toward end, whose outcome of `kind` differs from start's."""
-    current = evaluate(start)[kind]
-    previous = start
-    for point in _walk(field, start, end):
-        if evaluate(point)[kind] != current:
-            return _narrow(evaluate, kind, previous, point)
-        previous = point
-    return None
-
-
-def find_tipping_points(profile: Profile, outcome: Outcome, names: dict[str, str], *,
+def find_tipping_points(line: Callable[[str], Any], models: list[tuple[str, str]], *, profile: Profile,
                         downtime_cost: float) -> tuple[TippingPoint, ...]:
-    """Where the recommendation, and the cheaper model, would change for each searched answer."""
+    """Where the recommendation, and the cheaper model, would change for each searched answer.
+
+    `line(field name)` gives the decision along that answer (scoring.Line); `models` are (slug, name) in the
+    catalogue's order, which is the order of the indexes a line's points use.
+    """
+    names = dict(models)
+    slugs = [slug for slug, _ in models]
     points: list[TippingPoint] = []
     for field in SEARCHED_FIELDS:
         current = downtime_cost if field.name == "downtime_cost_per_hour" else float(getattr(profile, field.name))
-        cache: dict[int, Evaluation] = {}
-
-        def evaluate(units: int, field: SearchedField = field, cache: dict = cache) -> Evaluation:
-            if units not in cache:
-                cache[units] = outcome(_profile_at(profile, field, field.from_units(units)))
-            return cache[units]
-
+        walk = _Walk(line(field.name), field)
         start = field.to_units(current)
         start = min(max(start, field.to_units(field.low)), field.to_units(field.high))
-        here = evaluate(start)
+        here = walk.at(start)
         for kind, kind_name in KINDS.items():
             found = False
             for end, direction in ((field.to_units(field.high), "up"), (field.to_units(field.low), "down")):
-                change = _first_change(field, evaluate, start, end, kind)
+                change = walk.first_change(start, end, kind)
                 if change is None:
                     continue
                 found = True
                 value = field.from_units(change)
-                becomes = evaluate(change)[kind]
-                was = here[kind]
+                becomes = slugs[walk.at(change)[kind]]
+                was = slugs[here[kind]]
                 more = "or more" if direction == "up" else "or less" if field.unit == "money" else "or fewer"
                 verb = "be recommended" if kind_name == "recommendation" else "be cheaper over three years"
                 points.append(TippingPoint(
@@ -161,7 +196,7 @@ def find_tipping_points(profile: Profile, outcome: Outcome, names: dict[str, str
                     field=field.name, label=field.label, kind=kind_name, current=round(current, 2), value=None,
                     direction="none", becomes=None,
                     text=f"No value of {field.label} from {_describe(field, field.low)} to "
-                         f"{_describe(field, field.high)} changes the {what} ({names[here[kind]]}), "
+                         f"{_describe(field, field.high)} changes the {what} ({names[slugs[here[kind]]]}), "
                          f"with your other answers as they are.",
                 ))
     return tuple(points)

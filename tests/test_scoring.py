@@ -31,9 +31,7 @@ def fit_lead(profile: Profile) -> float:
 
 
 def exact_fit_lead(profile: Profile) -> float:
-    devices, _, downtime, _ = scoring._effective_inputs(profile)
-    levels = scoring.need_values(scoring.signals(profile, devices=devices, downtime_cost=downtime), CATALOGUE)
-    fits = dict(zip(["break-fix", "msp"], scoring._Decider(CATALOGUE, profile).fits(levels)))
+    fits = dict(zip(["break-fix", "msp"], scoring.Situation(CATALOGUE, profile).fits))
     return fits["msp"] - fits["break-fix"]
 
 
