@@ -269,16 +269,16 @@ def needs(profile: Profile, catalogue: Catalogue, *, devices: int, downtime_cost
 def _explained_needs(profile: Profile, catalogue: Catalogue, values: dict[str, float], levels: list[float], *,
                      devices: int, downtime_cost: float) -> tuple[Need, ...]:
     result = []
+    phrases: dict[str, str] = {}  # several needs share an answer: word it once
     for dimension, level in zip(catalogue.dimensions, levels):
         rule = NEED_RULES.get(dimension.slug)
         reasons: tuple[str, ...] = ()
         if rule is not None:
-            weighty = sorted(((abs(weight * values[name]), name) for name, weight in rule[1]), reverse=True)
-            reasons = tuple(
-                signal_phrase(name, profile, devices=devices, downtime_cost=downtime_cost)
-                for size, name in weighty[:2]
-                if size >= 0.05
-            )
+            weighty = sorted(((abs(weight * values[name]), name) for name, weight in rule[1]), reverse=True)[:2]
+            for size, name in weighty:
+                if size >= 0.05 and name not in phrases:
+                    phrases[name] = signal_phrase(name, profile, devices=devices, downtime_cost=downtime_cost)
+            reasons = tuple(phrases[name] for size, name in weighty if size >= 0.05)
         result.append(Need(dimension.slug, dimension.name, dimension.weight, round(level, 4), reasons))
     return tuple(result)
 
@@ -324,6 +324,12 @@ class Prepared:
         self.parameter_assumptions = [{key: _parameter_assumption(m, key, param) for key, param in m.costs.items()}
                                       for m in catalogue.models]
         self.plans: dict[tuple[str, ...], Plan] = {}
+        # Pairs of models (earlier, later) that cost the same whatever the answers, or that cannot be told
+        # apart at all: a tie goes to the earlier one, so the later one can never overtake it.
+        count = len(catalogue.models)
+        pairs = [(i, j) for i in range(count) for j in range(i + 1, count)]
+        self.cost_twins = {(i, j) for i, j in pairs if self.scenario_values[i] == self.scenario_values[j]}
+        self.twins = {(i, j) for i, j in self.cost_twins if self.losses[i] == self.losses[j]}
 
 
     def plan(self, moving: tuple[str, ...]) -> Plan:
@@ -548,7 +554,9 @@ class Line:
         and their ratio, change one way only, so the two ends give them exactly.
         """
         winner = a[kind]
-        others = [i for i in range(len(a[3])) if i != winner]
+        prep = self.situation.prepared
+        ties = prep.twins if kind == 0 else prep.cost_twins
+        others = [i for i in range(len(a[3])) if i != winner and (winner, i) not in ties]
         if kind == 1 and self.straight:
             return all(a[3][i] - a[3][winner] > 1e-5 and b[3][i] - b[3][winner] > 1e-5 for i in others)
         lows, highs = self._cost_bounds(a, b)
@@ -574,7 +582,9 @@ class Line:
             for low, high, mine, theirs in zip(low_needs, high_needs, self.moving_losses[winner],
                                                self.moving_losses[rival]):
                 fit_gap += (theirs - mine) * (low if theirs >= mine else high)
-            if pair:
+            if (min(winner, rival), max(winner, rival)) in prep.cost_twins:
+                cost_gap = 0.0
+            elif pair:
                 cost_gap = self._pair_cost_gap(a, b, winner, rival, highs, lows)
             else:
                 inverse_gap = 1.0 / highs[winner] - 1.0 / lows[rival]
