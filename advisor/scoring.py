@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import math
 import operator
-from dataclasses import replace
 from typing import Callable
 
 from . import costs
@@ -110,7 +109,11 @@ def signals(profile: Profile, *, devices: int, downtime_cost: float) -> dict[str
     - it_staff: in-house IT cover, one full-time person per 50 employees or better = 1
     Complements (`small`, `few_incidents`, `pay_as_you_go`, `no_it_staff`) are 1 minus their signal.
     """
-    values = _primary_signals(profile, devices, downtime_cost)
+    return _with_complements(_primary_signals(profile, devices, downtime_cost))
+
+
+def _with_complements(primary: dict[str, float]) -> dict[str, float]:
+    values = dict(primary)
     for name, of in COMPLEMENTS.items():
         values[name] = 1.0 - values[of]
     return values
@@ -767,7 +770,7 @@ def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool =
     devices, downtime_cost = situation.devices, situation.downtime_cost
     devices_estimated, downtime_estimated = situation.devices_estimated, situation.downtime_estimated
     levels, fit_totals, overall = situation.levels, situation.fits, situation.overall
-    values = signals(profile, devices=devices, downtime_cost=downtime_cost)
+    values = _with_complements(situation.values)
     need_list = _explained_needs(profile, catalogue, values, levels, devices=devices, downtime_cost=downtime_cost)
     cost_scores = _cost_scores(situation.totals)
     prep = situation.prepared
@@ -810,10 +813,3 @@ def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool =
         downtime_cost_estimated=downtime_estimated,
         downtime_cost_rule=costs.DOWNTIME_COST_RULE if downtime_estimated else "",
     )
-
-
-def with_value(profile: Profile, field: str, value: float) -> Profile:
-    """The same profile with one answer changed, typed as the form would type it."""
-    if field in ("employees", "devices", "sites"):
-        return replace(profile, **{field: int(value)})
-    return replace(profile, **{field: float(value)})
