@@ -92,6 +92,16 @@ PRIMARY_SIGNALS: dict[str, SignalFunction] = {
 COMPLEMENTS = {"small": "size", "few_incidents": "incidents", "pay_as_you_go": "predictable", "no_it_staff": "it_staff"}
 
 
+# The signals each searched answer moves, and which way as the answer grows (1 up, -1 down): more people
+# mean a bigger organisation, more devices and a dearer hour of downtime when those are estimated from size,
+# and less in-house IT cover per person.
+MOVING_SIGNALS = {
+    "incidents_per_month": {"incidents": 1},
+    "downtime_cost_per_hour": {"downtime": 1},
+    "employees": {"size": 1, "it_staff": -1, "devices": 1, "downtime": 1},
+}
+
+
 def _primary_signals(profile: Profile, devices: int, downtime_cost: float) -> dict[str, float]:
     employees, incidents = profile.employees, profile.incidents_per_month
     return {name: signal(profile, employees, incidents, devices, downtime_cost)
@@ -351,9 +361,13 @@ class Plan:
         # Each moving need: (base, its unmoving (signal, weight) terms, its moving (position, weight) terms).
         self.needs: list[tuple[float, tuple[tuple[str, float], ...], tuple[tuple[int, float], ...]]] = []
         moved = []
+        directions = {name: way for answer in MOVING_SIGNALS.values() for name, way in answer.items()}
         for index, rule in enumerate(prep.rules):
             if rule is None or not any(name in position for name, _ in rule[1]):
                 continue
+            if not moves_one_way(rule, {name: directions[name] for name in moving}):
+                raise ValueError(f"The need rule for {prep.catalogue.dimensions[index].slug!r} moves both ways as "
+                                 f"{', '.join(moving)} move: the tipping search's bounds need it to move one way.")
             base, terms = rule
             self.needs.append((base, tuple((name, weight) for name, weight in terms if name not in position),
                                tuple((position[name], weight) for name, weight in terms if name in position)))
@@ -361,6 +375,19 @@ class Plan:
         self.kept = [i for i in range(len(prep.rules)) if i not in moved]
         self.kept_losses = [[losses[i] for i in self.kept] for losses in prep.losses]
         self.moving_losses = [[losses[i] for i in moved] for losses in prep.losses]
+        # How much more of each moving need a model loses than another: gaps[winner][rival].
+        self.gaps = [[[theirs - mine for mine, theirs in zip(winner, rival)] for rival in self.moving_losses]
+                     for winner in self.moving_losses]
+
+
+def moves_one_way(rule: tuple[float, tuple[tuple[str, float], ...]], directions: dict[str, int]) -> bool:
+    """Whether a need only rises, or only falls, as an answer moving these signals grows (clamping keeps that).
+
+    The tipping search relies on it for every need rule: the needs at the two ends of a stretch then bound
+    the needs anywhere between them.
+    """
+    ways = {(weight > 0) == (directions[name] > 0) for name, weight in rule[1] if name in directions and weight}
+    return len(ways) <= 1
 
 
 def prepared(catalogue: Catalogue) -> Prepared:
@@ -453,8 +480,8 @@ def outcome(profile: Profile, catalogue: Catalogue) -> tuple[str, str]:
     return slugs[situation.best], slugs[situation.cheaper]
 
 
-# A point on a line: (recommended index, cheaper index, overall scores, three-year totals, the moving signals,
-# every model's (labour, fees, downtime, onboarding) a month).
+# A point on a line: (recommended index, cheaper index, overall scores, three-year totals, the needs that move,
+# every model's (labour, fees, downtime, onboarding) a month, or None where costs are straight lines).
 Point = tuple[int, int, list[float], list[float], list[float], list[tuple[float, float, float, float]]]
 
 
@@ -480,12 +507,11 @@ class Line:
             "downtime_cost_per_hour": self._at_downtime_cost,
             "employees": self._at_employees,
         }[field]
-        moving = {
-            "incidents_per_month": ("incidents",),
-            "downtime_cost_per_hour": ("downtime",),
-            "employees": ("size", "it_staff") + (("devices",) if situation.devices_estimated else ())
-            + (("downtime",) if situation.downtime_estimated else ()),
-        }[field]
+        moving = tuple(
+            name for name in MOVING_SIGNALS[field]
+            if (name != "devices" or situation.devices_estimated) and (name != "downtime" or field != "employees"
+                                                                       or situation.downtime_estimated)
+        )
         self.signals = tuple(PRIMARY_SIGNALS[name] for name in moving)
         plan = prep.plan(moving)
         values, levels = situation.values, situation.levels
@@ -494,6 +520,7 @@ class Line:
                       for base, still, terms in plan.needs]
         self.kept_loss = [sum(levels[i] * loss for i, loss in zip(plan.kept, losses)) for losses in plan.kept_losses]
         self.moving_losses = plan.moving_losses
+        self.gaps = plan.gaps
         self.straight = field != "employees"
         self.cost_lines: list[tuple[float, float]] = []
         if self.straight:
@@ -525,7 +552,7 @@ class Line:
         employees, incidents, devices, cost = inputs = self.inputs(value)
         profile = self.profile
         moving = [signal(profile, employees, incidents, devices, cost) for signal in self.signals]
-        levels = []
+        levels: list[float] = []
         for need, terms in self.needs:
             for position, weight in terms:
                 need += weight * moving[position]
@@ -539,7 +566,7 @@ class Line:
             parts = [self._parts(values, *inputs) for values in self.situation.parameter_values]
             totals = [costs.total(p) for p in parts]
         best, cheaper, overall = _decide(fits, totals)
-        return best, cheaper, overall, totals, moving, parts
+        return best, cheaper, overall, totals, levels, parts
 
     def _cost_bounds(self, a: Point, b: Point) -> tuple[list[float], list[float]]:
         """Every model's lowest and highest possible three-year cost between two points."""
@@ -568,23 +595,13 @@ class Line:
         pair = len(a[3]) == 2
         if not pair and min(lows) <= 0:
             return False
-        low_moving = list(map(min, a[4], b[4]))
-        high_moving = list(map(max, a[4], b[4]))
-        low_needs, high_needs = [], []
-        for need, terms in self.needs:
-            low = high = need
-            for position, weight in terms:
-                if weight >= 0:
-                    low, high = low + weight * low_moving[position], high + weight * high_moving[position]
-                else:
-                    low, high = low + weight * high_moving[position], high + weight * low_moving[position]
-            low_needs.append(_clamp(low))
-            high_needs.append(_clamp(high))
+        # Every need moves one way only along the answer (moves_one_way), so its ends bound it.
+        low_needs = list(map(min, a[4], b[4]))
+        high_needs = list(map(max, a[4], b[4]))
         for rival in others:
             fit_gap = self.kept_loss[rival] - self.kept_loss[winner]
-            for low, high, mine, theirs in zip(low_needs, high_needs, self.moving_losses[winner],
-                                               self.moving_losses[rival]):
-                fit_gap += (theirs - mine) * (low if theirs >= mine else high)
+            for gap, low, high in zip(self.gaps[winner][rival], low_needs, high_needs):
+                fit_gap += gap * (low if gap >= 0 else high)
             if (min(winner, rival), max(winner, rival)) in prep.cost_twins:
                 cost_gap = 0.0
             elif pair:
