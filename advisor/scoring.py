@@ -1,299 +1,37 @@
 """Scoring: from an organisation's profile and the catalogue to an explained recommendation. Pure, no I/O.
 
 The road, in order:
-1. Signals: each answer becomes a number from 0 to 1 (`signals`).
-2. Needs: how much each dimension matters to this organisation, 0 to 1, as a documented blend of signals
-   (`NEED_RULES`). A dimension the rules do not know (one staff added later) counts as a middling need, 0.5.
-3. Fit of each model, 0 to 100: every dimension carries its share of the total weight; a model keeps that
+1. Needs (`needs.py`): each answer becomes a signal from 0 to 1, and signals blend into how much each
+   dimension matters to this organisation, 0 to 1.
+2. Fit of each model, 0 to 100: every dimension carries its share of the total weight; a model keeps that
    share in full where its rating is 5 and loses `need x (1 - rating / 5)` of it otherwise. So fit is the
    weighted share of the organisation's needs the model meets, and a need the organisation does not have
    costs no model anything.
-4. Cost of each model over three years (see `costs.py`), turned into a cost score: 100 for the cheapest,
+3. Cost of each model over three years (`costs.py`), turned into a cost score: 100 for the cheapest,
    and cheapest / own cost x 100 for the others.
-5. Overall = 60 % fit + 40 % cost score (fit counts for more because cost figures are uncertain).
+4. Overall = 60 % fit + 40 % cost score (fit counts for more because cost figures are uncertain).
    The highest overall is recommended; when the top two are within 5 points, the result says plainly
    that it is a close call and what would decide it.
+5. Tipping points (`tipping.py`), walked along a `Line` per answer, and the result in words (`explain.py`).
 
-Directions an adviser would give hold by construction: every answer that points toward managed services
-(more people, devices, sites or incidents, costlier downtime, longer hours, stricter compliance, weaker
-backups, more dependence on IT, faster growth, a wish for predictable bills) only raises needs on which
-the MSP is rated higher than Break/Fix, or lowers the one need (help only on request) on which it is rated
-lower; more in-house IT staff and a wish to pay only when something breaks do the opposite.
+What is the same for every organisation (weight shares, losses, parameter values) is worked out once per
+catalogue (`Prepared`); what is the same for one organisation once per assessment (`Situation`).
 """
 from __future__ import annotations
 
-import math
 import operator
-from typing import Callable
 
-from . import costs
-from .domain import (
-    Assumption,
-    Catalogue,
-    CostParam,
-    DimensionFit,
-    Factor,
-    ModelResult,
-    ModelSpec,
-    Need,
-    Profile,
-    Result,
-)
+from . import costs, explain
+from .domain import Catalogue, DimensionFit, ModelResult, Profile, Result
+from .needs import FOLDED_RULES, MOVING_SIGNALS, PRIMARY_SIGNALS, moves_one_way, need_of, primary_signals, \
+    with_complements
 from .tipping import find_tipping_points
 
 # Fit counts for more than cost: the answers behind fit are the person's own, while the cost figures are
 # published estimates whose low and high ends lie several times apart.
 FIT_WEIGHT = 0.6
 CLOSE_CALL_MARGIN = 5.0
-UNKNOWN_DIMENSION_NEED = 0.5
 TOP_FACTORS = 5
-
-LEVELS = {
-    "operating_hours": {"business_hours": 0.0, "extended": 0.5, "always": 1.0},
-    "compliance": {"none": 0.0, "moderate": 0.5, "strict": 1.0},
-    "backup": {"tested": 0.0, "partial": 0.5, "none": 1.0},
-    "it_dependence": {"low": 0.0, "medium": 1 / 3, "high": 2 / 3, "critical": 1.0},
-    "growth": {"shrinking": 0.0, "stable": 0.25, "moderate": 0.6, "rapid": 1.0},
-    "budget_preference": {"pay_as_you_go": 0.0, "no_preference": 0.5, "predictable": 1.0},
-}
-
-
-def _clamp(value: float) -> float:
-    return 0.0 if value < 0.0 else 1.0 if value > 1.0 else value
-
-
-def _log_share(value: float, top: float) -> float:
-    """0 at 0, 1 at `top` and beyond, on a log scale: going from 1 to 10 counts as much as 10 to 100."""
-    return _clamp(math.log1p(max(0.0, value)) / math.log1p(top))
-
-
-_LOG_250 = math.log(250)
-_LOG_20 = math.log(20)
-
-# Each signal from the answers: (profile, employees, incidents a month, devices, downtime cost per hour) -> 0..1.
-# The four numbers are passed apart from the profile because devices and downtime cost may be estimates,
-# and because the tipping-point search moves them one at a time.
-SignalFunction = Callable[[Profile, int, float, int, float], float]
-PRIMARY_SIGNALS: dict[str, SignalFunction] = {
-    "size": lambda p, employees, incidents, devices, cost: _clamp(math.log(max(1, employees)) / _LOG_250),
-    "devices": lambda p, employees, incidents, devices, cost: _log_share(devices, 750),
-    "sites": lambda p, employees, incidents, devices, cost: _clamp(math.log(max(1, p.sites)) / _LOG_20),
-    "incidents": lambda p, employees, incidents, devices, cost: _log_share(incidents, 30),
-    "downtime": lambda p, employees, incidents, devices, cost: _clamp(math.log10(max(100.0, cost) / 100.0) / 4.0),
-    "hours": lambda p, *_: LEVELS["operating_hours"].get(p.operating_hours, 0.0),
-    "compliance": lambda p, *_: LEVELS["compliance"].get(p.compliance, 0.0),
-    "backup_gap": lambda p, *_: LEVELS["backup"].get(p.backup, 0.5),
-    "dependence": lambda p, *_: LEVELS["it_dependence"].get(p.it_dependence, 1 / 3),
-    "growth": lambda p, *_: LEVELS["growth"].get(p.growth, 0.25),
-    "predictable": lambda p, *_: LEVELS["budget_preference"].get(p.budget_preference, 0.5),
-    "it_staff": lambda p, employees, incidents, devices, cost: _clamp(p.it_staff * 50 / max(1, employees)),
-}
-# Signals that are one minus another.
-COMPLEMENTS = {"small": "size", "few_incidents": "incidents", "pay_as_you_go": "predictable", "no_it_staff": "it_staff"}
-
-
-# The signals each searched answer moves, and which way as the answer grows (1 up, -1 down): more people
-# mean a bigger organisation, more devices and a dearer hour of downtime when those are estimated from size,
-# and less in-house IT cover per person.
-MOVING_SIGNALS = {
-    "incidents_per_month": {"incidents": 1},
-    "downtime_cost_per_hour": {"downtime": 1},
-    "employees": {"size": 1, "it_staff": -1, "devices": 1, "downtime": 1},
-}
-
-
-def _primary_signals(profile: Profile, devices: int, downtime_cost: float) -> dict[str, float]:
-    employees, incidents = profile.employees, profile.incidents_per_month
-    return {name: signal(profile, employees, incidents, devices, downtime_cost)
-            for name, signal in PRIMARY_SIGNALS.items()}
-
-
-def signals(profile: Profile, *, devices: int, downtime_cost: float) -> dict[str, float]:
-    """Each answer as a number from 0 (points to Break/Fix) to 1 (points to managed services).
-
-    - size: employees on a log scale, 1 person = 0, 250 or more = 1
-    - devices: on a log scale, 750 or more = 1;  sites: 20 or more = 1
-    - incidents: a month, on a log scale, 30 or more = 1
-    - downtime: cost of an hour down, log scale from $100 (0) to $1,000,000 (1)
-    - hours, compliance, backup gap, dependence, growth, predictable budget: by the answer's level
-    - it_staff: in-house IT cover, one full-time person per 50 employees or better = 1
-    Complements (`small`, `few_incidents`, `pay_as_you_go`, `no_it_staff`) are 1 minus their signal.
-    """
-    return _with_complements(_primary_signals(profile, devices, downtime_cost))
-
-
-def _with_complements(primary: dict[str, float]) -> dict[str, float]:
-    values = dict(primary)
-    for name, of in COMPLEMENTS.items():
-        values[name] = 1.0 - values[of]
-    return values
-
-
-# Need of each dimension = clamp(base + sum of weight x signal). Weights were set so that each need spans
-# most of 0..1 across realistic organisations, and so that no answer pushes a need the wrong way.
-NEED_RULES: dict[str, tuple[float, tuple[tuple[str, float], ...]]] = {
-    # Help only when asked, no contract: valued by those who prefer to pay per problem, have their own
-    # IT people, are small, or rarely have problems.
-    "engagement": (0.1, (("pay_as_you_go", 0.4), ("it_staff", 0.2), ("small", 0.15), ("few_incidents", 0.15))),
-    "monitoring": (0.05, (("dependence", 0.3), ("downtime", 0.2), ("devices", 0.15), ("incidents", 0.15),
-                          ("hours", 0.15), ("it_staff", -0.3))),
-    "maintenance": (0.05, (("devices", 0.25), ("compliance", 0.3), ("incidents", 0.2), ("dependence", 0.2),
-                           ("it_staff", -0.3))),
-    "downtime": (0.0, (("dependence", 0.4), ("downtime", 0.3), ("hours", 0.15), ("incidents", 0.15))),
-    "cost": (0.05, (("predictable", 0.6), ("incidents", 0.2), ("growth", 0.15))),
-    "scalability": (0.0, (("growth", 0.5), ("sites", 0.3), ("size", 0.2))),
-    "partnership": (0.0, (("size", 0.3), ("growth", 0.25), ("dependence", 0.2), ("no_it_staff", 0.25))),
-    "continuity": (0.0, (("backup_gap", 0.45), ("compliance", 0.25), ("dependence", 0.15), ("downtime", 0.15))),
-    "availability": (0.0, (("hours", 0.65), ("dependence", 0.2), ("sites", 0.15))),
-    "breadth": (0.0, (("compliance", 0.3), ("sites", 0.25), ("devices", 0.2), ("no_it_staff", 0.25))),
-}
-
-
-def _money(value: float) -> str:
-    return f"${value:,.0f}"
-
-
-def _about(value: float) -> str:
-    """A rough amount of money, to two significant figures: $5,092 reads as about $5,100."""
-    if value < 100:
-        return _money(value)
-    digits = len(str(int(value))) - 2
-    return _money(round(value, -digits))
-
-
-def _in_sentence(name: str) -> str:
-    """A dimension name as it reads mid-sentence: 'Downtime' -> 'downtime', but 'IT strategy' keeps its capitals."""
-    words = name.split(" ")
-    return " ".join(w.lower() if w[:1].isupper() and w[1:2].islower() else w for w in words)
-
-
-def _number(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-_HOURS = {
-    "business_hours": "IT is needed in business hours only",
-    "extended": "IT must work evenings or weekends",
-    "always": "IT must work around the clock",
-}
-_COMPLIANCE = {
-    "none": "you hold no regulated data",
-    "moderate": "you hold some regulated data",
-    "strict": "you hold strictly regulated data",
-}
-_BACKUP = {
-    "none": "you have no backups you can rely on",
-    "partial": "your backups have never been tested",
-    "tested": "your backups are restore-tested",
-}
-_DEPENDENCE = {
-    "low": "most work carries on when IT stops",
-    "medium": "some work stops when IT stops",
-    "high": "most work stops when IT stops",
-    "critical": "everything stops when IT stops",
-}
-_GROWTH = {
-    "shrinking": "you expect to shrink",
-    "stable": "you expect to stay about the same size",
-    "moderate": "you expect moderate growth",
-    "rapid": "you expect rapid growth",
-}
-_BUDGET = {
-    "pay_as_you_go": "you prefer to pay only when something breaks",
-    "no_preference": "you have no strong budget preference",
-    "predictable": "you want a predictable monthly cost",
-}
-
-
-def _people(p: Profile) -> str:
-    return "1 person uses IT" if p.employees == 1 else f"{p.employees:,} people use IT"
-
-
-def _incidents(p: Profile) -> str:
-    return f"you have about {_number(p.incidents_per_month)} IT problems a month"
-
-
-def _staff(p: Profile) -> str:
-    return "you have no in-house IT staff" if p.it_staff == 0 else f"you have {_number(p.it_staff)} in-house IT staff"
-
-
-# The answer behind each signal, in words a person recognises as theirs: (profile, devices, downtime cost) -> text.
-_PHRASES = {
-    "size": lambda p, d, c: _people(p),
-    "small": lambda p, d, c: _people(p),
-    "devices": lambda p, d, c: f"there are about {d:,} devices to look after",
-    "sites": lambda p, d, c: "you work from one location" if p.sites == 1 else f"you work from {p.sites:,} locations",
-    "incidents": lambda p, d, c: _incidents(p),
-    "few_incidents": lambda p, d, c: _incidents(p),
-    "downtime": lambda p, d, c: f"an hour of downtime costs you about {_money(c)}",
-    "hours": lambda p, d, c: _HOURS.get(p.operating_hours, ""),
-    "compliance": lambda p, d, c: _COMPLIANCE.get(p.compliance, ""),
-    "backup_gap": lambda p, d, c: _BACKUP.get(p.backup, ""),
-    "dependence": lambda p, d, c: _DEPENDENCE.get(p.it_dependence, ""),
-    "growth": lambda p, d, c: _GROWTH.get(p.growth, ""),
-    "predictable": lambda p, d, c: _BUDGET.get(p.budget_preference, ""),
-    "pay_as_you_go": lambda p, d, c: _BUDGET.get(p.budget_preference, ""),
-    "it_staff": lambda p, d, c: _staff(p),
-    "no_it_staff": lambda p, d, c: _staff(p),
-}
-
-
-def signal_phrase(name: str, profile: Profile, *, devices: int, downtime_cost: float) -> str:
-    """The answer behind a signal, in words a person recognises as theirs."""
-    phrase = _PHRASES.get(name)
-    return phrase(profile, devices, downtime_cost) if phrase else ""
-
-
-def _folded(rule: tuple[float, tuple[tuple[str, float], ...]]) -> tuple[float, tuple[tuple[str, float], ...]]:
-    """A need rule with complements written out (0.4 x (1 - s) = 0.4 - 0.4 x s), over primary signals only."""
-    base, terms = rule
-    weights: dict[str, float] = {}
-    for name, weight in terms:
-        if name in COMPLEMENTS:
-            base, name, weight = base + weight, COMPLEMENTS[name], -weight
-        weights[name] = weights.get(name, 0.0) + weight
-    return base, tuple(weights.items())
-
-
-FOLDED_RULES = {slug: _folded(rule) for slug, rule in NEED_RULES.items()}
-
-
-def _need(rule: tuple[float, tuple[tuple[str, float], ...]] | None, values: dict[str, float]) -> float:
-    if rule is None:
-        return UNKNOWN_DIMENSION_NEED
-    need, terms = rule
-    for name, weight in terms:
-        need += weight * values[name]
-    return 0.0 if need < 0.0 else 1.0 if need > 1.0 else need
-
-
-def need_values(values: dict[str, float], catalogue: Catalogue) -> list[float]:
-    """Each dimension's need, 0 to 1, from the signals, in the catalogue's dimension order."""
-    return [_need(FOLDED_RULES.get(d.slug), values) for d in catalogue.dimensions]
-
-
-def needs(profile: Profile, catalogue: Catalogue, *, devices: int, downtime_cost: float) -> tuple[Need, ...]:
-    """How much each dimension matters to this organisation, with the two answers that weigh most."""
-    values = signals(profile, devices=devices, downtime_cost=downtime_cost)
-    return _explained_needs(profile, catalogue, values, need_values(values, catalogue),
-                            devices=devices, downtime_cost=downtime_cost)
-
-
-def _explained_needs(profile: Profile, catalogue: Catalogue, values: dict[str, float], levels: list[float], *,
-                     devices: int, downtime_cost: float) -> tuple[Need, ...]:
-    result = []
-    phrases: dict[str, str] = {}  # several needs share an answer: word it once
-    for dimension, level in zip(catalogue.dimensions, levels):
-        rule = NEED_RULES.get(dimension.slug)
-        reasons: tuple[str, ...] = ()
-        if rule is not None:
-            weighty = sorted(((abs(weight * values[name]), name) for name, weight in rule[1]), reverse=True)[:2]
-            for size, name in weighty:
-                if size >= 0.05 and name not in phrases:
-                    phrases[name] = signal_phrase(name, profile, devices=devices, downtime_cost=downtime_cost)
-            reasons = tuple(phrases[name] for size, name in weighty if size >= 0.05)
-        result.append(Need(dimension.slug, dimension.name, dimension.weight, round(level, 4), reasons))
-    return tuple(result)
 
 
 def _shares(catalogue: Catalogue) -> list[float]:
@@ -324,18 +62,6 @@ class Prepared:
         # Each model's cost parameters in each scenario, before any figure of the person's own.
         self.scenario_values = [{scenario: costs.scenario_values(m.costs, scenario) for scenario in costs.SCENARIOS}
                                 for m in catalogue.models]
-        # The words that depend on the catalogue only.
-        self.names_in_sentence = [_in_sentence(d.name) for d in catalogue.dimensions]
-        self.ratings_sentences = [
-            "; ".join(
-                f"{m.name} rates {m.ratings.get(d.slug, 0)} out of 5"
-                + (f" ({m.headlines[d.slug].rstrip('.')})" if m.headlines.get(d.slug) else "")
-                for m in catalogue.models
-            )
-            for d in catalogue.dimensions
-        ]
-        self.parameter_assumptions = [{key: _parameter_assumption(m, key, param) for key, param in m.costs.items()}
-                                      for m in catalogue.models]
         self.plans: dict[tuple[str, ...], Plan] = {}
         # Pairs of models (earlier, later) that cost the same whatever the answers, or that cannot be told
         # apart at all: a tie goes to the earlier one, so the later one can never overtake it.
@@ -343,7 +69,6 @@ class Prepared:
         pairs = [(i, j) for i in range(count) for j in range(i + 1, count)]
         self.cost_twins = {(i, j) for i, j in pairs if self.scenario_values[i] == self.scenario_values[j]}
         self.twins = {(i, j) for i, j in self.cost_twins if self.losses[i] == self.losses[j]}
-
 
     def plan(self, moving: tuple[str, ...]) -> Plan:
         """How the needs move with these signals (worked out once per catalogue for each set of them)."""
@@ -378,16 +103,6 @@ class Plan:
         # How much more of each moving need a model loses than another: gaps[winner][rival].
         self.gaps = [[[theirs - mine for mine, theirs in zip(winner, rival)] for rival in self.moving_losses]
                      for winner in self.moving_losses]
-
-
-def moves_one_way(rule: tuple[float, tuple[tuple[str, float], ...]], directions: dict[str, int]) -> bool:
-    """Whether a need only rises, or only falls, as an answer moving these signals grows (clamping keeps that).
-
-    The tipping search relies on it for every need rule: the needs at the two ends of a stretch then bound
-    the needs anywhere between them.
-    """
-    ways = {(weight > 0) == (directions[name] > 0) for name, weight in rule[1] if name in directions and weight}
-    return len(ways) <= 1
 
 
 def prepared(catalogue: Catalogue) -> Prepared:
@@ -452,8 +167,8 @@ class Situation:
         self.profile = profile
         self.devices, self.devices_estimated, self.downtime_cost, self.downtime_estimated = _effective_inputs(profile)
         self.after_hours_share = costs.AFTER_HOURS_SHARE.get(profile.operating_hours, 0.0)
-        self.values = _primary_signals(profile, self.devices, self.downtime_cost)
-        self.levels = [_need(rule, self.values) for rule in prep.rules]
+        self.values = primary_signals(profile, self.devices, self.downtime_cost)
+        self.levels = [need_of(rule, self.values) for rule in prep.rules]
         # Each model's parameter values in each scenario, with the person's own figures put in.
         self.own_figures = [costs.own_figures(m, profile) for m in catalogue.models]
         self.values_by_scenario = [
@@ -634,151 +349,6 @@ class Line:
         return 100.0 * (1.0 - worst if worst <= 1.0 else 1.0 / worst - 1.0)
 
 
-def _need_level(need: float) -> str:
-    if need >= 0.75:
-        return "matters a lot to you"
-    if need >= 0.45:
-        return "matters quite a bit to you"
-    if need >= 0.2:
-        return "matters a little to you"
-    return "hardly matters to you"
-
-
-def _factors(prep: Prepared, need_list: tuple[Need, ...], points: list[list[float]]) -> tuple[Factor, ...]:
-    factors = []
-    slugs = prep.slugs
-    for index, need in enumerate(need_list):
-        mine = [round(p[index], 2) for p in points]
-        spread = max(mine) - min(mine)
-        if spread < 0.05:
-            continue
-        because = " and ".join(need.reasons)
-        because = (because[0].upper() + because[1:] + ", so ") if because else ""
-        text = (f"{because}{prep.names_in_sentence[index]} {_need_level(need.need)}. "
-                f"{prep.ratings_sentences[index]}.")
-        factors.append(Factor(need.dimension, need.name, need.need, text, dict(zip(slugs, mine)), round(spread, 2)))
-    factors.sort(key=lambda f: -f.spread)
-    return tuple(factors[:TOP_FACTORS])
-
-
-_UNITS = {
-    "hourly_rate": "money", "fee_per_user_month": "money", "fee_per_device_month": "money",
-    "hours_per_incident": "hours", "response_delay_hours": "hours", "after_hours_premium": "times",
-    "minimum_users": "count", "onboarding_months": "months", "prevented_share": "share",
-    "people_stopped_per_incident": "people",
-}
-
-
-def format_parameter(key: str, value: float) -> str:
-    unit = _UNITS.get(key, "")
-    if unit == "money":
-        return f"${value:,.2f}".replace(".00", "")
-    if unit == "hours":
-        return f"{_number(round(value, 2))} h"
-    if unit == "times":
-        return f"{_number(round(value, 2))}×"
-    if unit == "share":
-        return f"{value * 100:.0f} %"
-    if unit == "people":
-        return f"{_number(round(value, 2))} people"
-    if unit == "months":
-        return f"{_number(round(value, 2))} months"
-    return _number(round(value, 2))
-
-
-def _assumptions(profile: Profile, catalogue: Catalogue, *, devices: int, devices_estimated: bool,
-                 downtime_cost: float, downtime_estimated: bool) -> tuple[Assumption, ...]:
-    out = [
-        Assumption(
-            label="Downtime cost per hour",
-            value=_money(downtime_cost) + (" (estimated)" if downtime_estimated else " (your figure)"),
-            source="Probax; published downtime calculators" if downtime_estimated else "Your answer",
-            note=costs.DOWNTIME_COST_RULE if downtime_estimated else "",
-        ),
-        Assumption(
-            label="Devices to look after",
-            value=f"{devices:,}" + (" (estimated)" if devices_estimated else " (your figure)"),
-            note="Estimated as two per person plus one shared item for every five people." if devices_estimated
-            else "",
-        ),
-        Assumption(
-            label="Share of incidents needing out-of-hours work",
-            value=f"{costs.AFTER_HOURS_SHARE.get(profile.operating_hours, 0.0) * 100:.0f} %",
-            source="Our assumption",
-            note="0 % in business hours only, 25 % with evenings or weekends, 40 % around the clock. "
-            "Applied with each model's after-hours rate multiplier.",
-        ),
-        Assumption(
-            label="How the recommendation is made",
-            value=f"{FIT_WEIGHT * 100:.0f} % fit, {100 - FIT_WEIGHT * 100:.0f} % expected three-year cost",
-            source="Our method",
-            note=f"Within {CLOSE_CALL_MARGIN:.0f} points of each other, the result is called a close call.",
-        ),
-    ]
-    prep = prepared(catalogue)
-    for model, by_key in zip(catalogue.models, prep.parameter_assumptions):
-        own = costs.own_figures(model, profile)
-        if not own:
-            out.extend(by_key.values())
-            continue
-        params = costs.effective_parameters(model, profile)
-        out.extend(_parameter_assumption(model, key, params[key]) if key in own else assumption
-                   for key, assumption in by_key.items())
-    return tuple(out)
-
-
-def _parameter_assumption(model: ModelSpec, key: str, param: CostParam) -> Assumption:
-    """One cost parameter of a model, with its range and where it came from."""
-    if param.low == param.expected == param.high:
-        value = format_parameter(key, param.expected)
-    else:
-        value = (f"{format_parameter(key, param.expected)} "
-                 f"(range {format_parameter(key, param.low)}–{format_parameter(key, param.high)})")
-    source = param.source_title + (f", {param.source_year}" if param.source_year else "")
-    return Assumption(label=param.label, value=value, source=source, source_url=param.source_url,
-                      vendor_claim=param.vendor_claim, note=param.note, model=model.name)
-
-
-def _summary_and_decider(ranked: list[ModelResult], close_call: bool, factors: tuple[Factor, ...]) -> tuple[str, str]:
-    if len(ranked) == 1:
-        only = ranked[0]
-        return f"{only.name} is the only support model on offer.", ""
-    best, second = ranked[0], ranked[1]
-    cheaper, dearer = sorted((best, second), key=lambda m: m.cost.three_years.expected)
-    saving = dearer.cost.three_years.expected - cheaper.cost.three_years.expected
-    better_fit, lesser_fit = sorted((best, second), key=lambda m: -m.fit)
-    telling = [_in_sentence(f.name) for f in factors if f.points.get(better_fit.slug, 0) > f.points.get(lesser_fit.slug, 0)]
-    telling_text = " and ".join(telling[:2]) or "the dimensions that matter to you"
-    cost_text = (
-        f"{cheaper.name} is expected to cost about {_about(saving)} less over three years"
-        if saving >= 1 else "both are expected to cost about the same over three years"
-    )
-    if close_call:
-        summary = (f"It is a close call between {best.name} and {second.name}: "
-                   f"{best.overall:.0f} against {second.overall:.0f} out of 100.")
-        if better_fit.slug == cheaper.slug:
-            decider = (f"{better_fit.name} both fits a little better and costs a little less, but the gap is small "
-                       f"enough that the figures you are least sure of could reverse it: check the tipping points below.")
-        else:
-            decider = (f"{cost_text}, while {better_fit.name} meets more of your needs "
-                       f"(fit {better_fit.fit:.0f} against {lesser_fit.fit:.0f}), above all on {telling_text}. "
-                       f"If {telling_text} matter more to you than the money, choose {better_fit.name}; "
-                       f"if the money matters more, choose {cheaper.name}.")
-        return summary, decider
-    summary = (f"{best.name} suits you best: {best.overall:.0f} out of 100 against {second.overall:.0f} "
-               f"for {second.name}, weighing how well each meets your needs and what each is expected to cost.")
-    if best.slug == cheaper.slug and best.slug == better_fit.slug:
-        decider = (f"{best.name} both meets more of your needs (fit {best.fit:.0f} against {second.fit:.0f}) "
-                   f"and is expected to cost about {_about(saving)} less over three years.")
-    elif best.slug == cheaper.slug:
-        decider = (f"{second.name} meets more of your needs (fit {second.fit:.0f} against {best.fit:.0f}), "
-                   f"but not by enough to justify the extra cost: {cost_text}.")
-    else:
-        decider = (f"{best.name} meets more of your needs (fit {best.fit:.0f} against {second.fit:.0f}), "
-                   f"above all on {telling_text}, and that outweighs the cost: {cost_text}.")
-    return summary, decider
-
-
 def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool = True) -> Result:
     """Score every support model in the catalogue for this organisation and recommend one."""
     if not catalogue.models:
@@ -787,8 +357,9 @@ def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool =
     devices, downtime_cost = situation.devices, situation.downtime_cost
     devices_estimated, downtime_estimated = situation.devices_estimated, situation.downtime_estimated
     levels, fit_totals, overall = situation.levels, situation.fits, situation.overall
-    values = _with_complements(situation.values)
-    need_list = _explained_needs(profile, catalogue, values, levels, devices=devices, downtime_cost=downtime_cost)
+    values = with_complements(situation.values)
+    need_list = explain.explained_needs(profile, catalogue, values, levels, devices=devices,
+                                        downtime_cost=downtime_cost)
     cost_scores = _cost_scores(situation.totals)
     prep = situation.prepared
     points = [_fit_points(prep, i, levels) for i in range(len(catalogue.models))]
@@ -806,8 +377,8 @@ def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool =
                              for d, p in zip(catalogue.dimensions, points[i])),
         ))
     close_call = len(order) > 1 and overall[order[0]] - overall[order[1]] < CLOSE_CALL_MARGIN
-    factors = _factors(prep, need_list, points)
-    summary, decider_text = _summary_and_decider(ranked, close_call, factors)
+    factors = explain.factors(catalogue, need_list, points, top=TOP_FACTORS)
+    summary, decider_text = explain.summary_and_decider(ranked, close_call, factors)
     tipping = ()
     if with_tipping_points and len(catalogue.models) > 1:
         tipping = find_tipping_points(situation.line, [(m.slug, m.name) for m in catalogue.models],
@@ -822,8 +393,9 @@ def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool =
         needs=need_list,
         factors=factors,
         tipping_points=tipping,
-        assumptions=_assumptions(profile, catalogue, devices=devices, devices_estimated=devices_estimated,
-                                 downtime_cost=downtime_cost, downtime_estimated=downtime_estimated),
+        assumptions=explain.assumptions(profile, catalogue, devices=devices, devices_estimated=devices_estimated,
+                                        downtime_cost=downtime_cost, downtime_estimated=downtime_estimated,
+                                        fit_weight=FIT_WEIGHT, close_call_margin=CLOSE_CALL_MARGIN),
         devices=devices,
         devices_estimated=devices_estimated,
         downtime_cost_per_hour=round(downtime_cost, 2),

@@ -23,7 +23,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 def profiles(count: int, seed: int = 6) -> list:
     from advisor.domain import Profile
-    from advisor.scoring import LEVELS
+    from advisor.needs import LEVELS
 
     rng = random.Random(seed)
     industries = ["professional_services", "healthcare", "finance", "legal", "retail", "construction", "other"]

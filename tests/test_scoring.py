@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from advisor import scoring
+from advisor import explain, needs, scoring
 from advisor.domain import Catalogue, DimensionSpec, ModelSpec, Profile
 from tests.catalogues import BREAK_FIX_COSTS, DIMENSIONS, MSP_COSTS, seeded_catalogue
 
@@ -71,24 +71,24 @@ def test_a_model_rated_5_everywhere_meets_every_need_fully():
 
 def test_needs_are_between_0_and_1_and_explained():
     devices, _, downtime, _ = scoring._effective_inputs(CLINIC)
-    for need in scoring.needs(CLINIC, CATALOGUE, devices=devices, downtime_cost=downtime):
+    for need in explain.needs(CLINIC, CATALOGUE, devices=devices, downtime_cost=downtime):
         assert 0 <= need.need <= 1
         assert need.reasons, need.dimension
 
 
 def test_around_the_clock_hours_make_availability_matter_a_lot():
     devices, _, downtime, _ = scoring._effective_inputs(CLINIC)
-    needs = {n.dimension: n for n in scoring.needs(CLINIC, CATALOGUE, devices=devices, downtime_cost=downtime)}
-    assert needs["availability"].need >= 0.75
-    assert "IT must work around the clock" in needs["availability"].reasons
+    by_dimension = {n.dimension: n for n in explain.needs(CLINIC, CATALOGUE, devices=devices, downtime_cost=downtime)}
+    assert by_dimension["availability"].need >= 0.75
+    assert "IT must work around the clock" in by_dimension["availability"].reasons
 
 
 def test_a_dimension_the_rules_do_not_know_counts_as_a_middling_need():
     extra = DimensionSpec("sustainability", "Sustainability", 1.0)
     catalogue = Catalogue(models=CATALOGUE.models, dimensions=DIMENSIONS + (extra,))
     devices, _, downtime, _ = scoring._effective_inputs(CLINIC)
-    needs = {n.dimension: n for n in scoring.needs(CLINIC, catalogue, devices=devices, downtime_cost=downtime)}
-    assert needs["sustainability"].need == scoring.UNKNOWN_DIMENSION_NEED
+    by_dimension = {n.dimension: n for n in explain.needs(CLINIC, catalogue, devices=devices, downtime_cost=downtime)}
+    assert by_dimension["sustainability"].need == needs.UNKNOWN_DIMENSION_NEED
 
 
 def test_overall_blends_sixty_percent_fit_and_forty_percent_cost_score():

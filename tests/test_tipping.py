@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from advisor import scoring
+from advisor import needs, scoring
 from advisor.domain import Catalogue, ModelSpec, Profile
 from advisor.tipping import SEARCHED_FIELDS
 from tests.catalogues import DIMENSIONS, MSP_COSTS, seeded_catalogue
@@ -168,17 +168,17 @@ def test_tipping_points_hold_with_two_models_and_with_three(catalogue):
             assert scoring.outcome(at(profile, point.field, short), CATALOGUES[catalogue])[kind] == here[kind]
 
 
-@pytest.mark.parametrize("field", sorted(scoring.MOVING_SIGNALS))
+@pytest.mark.parametrize("field", sorted(needs.MOVING_SIGNALS))
 def test_every_need_moves_one_way_as_a_searched_answer_grows(field):
     """What the search's bounds rest on: a need that rose and fell along an answer could hide a change."""
-    directions = scoring.MOVING_SIGNALS[field]
-    for slug, rule in scoring.FOLDED_RULES.items():
-        assert scoring.moves_one_way(rule, directions), (slug, field)
+    directions = needs.MOVING_SIGNALS[field]
+    for slug, rule in needs.FOLDED_RULES.items():
+        assert needs.moves_one_way(rule, directions), (slug, field)
 
 
 def test_a_need_rule_that_would_move_both_ways_is_refused(monkeypatch):
-    monkeypatch.setitem(scoring.FOLDED_RULES, "engagement", (0.1, (("incidents", 0.3), ("size", -0.3))))
-    monkeypatch.setitem(scoring.FOLDED_RULES, "monitoring", (0.0, (("size", 0.5), ("it_staff", 0.5))))
+    monkeypatch.setitem(needs.FOLDED_RULES, "engagement", (0.1, (("incidents", 0.3), ("size", -0.3))))
+    monkeypatch.setitem(needs.FOLDED_RULES, "monitoring", (0.0, (("size", 0.5), ("it_staff", 0.5))))
     catalogue = Catalogue(models=CATALOGUE.models, dimensions=DIMENSIONS)
     with pytest.raises(ValueError, match="monitoring"):
         scoring.score(CLINIC, catalogue)
