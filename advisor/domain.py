@@ -5,6 +5,9 @@ Frozen dataclasses with no Django in sight, so the scoring can be tested and reu
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable, TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -73,8 +76,19 @@ class Catalogue:
 
     models: tuple[ModelSpec, ...]
     dimensions: tuple[DimensionSpec, ...]
-    # What scoring works out once per catalogue rather than once per assessment (see scoring.prepared).
+    # What scoring works out once per catalogue rather than once per assessment (see `derived_value`).
     derived: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def derived_value(self, key: str, make: Callable[[Catalogue], T]) -> T:
+        """What `make` works out from this catalogue, worked out on first use and kept with it.
+
+        The catalogue is kept per process until staff change it (see catalogue.py), so this runs once per
+        edit, not once per assessment. Two threads may both work it out at first; either result is right.
+        """
+        found = self.derived.get(key)
+        if found is None:
+            found = self.derived[key] = make(self)
+        return found
 
 
 # ---- The result ---------------------------------------------------------------------------------------

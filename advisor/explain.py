@@ -31,10 +31,7 @@ class Words:
 
 def words(catalogue: Catalogue) -> Words:
     """The catalogue's words, made on first use and kept on the catalogue itself."""
-    found = catalogue.derived.get("words")
-    if found is None:
-        found = catalogue.derived["words"] = Words(catalogue)
-    return found
+    return catalogue.derived_value("words", Words)
 
 
 def _money(value: float) -> str:

@@ -43,11 +43,8 @@ def _shares(catalogue: Catalogue) -> list[float]:
 
 
 class Prepared:
-    """What scoring needs from a catalogue that is the same for every organisation, worked out once.
-
-    The catalogue is kept per process until staff change it (see catalogue.py), so this is built once per
-    edit, not once per assessment.
-    """
+    """What scoring needs from a catalogue that is the same for every organisation, worked out once per
+    catalogue (see Catalogue.derived_value)."""
 
     def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
@@ -107,10 +104,7 @@ class Plan:
 
 def prepared(catalogue: Catalogue) -> Prepared:
     """The catalogue's prepared form, made on first use and kept on the catalogue itself."""
-    found = catalogue.derived.get("scoring")
-    if found is None:
-        found = catalogue.derived["scoring"] = Prepared(catalogue)
-    return found
+    return catalogue.derived_value("scoring", Prepared)
 
 
 def _fit_points(prep: Prepared, index: int, levels: list[float]) -> list[float]:
