@@ -3,6 +3,7 @@
     .venv/bin/python bench/profile_page.py /            # the comparison page, 300 requests
     .venv/bin/python bench/profile_page.py /assess/ -n 500 --sort tottime
     .venv/bin/python bench/profile_page.py --post /api/assessments/
+    .venv/bin/python bench/profile_page.py result       # the result page of the assessment the bench stored
 
 Uses the database `make bench` left in bench/.run/ (run it once first), the settings `make bench` gives
 gunicorn (DEBUG off, plain HTTP, rate limits off, request log lines written, here to /dev/null), and
@@ -58,6 +59,10 @@ def main() -> None:
                 handler.setStream(sink)
 
     handler = WSGIHandler()
+    if args.path == "result":
+        from advisor.models import Assessment
+
+        args.path = Assessment.objects.order_by("id").first().get_absolute_url()
     path, _, query = args.path.partition("?")
 
     def once(i: int) -> None:
