@@ -69,6 +69,7 @@ def test_probes_to_an_allowed_host_go_through_the_whole_stack_over_plain_http():
         assert "default-src 'none'" in response["Content-Security-Policy"], probe
         # Set by middleware that a probe answered ahead of the host check never reaches.
         assert response["X-Frame-Options"] == "DENY", probe
+        assert not response.cookies, probe  # a probe starts no session and sets no CSRF cookie
     # Routed like any view, so the view's own rules apply: only GET.
     assert client.post("/healthz").status_code == 405
     assert client.get("/assess/").status_code == 301  # pages over plain HTTP still go to HTTPS
