@@ -8,6 +8,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Fieldset, Layout, Submit
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
 
 from .domain import Profile
 from .models import Assessment
@@ -138,7 +139,11 @@ class AssessmentForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("initial", dict(ASSESSMENT_DEFAULTS))
         super().__init__(*args, **kwargs)
-        self.helper = assessment_helper()
+
+    @cached_property
+    def helper(self) -> FormHelper:
+        # Built only when the form is drawn: the API and valid posts never need the layout.
+        return assessment_helper()
 
     def clean_organisation_name(self) -> str:
         name = " ".join(self.cleaned_data["organisation_name"].split())

@@ -1,4 +1,4 @@
-"""Operations middleware: one log line per request, and health probes answered before the host check."""
+"""Operations middleware: one log line per request, and health probes from hosts the site does not serve."""
 from __future__ import annotations
 
 import logging
@@ -6,6 +6,7 @@ import re
 import time
 from typing import Callable
 
+from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse
 
 from . import views
@@ -56,10 +57,12 @@ _METHODS = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}
 
 
 class HealthCheckMiddleware:
-    """Answers GET /healthz and /readyz directly.
+    """Answers GET /healthz and /readyz itself only when the request's host is not an allowed one.
 
-    Load balancers and container health checks call by IP address and over plain HTTP, so these two would
-    otherwise fail the allowed-hosts check or be redirected to HTTPS. They reveal nothing but "ok".
+    Load balancers and container health checks often call by IP address, which the allowed-hosts check
+    would refuse with a 400. Such a probe is answered here, ahead of that check; it reveals nothing but
+    "ok". A probe to an allowed host goes on through the whole stack to the same views, as any page does.
+    (Plain HTTP is allowed for both by settings.SECURE_REDIRECT_EXEMPT.)
     """
 
     PROBES = {"/healthz": views.healthz, "/readyz": views.readyz}
@@ -70,5 +73,8 @@ class HealthCheckMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         probe = self.PROBES.get(request.path_info)
         if probe is not None and request.method == "GET":
-            return probe(request)
+            try:
+                request.get_host()
+            except DisallowedHost:
+                return probe(request)
         return self.get_response(request)

@@ -21,12 +21,25 @@ def build_snapshot(*, profile: Profile, catalogue: Catalogue, result: Result) ->
         "version": SNAPSHOT_VERSION,
         "scored_at": timezone.now().isoformat(),
         "inputs": _plain(profile),
-        "catalogue": _plain(catalogue),
+        "catalogue": _plain_catalogue(catalogue),
         "result": _plain(result),
     }
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+# The last catalogue converted, with what it became. load_catalogue() hands every caller the same Catalogue
+# until the content changes, so its third of a snapshot is converted once, not on every assessment.
+_converted: tuple[Catalogue, dict[str, Any]] | None = None
+
+
+def _plain_catalogue(catalogue: Catalogue) -> dict[str, Any]:
+    """_plain(catalogue), shared by the snapshots made from the same Catalogue object; read-only, as it is."""
+    global _converted
+    converted = _converted
+    if converted is None or converted[0] is not catalogue:
+        converted = _converted = (catalogue, _plain(catalogue))
+    return converted[1]
 
 
 def _plain(value: Any) -> Any:

@@ -123,9 +123,10 @@ MIDDLEWARE = [
     # Outermost, so every response is logged, static files and errors included.
     "advisor.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "csp.middleware.CSPMiddleware",
-    # Load balancers and container health checks probe by IP address over plain HTTP: answer them before
-    # the host check and the HTTPS redirect.
+    # django-csp's middleware, keeping the header it builds from these settings (see advisor/csp.py).
+    "advisor.csp.CSPMiddleware",
+    # Load balancers and container health checks may probe by an IP address that is not an allowed host:
+    # answer those probes before the host check (probes to an allowed host go through the whole stack).
     "advisor.middleware.HealthCheckMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -147,6 +147,40 @@ class TestInOneProcess:
         assert "Hart &amp; Vale Solicitors" not in client.get("/assess/").content.decode()
 
 
+
+# ---- Small values kept in one process ------------------------------------------------------------------------
+
+def test_the_served_time_is_signed_once_a_tenth_of_a_second_and_always_for_the_current_key(settings, monkeypatch):
+    now = [1_800_000_000.01]
+    monkeypatch.setattr(spam.time, "time", lambda: now[0])
+    first = spam.started_token()
+    now[0] += 0.02  # the same tenth of a second
+    assert spam.started_token() is first
+    now[0] += 0.1
+    later = spam.started_token()
+    assert signing.loads(later, salt=spam._SALT) == 1_800_000_000.1
+    assert signing.loads(spam.started_token(seconds_ago=5), salt=spam._SALT) == 1_799_999_995.1
+    settings.SECRET_KEY = "another-key-" + "x" * 50
+    renewed = spam.started_token()
+    assert renewed != later and signing.loads(renewed, salt=spam._SALT) == 1_800_000_000.1
+
+
+def test_each_snapshot_holds_the_figures_of_the_catalogue_it_was_scored_with():
+    from dataclasses import replace
+
+    from advisor.domain import Profile
+    from advisor.scoring import score
+    from advisor.services import _plain, build_snapshot
+    from tests.catalogues import seeded_catalogue
+
+    profile = Profile(industry="legal", employees=25, incidents_per_month=4)
+    first = seeded_catalogue()
+    second = replace(first, models=first.models[:1])
+    for catalogue in (first, second, first):
+        snapshot = build_snapshot(profile=profile, catalogue=catalogue, result=score(profile, catalogue))
+        assert snapshot["catalogue"] == _plain(catalogue)
+        assert len(snapshot["catalogue"]["models"]) == len(catalogue.models)
+
 # ---- Under gunicorn, two workers -----------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")

@@ -46,10 +46,40 @@ def test_readiness_fails_when_the_database_does_not_answer(monkeypatch):
 
 
 @override_settings(ALLOWED_HOSTS=["advisor.example.org"], SECURE_SSL_REDIRECT=True)
+@pytest.mark.django_db
 def test_probes_answer_by_ip_over_plain_http_where_pages_would_not():
     client = Client(HTTP_HOST="10.0.3.7:8000")
-    assert client.get("/healthz").status_code == 200
+    for probe in ("/healthz", "/readyz"):
+        response = client.get(probe)
+        assert (response.status_code, response.content) == (200, b"ok"), probe
+        # Answered ahead of the stack, yet still inside the outer security middleware.
+        assert "default-src 'none'" in response["Content-Security-Policy"], probe
+        assert response["X-Content-Type-Options"] == "nosniff", probe
     assert client.get("/assess/").status_code == 400  # any other page still checks the host
+    assert client.post("/healthz").status_code == 400  # only a GET is a probe
+
+
+@override_settings(ALLOWED_HOSTS=["advisor.example.org"], SECURE_SSL_REDIRECT=True)
+@pytest.mark.django_db
+def test_probes_to_an_allowed_host_go_through_the_whole_stack_over_plain_http():
+    client = Client(HTTP_HOST="advisor.example.org")
+    for probe in ("/healthz", "/readyz"):
+        response = client.get(probe)
+        assert (response.status_code, response.content) == (200, b"ok"), probe
+        assert "default-src 'none'" in response["Content-Security-Policy"], probe
+        # Set by middleware that a probe answered ahead of the host check never reaches.
+        assert response["X-Frame-Options"] == "DENY", probe
+        assert not response.cookies, probe  # a probe starts no session and sets no CSRF cookie
+    # Routed like any view, so the view's own rules apply: only GET.
+    assert client.post("/healthz").status_code == 405
+    assert client.get("/assess/").status_code == 301  # pages over plain HTTP still go to HTTPS
+
+
+@override_settings(ALLOWED_HOSTS=["advisor.example.org"])
+def test_a_probe_answered_ahead_of_the_host_check_skips_the_inner_middleware():
+    response = Client(HTTP_HOST="10.0.3.7").get("/healthz")
+    assert response.status_code == 200
+    assert "X-Frame-Options" not in response
 
 
 # --- Request logs ---
