@@ -76,8 +76,9 @@ class Catalogue:
 
     models: tuple[ModelSpec, ...]
     dimensions: tuple[DimensionSpec, ...]
-    # What scoring works out once per catalogue rather than once per assessment (see `derived_value`).
-    derived: dict = field(default_factory=dict, compare=False, repr=False)
+    # What is worked out once per catalogue rather than once per assessment (see `derived_value`). Not an
+    # argument, so that dataclasses.replace() gives the changed catalogue a store of its own.
+    derived: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def derived_value(self, key: str, make: Callable[[Catalogue], T]) -> T:
         """What `make` works out from this catalogue, worked out on first use and kept with it.

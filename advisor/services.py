@@ -28,18 +28,10 @@ def build_snapshot(*, profile: Profile, catalogue: Catalogue, result: Result) ->
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
-# The last catalogue converted, with what it became. load_catalogue() hands every caller the same Catalogue
-# until the content changes, so its third of a snapshot is converted once, not on every assessment.
-_converted: tuple[Catalogue, dict[str, Any]] | None = None
-
-
 def _plain_catalogue(catalogue: Catalogue) -> dict[str, Any]:
-    """_plain(catalogue), shared by the snapshots made from the same Catalogue object; read-only, as it is."""
-    global _converted
-    converted = _converted
-    if converted is None or converted[0] is not catalogue:
-        converted = _converted = (catalogue, _plain(catalogue))
-    return converted[1]
+    """_plain(catalogue), worked out once per catalogue (load_catalogue() hands every caller the same one until
+    the content changes) and shared by the snapshots made from it; read-only, as it is."""
+    return catalogue.derived_value("snapshot", _plain)
 
 
 def _plain(value: Any) -> Any:

@@ -261,3 +261,12 @@ def test_close_call_decider_names_factors_as_they_read_mid_sentence():
     assert result.close_call
     assert "partnership and IT strategy" in result.decider
     assert "about $5,100 less over three years" in result.decider
+
+
+def test_a_catalogue_changed_with_replace_is_prepared_afresh():
+    first = seeded_catalogue()
+    scoring.score(CLINIC, first, with_tipping_points=False)  # prepares `first`
+    only_msp = replace(first, models=first.models[1:])
+    result = scoring.score(CLINIC, only_msp, with_tipping_points=False)
+    assert [m.slug for m in result.models] == ["msp"]
+    assert scoring.prepared(only_msp) is not scoring.prepared(first)
