@@ -100,10 +100,16 @@ def result(request: HttpRequest, public_id: str) -> HttpResponse:
     })
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def rescore(request: HttpRequest, public_id: str) -> HttpResponse:
-    """Score the same answers again with today's figures, as a new assessment."""
+    """Score the same answers again with today's figures, as a new assessment (GET asks first).
+
+    Asking on a page of its own keeps the result page free of forms, so it is the same for everyone who
+    opens a shared link: no CSRF cookie to set, nothing to put back into the kept page.
+    """
     original = get_object_or_404(Assessment, public_id=public_id)
+    if request.method == "GET":
+        return render(request, "advisor/rescore.html", {"assessment": original})
     form = AssessmentForm(data={**_answers(original), "contact_consent": False})
     if not form.is_valid():  # answers stored earlier always validate; this guards against data edits
         return redirect(reverse("advisor:assess") + f"?from={original.public_id}")

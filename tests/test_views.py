@@ -5,6 +5,7 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from advisor.spam import started_token
@@ -129,6 +130,26 @@ def test_rescoring_makes_a_new_assessment_with_todays_figures(client, law_firm_a
     assert new_msp["cost"]["one_year"]["expected"] > old_msp["cost"]["one_year"]["expected"]
     assert fresh.employees == original.employees and fresh.organisation_name == original.organisation_name
     assert "scored again with today" in client.get(response["Location"]).content.decode().lower()
+
+
+def test_rescoring_asks_first_on_a_page_of_its_own(client, law_firm_answers):
+    submit(client, law_firm_answers)
+    original = Assessment.objects.get()
+    page = client.get(reverse("advisor:rescore", args=[original.public_id]))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "stays as it is" in html and 'method="post"' in html and "csrfmiddlewaretoken" in html
+    assert Assessment.objects.count() == 1  # asking changes nothing
+
+
+def test_a_result_page_is_the_same_for_everyone_and_sets_no_cookie(client, law_firm_answers):
+    location = submit(client, law_firm_answers)["Location"]
+    fresh = Client()
+    first, second = fresh.get(location), Client().get(location)
+    assert first.status_code == 200 and not first.cookies and not second.cookies
+    assert first.content == second.content
+    assert b"<form" not in first.content
+    assert reverse("advisor:rescore", args=[Assessment.objects.get().public_id]).encode() in first.content
 
 
 def test_whoever_holds_the_link_can_delete_the_assessment(client, law_firm_answers):

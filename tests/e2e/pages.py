@@ -55,6 +55,12 @@ def delete(page, site: str, assessment) -> None:
     page.goto(site + assessment.get_absolute_url() + "delete/")
 
 
+def rescore(page, site: str, assessment) -> None:
+    page.goto(site + assessment.get_absolute_url())
+    page.get_by_role("link", name="Score these answers again with today's figures").click()
+    expect(page.get_by_role("heading", name="Score these answers again with today's figures?")).to_be_visible()
+
+
 def not_found(page, site: str, assessment) -> None:
     page.guard.expect_status("/no-such-page/", 404)
     response = page.goto(site + "/no-such-page/")
@@ -70,5 +76,6 @@ PAGES: dict[str, Callable] = {
     "assess-again": assess_again,
     "result": result,
     "delete": delete,
+    "rescore": rescore,
     "not-found": not_found,
 }

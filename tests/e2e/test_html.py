@@ -47,6 +47,7 @@ def page_sources(assessment) -> dict[str, str]:
                                                      "contact_consent": "on", "operating_hours": ""})),
         "assess-again": ok(client.get(f"/assess/?from={assessment.public_id}")),
         "result": ok(client.get(result)),
+        "rescore": ok(client.get(result + "rescore/")),
         "result-rescored": ok(client.post(result + "rescore/", follow=True)),
         "delete": ok(client.get(result + "delete/")),
         "deleted": ok(client.post(result + "delete/", follow=True)),
@@ -91,4 +92,4 @@ def test_every_public_page_is_valid_html(html_checker, assessment, approved_comm
         if m["type"] in {"error", "non-document-error"}
     ]
     assert not errors, f"{len(errors)} HTML/CSS errors:\n" + "\n".join(errors)
-    assert len(files) == 16
+    assert len(files) == 17
