@@ -12,6 +12,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from . import charts, pagecache, report, services
+from .sameorigin import same_origin_only
 from .catalogue import load_comparison
 from .forms import ASSESSMENT_DEFAULTS, PROFILE_FIELDS, AssessmentForm, CommentForm
 from .models import Assessment, Comment
@@ -32,6 +33,7 @@ def comparison(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
+@same_origin_only
 def comment_post(request: HttpRequest) -> HttpResponse:
     form = CommentForm(request.POST)
     if not form.is_valid():

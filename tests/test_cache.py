@@ -82,17 +82,29 @@ class TestInOneProcess:
         ContentVersion.bump()
         assert content_version() is not None
 
-    def test_a_kept_page_carries_a_fresh_csrf_token_that_works(self, settings):
+    def test_a_kept_page_carries_a_fresh_csrf_token_that_works(self):
+        from advisor.models import Assessment
+        from tests.security_data import FORM_ANSWERS
+
+        client = Client(enforce_csrf_checks=True)
+        client.get("/assess/")  # renders and keeps the page
+        first = client.get("/assess/").content.decode()  # from the kept page
+        second = client.get("/assess/").content.decode()
+        assert csrf_token(first) != csrf_token(second)  # masked afresh each time, like a rendered page
+        assert "\x00" not in first
+        response = client.post("/assess/", {**FORM_ANSWERS, "csrfmiddlewaretoken": csrf_token(second)})
+        assert response.status_code == 302
+        assert Assessment.objects.count() == 1
+
+    def test_the_kept_comparison_page_sets_no_cookie_and_its_comment_form_works(self, settings):
         settings.COMMENT_MIN_SECONDS = 0
         client = Client(enforce_csrf_checks=True)
         client.get("/")  # renders and keeps the page
-        first = client.get("/").content.decode()  # from the kept page
-        second = client.get("/").content.decode()
-        assert csrf_token(first) != csrf_token(second)  # masked afresh each time, like a rendered page
-        assert "\x00" not in first
+        page = client.get("/")  # from the kept page
+        assert not page.cookies and "csrfmiddlewaretoken" not in page.content.decode()
         response = client.post("/comments/", {"name": "Ann", "email": "ann@example.com", "website": "",
-                                              "text": "Useful.", "csrfmiddlewaretoken": csrf_token(second),
-                                              "started": hidden(second, "started")})
+                                              "text": "Useful.", "started": hidden(page.content.decode(), "started")},
+                               HTTP_SEC_FETCH_SITE="same-origin", HTTP_ORIGIN="http://testserver")
         assert response.status_code == 302
         assert Comment.objects.filter(name="Ann", is_approved=False).exists()
 

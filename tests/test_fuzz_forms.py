@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from advisor.forms import AssessmentForm
+from advisor.models import Comment
 from tests.security_data import FORM_ANSWERS, comment_answers, make_assessment, row_counts
 
 pytestmark = pytest.mark.django_db
@@ -177,17 +178,44 @@ def test_a_body_over_the_upload_limit_is_refused_with_our_page():
         assert row_counts() == before
 
 
-@pytest.mark.parametrize("path", ["/assess/", "/comments/"])
-def test_a_post_without_the_csrf_token_is_refused_and_explained(path):
+def test_an_assessment_posted_without_the_csrf_token_is_refused_and_explained():
     client = Client(enforce_csrf_checks=True)
-    client.get(path.replace("comments/", ""))  # the browser has the cookie, but the form lacks the token
-    data = FORM_ANSWERS if path == "/assess/" else comment_answers()
+    client.get("/assess/")  # the browser has the cookie, but the form lacks the token
     with NO_LIMITS:
         before = row_counts()
-        response = client.post(path, data)
+        response = client.post("/assess/", FORM_ANSWERS)
     assert response.status_code == 403
     assert "We could not confirm that this form came from our own page" in response.content.decode()
     assert row_counts() == before
+
+
+@pytest.mark.parametrize("headers", [
+    {"HTTP_SEC_FETCH_SITE": "cross-site"},
+    {"HTTP_SEC_FETCH_SITE": "same-site"},  # a sibling subdomain is another site too
+    {"HTTP_ORIGIN": "https://spam.example"},
+    {"HTTP_ORIGIN": "null"},
+    {"HTTP_SEC_FETCH_SITE": "same-origin", "HTTP_ORIGIN": "https://spam.example"},
+], ids=["cross-site", "same-site", "other-origin", "null-origin", "mixed"])
+def test_a_comment_a_browser_sent_from_another_site_is_refused_and_explained(headers):
+    """The comment form takes no CSRF token (it acts on nobody's behalf); browsers say where a post came from."""
+    with NO_LIMITS:
+        before = row_counts()
+        response = Client(enforce_csrf_checks=True).post("/comments/", comment_answers(), **headers)
+    assert response.status_code == 403
+    assert "sent from another website, so nothing was saved" in response.content.decode()
+    assert row_counts() == before
+
+
+@pytest.mark.parametrize("headers", [
+    {"HTTP_SEC_FETCH_SITE": "same-origin", "HTTP_ORIGIN": "http://testserver"},
+    {"HTTP_ORIGIN": "http://testserver"},
+    {},  # no browser another site could steer
+], ids=["browser-same-origin", "origin-only", "no-headers"])
+def test_a_comment_sent_from_our_own_page_is_held_without_a_csrf_token(headers):
+    with NO_LIMITS:
+        response = Client(enforce_csrf_checks=True).post("/comments/", comment_answers(), **headers)
+    assert response.status_code == 302
+    assert Comment.objects.filter(is_approved=False).count() == 1
 
 
 @pytest.mark.parametrize("action", ["rescore/", "delete/"])

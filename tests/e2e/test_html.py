@@ -54,6 +54,8 @@ def page_sources(assessment) -> dict[str, str]:
         "not-found": ok(client.get("/no-such-page/"), 404),
         "bad-request": ok(client.get("/", HTTP_HOST="not-our-site.example"), 400),
         "form-not-confirmed": ok(Client(enforce_csrf_checks=True).post("/assess/", VALID_ANSWERS), 403),
+        "comment-from-another-site": ok(client.post("/comments/", {"name": "Spam"}, HTTP_SEC_FETCH_SITE="cross-site"),
+                                        403),
         "too-many-comments": too_many_comments(),
         "admin-sign-in-paused": render_to_string("locked_out.html", {"minutes": 30}),
         "server-error": render_to_string("500.html"),
@@ -92,4 +94,4 @@ def test_every_public_page_is_valid_html(html_checker, assessment, approved_comm
         if m["type"] in {"error", "non-document-error"}
     ]
     assert not errors, f"{len(errors)} HTML/CSS errors:\n" + "\n".join(errors)
-    assert len(files) == 17
+    assert len(files) == 18
