@@ -1,8 +1,8 @@
 """The one place that reads the catalogue (support models, dimensions, ratings, costs) from the database.
 
 Reading and converting it takes several queries and some milliseconds, and it changes only when staff edit
-it, so each process keeps what it built under the content version (models.ContentVersion) and asks the
-database for that one number on each call. Every save, delete or bulk update of the catalogue or the
+it, so each process keeps what it built under the content version (models.ContentVersion) and asks for
+that one number on each call (from the database, or from its copy beside a SQLite file: versionstamp.py). Every save, delete or bulk update of the catalogue or the
 comments changes the number, so an edit shows on the very next request in every worker of every server.
 """
 from __future__ import annotations
@@ -17,6 +17,7 @@ from django.db.models import Prefetch
 from django.db.models.signals import post_delete, post_migrate, post_save
 from django.dispatch import receiver
 
+from . import versionstamp
 from .domain import Catalogue, CostParam, DimensionSpec, ModelSpec
 from .models import Characteristic, Comment, ContentVersion, CostParameter, Dimension, SupportModel
 
@@ -26,7 +27,11 @@ T = TypeVar("T")
 
 
 def content_version(using: str = "default") -> int | None:
-    """The current content version: one query on a one-row table (None if the row is missing)."""
+    """The current content version: from its file beside a SQLite database, else one query on a one-row
+    table (None if the row is missing)."""
+    stamped = versionstamp.read(using)
+    if stamped is not None:
+        return stamped
     connection = connections[using]
     table = connection.ops.quote_name(ContentVersion._meta.db_table)
     with connection.cursor() as cursor:

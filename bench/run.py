@@ -91,7 +91,7 @@ def bench_env() -> dict[str, str]:
 
 def prepare_database(env: dict[str, str]) -> str:
     """Migrate (which seeds the catalogue) a fresh database; return the path of a stored result page."""
-    for suffix in ("", "-wal", "-shm"):
+    for suffix in ("", "-wal", "-shm", ".content-version"):
         (WORK / f"bench.sqlite3{suffix}").unlink(missing_ok=True)
     subprocess.run([str(BIN / "python"), "manage.py", "migrate", "--noinput", "--verbosity", "0"],
                    cwd=ROOT, env=env, check=True)
