@@ -4,7 +4,6 @@ from __future__ import annotations
 import pytest
 
 from advisor import services
-from advisor.catalogue import load_catalogue
 from advisor.domain import Profile
 from advisor.models import Assessment
 
