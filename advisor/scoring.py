@@ -216,11 +216,9 @@ class Line:
             "downtime_cost_per_hour": self._at_downtime_cost,
             "employees": self._at_employees,
         }[field]
-        moving = tuple(
-            name for name in MOVING_SIGNALS[field]
-            if (name != "devices" or situation.devices_estimated) and (name != "downtime" or field != "employees"
-                                                                       or situation.downtime_estimated)
-        )
+        # As employees change, devices and downtime cost move only where they are estimated from size.
+        estimated = {"devices": situation.devices_estimated, "downtime": situation.downtime_estimated}
+        moving = tuple(name for name in MOVING_SIGNALS[field] if field != "employees" or estimated.get(name, True))
         self.signals = tuple(PRIMARY_SIGNALS[name] for name in moving)
         plan = prep.plan(moving)
         values, levels = situation.values, situation.levels
