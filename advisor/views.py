@@ -12,10 +12,10 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from . import charts, pagecache, report, services
-from .sameorigin import same_origin_only
 from .catalogue import load_comparison
 from .forms import ASSESSMENT_DEFAULTS, PROFILE_FIELDS, AssessmentForm, CommentForm
 from .models import Assessment, Comment
+from .sameorigin import same_origin_only
 
 
 def _comparison_page(request: HttpRequest, comment_form: CommentForm) -> HttpResponse:
