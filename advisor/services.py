@@ -4,6 +4,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+import orjson
 from django.db import transaction
 from django.utils import timezone
 
@@ -22,8 +23,19 @@ def build_snapshot(*, profile: Profile, catalogue: Catalogue, result: Result) ->
         "scored_at": timezone.now().isoformat(),
         "inputs": _plain(profile),
         "catalogue": _plain_catalogue(catalogue),
-        "result": _plain(result),
+        "result": _plain_result(result),
     }
+
+
+def _plain_result(result: Result) -> dict[str, Any]:
+    """_plain(result), by a round trip through orjson, which reads dataclasses field by field in C: a third of
+    the time (35 µs, not 100). The same as long as no dataclass in a Result has a compare=False field, which
+    _plain leaves out (test_fastjson compares the two). _plain stays for what orjson refuses (dates and times,
+    integers beyond 64 bits)."""
+    try:
+        return orjson.loads(orjson.dumps(result, option=orjson.OPT_PASSTHROUGH_DATETIME))
+    except TypeError:
+        return _plain(result)
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}

@@ -137,6 +137,14 @@ def test_a_scored_snapshot_reads_back_as_it_was_built():
     assert canonical(Assessment.objects.get(pk=assessment.pk).snapshot) == canonical(built)
 
 
+@pytest.mark.parametrize("overrides", [{}, {"operating_hours": "always", "employees": "400", "devices": "900"}])
+def test_the_result_in_a_snapshot_is_what_plain_gives(catalogue, overrides):
+    form = AssessmentForm(data={**LAW_FIRM, **overrides})
+    assert form.is_valid(), form.errors
+    result = services.score(form.to_profile(), catalogue)
+    assert canonical(services._plain_result(result)) == canonical(services._plain(result))
+
+
 @pytest.mark.django_db
 def test_the_api_answers_the_document_django_would_have_written(client):
     response = client.post("/api/assessments/", {"industry": "retail", "employees": 3, "incidents_per_month": 0.5,
