@@ -17,6 +17,7 @@ prevented, that is the high end), the high scenario the other end.
 from __future__ import annotations
 
 import math
+from typing import Callable
 
 from .domain import CostBreakdown, CostEstimate, CostParam, ModelSpec, Profile, Range
 
@@ -119,6 +120,29 @@ def month_parts(values: dict[str, float], employees: int, incidents: float, devi
     downtime = incidents_left * (values["response_delay_hours"] + hours) * people_stopped * (
         downtime_cost / max(1, employees))
     return labour, fees, downtime, values["onboarding_months"] * fees
+
+
+def parts_by_employees(values: dict[str, float], incidents: float, after_hours_share: float
+                       ) -> Callable[[int, int, float], tuple[float, float, float, float]]:
+    """month_parts as a function of employees, devices and downtime cost, with the rest worked out once.
+
+    The tipping-point search moves employees (and with them devices and downtime cost, where those are
+    estimated) a few dozen times per assessment; labour does not move with them, nor do the parameters.
+    Gives the very same floats as month_parts.
+    """
+    labour = month_parts(values, 1, incidents, 0, 0.0, after_hours_share)[0]
+    incidents_left = incidents * (1.0 - min(1.0, values["prevented_share"]))
+    hours_lost = incidents_left * (values["response_delay_hours"] + values["hours_per_incident"])
+    minimum, per_user = values["minimum_users"], values["fee_per_user_month"]
+    per_device, stopped, onboarding = values["fee_per_device_month"], values["people_stopped_per_incident"], \
+        values["onboarding_months"]
+
+    def parts(employees: int, devices: int, downtime_cost: float) -> tuple[float, float, float, float]:
+        fees = max(employees, minimum) * per_user + devices * per_device
+        downtime = hours_lost * min(float(employees), stopped) * (downtime_cost / max(1, employees))
+        return labour, fees, downtime, onboarding * fees
+
+    return parts
 
 
 def total(parts: tuple[float, float, float, float], months: int = 36) -> float:
