@@ -164,13 +164,17 @@ def estimate_cost(model: ModelSpec, profile: Profile, *, devices: int, downtime_
     share = AFTER_HOURS_SHARE.get(profile.operating_hours, 0.0)
     parts = [month_parts(values_by_scenario[scenario], profile.employees, profile.incidents_per_month, devices,
                          downtime_cost, share) for scenario in SCENARIOS]
+    # What each scenario costs a month and once, as total() adds them up.
+    monthly = [labour + fees + downtime for labour, fees, downtime, _ in parts]
+    once = [p[3] for p in parts]
 
     def over(months: int) -> Range:
-        return Range(*(round(total(p, months), 2) for p in parts))
+        return Range(round(months * monthly[0] + once[0], 2), round(months * monthly[1] + once[1], 2),
+                     round(months * monthly[2] + once[2], 2))
 
     return CostEstimate(
-        monthly=Range(*(round(p[0] + p[1] + p[2], 2) for p in parts)),
-        onboarding=Range(*(round(p[3], 2) for p in parts)),
+        monthly=Range(round(monthly[0], 2), round(monthly[1], 2), round(monthly[2], 2)),
+        onboarding=Range(round(once[0], 2), round(once[1], 2), round(once[2], 2)),
         one_year=over(12),
         two_years=over(24),
         three_years=over(MONTHS),
