@@ -17,6 +17,7 @@ prevented, that is the high end), the high scenario the other end.
 from __future__ import annotations
 
 import math
+from typing import Callable
 
 from .domain import CostBreakdown, CostEstimate, CostParam, ModelSpec, Profile, Range
 
@@ -121,6 +122,29 @@ def month_parts(values: dict[str, float], employees: int, incidents: float, devi
     return labour, fees, downtime, values["onboarding_months"] * fees
 
 
+def parts_by_employees(values: dict[str, float], incidents: float, after_hours_share: float
+                       ) -> Callable[[int, int, float], tuple[float, float, float, float]]:
+    """month_parts as a function of employees, devices and downtime cost, with the rest worked out once.
+
+    The tipping-point search moves employees (and with them devices and downtime cost, where those are
+    estimated) a few dozen times per assessment; labour does not move with them, nor do the parameters.
+    Gives the very same floats as month_parts.
+    """
+    labour = month_parts(values, 1, incidents, 0, 0.0, after_hours_share)[0]
+    incidents_left = incidents * (1.0 - min(1.0, values["prevented_share"]))
+    hours_lost = incidents_left * (values["response_delay_hours"] + values["hours_per_incident"])
+    minimum, per_user = values["minimum_users"], values["fee_per_user_month"]
+    per_device, stopped, onboarding = values["fee_per_device_month"], values["people_stopped_per_incident"], \
+        values["onboarding_months"]
+
+    def parts(employees: int, devices: int, downtime_cost: float) -> tuple[float, float, float, float]:
+        fees = max(employees, minimum) * per_user + devices * per_device
+        downtime = hours_lost * min(float(employees), stopped) * (downtime_cost / max(1, employees))
+        return labour, fees, downtime, onboarding * fees
+
+    return parts
+
+
 def total(parts: tuple[float, float, float, float], months: int = 36) -> float:
     """Cost over `months`: every month's labour, fees and downtime, plus onboarding once."""
     labour, fees, downtime, onboarding = parts
@@ -140,13 +164,17 @@ def estimate_cost(model: ModelSpec, profile: Profile, *, devices: int, downtime_
     share = AFTER_HOURS_SHARE.get(profile.operating_hours, 0.0)
     parts = [month_parts(values_by_scenario[scenario], profile.employees, profile.incidents_per_month, devices,
                          downtime_cost, share) for scenario in SCENARIOS]
+    # What each scenario costs a month and once, as total() adds them up.
+    monthly = [labour + fees + downtime for labour, fees, downtime, _ in parts]
+    once = [p[3] for p in parts]
 
     def over(months: int) -> Range:
-        return Range(*(round(total(p, months), 2) for p in parts))
+        return Range(round(months * monthly[0] + once[0], 2), round(months * monthly[1] + once[1], 2),
+                     round(months * monthly[2] + once[2], 2))
 
     return CostEstimate(
-        monthly=Range(*(round(p[0] + p[1] + p[2], 2) for p in parts)),
-        onboarding=Range(*(round(p[3], 2) for p in parts)),
+        monthly=Range(round(monthly[0], 2), round(monthly[1], 2), round(monthly[2], 2)),
+        onboarding=Range(round(once[0], 2), round(once[1], 2), round(once[2], 2)),
         one_year=over(12),
         two_years=over(24),
         three_years=over(MONTHS),

@@ -16,6 +16,8 @@ class Words:
 
     def __init__(self, catalogue: Catalogue) -> None:
         self.slugs = [m.slug for m in catalogue.models]
+        # Each dimension's need rule as (signal, weight) pairs, or None for a dimension the rules do not know.
+        self.rule_terms = [NEED_RULES[d.slug][1] if d.slug in NEED_RULES else None for d in catalogue.dimensions]
         self.names_in_sentence = [_in_sentence(d.name) for d in catalogue.dimensions]
         self.ratings_sentences = [
             "; ".join(
@@ -140,15 +142,13 @@ def explained_needs(profile: Profile, catalogue: Catalogue, values: dict[str, fl
                      devices: int, downtime_cost: float) -> tuple[Need, ...]:
     result = []
     phrases: dict[str, str] = {}  # several needs share an answer: word it once
-    for dimension, level in zip(catalogue.dimensions, levels):
-        rule = NEED_RULES.get(dimension.slug)
+    for dimension, terms, level in zip(catalogue.dimensions, words(catalogue).rule_terms, levels):
         reasons: tuple[str, ...] = ()
-        if rule is not None:
-            weighty = sorted(((abs(weight * values[name]), name) for name, weight in rule[1]), reverse=True)[:2]
-            for size, name in weighty:
-                if size >= 0.05 and name not in phrases:
-                    phrases[name] = signal_phrase(name, profile, devices=devices, downtime_cost=downtime_cost)
-            reasons = tuple(phrases[name] for size, name in weighty if size >= 0.05)
+        if terms is not None:
+            # The two answers that weigh most in this need (of those that weigh at all).
+            weighty = sorted([(abs(weight * values[name]), name) for name, weight in terms], reverse=True)[:2]
+            reasons = tuple(phrases.get(name) or phrases.setdefault(name, signal_phrase(
+                name, profile, devices=devices, downtime_cost=downtime_cost)) for size, name in weighty if size >= 0.05)
         result.append(Need(dimension.slug, dimension.name, dimension.weight, round(level, 4), reasons))
     return tuple(result)
 
@@ -167,20 +167,22 @@ def factors(catalogue: Catalogue, need_list: tuple[Need, ...], points: list[list
             top: int) -> tuple[Factor, ...]:
     """The dimensions that separated the models most (at most `top`), each in plain words with its points."""
     prep = words(catalogue)
-    found = []
-    slugs = prep.slugs
-    for index, need in enumerate(need_list):
+    spread_out = []
+    for index in range(len(need_list)):
         mine = [round(p[index], 2) for p in points]
         spread = max(mine) - min(mine)
-        if spread < 0.05:
-            continue
+        if spread >= 0.05:
+            spread_out.append((round(spread, 2), index, mine))
+    spread_out.sort(key=lambda item: -item[0])  # stable: on equal spreads, the catalogue's order
+    found = []
+    for spread, index, mine in spread_out[:top]:
+        need = need_list[index]
         because = " and ".join(need.reasons)
         because = (because[0].upper() + because[1:] + ", so ") if because else ""
         text = (f"{because}{prep.names_in_sentence[index]} {_need_level(need.need)}. "
                 f"{prep.ratings_sentences[index]}.")
-        found.append(Factor(need.dimension, need.name, need.need, text, dict(zip(slugs, mine)), round(spread, 2)))
-    found.sort(key=lambda f: -f.spread)
-    return tuple(found[:top])
+        found.append(Factor(need.dimension, need.name, need.need, text, dict(zip(prep.slugs, mine)), spread))
+    return tuple(found)
 
 
 _UNITS = {

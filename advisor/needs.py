@@ -41,6 +41,17 @@ def _log_share(value: float, top: float) -> float:
 _LOG_250 = math.log(250)
 _LOG_20 = math.log(20)
 
+
+def incidents_signal(incidents: float) -> float:
+    """Incidents a month on a log scale: 0 at none, 1 at 30 or more."""
+    return _log_share(incidents, 30)
+
+
+def downtime_signal(cost: float) -> float:
+    """The cost of an hour down on a log scale: 0 at $100 or less, 1 at $1,000,000 or more."""
+    return _clamp(math.log10(max(100.0, cost) / 100.0) / 4.0)
+
+
 # Each signal from the answers: (profile, employees, incidents a month, devices, downtime cost per hour) -> 0..1.
 # The four numbers are passed apart from the profile because devices and downtime cost may be estimates,
 # and because the tipping-point search moves them one at a time.
@@ -49,8 +60,8 @@ PRIMARY_SIGNALS: dict[str, SignalFunction] = {
     "size": lambda p, employees, incidents, devices, cost: _clamp(math.log(max(1, employees)) / _LOG_250),
     "devices": lambda p, employees, incidents, devices, cost: _log_share(devices, 750),
     "sites": lambda p, employees, incidents, devices, cost: _clamp(math.log(max(1, p.sites)) / _LOG_20),
-    "incidents": lambda p, employees, incidents, devices, cost: _log_share(incidents, 30),
-    "downtime": lambda p, employees, incidents, devices, cost: _clamp(math.log10(max(100.0, cost) / 100.0) / 4.0),
+    "incidents": lambda p, employees, incidents, devices, cost: incidents_signal(incidents),
+    "downtime": lambda p, employees, incidents, devices, cost: downtime_signal(cost),
     "hours": lambda p, *_: LEVELS["operating_hours"].get(p.operating_hours, 0.0),
     "compliance": lambda p, *_: LEVELS["compliance"].get(p.compliance, 0.0),
     "backup_gap": lambda p, *_: LEVELS["backup"].get(p.backup, 0.5),
@@ -70,6 +81,13 @@ MOVING_SIGNALS = {
     "incidents_per_month": {"incidents": 1},
     "downtime_cost_per_hour": {"downtime": 1},
     "employees": {"size": 1, "it_staff": -1, "devices": 1, "downtime": 1},
+}
+
+
+# Along incidents and along downtime cost, one signal moves, as a function of that answer alone.
+ANSWER_SIGNALS: dict[str, Callable[[float], float]] = {
+    "incidents_per_month": incidents_signal,
+    "downtime_cost_per_hour": downtime_signal,
 }
 
 

@@ -23,7 +23,7 @@ import operator
 
 from . import costs, explain
 from .domain import Catalogue, DimensionFit, ModelResult, Profile, Result
-from .needs import FOLDED_RULES, MOVING_SIGNALS, PRIMARY_SIGNALS, moves_one_way, need_of, primary_signals, \
+from .needs import ANSWER_SIGNALS, FOLDED_RULES, MOVING_SIGNALS, PRIMARY_SIGNALS, moves_one_way, need_of, primary_signals, \
     with_complements
 from .tipping import find_tipping_points
 
@@ -201,21 +201,16 @@ class Line:
     signals, needs and costs that move. Every signal moves one way only as an answer grows (size, devices,
     incidents and downtime up; in-house IT cover down), and so does each part of a model's monthly cost, so
     the values at the two ends of a stretch bound everything in between: `unchanged` uses that to rule out
-    a change over a whole stretch without looking inside it. Along incidents and along downtime cost, every
-    model's cost is a straight line (labour and downtime grow in proportion; fees stay put), kept as its
-    value at zero and its slope.
+    a change over a whole stretch without looking inside it. Along incidents and along downtime cost, one
+    signal moves and every model's cost is a straight line (labour and downtime grow in proportion; fees
+    stay put), kept as its value at zero and its slope.
     """
 
     def __init__(self, situation: Situation, field: str) -> None:
         prep = situation.prepared
-        self.profile = situation.profile
+        profile = self.profile = situation.profile
         self.situation = situation
         self.field = field
-        self.inputs = {
-            "incidents_per_month": self._at_incidents,
-            "downtime_cost_per_hour": self._at_downtime_cost,
-            "employees": self._at_employees,
-        }[field]
         # As employees change, devices and downtime cost move only where they are estimated from size.
         estimated = {"devices": situation.devices_estimated, "downtime": situation.downtime_estimated}
         moving = tuple(name for name in MOVING_SIGNALS[field] if field != "employees" or estimated.get(name, True))
@@ -229,35 +224,50 @@ class Line:
         self.moving_losses = plan.moving_losses
         self.gaps = plan.gaps
         self.straight = field != "employees"
-        self.cost_lines: list[tuple[float, float]] = []
+        employees, incidents = profile.employees, profile.incidents_per_month
+        share = situation.after_hours_share
         if self.straight:
+            self.signal = ANSWER_SIGNALS[field]
+            self.slopes = [(need, terms[0][1]) for need, terms in self.needs]  # one moving signal
+            self.cost_lines: list[tuple[float, float]] = []
             for values in situation.parameter_values:
-                # At zero, labour and downtime are nil (no incidents) or downtime is (no cost to an hour down).
-                zero, one = (self._parts(values, *self.inputs(v)) for v in (0.0, 1.0))
-                slope = costs.total((one[0] - zero[0], 0.0, one[2] - zero[2], 0.0))
-                self.cost_lines.append((costs.total(zero), slope))
+                if field == "incidents_per_month":
+                    # No incidents, no labour and no downtime: only fees and onboarding are left.
+                    labour, fees, downtime, onboarding = costs.month_parts(
+                        values, employees, 1.0, situation.devices, situation.downtime_cost, share)
+                    self.cost_lines.append((costs.total((0.0, fees, 0.0, onboarding)),
+                                            costs.total((labour, 0.0, downtime, 0.0))))
+                else:
+                    # Downtime grows in proportion to what an hour of it costs; the rest stays put.
+                    labour, fees, downtime, onboarding = costs.month_parts(
+                        values, employees, incidents, situation.devices, 1.0, share)
+                    self.cost_lines.append((costs.total((labour, fees, 0.0, onboarding)),
+                                            costs.total((0.0, 0.0, downtime, 0.0))))
+            self.at = self._at_straight
+        else:
+            self.parts = [costs.parts_by_employees(values, incidents, share) for values in situation.parameter_values]
+            self.at = self._at_employees
 
-    def _at_incidents(self, value: float) -> tuple[int, float, int, float]:
-        return self.profile.employees, value, self.situation.devices, self.situation.downtime_cost
+    def _at_straight(self, value: float) -> Point:
+        s = self.signal(value)
+        levels: list[float] = []
+        for need, weight in self.slopes:
+            need += weight * s
+            levels.append(0.0 if need < 0.0 else 1.0 if need > 1.0 else need)
+        fits = [100.0 * (1.0 - kept - sum(map(operator.mul, levels, losses)))
+                for kept, losses in zip(self.kept_loss, self.moving_losses)]
+        totals = [start + slope * value for start, slope in self.cost_lines]
+        best, cheaper, overall = _decide(fits, totals)
+        return best, cheaper, overall, totals, levels, None
 
-    def _at_downtime_cost(self, value: float) -> tuple[int, float, int, float]:
-        return self.profile.employees, self.profile.incidents_per_month, self.situation.devices, value
-
-    def _at_employees(self, value: float) -> tuple[int, float, int, float]:
+    def _at_employees(self, value: float) -> Point:
         s = self.situation
+        profile = self.profile
         employees = int(value)
         devices = costs.estimate_devices(employees) if s.devices_estimated else s.devices
-        cost = (costs.estimate_downtime_cost(employees, self.profile.industry) if s.downtime_estimated
+        cost = (costs.estimate_downtime_cost(employees, profile.industry) if s.downtime_estimated
                 else s.downtime_cost)
-        return employees, self.profile.incidents_per_month, devices, cost
-
-    def _parts(self, values: dict[str, float], employees: int, incidents: float, devices: int,
-               cost: float) -> tuple[float, float, float, float]:
-        return costs.month_parts(values, employees, incidents, devices, cost, self.situation.after_hours_share)
-
-    def at(self, value: float) -> Point:
-        employees, incidents, devices, cost = inputs = self.inputs(value)
-        profile = self.profile
+        incidents = profile.incidents_per_month
         moving = [signal(profile, employees, incidents, devices, cost) for signal in self.signals]
         levels: list[float] = []
         for need, terms in self.needs:
@@ -266,12 +276,8 @@ class Line:
             levels.append(0.0 if need < 0.0 else 1.0 if need > 1.0 else need)
         fits = [100.0 * (1.0 - kept - sum(map(operator.mul, levels, losses)))
                 for kept, losses in zip(self.kept_loss, self.moving_losses)]
-        if self.straight:
-            parts = None
-            totals = [start + slope * value for start, slope in self.cost_lines]
-        else:
-            parts = [self._parts(values, *inputs) for values in self.situation.parameter_values]
-            totals = [costs.total(p) for p in parts]
+        parts = [model_parts(employees, devices, cost) for model_parts in self.parts]
+        totals = [costs.total(p) for p in parts]
         best, cheaper, overall = _decide(fits, totals)
         return best, cheaper, overall, totals, levels, parts
 

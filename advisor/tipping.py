@@ -12,7 +12,7 @@ a test that proves, from bounds on every need and cost part, that no value betwe
 The walk first tries the whole way to the edge of the range; a stretch that cannot be proven unchanged is
 split at its geometric middle (values near the person's own are looked at closely, far ones coarsely), near
 half first. Where the outcome differs at the end of a short enough stretch, the change inside it is narrowed
-down by interpolating the margin between the two models (regula falsi with the Illinois rule). So "no value
+down by interpolating the margin between the two models (regula falsi with Anderson and Björck's rule). So "no value
 in range changes it" is proven rather than sampled, and a typical assessment needs about 35 quick re-scores
 in all, shared by both kinds of answer.
 """
@@ -121,8 +121,8 @@ class _Walk:
         """The unit next to `same`, on the way to `other`, where the outcome first differs.
 
         Regula falsi over whole units on the margin between the current winner and the model that wins at
-        `other`, with the Illinois rule (when one end stays put twice, its margin counts half) so that both
-        ends close in; every guess lands strictly inside the bracket, so it always ends.
+        `other`, with Anderson and Björck's rule (when one end stays put twice, its margin counts for less) so
+        that both ends close in; every guess lands strictly inside the bracket, so it always ends.
         """
         kind, current = self.kind, self.current
         rival = p_other[kind]
@@ -144,16 +144,23 @@ class _Walk:
             point = self.at(guess)
             margin = sign * (point[index][current] - point[index][rival])
             if point[kind] == current:
-                same, m_same = guess, margin
                 if kept == 1:
-                    m_other /= 2
+                    m_other *= _shrink(margin, m_same)
+                same, m_same = guess, margin
                 kept = 1
             else:
-                other, m_other = guess, margin
                 if kept == -1:
-                    m_same /= 2
+                    m_same *= _shrink(margin, m_other)
+                other, m_other = guess, margin
                 kept = -1
         return other
+
+
+def _shrink(new: float, old: float) -> float:
+    """Anderson and Björck's factor for the margin at the end that stayed put, when the other end moved again
+    (Illinois would take a half): how much the moving end's margin fell, or a half when that says nothing."""
+    factor = 1.0 - new / old if old else 0.0
+    return factor if factor > 0.0 else 0.5
 
 
 def find_tipping_points(line: Callable[[str], Any], models: list[tuple[str, str]], *, profile: Profile,

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, strategies as st
 
 from advisor import costs
 from advisor.domain import Profile
@@ -107,3 +108,19 @@ def test_blank_devices_are_estimated_as_two_per_person_plus_shared_equipment():
     assert costs.estimate_devices(10) == 22
     assert costs.estimate_devices(1) == 3
     assert costs.estimate_devices(0) == 0
+
+
+@given(
+    values=st.fixed_dictionaries({key: st.floats(0, 5_000, allow_nan=False) for key in costs.PARAMETER_KEYS}),
+    incidents=st.floats(0, 10_000, allow_nan=False),
+    employees=st.integers(1, 100_000),
+    devices=st.integers(0, 1_000_000),
+    downtime_cost=st.floats(0, 1e9, allow_nan=False),
+    share=st.sampled_from(sorted(costs.AFTER_HOURS_SHARE.values())),
+)
+def test_parts_by_employees_gives_the_same_floats_as_month_parts(values, incidents, employees, devices,
+                                                                  downtime_cost, share):
+    # The tipping search's quick form must not drift from the one cost formula, not even in the last bit.
+    quick = costs.parts_by_employees(values, incidents, share)
+    assert quick(employees, devices, downtime_cost) == costs.month_parts(
+        values, employees, incidents, devices, downtime_cost, share)
