@@ -23,10 +23,65 @@ import secrets
 import sys
 import time
 from pathlib import Path
+from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
+
+
+def setup() -> None:
+    """Django with the settings `make bench` gives gunicorn, on the database it left in bench/.run/."""
+    os.environ.update({
+        "DJANGO_SETTINGS_MODULE": "config.settings", "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(64), "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DATABASE_URL": f"sqlite:///{ROOT / 'bench' / '.run' / 'bench.sqlite3'}", "RATELIMIT_ENABLE": "0",
+        "DJANGO_SECURE_SSL_REDIRECT": "0", "DJANGO_SECURE_COOKIES": "0",
+    })
+    import django
+
+    django.setup()
+    # The request log lines are part of each request's cost: write them, but not over the report.
+    sink = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
+    for name in ("", "django"):
+        for handler in logging.getLogger(name).handlers:
+            if isinstance(handler, logging.StreamHandler):
+                handler.setStream(sink)
+
+
+def requester(path: str, *, post: bool) -> Callable[[int], None]:
+    """A function that sends request number i to Django's WSGI handler as gunicorn would hand it over, without
+    cookies, as wrk sends it; a POST carries the bench's JSON body with employees varying by i."""
+    from django.core.handlers.wsgi import WSGIHandler
+
+    from run import POST_BODY
+
+    handler = WSGIHandler()
+    if path == "result":
+        from advisor.models import Assessment
+
+        path = Assessment.objects.order_by("id").first().get_absolute_url()
+    path, _, query = path.partition("?")
+
+    def once(i: int) -> None:
+        environ = {
+            "REQUEST_METHOD": "POST" if post else "GET", "PATH_INFO": path, "QUERY_STRING": query,
+            "SCRIPT_NAME": "", "SERVER_NAME": "127.0.0.1", "SERVER_PORT": "8300", "SERVER_PROTOCOL": "HTTP/1.1",
+            "REMOTE_ADDR": "127.0.0.1", "HTTP_HOST": "127.0.0.1:8300", "HTTP_USER_AGENT": "wrk",
+            "wsgi.url_scheme": "http", "wsgi.input": io.BytesIO(b""), "wsgi.errors": sys.stderr,
+            "wsgi.multithread": False, "wsgi.multiprocess": True, "wsgi.run_once": False,
+        }
+        if post:
+            body = POST_BODY.replace("{employees}", str(5 + i % 200)).encode()
+            environ.update({"CONTENT_TYPE": "application/json", "CONTENT_LENGTH": str(len(body)),
+                            "HTTP_ACCEPT": "application/json", "wsgi.input": io.BytesIO(body)})
+        statuses = []
+        response = handler(environ, lambda status, headers, exc_info=None: statuses.append(status))
+        b"".join(response)
+        response.close()
+        assert statuses[0][:3] in ("200", "201"), statuses[0]
+
+    return once
 
 
 def main() -> None:
@@ -38,51 +93,8 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=40)
     parser.add_argument("--dump", help="also write the raw profile to this file (for pstats or snakeviz)")
     args = parser.parse_args()
-    os.environ.update({
-        "DJANGO_SETTINGS_MODULE": "config.settings", "DJANGO_DEBUG": "0",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(64), "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DATABASE_URL": f"sqlite:///{ROOT / 'bench' / '.run' / 'bench.sqlite3'}", "RATELIMIT_ENABLE": "0",
-        "DJANGO_SECURE_SSL_REDIRECT": "0", "DJANGO_SECURE_COOKIES": "0",
-    })
-    import django
-
-    django.setup()
-    from django.core.handlers.wsgi import WSGIHandler
-
-    from run import POST_BODY
-
-    # The request log lines are part of each request's cost: write them, but not over the profile.
-    sink = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
-    for name in ("", "django"):
-        for handler in logging.getLogger(name).handlers:
-            if isinstance(handler, logging.StreamHandler):
-                handler.setStream(sink)
-
-    handler = WSGIHandler()
-    if args.path == "result":
-        from advisor.models import Assessment
-
-        args.path = Assessment.objects.order_by("id").first().get_absolute_url()
-    path, _, query = args.path.partition("?")
-
-    def once(i: int) -> None:
-        environ = {
-            "REQUEST_METHOD": "POST" if args.post else "GET", "PATH_INFO": path, "QUERY_STRING": query,
-            "SCRIPT_NAME": "", "SERVER_NAME": "127.0.0.1", "SERVER_PORT": "8300", "SERVER_PROTOCOL": "HTTP/1.1",
-            "REMOTE_ADDR": "127.0.0.1", "HTTP_HOST": "127.0.0.1:8300", "HTTP_USER_AGENT": "wrk",
-            "wsgi.url_scheme": "http", "wsgi.input": io.BytesIO(b""), "wsgi.errors": sys.stderr,
-            "wsgi.multithread": False, "wsgi.multiprocess": True, "wsgi.run_once": False,
-        }
-        if args.post:
-            body = POST_BODY.replace("{employees}", str(5 + i % 200)).encode()
-            environ.update({"CONTENT_TYPE": "application/json", "CONTENT_LENGTH": str(len(body)),
-                            "HTTP_ACCEPT": "application/json", "wsgi.input": io.BytesIO(body)})
-        statuses = []
-        response = handler(environ, lambda status, headers, exc_info=None: statuses.append(status))
-        b"".join(response)
-        response.close()
-        assert statuses[0][:3] in ("200", "201"), statuses[0]
-
+    setup()
+    once = requester(args.path, post=args.post)
     for i in range(20):
         once(i)
     start = time.perf_counter()
