@@ -147,8 +147,10 @@ def explained_needs(profile: Profile, catalogue: Catalogue, values: dict[str, fl
         if terms is not None:
             # The two answers that weigh most in this need (of those that weigh at all).
             weighty = sorted([(abs(weight * values[name]), name) for name, weight in terms], reverse=True)[:2]
-            reasons = tuple(phrases.get(name) or phrases.setdefault(name, signal_phrase(
-                name, profile, devices=devices, downtime_cost=downtime_cost)) for size, name in weighty if size >= 0.05)
+            for size, name in weighty:
+                if size >= 0.05 and name not in phrases:
+                    phrases[name] = signal_phrase(name, profile, devices=devices, downtime_cost=downtime_cost)
+            reasons = tuple(phrases[name] for size, name in weighty if size >= 0.05)
         result.append(Need(dimension.slug, dimension.name, dimension.weight, round(level, 4), reasons))
     return tuple(result)
 

@@ -23,8 +23,8 @@ import operator
 
 from . import costs, explain
 from .domain import Catalogue, DimensionFit, ModelResult, Profile, Result
-from .needs import ANSWER_SIGNALS, FOLDED_RULES, MOVING_SIGNALS, PRIMARY_SIGNALS, moves_one_way, need_of, primary_signals, \
-    with_complements
+from .needs import ANSWER_SIGNALS, FOLDED_RULES, MOVING_SIGNALS, PRIMARY_SIGNALS, moves_one_way, need_of, \
+    primary_signals, with_complements
 from .tipping import find_tipping_points
 
 # Fit counts for more than cost: the answers behind fit are the person's own, while the cost figures are
@@ -243,7 +243,7 @@ class Line:
                         values, employees, incidents, situation.devices, 1.0, share)
                     self.cost_lines.append((costs.total((labour, fees, 0.0, onboarding)),
                                             costs.total((0.0, 0.0, downtime, 0.0))))
-            self.at = self._at_straight
+            self.at = self._at_straight  # Line.at(value) -> Point, as the tipping search calls it
         else:
             self.parts = [costs.parts_by_employees(values, incidents, share) for values in situation.parameter_values]
             self.at = self._at_employees
