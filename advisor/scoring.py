@@ -214,7 +214,6 @@ class Line:
         # As employees change, devices and downtime cost move only where they are estimated from size.
         estimated = {"devices": situation.devices_estimated, "downtime": situation.downtime_estimated}
         moving = tuple(name for name in MOVING_SIGNALS[field] if field != "employees" or estimated.get(name, True))
-        self.signals = tuple(PRIMARY_SIGNALS[name] for name in moving)
         plan = prep.plan(moving)
         values, levels = situation.values, situation.levels
         # Each moving need: (what its unmoving signals add up to, ((moving signal's position, weight), ...)).
@@ -245,6 +244,7 @@ class Line:
                                             costs.total((0.0, 0.0, downtime, 0.0))))
             self.at = self._at_straight  # Line.at(value) -> Point, as the tipping search calls it
         else:
+            self.signals = tuple(PRIMARY_SIGNALS[name] for name in moving)
             self.parts = [costs.parts_by_employees(values, incidents, share) for values in situation.parameter_values]
             self.at = self._at_employees
 
