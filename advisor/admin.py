@@ -7,6 +7,7 @@ import json
 from django.contrib import admin, messages
 from django.db import models
 from django.db.models import QuerySet
+from django.db.models.fields.json import KeyTransform
 from django.http import HttpRequest, HttpResponse
 from django.utils.html import format_html
 
@@ -78,10 +79,12 @@ EXPORT_INPUTS = (
 
 @admin.action(description="Export selected assessments as CSV", permissions=("view",))
 def export_csv(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet) -> HttpResponse:
-    rows = list(queryset.order_by("created_at"))
+    # Of each snapshot (about 30 kB), only the models' figures are read from the database.
+    rows = list(queryset.order_by("created_at").defer("snapshot").annotate(
+        result_models=KeyTransform("models", KeyTransform("result", "snapshot"))))
     slugs: list[str] = []
     for assessment in rows:
-        for model in assessment.snapshot.get("result", {}).get("models", []):
+        for model in assessment.result_models or []:
             if model["slug"] not in slugs:
                 slugs.append(model["slug"])
     response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -91,7 +94,7 @@ def export_csv(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: Que
     writer.writerow(["id", "scored_at", *EXPORT_INPUTS, "recommendation", "close_call",
                      *[f"{slug}_{column}" for slug in slugs for column in per_model]])
     for assessment in rows:
-        models = {m["slug"]: m for m in assessment.snapshot.get("result", {}).get("models", [])}
+        models = {m["slug"]: m for m in assessment.result_models or []}
         values = []
         for slug in slugs:
             m = models.get(slug)
@@ -128,6 +131,12 @@ class AssessmentAdmin(admin.ModelAdmin):
                                 "compliance", "backup", "it_dependence", "hourly_rate", "msp_fee_per_user")}),
         ("Snapshot (as scored; read-only)", {"classes": ("collapse",), "fields": ("snapshot_pretty",)}),
     )
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        # The list shows no part of the snapshot: a page of 100 rows would otherwise read and parse 3 MB of it.
+        queryset = super().get_queryset(request)
+        match = request.resolver_match
+        return queryset.defer("snapshot") if match and match.url_name.endswith("_changelist") else queryset
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -6,6 +6,8 @@ import io
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from advisor.models import Assessment, Characteristic, Comment, CostParameter, Dimension, SupportModel
@@ -93,6 +95,57 @@ def test_csv_export_defuses_spreadsheet_formulas(staff, law_firm_answers):
         "action": "export_csv", "_selected_action": list(Assessment.objects.values_list("pk", flat=True)),
     })
     assert "'=HYPERLINK(1)" in response.content.decode()
+
+
+def _reads_of_whole_snapshots(queries) -> list[str]:
+    """The queries that read assessments' snapshot column whole (a key of it taken in SQL does not count)."""
+    column = '"advisor_assessment"."snapshot"'
+    reads = []
+    for query in queries:
+        select, _, rest = query["sql"].partition(" FROM ")
+        if rest.startswith('"advisor_assessment"') and column in [item.strip() for item in select[6:].split(",")]:
+            reads.append(query["sql"])
+    return reads
+
+
+def test_assessment_list_reads_no_snapshot_and_a_fixed_number_of_queries(staff, law_firm_answers):
+    def list_queries(count):
+        while Assessment.objects.count() < count:
+            staff.post("/assess/", law_firm_answers)
+        with CaptureQueriesContext(connection) as queries:
+            response = staff.get(admin_url(Assessment, "changelist"))
+        assert response.status_code == 200
+        assert response.content.decode().count("Hart &amp; Vale Solicitors") >= count
+        return queries
+
+    few, many = list_queries(2), list_queries(6)
+    assert len(few) == len(many)
+    assert _reads_of_whole_snapshots(many) == []
+
+
+def test_csv_export_reads_only_the_models_figures_in_a_fixed_number_of_queries(staff, law_firm_answers):
+    def export(count):
+        while Assessment.objects.count() < count:
+            staff.post("/assess/", law_firm_answers)
+        with CaptureQueriesContext(connection) as queries:
+            response = staff.post(admin_url(Assessment, "changelist"), {
+                "action": "export_csv", "_selected_action": list(Assessment.objects.values_list("pk", flat=True)),
+            })
+        assert len(list(csv.DictReader(io.StringIO(response.content.decode())))) == count
+        return queries
+
+    few, many = export(2), export(5)
+    assert len(few) == len(many)
+    assert _reads_of_whole_snapshots(many) == []
+
+
+def test_csv_export_leaves_figures_blank_for_a_snapshot_without_models(staff, assessment):
+    Assessment.objects.filter(pk=assessment.pk).update(snapshot={"version": 1, "result": {}})
+    response = staff.post(admin_url(Assessment, "changelist"), {
+        "action": "export_csv", "_selected_action": [assessment.pk],
+    })
+    row = next(csv.DictReader(io.StringIO(response.content.decode())))
+    assert row["employees"] == "25" and not any(key.endswith("_fit") for key in row)
 
 
 def test_approve_and_unapprove_comments(staff, client):
