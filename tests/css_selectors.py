@@ -23,3 +23,12 @@ def selector_elements(css: str) -> set[str]:
         s = re.sub(r"\[[^\]]*\]|\([^)]*\)", "", s)  # attribute tests and :not(...) arguments
         names.update(re.findall(r"(?:^|[\s>+~])([a-z][a-z0-9]*)", s))
     return names - _NOT_ELEMENTS
+
+
+def selector_attribute_tests(css: str) -> set[str]:
+    """The attribute tests with a value in a stylesheet's selectors, as name=value: "type=radio", "dir=rtl"."""
+    tests = set()
+    for s in selectors(css):
+        for name, value in re.findall(r"\[([\w-]+)=[\"']?([^\"'\]]+)[\"']?\]", s):
+            tests.add(f"{name}={value}")
+    return tests

@@ -10,7 +10,7 @@ from pathlib import Path
 import crispy_bootstrap5
 import pytest
 
-from tests.css_selectors import selector_classes, selector_elements, selectors
+from tests.css_selectors import selector_attribute_tests, selector_classes, selector_elements, selectors
 from tests.perf_site import PerfSite
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,6 +24,7 @@ YEAR_OR_MORE = re.compile(r"max-age=(\d+)")
 
 
 ALL_BOOTSTRAP_ELEMENTS = set((ROOT / "tools" / "bootstrap-elements.txt").read_text().split())
+ALL_BOOTSTRAP_ATTRIBUTE_TESTS = set((ROOT / "tools" / "bootstrap-attributes.txt").read_text().split())
 
 
 def css_classes(css: str) -> set[str]:
@@ -36,6 +37,12 @@ def html_classes(html: str) -> set[str]:
 
 def html_elements(html: str) -> set[str]:
     return set(re.findall(r"<([a-z][a-z0-9]*)", html))
+
+
+def html_attributes(html: str) -> set[str]:
+    """Every attribute of every element, as name=value: "type=radio", "role=button"."""
+    return {f"{name}={value}" for tag in re.findall(r"<[a-z][^>]*>", html)
+            for name, value in re.findall(r'\s([\w-]+)="([^"]*)"', tag)}
 
 
 # ---- The trimmed stylesheet ----------------------------------------------------------------------------------
@@ -79,6 +86,17 @@ def test_every_element_bootstrap_styles_on_the_pages_keeps_its_rules(rendered_pa
         missing = (html_elements(html) & ALL_BOOTSTRAP_ELEMENTS) - shipped
         assert not missing, f"{name}: Bootstrap's rules for {sorted(missing)} are missing; add them to the " \
                             f"safelist in tools/trim_bootstrap.sh and run it"
+
+
+@pytest.mark.django_db
+def test_every_attribute_bootstrap_styles_on_the_pages_keeps_its_rules(rendered_pages):
+    """Django's RadioSelect, not our templates, writes type="radio": PurgeCSS alone dropped the rules that make
+    a radio button round and draw its dot, so the trim script reads tools/bootstrap-keep.txt as well."""
+    shipped = selector_attribute_tests(BOOTSTRAP.read_text())
+    for name, html in rendered_pages.items():
+        missing = (html_attributes(html) & ALL_BOOTSTRAP_ATTRIBUTE_TESTS) - shipped
+        assert not missing, f"{name}: Bootstrap's rules for [{'], ['.join(sorted(missing))}] are missing; add " \
+                            f"the word to tools/bootstrap-keep.txt and run tools/trim_bootstrap.sh"
 
 
 def test_the_shipped_bootstrap_keeps_only_rules_for_classes_our_templates_and_code_name():

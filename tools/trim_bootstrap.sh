@@ -18,9 +18,11 @@ crispy=$(.venv/bin/python -c 'import crispy_bootstrap5, os; print(os.path.dirnam
 
 # Every word in the content counts as a class in use, so a class named in a template's {% if %} branch or in
 # a form helper is kept too. Alert colours are built from message levels ("alert-{{ message.tags }}").
+# tools/bootstrap-keep.txt holds words our pages use that no file read here spells on its own: "radio", as
+# Django's RadioSelect writes type="radio" (the round shape and dot of .form-check-input[type=radio]).
 "$work/node_modules/.bin/purgecss" \
   --css "$work/node_modules/bootstrap/dist/css/bootstrap.min.css" \
-  --content "templates/**/*.html" "$crispy/templates/**/*.html" "advisor/**/*.py" \
+  --content "templates/**/*.html" "$crispy/templates/**/*.html" "advisor/**/*.py" tools/bootstrap-keep.txt \
   --safelist alert-success alert-info alert-warning alert-danger select textarea optgroup \
   --keyframes \
   --output "$work/out/"
@@ -28,14 +30,16 @@ crispy=$(.venv/bin/python -c 'import crispy_bootstrap5, os; print(os.path.dirnam
 # Without the source map comment: the map is not shipped.
 sed -e 's#/\*\# sourceMappingURL=[^*]*\*/##' "$work/out/bootstrap.min.css" > static/vendor/bootstrap.min.css
 
-# Every class and element name the full stylesheet's selectors use, so tests/test_static.py can tell one our
-# pages use but the trimmed stylesheet lacks from a class of our own that no stylesheet needs to style.
+# Every class and element name, and every attribute test (type=radio), the full stylesheet's selectors use,
+# so tests/test_static.py can tell one our pages use but the trimmed stylesheet lacks from one that no
+# stylesheet needs to style.
 .venv/bin/python - "$work/node_modules/bootstrap/dist/css/bootstrap.min.css" <<'PY'
 import re, sys
 sys.path.insert(0, "tests")
-from css_selectors import selector_classes, selector_elements
+from css_selectors import selector_attribute_tests, selector_classes, selector_elements
 css = open(sys.argv[1], encoding="utf-8").read()
 open("tools/bootstrap-classes.txt", "w").write("\n".join(sorted(selector_classes(css))) + "\n")
 open("tools/bootstrap-elements.txt", "w").write("\n".join(sorted(selector_elements(css))) + "\n")
+open("tools/bootstrap-attributes.txt", "w").write("\n".join(sorted(selector_attribute_tests(css))) + "\n")
 PY
-wc -c static/vendor/bootstrap.min.css tools/bootstrap-classes.txt tools/bootstrap-elements.txt
+wc -c static/vendor/bootstrap.min.css tools/bootstrap-classes.txt tools/bootstrap-elements.txt tools/bootstrap-attributes.txt
