@@ -5,6 +5,7 @@ import csv
 import json
 
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminTextareaWidget
 from django.db import models
 from django.db.models import QuerySet
 from django.db.models.fields.json import KeyTransform
@@ -28,11 +29,15 @@ class CharacteristicInline(admin.StackedInline):
 URL_AS_HTTPS = {models.URLField: {"assume_scheme": "https"}}
 
 
-class CostParameterInline(admin.TabularInline):
+class CostParameterInline(admin.StackedInline):
+    """Stacked, a figure's range on one line and its source on the next: as a table, the ten columns with their
+    note and source address ran to 2,900 pixels, and staff had to scroll sideways to reach the note."""
+
     model = CostParameter
     extra = 0
-    formfield_overrides = URL_AS_HTTPS
-    fields = ("key", "low", "expected", "high", "source_title", "source_url", "source_year", "vendor_claim", "note")
+    formfield_overrides = {**URL_AS_HTTPS, models.TextField: {"widget": AdminTextareaWidget(attrs={"rows": 3})}}
+    fields = ("key", ("low", "expected", "high"), ("source_title", "source_year", "vendor_claim"), "source_url",
+              "note")
 
 
 @admin.register(SupportModel)

@@ -193,3 +193,25 @@ def test_a_characteristic_edited_in_admin_shows_on_the_comparison_page(make_page
     expect(msp_cell).to_contain_text("Remote monitoring during office hours only")
     expect(msp_cell).to_contain_text("3 out of 5")
     expect(visitor.get_by_text(cell.headline)).to_have_count(0)
+
+
+def test_staff_edit_a_cost_figure_on_a_laptop_screen_and_the_catalogue_shows_it(make_page, site):
+    """The support model's page holds its ten cost figures with their sources and notes; all of it fits a
+    1280-pixel screen, without scrolling sideways to reach a note or the Delete box."""
+    import json
+
+    staff = make_page(viewport={"width": 1280, "height": 800})
+    log_in_to_admin(staff, site)
+    staff.get_by_role("link", name="Support models").click()
+    staff.get_by_role("link", name="Managed Services Provider").click()
+    assert staff.evaluate("document.documentElement.scrollWidth") <= 1280
+
+    heading = staff.get_by_role("heading", name=re.compile("Monthly fee per user"))
+    fee = staff.locator(".inline-related").filter(has=heading)
+    fee.get_by_label("Expected").fill("175")
+    staff.get_by_role("button", name="Save", exact=True).click()
+    expect(staff.get_by_text("was changed successfully")).to_be_visible()
+
+    catalogue = json.loads(staff.request.get(site + "/api/support-models/").text())
+    msp = next(m for m in catalogue["support_models"] if m["slug"] == "msp")
+    assert next(c for c in msp["cost_parameters"] if c["key"] == "fee_per_user_month")["expected"] == 175.0
