@@ -1,0 +1,146 @@
+"""The questions an assessment asks: the one definition of every answer. Pure data, no Django.
+
+The form, the model's columns, the JSON API, the answers table on a result and the CSV export are built
+from (or checked against) this table, so adding a question means adding it here, to `Profile`, and a
+migration for its column; the tests name whatever else still misses it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+Choices = tuple[tuple[str, str], ...]
+
+INDUSTRIES: Choices = (
+    ("professional_services", "Professional services"),
+    ("healthcare", "Healthcare"),
+    ("finance", "Finance"),
+    ("legal", "Legal"),
+    ("retail", "Retail"),
+    ("hospitality", "Hospitality"),
+    ("manufacturing", "Manufacturing"),
+    ("construction", "Construction"),
+    ("logistics", "Logistics"),
+    ("education", "Education"),
+    ("nonprofit", "Non-profit"),
+    ("technology", "Technology"),
+    ("public_sector", "Public sector"),
+    ("other", "Other"),
+)
+OPERATING_HOURS: Choices = (
+    ("business_hours", "Business hours (about 9 to 5, weekdays)"),
+    ("extended", "Extended hours (evenings or weekends)"),
+    ("always", "Around the clock, every day"),
+)
+BUDGET_PREFERENCES: Choices = (
+    ("pay_as_you_go", "Pay only when something breaks"),
+    ("no_preference", "No strong preference"),
+    ("predictable", "A predictable monthly cost"),
+)
+GROWTH: Choices = (
+    ("shrinking", "Shrinking"),
+    ("stable", "Stable"),
+    ("moderate", "Growing moderately"),
+    ("rapid", "Growing rapidly"),
+)
+COMPLIANCE: Choices = (
+    ("none", "None"),
+    ("moderate", "Some (for example personal data under privacy law)"),
+    ("strict", "Strict (health, card, financial or legal records)"),
+)
+BACKUP: Choices = (
+    ("none", "None that we rely on"),
+    ("partial", "Some backups, never tested"),
+    ("tested", "Backups that we restore-test regularly"),
+)
+IT_DEPENDENCE: Choices = (
+    ("low", "Low: most work carries on without IT"),
+    ("medium", "Medium: some work stops"),
+    ("high", "High: most work stops"),
+    ("critical", "Critical: everything stops"),
+)
+
+# How a number is shown: "count" (12), "money" ($150), "decimal" (2.5).
+COUNT, MONEY, DECIMAL = "count", "money", "decimal"
+
+
+@dataclass(frozen=True)
+class Question:
+    """One answer: its name (shared by form, API, model column and Profile), words, limits and default."""
+
+    name: str
+    label: str
+    section: str
+    help: str = ""
+    choices: Choices = ()
+    whole: bool = False  # a whole number (else up to two decimal places)
+    minimum: float | None = None
+    maximum: float | None = None
+    required: bool = True
+    default: Any = None
+    unit: str = COUNT
+    radio: bool = False  # shown as radio buttons (few choices) rather than a list
+
+    @property
+    def is_choice(self) -> bool:
+        return bool(self.choices)
+
+    @property
+    def step(self) -> float:
+        """The smallest change the form accepts."""
+        return 1.0 if self.whole else 0.01
+
+    def label_of(self, value: str) -> str:
+        return dict(self.choices).get(value, value)
+
+
+ORGANISATION, TROUBLE, RISK, QUOTES = "Your organisation", "When IT goes wrong", "Risk and plans", \
+    "Advanced: your own quotes (optional)"
+
+QUESTIONS: tuple[Question, ...] = (
+    Question("industry", "Industry", ORGANISATION, choices=INDUSTRIES,
+             help="Used to estimate what downtime costs you, if you leave that blank."),
+    Question("employees", "People who use IT at work", ORGANISATION, whole=True, minimum=1, maximum=100_000,
+             help="Everyone with a computer, email account or business phone, including part-timers."),
+    Question("devices", "Devices to look after", ORGANISATION, whole=True, minimum=0, maximum=1_000_000,
+             required=False,
+             help="Computers, servers, phones and network equipment. Leave blank and we estimate about "
+                  "two per person plus shared equipment."),
+    Question("sites", "Locations", ORGANISATION, whole=True, minimum=1, maximum=10_000, default=1,
+             help="Offices, shops or sites with their own IT."),
+    Question("it_staff", "In-house IT staff (full-time equivalents)", ORGANISATION, minimum=0, maximum=10_000,
+             default=Decimal("0"), unit=DECIMAL,
+             help="0 if nobody looks after IT as part of their job; 0.5 for someone who spends half their "
+                  "time on it."),
+    Question("incidents_per_month", "IT problems a month that need outside help", TROUBLE, minimum=0,
+             maximum=10_000, required=False, unit=DECIMAL,
+             help="A typical month: a broken laptop, a network outage, email down. 0.5 means one every two "
+                  "months. Leave blank and we estimate it from your size."),
+    Question("downtime_cost_per_hour", "Cost of an hour with IT down ($)", TROUBLE, minimum=0,
+             maximum=1_000_000_000, required=False, unit=MONEY,
+             help="Lost work and lost sales for one hour when nobody can use IT. Leave blank and we estimate "
+                  "it from your size and industry, and say how."),
+    Question("operating_hours", "When IT must work", TROUBLE, choices=OPERATING_HOURS, default="business_hours",
+             radio=True),
+    Question("it_dependence", "How much work stops when IT stops", TROUBLE, choices=IT_DEPENDENCE,
+             default="medium", radio=True),
+    Question("compliance", "Regulated data", RISK, choices=COMPLIANCE, default="none", radio=True,
+             help="Health records, card payments, financial or legal files."),
+    Question("backup", "Backup and disaster recovery", RISK, choices=BACKUP, default="partial", radio=True),
+    Question("growth", "Growth over the next two years", RISK, choices=GROWTH, default="stable", radio=True),
+    Question("budget_preference", "How you prefer to pay", RISK, choices=BUDGET_PREFERENCES,
+             default="no_preference", radio=True),
+    Question("hourly_rate", "Your Break/Fix hourly rate ($)", QUOTES, minimum=0, maximum=10_000, required=False,
+             unit=MONEY, help="Optional: what a local IT firm quoted you per hour. Otherwise we use published "
+                              "rates."),
+    Question("msp_fee_per_user", "Your MSP fee per user per month ($)", QUOTES, minimum=0, maximum=10_000,
+             required=False, unit=MONEY,
+             help="Optional: a managed services quote per user. Otherwise we use published prices."),
+)
+
+BY_NAME: dict[str, Question] = {q.name: q for q in QUESTIONS}
+
+
+def question(name: str) -> Question:
+    return BY_NAME[name]

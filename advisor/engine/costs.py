@@ -1,0 +1,262 @@
+"""What each option would cost an organisation over three years, in three parts. Pure, no I/O.
+
+Every option is priced for the same work (the SCOPE below) with one formula; what differs is its own
+figures, edited by staff (its `ModelSpec.figures`), beside figures that hold for every option
+(`Catalogue.figures`). Each figure is a low / expected / high range; this module works with one value of
+each (`expected`, or one draw of the simulation in uncertainty.py), as plain floats or numpy arrays alike.
+
+Bills (what you would be invoiced), over 36 months:
+    problems left   = problems a month x (1 - share the option prevents)
+    labour          = 36 x problems left x hours to fix x hourly rate x (1 + after-hours share x (premium - 1))
+    fees            = 36 x (max(people, minimum users billed) x fee per user + devices x fee per device)
+    onboarding      = onboarding months x one month's fees, once
+    tooling         = 36 x people x security and backup tooling a user a month, unless the fee includes it
+    joiners         = 3 years x people x (turnover + growth) x hours to set a person up or remove them
+                      x hourly rate, unless the fee includes it
+Lost work (staff time lost to IT trouble, an estimate):
+    36 x problems left x people a problem affects x (wait for help + hours to fix)
+       x share of work that stops when IT stops x (downtime cost an hour / people)
+Risk (the expected cost of serious incidents such as ransomware or losing data):
+    3 years x chance a year x impact
+    chance  = base chance for the organisation's size x (unpatched multiplier, for the share of routine
+              upkeep nobody does) x (1 - the option's reduction of serious incidents)
+    impact  = people x recovery cost a person
+              + days to recover (by backups; "tested" when the option manages backups) x working hours a day
+                x share of work that stops x downtime cost an hour
+              + people x notification and legal cost a person for regulated data
+
+Directions hold by construction when, as in the seeded catalogue, an MSP prevents at least as many
+problems, answers at least as fast, fixes at least as fast and cuts serious incidents at least as much as
+Break/Fix, and includes what Break/Fix bills: then every answer an adviser reads as pointing to managed
+services raises Break/Fix's cost by at least as much as the MSP's.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from .domain import Estimates, Figure, ModelSpec, Profile, ScopeItem
+
+MONTHS = 36
+YEARS = MONTHS / 12
+
+# Share of problems that need work outside business hours, by when IT must work (our assumption).
+AFTER_HOURS_SHARE = {"business_hours": 0.0, "extended": 0.25, "always": 0.4}
+# Working hours lost for each day of recovery from a serious incident, by when IT must work.
+HOURS_A_DAY = {"business_hours": 8.0, "extended": 12.0, "always": 24.0}
+# Share of a person's work that stops while their IT is down, by "how much work stops when IT stops".
+WORK_STOPPED = {"low": 0.1, "medium": 0.3, "high": 0.6, "critical": 0.9}
+# People joining a year for growth, as a share of staff (turnover, a figure, comes on top).
+GROWTH_JOINERS = {"shrinking": 0.0, "stable": 0.0, "moderate": 0.1, "rapid": 0.3}
+# Downtime estimate: industry multipliers used by published downtime calculators.
+INDUSTRY_DOWNTIME_MULTIPLIER = {"healthcare": 1.2, "finance": 1.4, "construction": 0.8}
+# Devices estimate: a computer and a phone each, and one shared item (server, printer, network) per five.
+DEVICES_PER_PERSON = 2.2
+# The base chance of a serious incident is given for an organisation of this many people and grows with
+# the square root of size (more people, more accounts and devices to attack), up to a cap.
+RISK_REFERENCE_PEOPLE = 25
+BASE_CHANCE_CAP = 0.25
+
+OPTION_KEYS = (
+    "hourly_rate", "hours_per_incident", "response_delay_hours", "after_hours_premium", "fee_per_user_month",
+    "fee_per_device_month", "minimum_users", "onboarding_months", "prevented_share",
+    "serious_incident_reduction", "upkeep_included", "tooling_included", "joiners_included", "backups_managed",
+)
+SHARED_KEYS = (
+    "incidents_per_person_month", "downtime_cost_per_person_hour", "people_affected_per_incident",
+    "tooling_per_user_month", "joiner_hours", "staff_turnover", "serious_incident_chance",
+    "unpatched_multiplier", "recovery_cost_per_person", "recovery_days_tested", "recovery_days_partial",
+    "recovery_days_none", "regulated_cost_moderate", "regulated_cost_strict",
+)
+# Figures whose "included" meaning is a share from 0 (not at all) to 1 (fully).
+SHARE_KEYS = frozenset({"prevented_share", "serious_incident_reduction", "upkeep_included", "tooling_included",
+                        "joiners_included", "backups_managed"})
+
+
+def _lesser(a: Any, b: Any) -> Any:
+    """min() that works on floats and numpy arrays alike."""
+    return (a + b - abs(a - b)) / 2
+
+
+def _greater(a: Any, b: Any) -> Any:
+    return (a + b + abs(a - b)) / 2
+
+
+# ---- Blank answers ------------------------------------------------------------------------------------
+
+
+def estimates(profile: Profile, shared: dict[str, float]) -> Estimates:
+    """The answers used: the person's own, or for a blank one an estimate from size (and industry)."""
+    people = profile.employees
+    return Estimates(
+        devices=DEVICES_PER_PERSON * people if profile.devices is None else float(profile.devices),
+        devices_estimated=profile.devices is None,
+        incidents_per_month=(people * shared["incidents_per_person_month"] if profile.incidents_per_month is None
+                             else float(profile.incidents_per_month)),
+        incidents_estimated=profile.incidents_per_month is None,
+        downtime_cost_per_hour=(estimated_downtime_cost(profile, shared["downtime_cost_per_person_hour"])
+                                if profile.downtime_cost_per_hour is None else float(profile.downtime_cost_per_hour)),
+        downtime_cost_estimated=profile.downtime_cost_per_hour is None,
+    )
+
+
+def estimated_downtime_cost(profile: Profile, per_person_hour: Any) -> Any:
+    """People x what an hour of one person's work is worth x the industry's multiplier."""
+    return profile.employees * per_person_hour * INDUSTRY_DOWNTIME_MULTIPLIER.get(profile.industry, 1.0)
+
+
+# ---- One option's figures, with the person's own quotes ----------------------------------------------
+
+
+def own_quotes(model: ModelSpec, profile: Profile) -> dict[str, float]:
+    """The person's own quotes that replace this option's figures: an hourly rate for every option that
+    bills by the hour, a fee per user for every option that charges one."""
+    own = {}
+    for key, value in (("hourly_rate", profile.hourly_rate), ("fee_per_user_month", profile.msp_fee_per_user)):
+        figure = model.figures.get(key)
+        if value is not None and figure is not None and figure.expected > 0:
+            own[key] = float(value)
+    return own
+
+
+def option_figures(model: ModelSpec, profile: Profile | None) -> dict[str, Figure]:
+    """The option's figures with the person's own quotes in place (fixed, no range); None: the catalogue's."""
+    figures = {key: model.figures.get(key) or Figure(key, key.replace("_", " "), 0.0, 0.0, 0.0)
+               for key in OPTION_KEYS}
+    for key, value in (own_quotes(model, profile) if profile else {}).items():
+        figures[key] = figures[key].fixed_at(value, source_title="Your own quote",
+                                             note="Entered in the advanced section of the assessment.")
+    return figures
+
+
+def expected_values(figures: dict[str, Figure]) -> dict[str, float]:
+    return {key: figure.expected for key, figure in figures.items()}
+
+
+# ---- The formula --------------------------------------------------------------------------------------
+
+
+@dataclass
+class Parts:
+    """One option's three-year cost, part by part (floats, or arrays of simulated draws)."""
+
+    labour: Any
+    fees: Any
+    onboarding: Any
+    tooling: Any
+    joiners: Any
+    lost_work: Any
+    risk: Any
+
+    @property
+    def bills(self) -> Any:
+        return self.labour + self.fees + self.onboarding + self.tooling + self.joiners
+
+    @property
+    def total(self) -> Any:
+        return self.bills + self.lost_work + self.risk
+
+
+def in_house_upkeep(profile: Profile, devices: Any) -> Any:
+    """Share of routine upkeep the organisation's own IT staff can do: one full-time person keeps about
+    UPKEEP_DEVICES_PER_FTE devices updated and patched beside their other work."""
+    return _lesser(1.0, profile.it_staff * UPKEEP_DEVICES_PER_FTE / _greater(devices, 1.0))
+
+
+UPKEEP_DEVICES_PER_FTE = 150
+
+
+def parts(option: dict[str, Any], shared: dict[str, Any], profile: Profile, *, employees: Any, devices: Any,
+          incidents: Any, downtime_cost: Any) -> Parts:
+    """The formula in the module's docstring, for one option. `employees`, `devices`, `incidents` and
+    `downtime_cost` are passed apart from the profile because they may be estimates or simulated draws,
+    and because the tipping search and resizing move them."""
+    people = max(1.0, float(employees)) if not hasattr(employees, "shape") else employees
+    problems_left = incidents * (1.0 - option["prevented_share"])
+    hourly = option["hourly_rate"]
+    after_hours = AFTER_HOURS_SHARE[profile.operating_hours]
+    premium = _greater(option["after_hours_premium"], 1.0)
+    labour = MONTHS * problems_left * option["hours_per_incident"] * hourly * (1.0 + after_hours * (premium - 1.0))
+    monthly_fees = (_greater(people, option["minimum_users"]) * option["fee_per_user_month"]
+                    + devices * option["fee_per_device_month"])
+    tooling = MONTHS * people * shared["tooling_per_user_month"] * (1.0 - option["tooling_included"])
+    joiners = (YEARS * people * (shared["staff_turnover"] + GROWTH_JOINERS[profile.growth]) * shared["joiner_hours"]
+               * hourly * (1.0 - option["joiners_included"]))
+
+    stopped = WORK_STOPPED[profile.it_dependence]
+    person_hour = downtime_cost / people
+    affected = _lesser(people, shared["people_affected_per_incident"])
+    hours_down = option["response_delay_hours"] + option["hours_per_incident"]
+    lost_work = MONTHS * problems_left * affected * hours_down * stopped * person_hour
+
+    base_chance = _lesser(BASE_CHANCE_CAP, shared["serious_incident_chance"]
+                          * math.sqrt(float(employees) / RISK_REFERENCE_PEOPLE) if not hasattr(employees, "shape")
+                          else shared["serious_incident_chance"] * (employees / RISK_REFERENCE_PEOPLE) ** 0.5)
+    upkeep_done = _greater(option["upkeep_included"], in_house_upkeep(profile, devices))
+    chance = (base_chance * (1.0 + (shared["unpatched_multiplier"] - 1.0) * (1.0 - upkeep_done))
+              * (1.0 - option["serious_incident_reduction"]))
+    backups = "tested" if _is_one(option["backups_managed"]) else profile.backup
+    recovery_days = shared[f"recovery_days_{backups}"]
+    regulated = 0.0 if profile.compliance == "none" else shared[f"regulated_cost_{profile.compliance}"]
+    impact = (people * shared["recovery_cost_per_person"]
+              + recovery_days * HOURS_A_DAY[profile.operating_hours] * stopped * downtime_cost
+              + people * regulated)
+    risk = YEARS * chance * impact
+    return Parts(labour=labour, fees=MONTHS * monthly_fees, onboarding=option["onboarding_months"] * monthly_fees,
+                 tooling=tooling, joiners=joiners, lost_work=lost_work, risk=risk)
+
+
+def _is_one(value: Any) -> bool:
+    """Whether an option manages backups (a yes/no figure: 1 or 0, never drawn between)."""
+    return bool(float(value) >= 0.5) if not hasattr(value, "shape") else bool(value.mean() >= 0.5)
+
+
+# ---- What the scope counts, in words --------------------------------------------------------------------
+
+PIECES = {
+    "fixing": "Fixing what breaks",
+    "upkeep": "Routine upkeep (updates, patching, monitoring)",
+    "tooling": "Security and backup tooling",
+    "joiners": "People joining and leaving",
+    "after_hours": "Cover outside business hours",
+}
+
+
+def scope(option: dict[str, float], profile: Profile, devices: float) -> tuple[ScopeItem, ...]:
+    """How each piece of the common scope is counted for this option, so a reader sees like is priced with like."""
+    items = []
+    if option["hourly_rate"] > 0:
+        items.append(ScopeItem("fixing", PIECES["fixing"], "billed", "Billed by the hour for each problem."))
+    else:
+        items.append(ScopeItem("fixing", PIECES["fixing"], "included", "Included in the monthly fee."))
+    own = in_house_upkeep(profile, devices)
+    if option["upkeep_included"] >= 1:
+        items.append(ScopeItem("upkeep", PIECES["upkeep"], "included", "Included in the monthly fee."))
+    elif own >= 1:
+        items.append(ScopeItem("upkeep", PIECES["upkeep"], "in_house",
+                               "Done by your own IT staff, whose cost is the same under every option."))
+    else:
+        done = f" (your IT staff can cover about {own * 100:.0f} %)" if own > 0 else ""
+        items.append(ScopeItem("upkeep", PIECES["upkeep"], "risk",
+                               f"Rarely bought separately by organisations like yours, so counted as risk: "
+                               f"unpatched systems make a serious incident likelier{done}."))
+    if option["tooling_included"] >= 1:
+        items.append(ScopeItem("tooling", PIECES["tooling"], "included", "Included in the monthly fee."))
+    else:
+        items.append(ScopeItem("tooling", PIECES["tooling"], "billed",
+                               "Bought separately per user (endpoint protection, email filtering, backup storage)."))
+    if option["joiners_included"] >= 1:
+        items.append(ScopeItem("joiners", PIECES["joiners"], "included", "Included in the monthly fee."))
+    else:
+        items.append(ScopeItem("joiners", PIECES["joiners"], "billed",
+                               "Billed by the hour for each person who joins or leaves."))
+    if profile.operating_hours == "business_hours":
+        items.append(ScopeItem("after_hours", PIECES["after_hours"], "not_needed", "You work business hours only."))
+    elif option["after_hours_premium"] > 1:
+        items.append(ScopeItem("after_hours", PIECES["after_hours"], "billed",
+                               "Out-of-hours call-outs billed at a higher hourly rate."))
+    else:
+        items.append(ScopeItem("after_hours", PIECES["after_hours"], "included",
+                               "Monitoring and urgent help outside office hours are in the fee."))
+    return tuple(items)

@@ -1,0 +1,199 @@
+"""The decision: fit, cost score, overall and the ranking; `score()` is the engine's one entry point. Pure.
+
+1. Needs (needs.py): each answer becomes a signal, and signals blend into how much each aspect matters.
+2. Fit of each option, 0 to 100: every aspect carries its share of the total weight (edited by staff); an
+   option keeps that share in full where it is rated 5 and loses `need x (1 - rating / 5)` of it otherwise.
+3. Cost of each option over three years (costs.py), in three parts: bills, lost work and risk. The cost
+   score compares the total with a fixed reference, what IT support typically costs an organisation of this
+   size (REFERENCE_SPEND_PER_PERSON_YEAR a person a year), never with the other options: 100 at no cost, 50 at
+   the reference, 0 at twice it, and below 0 beyond. So adding, removing or deactivating one option never
+   reorders the others, and a dollar counts the same whichever option it is saved on.
+4. Overall = FIT_WEIGHT x fit + (1 - FIT_WEIGHT) x cost score. The highest is recommended (on equal scores,
+   the option listed first in the catalogue); within CLOSE_CALL_MARGIN points it is called a close call.
+5. The ranges (uncertainty.py), the tipping points (tipping.py) and the words (explain.py).
+"""
+from __future__ import annotations
+
+import operator
+from dataclasses import dataclass, replace
+
+from . import costs, explain, needs, tipping, uncertainty
+from .domain import RESULT_VERSION, Catalogue, CostParts, DimensionFit, Estimates, OptionCost, OptionResult, Profile, Range, \
+    Result
+
+# Fit and cost count equally: the cost now prices lost work and risk as well as bills, and fit carries what
+# money does not (a wish for predictable bills, a partner for planning, help only when asked).
+FIT_WEIGHT = 0.5
+REFERENCE_SPEND_PER_PERSON_YEAR = 2_000.0  # about a typical MSP fee ($150 a user a month) plus security tooling
+COST_SCORE_ZERO_AT = 2.0  # an option costing this many times the reference scores 0 on cost
+CLOSE_CALL_MARGIN = 5.0
+SCORE_DECIMALS = 9  # scores equal to this many decimals count as equal: the option listed first wins
+# Beyond these the cost figures (small-business prices) no longer hold: the result says so.
+SCOPE_MAX_PEOPLE = 250
+SCOPE_MAX_IT_STAFF = 3.0
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """The decision at one set of answers, with every figure at its expected value."""
+
+    used: Estimates
+    signals: dict[str, float]
+    levels: list[float]  # each aspect's need
+    fits: list[float]
+    parts: list[costs.Parts]
+    totals: list[float]
+    cost_scores: list[float]
+    overall: list[float]
+    order: list[int]  # option indexes, best first
+    cheapest: int
+
+    @property
+    def best(self) -> int:
+        return self.order[0]
+
+
+def weight_shares(catalogue: Catalogue) -> list[float]:
+    """Each aspect's share of the total weight (equal shares when every weight is zero)."""
+    total = sum(max(0.0, d.weight) for d in catalogue.dimensions)
+    if total <= 0:
+        return [1.0 / len(catalogue.dimensions)] * len(catalogue.dimensions)
+    return [max(0.0, d.weight) / total for d in catalogue.dimensions]
+
+
+def fit_points(catalogue: Catalogue, rating_of: dict[str, int], levels: list[float]) -> list[float]:
+    """Each aspect's points of an option's fit: its weight share, less need x (1 - rating / 5) of it."""
+    return [100.0 * share * (1.0 - level * (1.0 - rating_of.get(d.slug, 0) / 5.0))
+            for share, level, d in zip(weight_shares(catalogue), levels, catalogue.dimensions)]
+
+
+def reference_spend(employees: float) -> float:
+    return REFERENCE_SPEND_PER_PERSON_YEAR * costs.YEARS * max(1.0, employees)
+
+
+def cost_score(total: float, employees: float) -> float:
+    return 100.0 * (1.0 - total / (COST_SCORE_ZERO_AT * reference_spend(employees)))
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What the formula takes from a catalogue that is the same for every organisation, worked out once per
+    score() rather than once per re-score of the tipping search."""
+
+    losses: list[list[float]]  # per option, per aspect: weight share x (1 - rating / 5)
+    options: list[dict[str, float]]  # each option's figures at their expected values
+    shared: dict[str, float]  # the figures for every option, at their expected values
+
+
+def prepare(catalogue: Catalogue) -> Prepared:
+    shares = weight_shares(catalogue)
+    return Prepared(
+        losses=[[share * (1.0 - m.ratings.get(d.slug, 0) / 5.0) for share, d in zip(shares, catalogue.dimensions)]
+                for m in catalogue.models],
+        options=[{key: m.figures[key].expected if key in m.figures else 0.0 for key in costs.OPTION_KEYS}
+                 for m in catalogue.models],
+        shared={key: catalogue.figures[key].expected for key in costs.SHARED_KEYS},
+    )
+
+
+def evaluate(profile: Profile, catalogue: Catalogue, prepared: Prepared | None = None) -> Evaluation:
+    """Fit, cost and overall of every option for these answers, ranked: the one formula the result and every
+    re-score of the tipping search use."""
+    prep = prepared or prepare(catalogue)
+    used = costs.estimates(profile, prep.shared)
+    signals = needs.signals(profile, used)
+    levels = needs.needs(catalogue, signals)
+    fits, parts = [], []
+    for model, losses, option in zip(catalogue.models, prep.losses, prep.options):
+        fits.append(100.0 * (1.0 - sum(map(operator.mul, levels, losses))))
+        own = costs.own_quotes(model, profile)
+        parts.append(costs.parts({**option, **own} if own else option, prep.shared, profile,
+                                 employees=profile.employees, devices=used.devices,
+                                 incidents=used.incidents_per_month, downtime_cost=used.downtime_cost_per_hour))
+    totals = [float(p.total) for p in parts]
+    cost_scores = [cost_score(t, profile.employees) for t in totals]
+    overall = [FIT_WEIGHT * f + (1 - FIT_WEIGHT) * c for f, c in zip(fits, cost_scores)]
+    order = sorted(range(len(overall)), key=lambda i: (-round(overall[i], SCORE_DECIMALS), i))
+    cheapest = min(range(len(totals)), key=lambda i: (round(totals[i], 6), i))
+    return Evaluation(used, signals, levels, fits, parts, totals, cost_scores, overall, order, cheapest)
+
+
+def resized(profile: Profile, employees: int, used: Estimates) -> Profile:
+    """The same organisation at another head count: devices, problems a month and downtime cost move with it
+    at the organisation's own rate per person (blank ones are estimated from size anyway)."""
+    factor = employees / profile.employees
+
+    def scaled(given: float | None, value: float) -> float | None:
+        return None if given is None else value * factor
+
+    return replace(profile, employees=employees, devices=scaled(profile.devices, used.devices),
+                   incidents_per_month=scaled(profile.incidents_per_month, used.incidents_per_month),
+                   downtime_cost_per_hour=scaled(profile.downtime_cost_per_hour, used.downtime_cost_per_hour))
+
+
+def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool = True) -> Result:
+    """Score every active option in the catalogue for this organisation and recommend one."""
+    if not catalogue.models:
+        raise ValueError("The catalogue has no active support option to score.")
+    prepared = prepare(catalogue)
+    ev = evaluate(profile, catalogue, prepared)
+    simulated = uncertainty.simulate(profile, catalogue, ev.parts)
+    options = []
+    for i in ev.order:
+        model = catalogue.models[i]
+        part = ev.parts[i]
+        option = costs.expected_values(costs.option_figures(model, profile))
+        options.append(OptionResult(
+            slug=model.slug, name=model.name, fit=round(ev.fits[i], 1), cost_score=round(ev.cost_scores[i], 1),
+            overall=round(ev.overall[i], 1),
+            cost=OptionCost(
+                three_years=_total(simulated.totals[i], simulated.parts[i]),
+                parts=CostParts(bills=_rounded(simulated.parts[i].bills),
+                                lost_work=_rounded(simulated.parts[i].lost_work),
+                                risk=_rounded(simulated.parts[i].risk)),
+                bills_per_month=round((part.bills - part.onboarding) / costs.MONTHS, 2),
+                onboarding=round(float(part.onboarding), 2),
+                bill_lines={"labour": round(float(part.labour), 2), "fees": round(float(part.fees), 2),
+                            "onboarding": round(float(part.onboarding), 2), "tooling": round(float(part.tooling), 2),
+                            "joiners": round(float(part.joiners), 2)},
+                chance_cheapest=round(simulated.chance_cheapest[i], 3),
+                scope=costs.scope(option, profile, ev.used.devices),
+            ),
+            dimensions=tuple(DimensionFit(d.slug, model.ratings.get(d.slug, 0), round(p, 2)) for d, p in
+                             zip(catalogue.dimensions, fit_points(catalogue, model.ratings, ev.levels))),
+        ))
+    close_call = len(options) > 1 and options[0].overall - options[1].overall < CLOSE_CALL_MARGIN
+    points = tipping.find(profile, catalogue, ev, prepared) if with_tipping_points and len(options) > 1 else ()
+    need_list = explain.explained_needs(profile, catalogue, ev)
+    factors = explain.factors(catalogue, need_list, options)
+    return Result(
+        version=RESULT_VERSION,
+        recommendation=options[0].slug,
+        recommendation_name=options[0].name,
+        close_call=close_call,
+        headline=explain.headline(options, close_call),
+        summary=explain.summary(options, close_call),
+        reasons=explain.reasons(options, factors, reference=reference_spend(profile.employees),
+                                fit_weight=FIT_WEIGHT, zero_at=COST_SCORE_ZERO_AT),
+        options=tuple(options),
+        needs=need_list,
+        factors=factors,
+        tipping_points=points,
+        assumptions=explain.assumptions(profile, ev.used, fit_weight=FIT_WEIGHT, close_call_margin=CLOSE_CALL_MARGIN,
+                                        reference=REFERENCE_SPEND_PER_PERSON_YEAR),
+        notes=explain.notes(profile, ev.used),
+        scope_note=explain.scope_note(profile, max_people=SCOPE_MAX_PEOPLE, max_it_staff=SCOPE_MAX_IT_STAFF),
+        estimates=replace(ev.used, devices=round(ev.used.devices, 1),
+                          incidents_per_month=round(ev.used.incidents_per_month, 2),
+                          downtime_cost_per_hour=round(ev.used.downtime_cost_per_hour, 2)),
+    )
+
+
+def _rounded(r: Range) -> Range:
+    return Range(round(r.low, 2), round(r.expected, 2), round(r.high, 2))
+
+
+def _total(total: Range, parts: CostParts) -> Range:
+    """The simulated total, with its expected value the sum of the rounded expected parts (so they add up)."""
+    expected = round(sum(round(r.expected, 2) for r in (parts.bills, parts.lost_work, parts.risk)), 2)
+    return Range(round(min(total.low, expected), 2), expected, round(max(total.high, expected), 2))

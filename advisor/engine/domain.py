@@ -1,0 +1,238 @@
+"""The plain data the engine works on and gives back: frozen dataclasses, no Django.
+
+In: a `Profile` (one organisation's answers) and a `Catalogue` (the options, aspects and sourced figures
+staff edit). Out: a `Result`. `decide.score()` is the one entry point.
+"""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, replace
+
+
+@dataclass(frozen=True)
+class Profile:
+    """One organisation's answers, validated and normalised by the form (names as in answers.QUESTIONS).
+
+    None means "left blank": devices, problems a month and downtime cost are then estimated from size.
+    """
+
+    industry: str
+    employees: int
+    incidents_per_month: float | None = None
+    operating_hours: str = "business_hours"
+    budget_preference: str = "no_preference"
+    growth: str = "stable"
+    compliance: str = "none"
+    backup: str = "partial"
+    it_dependence: str = "medium"
+    devices: float | None = None
+    sites: int = 1
+    it_staff: float = 0.0
+    downtime_cost_per_hour: float | None = None
+    hourly_rate: float | None = None
+    msp_fee_per_user: float | None = None
+
+
+@dataclass(frozen=True)
+class Range:
+    low: float
+    expected: float
+    high: float
+
+    def scaled(self, factor: float) -> Range:
+        return Range(self.low * factor, self.expected * factor, self.high * factor)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One sourced figure of the cost model, as a low / expected / high range."""
+
+    key: str
+    label: str
+    low: float
+    expected: float
+    high: float
+    source_title: str = ""
+    source_url: str = ""
+    source_year: int | None = None
+    vendor_claim: bool = False
+    note: str = ""
+
+    @property
+    def uncertain(self) -> bool:
+        return self.low < self.high
+
+    def fixed_at(self, value: float, *, source_title: str, note: str = "") -> Figure:
+        return replace(self, low=value, expected=value, high=value, source_title=source_title, source_url="",
+                       source_year=None, vendor_claim=False, note=note)
+
+
+@dataclass(frozen=True)
+class DimensionSpec:
+    slug: str
+    name: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    """A support option: its rating on each aspect (0-5) and its own cost figures by key."""
+
+    slug: str
+    name: str
+    ratings: dict[str, int]
+    headlines: dict[str, str]
+    figures: dict[str, Figure]
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Everything scoring needs from staff-edited content, as of one moment.
+
+    `figures` are those that hold for every option (security tooling a user, the chance of a serious
+    incident, ...); each option's own are on its ModelSpec.
+    """
+
+    models: tuple[ModelSpec, ...]
+    dimensions: tuple[DimensionSpec, ...]
+    figures: dict[str, Figure]
+
+
+# ---- The result ---------------------------------------------------------------------------------------
+
+RESULT_VERSION = 2  # the shape of Result; snapshot.py upgrades older stored versions on read
+
+
+class PointKind(enum.Enum):
+    RECOMMENDATION = "recommendation"  # which option comes out ahead overall
+    CHEAPER = "cheaper"  # which option costs least over three years, all three parts counted
+
+
+@dataclass(frozen=True)
+class Need:
+    """How much one aspect matters to this organisation (0..1), and the answers that raise it."""
+
+    dimension: str
+    name: str
+    weight: float
+    need: float
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DimensionFit:
+    dimension: str
+    rating: int
+    points: float  # this aspect's share of the option's fit, in points out of 100
+
+
+@dataclass(frozen=True)
+class CostParts:
+    """Three years of one option, in three parts that are never mixed: what you would be invoiced, staff
+    time lost to IT trouble, and the expected cost of serious incidents."""
+
+    bills: Range
+    lost_work: Range
+    risk: Range
+
+
+@dataclass(frozen=True)
+class ScopeItem:
+    """How one piece of the common scope is counted for an option."""
+
+    piece: str  # fixing, upkeep, tooling, joiners, after_hours
+    label: str
+    how: str  # included, billed, risk, in_house, not_needed
+    text: str
+
+
+@dataclass(frozen=True)
+class OptionCost:
+    three_years: Range  # the total of the three parts: expected is their sum; low/high are simulated
+    parts: CostParts
+    bills_per_month: float  # expected bills a month after any one-off onboarding
+    onboarding: float  # expected one-off charge at the start
+    bill_lines: dict[str, float]  # expected three-year bills by line: labour, fees, onboarding, tooling, joiners
+    chance_cheapest: float | None  # 0..1; None for results of an older model
+    scope: tuple[ScopeItem, ...]
+
+
+@dataclass(frozen=True)
+class OptionResult:
+    slug: str
+    name: str
+    fit: float  # 0..100
+    cost_score: float  # 100 at no cost, 50 at the reference spend, lower for dearer
+    overall: float  # the blend the ranking uses
+    cost: OptionCost
+    dimensions: tuple[DimensionFit, ...]
+
+
+@dataclass(frozen=True)
+class Factor:
+    """An aspect that separated the options, in plain words, with the points it gave each."""
+
+    dimension: str
+    name: str
+    need: float
+    text: str
+    points: dict[str, float]
+
+
+@dataclass(frozen=True)
+class Point:
+    """Where one answer would change the advice, or that nothing within reach does (value None)."""
+
+    field: str
+    label: str
+    kind: PointKind
+    current: float
+    value: float | None  # the exact point found; the text rounds it
+    direction: str  # "up", "down" or "none"
+    becomes: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Assumption:
+    label: str
+    value: str
+    source: str = ""
+    source_url: str = ""
+    vendor_claim: bool = False
+    note: str = ""
+    model: str = ""
+
+
+@dataclass(frozen=True)
+class Estimates:
+    """The answers left blank and what was used instead (the same as the answer when it was given)."""
+
+    devices: float
+    devices_estimated: bool
+    incidents_per_month: float
+    incidents_estimated: bool
+    downtime_cost_per_hour: float
+    downtime_cost_estimated: bool
+
+
+@dataclass(frozen=True)
+class Result:
+    version: int
+    recommendation: str
+    recommendation_name: str
+    close_call: bool
+    headline: str
+    summary: str
+    reasons: tuple[str, ...]  # the two or three reasons, most telling first
+    options: tuple[OptionResult, ...]  # ranked, best first
+    needs: tuple[Need, ...]
+    factors: tuple[Factor, ...]
+    tipping_points: tuple[Point, ...]
+    assumptions: tuple[Assumption, ...]  # what was worked out for this organisation (estimates, method)
+    notes: tuple[str, ...]  # answers called out as unusual
+    scope_note: str | None  # set when the organisation is beyond what the figures hold for
+    estimates: Estimates
+
+    def option(self, slug: str) -> OptionResult:
+        return next(o for o in self.options if o.slug == slug)

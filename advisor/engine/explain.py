@@ -1,0 +1,359 @@
+"""The result in words: the answers behind each need, the aspects that separated the options, the two or
+three reasons, the headline, and every figure with its source. Pure, no I/O.
+
+Two rules for the words: a reason is only given in the direction it acts (an answer that lowers a need is
+never quoted as a reason it matters), and a sentence says "meets more of your needs" only when the gap in
+fit is one a person would notice (FIT_GAP_THAT_MATTERS points).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from . import answers, costs, needs
+from .domain import Assumption, Catalogue, DimensionSpec, Estimates, Factor, Figure, Need, OptionResult, Profile
+
+TOP_FACTORS = 5
+MOST_REASONS = 3
+REASON_MIN_POINTS = 0.5  # a reason must move the overall score by at least this much
+FIT_GAP_THAT_MATTERS = 5.0
+PHRASE_MIN_WEIGHT = 0.05  # an answer must add at least this much to a need to be named as a reason
+UNUSUAL_PROBLEMS_PER_PERSON = 5.0  # problems a month per person beyond which an answer is called out
+
+
+def money(value: float) -> str:
+    return f"${value:,.0f}"
+
+
+def about_money(value: float) -> str:
+    """A rough amount, to two significant figures: $5,092 reads as about $5,100."""
+    if abs(value) < 100:
+        return money(value)
+    digits = len(str(int(abs(value)))) - 2
+    return money(round(value, -digits))
+
+
+def number(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def in_sentence(name: str) -> str:
+    """An aspect's name as it reads mid-sentence: 'Downtime' -> 'downtime', 'IT strategy' keeps its capitals."""
+    return " ".join(w.lower() if w[:1].isupper() and w[1:2].islower() else w for w in name.split(" "))
+
+
+# ---- Needs and their reasons ------------------------------------------------------------------------------
+
+_LEVEL_WORDS = {
+    "operating_hours": {"business_hours": "IT is needed in business hours only", "extended": "IT must work "
+                        "evenings or weekends", "always": "IT must work around the clock"},
+    "compliance": {"none": "you hold no regulated data", "moderate": "you hold some regulated data",
+                   "strict": "you hold strictly regulated data"},
+    "backup": {"none": "you have no backups you can rely on", "partial": "your backups have never been tested",
+               "tested": "your backups are restore-tested"},
+    "it_dependence": {"low": "most work carries on when IT stops", "medium": "some work stops when IT stops",
+                      "high": "most work stops when IT stops", "critical": "everything stops when IT stops"},
+    "growth": {"shrinking": "you expect to shrink", "stable": "you expect to stay about the same size",
+               "moderate": "you expect moderate growth", "rapid": "you expect rapid growth"},
+    "budget_preference": {"pay_as_you_go": "you prefer to pay only when something breaks",
+                          "no_preference": "you have no strong budget preference",
+                          "predictable": "you want a predictable monthly cost"},
+}
+
+
+def _people(p: Profile) -> str:
+    return "1 person uses IT" if p.employees == 1 else f"{p.employees:,} people use IT"
+
+
+def _problems(p: Profile, used: Estimates) -> str:
+    estimate = " (our estimate)" if used.incidents_estimated else ""
+    return f"you have about {number(round(used.incidents_per_month, 2))} IT problems a month{estimate}"
+
+
+def _staff(p: Profile) -> str:
+    return "you have no in-house IT staff" if p.it_staff == 0 else f"you have {number(p.it_staff)} in-house IT staff"
+
+
+def signal_phrase(name: str, p: Profile, used: Estimates) -> str:
+    """The answer behind a signal, in words a person recognises as theirs."""
+    phrases = {
+        "size": lambda: _people(p), "small": lambda: _people(p),
+        "devices": lambda: f"there are about {used.devices:,.0f} devices to look after",
+        "sites": lambda: "you work from one location" if p.sites == 1 else f"you work from {p.sites:,} locations",
+        "incidents": lambda: _problems(p, used), "few_incidents": lambda: _problems(p, used),
+        "downtime": lambda: f"an hour of downtime costs you about {about_money(used.downtime_cost_per_hour)}",
+        "hours": lambda: _LEVEL_WORDS["operating_hours"][p.operating_hours],
+        "compliance": lambda: _LEVEL_WORDS["compliance"][p.compliance],
+        "backup_gap": lambda: _LEVEL_WORDS["backup"][p.backup],
+        "dependence": lambda: _LEVEL_WORDS["it_dependence"][p.it_dependence],
+        "growth": lambda: _LEVEL_WORDS["growth"][p.growth],
+        "predictable": lambda: _LEVEL_WORDS["budget_preference"][p.budget_preference],
+        "pay_as_you_go": lambda: _LEVEL_WORDS["budget_preference"][p.budget_preference],
+        "it_staff": lambda: _staff(p), "no_it_staff": lambda: _staff(p),
+    }
+    return phrases[name]()
+
+
+def explained_needs(profile: Profile, catalogue: Catalogue, ev: Any) -> tuple[Need, ...]:
+    """Each aspect's need with the (at most two) answers that raise it most."""
+    found = []
+    for dimension, level in zip(catalogue.dimensions, ev.levels):
+        raising = [name for size, name in needs.raising_terms(dimension.slug, ev.signals)
+                   if size >= PHRASE_MIN_WEIGHT][:2]
+        found.append(Need(dimension.slug, dimension.name, dimension.weight, round(level, 4),
+                          tuple(signal_phrase(name, profile, ev.used) for name in raising)))
+    return tuple(found)
+
+
+def _need_level(need: float) -> str:
+    if need >= 0.75:
+        return "matters a lot to you"
+    if need >= 0.45:
+        return "matters quite a bit to you"
+    if need >= 0.2:
+        return "matters a little to you"
+    return "hardly matters to you"
+
+
+def _ratings(catalogue: Catalogue, dimension: DimensionSpec, shown: list[str]) -> str:
+    parts = []
+    for model in catalogue.models:
+        if model.slug not in shown:
+            continue
+        headline = model.headlines.get(dimension.slug, "").rstrip(".")
+        parts.append(f"{model.name} rates {model.ratings.get(dimension.slug, 0)} out of 5"
+                     + (f" ({headline})" if headline else ""))
+    return "; ".join(parts)
+
+
+def factors(catalogue: Catalogue, need_list: tuple[Need, ...], options: tuple[OptionResult, ...]
+            ) -> tuple[Factor, ...]:
+    """The aspects that separated the top two options most, each in plain words with its points."""
+    shown = [o.slug for o in options[:2]]
+    points = {o.slug: {d.dimension: d.points for d in o.dimensions} for o in options}
+    spread_out = []
+    for index, (dimension, need) in enumerate(zip(catalogue.dimensions, need_list)):
+        mine = {slug: round(points[slug][dimension.slug], 2) for slug in points}
+        spread = max(mine[s] for s in shown) - min(mine[s] for s in shown)
+        if spread >= 0.05:
+            spread_out.append((round(spread, 2), index, dimension, need, mine))
+    spread_out.sort(key=lambda item: (-item[0], item[1]))
+    found = []
+    for _spread, _index, dimension, need, mine in spread_out[:TOP_FACTORS]:
+        because = " and ".join(need.reasons)
+        because = (because[0].upper() + because[1:] + ", so ") if because else ""
+        name = in_sentence(dimension.name)
+        opening = f"{because}{name} {_need_level(need.need)}." if because else \
+            f"{name[0].upper() + name[1:]} {_need_level(need.need)}."
+        found.append(Factor(dimension.slug, dimension.name, need.need,
+                            f"{opening} {_ratings(catalogue, dimension, shown)}.", mine))
+    return tuple(found)
+
+
+# ---- Headline, summary and reasons ------------------------------------------------------------------------
+
+
+def headline(options: tuple[OptionResult, ...], close_call: bool) -> str:
+    best = options[0]
+    if len(options) == 1:
+        return f"{best.name} is the only option on offer"
+    second = options[1]
+    if close_call and round(best.overall) == round(second.overall):
+        return f"A close call between {best.name} and {second.name}"
+    if close_call:
+        return f"A close call, leaning to {best.name}"
+    return f"We recommend {best.name}"
+
+
+def summary(options: tuple[OptionResult, ...], close_call: bool) -> str:
+    best = options[0]
+    if len(options) == 1:
+        return f"{best.name} is the only support option on offer."
+    second = options[1]
+    total = f"about {about_money(best.cost.three_years.expected)} over three years all told, against " \
+            f"{about_money(second.cost.three_years.expected)} for {second.name}"
+    if close_call and round(best.overall) == round(second.overall):
+        return (f"{best.name} and {second.name} score the same, {best.overall:.0f} out of 100: {best.name} would "
+                f"come to {total}. Let what matters most to you decide, and check what would change it below.")
+    lead = f"{best.overall:.0f} against {second.overall:.0f} out of 100"
+    if close_call:
+        return (f"{best.name} comes out just ahead, {lead}, too close to call on our figures: it would come to "
+                f"{total}. The figures you are least sure of could reverse it.")
+    return f"{best.name} comes out ahead, {lead}: it would come to {total}."
+
+
+def reasons(options: tuple[OptionResult, ...], factors: tuple[Factor, ...], *, reference: float,
+            fit_weight: float, zero_at: float) -> tuple[str, ...]:
+    """The two or three reasons that moved the overall score most toward the recommended option, each worth
+    at least REASON_MIN_POINTS of it: a cost part it saves on, or an aspect it meets better."""
+    if len(options) < 2:
+        return ()
+    best, second = options[0], options[1]
+    points_per_dollar = (1 - fit_weight) * 100.0 / (zero_at * reference)
+    candidates: list[tuple[float, str]] = []
+    mine, theirs = best.cost.parts, second.cost.parts
+    saved_bills = theirs.bills.expected - mine.bills.expected
+    saved_lost = theirs.lost_work.expected - mine.lost_work.expected
+    saved_risk = theirs.risk.expected - mine.risk.expected
+    if saved_bills > 0:
+        candidates.append((saved_bills * points_per_dollar,
+                           f"Lower bills: about {about_money(mine.bills.expected)} invoiced over three years against "
+                           f"{about_money(theirs.bills.expected)} with {second.name}."))
+    if saved_lost > 0:
+        candidates.append((saved_lost * points_per_dollar,
+                           f"Less work lost to IT trouble: problems are prevented or fixed sooner, worth about "
+                           f"{about_money(saved_lost)} of staff time over three years."))
+    if saved_risk > 0:
+        candidates.append((saved_risk * points_per_dollar,
+                           f"Less risk from serious incidents such as ransomware or lost data: an expected "
+                           f"{about_money(mine.risk.expected)} over three years against "
+                           f"{about_money(theirs.risk.expected)}, because upkeep is done and backups are looked "
+                           f"after." if best.cost.scope and _does_upkeep(best) and not _does_upkeep(second) else
+                           f"Less risk from serious incidents: an expected {about_money(mine.risk.expected)} over "
+                           f"three years against {about_money(theirs.risk.expected)}."))
+    fit_gap = best.fit - second.fit
+    for factor in factors:
+        gain = factor.points.get(best.slug, 0.0) - factor.points.get(second.slug, 0.0)
+        if gain > 0:
+            candidates.append((gain * fit_weight, factor.text))
+    candidates.sort(key=lambda c: -c[0])
+    chosen = [text for size, text in candidates if size >= REASON_MIN_POINTS][:MOST_REASONS]
+    if not chosen and candidates:
+        chosen = [candidates[0][1]]
+    if best.cost.three_years.expected > second.cost.three_years.expected:
+        chosen.append(f"It would cost about {about_money(best.cost.three_years.expected - second.cost.three_years.expected)}"
+                      f" more over three years than {second.name}, "
+                      + (f"but meets more of your needs (fit {best.fit:.0f} against {second.fit:.0f})."
+                         if fit_gap >= FIT_GAP_THAT_MATTERS else "which the reasons above outweigh."))
+    return tuple(chosen)
+
+
+def _does_upkeep(option: OptionResult) -> bool:
+    return any(item.piece == "upkeep" and item.how in ("included", "in_house") for item in option.cost.scope)
+
+
+# ---- Assumptions, notes and scope -------------------------------------------------------------------------
+
+
+def assumptions(profile: Profile, used: Estimates, *, fit_weight: float, close_call_margin: float,
+                reference: float) -> tuple[Assumption, ...]:
+    """What was worked out for this organisation: the estimates for blank answers and the method."""
+    rows = []
+    if used.downtime_cost_estimated:
+        rows.append(Assumption(
+            "Cost of an hour with IT down", f"{money(used.downtime_cost_per_hour)} (estimated)",
+            source="Our estimate from your size and industry",
+            note="People × what an hour of one person's work is worth (see the figures below) × an industry "
+                 "multiplier used by published downtime calculators (healthcare 1.2, finance 1.4, construction "
+                 "0.8, others 1.0)."))
+    if used.incidents_estimated:
+        rows.append(Assumption(
+            "IT problems a month that need outside help", f"{number(round(used.incidents_per_month, 2))} "
+            "(estimated)", source="Our estimate from your size",
+            note="People × the problems a person a month in the figures below. Enter your own count for a "
+                 "sharper answer."))
+    if used.devices_estimated:
+        rows.append(Assumption(
+            "Devices to look after", f"{used.devices:,.0f} (estimated)", source="Our estimate",
+            note="About two per person (a computer and a phone) plus one shared item for every five people."))
+    rows.append(Assumption(
+        "How the options are ranked",
+        f"{fit_weight * 100:.0f} % fit, {100 - fit_weight * 100:.0f} % cost score", source="Our method",
+        note=f"The cost score compares each option's three-year total (bills, lost work and risk) with "
+             f"{money(reference)} a person a year, about what IT support typically costs: 100 at no cost, 50 at "
+             f"that figure. Within {close_call_margin:.0f} points the result is a close call."))
+    return tuple(rows)
+
+
+def notes(profile: Profile, used: Estimates) -> tuple[str, ...]:
+    """Answers far outside what organisations usually give, called out but taken as given."""
+    found = []
+    if not used.incidents_estimated and used.incidents_per_month > UNUSUAL_PROBLEMS_PER_PERSON * profile.employees:
+        found.append(
+            f"You gave {number(used.incidents_per_month)} IT problems a month for {_people(profile).split(' use')[0]}: "
+            f"over {UNUSUAL_PROBLEMS_PER_PERSON:.0f} a person a month is far more than organisations usually see. "
+            f"Check the figure: everything above takes it as given.")
+    return tuple(found)
+
+
+def scope_note(profile: Profile, *, max_people: int, max_it_staff: float) -> str | None:
+    if profile.employees > max_people:
+        return (f"With {profile.employees:,} people you are beyond the size our figures hold for (small-business "
+                f"prices, up to about {max_people} people). Organisations of your size usually run their own IT "
+                f"team, often with a co-managed provider for security tooling, nights and holidays, and buy on "
+                f"tender: read the figures below as a rough guide, not a quote.")
+    if profile.it_staff >= max_it_staff:
+        return (f"With an IT team of {number(profile.it_staff)} people, the usual answer is to keep your team and "
+                f"add what it cannot cover (security tooling, nights, holidays) from a co-managed provider. The "
+                f"comparison below still shows the two options on the same terms.")
+    return None
+
+
+# ---- Every figure with its source ---------------------------------------------------------------------
+
+_UNITS = {
+    "money": {"hourly_rate", "fee_per_user_month", "fee_per_device_month", "tooling_per_user_month",
+              "downtime_cost_per_person_hour", "recovery_cost_per_person", "regulated_cost_moderate",
+              "regulated_cost_strict"},
+    "hours": {"hours_per_incident", "response_delay_hours", "joiner_hours"},
+    "times": {"after_hours_premium", "unpatched_multiplier"},
+    "share": {"prevented_share", "serious_incident_reduction", "staff_turnover", "serious_incident_chance"},
+    "yes_no": {"upkeep_included", "tooling_included", "joiners_included", "backups_managed"},
+    "days": {"recovery_days_tested", "recovery_days_partial", "recovery_days_none"},
+    "months": {"onboarding_months"},
+}
+
+
+def format_figure(key: str, value: float) -> str:
+    unit = next((unit for unit, keys in _UNITS.items() if key in keys), "")
+    if unit == "money":
+        return f"${value:,.2f}".replace(".00", "")
+    if unit == "hours":
+        return f"{number(round(value, 2))} h"
+    if unit == "times":
+        return f"{number(round(value, 2))}×"
+    if unit == "share":
+        return f"{value * 100:.1f} %".replace(".0 %", " %")
+    if unit == "yes_no":
+        return "yes" if value >= 1 else "no" if value <= 0 else f"{value * 100:.0f} %"
+    if unit == "days":
+        return f"{number(round(value, 2))} days"
+    if unit == "months":
+        return f"{number(round(value, 2))} months"
+    return number(round(value, 3))
+
+
+def _figure_row(figure: Figure, model: str) -> Assumption:
+    if figure.uncertain:
+        value = (f"{format_figure(figure.key, figure.expected)} (range {format_figure(figure.key, figure.low)}"
+                 f"–{format_figure(figure.key, figure.high)})")
+    else:
+        value = format_figure(figure.key, figure.expected)
+    source = figure.source_title + (f", {figure.source_year}" if figure.source_year else "")
+    return Assumption(label=figure.label, value=value, source=source, source_url=figure.source_url,
+                      vendor_claim=figure.vendor_claim, note=figure.note, model=model)
+
+
+def figure_rows(catalogue: Catalogue, profile: Profile) -> tuple[Assumption, ...]:
+    """Every figure the costs used, shared ones first, with the person's own quotes in place."""
+    rows = [_figure_row(catalogue.figures[key], "") for key in costs.SHARED_KEYS if key in catalogue.figures]
+    for model in catalogue.models:
+        figures = costs.option_figures(model, profile)
+        rows.extend(_figure_row(figures[key], model.name) for key in costs.OPTION_KEYS if key in model.figures)
+    return tuple(rows)
+
+
+def answer_text(name: str, value: Any) -> str:
+    """An answer as the answers table shows it."""
+    q = answers.question(name)
+    if value is None or value == "":
+        return "Not given"
+    if q.is_choice:
+        return q.label_of(str(value))
+    if q.unit == answers.MONEY:
+        return f"${float(value):,.2f}".replace(".00", "")
+    return number(float(value))
+
+
+def model_names(catalogue: Catalogue) -> dict[str, str]:
+    return {m.slug: m.name for m in catalogue.models}
+

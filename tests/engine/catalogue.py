@@ -1,0 +1,44 @@
+"""The seeded catalogue as plain engine data, built without a database (test_seed checks that the database's
+copy reads back the same)."""
+from __future__ import annotations
+
+from advisor.content import figures_2026_11 as seeded
+from advisor.engine.domain import Catalogue, DimensionSpec, Figure, ModelSpec
+
+DIMENSIONS = (
+    DimensionSpec("engagement", "How support is engaged", 1.5),
+    DimensionSpec("monitoring", "Proactive monitoring", 1.0),
+    DimensionSpec("maintenance", "Preventive maintenance", 1.0),
+    DimensionSpec("downtime", "Downtime", 1.5),
+    DimensionSpec("cost", "Cost model and predictability", 1.25),
+    DimensionSpec("scalability", "Scalability", 0.75),
+    DimensionSpec("partnership", "Partnership and IT strategy", 0.75),
+    DimensionSpec("continuity", "Business continuity (backup and disaster recovery)", 1.25),
+    DimensionSpec("availability", "Availability (24/7)", 1.0),
+    DimensionSpec("breadth", "Breadth of services", 0.75),
+)
+
+BREAK_FIX_RATINGS = dict(engagement=5, monitoring=0, maintenance=1, downtime=1, cost=2, scalability=2,
+                         partnership=1, continuity=1, availability=1, breadth=2)
+MSP_RATINGS = dict(engagement=2, monitoring=5, maintenance=5, downtime=4, cost=5, scalability=4,
+                   partnership=5, continuity=5, availability=4, breadth=5)
+
+
+def figure(row: tuple) -> Figure:
+    key, label, low, expected, high, title, url, year, vendor_claim, note = row
+    return Figure(key, label, float(low), float(expected), float(high), title, url, year, vendor_claim, note)
+
+
+def option_figures(slug: str) -> dict[str, Figure]:
+    return {row[1]: figure(row[1:]) for row in seeded.OPTIONS if row[0] == slug}
+
+
+def seeded_catalogue() -> Catalogue:
+    return Catalogue(
+        models=(
+            ModelSpec("break-fix", "Break/Fix", BREAK_FIX_RATINGS, {}, option_figures("break-fix")),
+            ModelSpec("msp", "Managed Services Provider", MSP_RATINGS, {}, option_figures("msp")),
+        ),
+        dimensions=DIMENSIONS,
+        figures={row[0]: figure(row) for row in seeded.SHARED},
+    )

@@ -1,0 +1,96 @@
+"""The directions an adviser gives, held by the overall score over the whole input space (hypothesis).
+
+MSP's lead over Break/Fix is never lowered by an answer that points to managed services (more problems,
+dearer downtime, longer hours, stricter regulation, weaker backups, more dependence, faster growth, more
+sites, a wish for predictable bills, more people with devices, problems and downtime cost in step), and
+never raised by more in-house IT staff or a wish to pay only when something breaks.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from advisor.engine import decide
+from advisor.engine.domain import Profile
+from tests.engine.catalogue import seeded_catalogue
+from tests.engine.profiles import profiles
+
+CATALOGUE = seeded_catalogue()
+PREPARED = decide.prepare(CATALOGUE)
+MSP, BREAK_FIX = 1, 0  # indexes in the seeded catalogue
+
+
+def lead(profile: Profile) -> float:
+    """MSP's overall score less Break/Fix's."""
+    ev = decide.evaluate(profile, CATALOGUE, PREPARED)
+    return ev.overall[MSP] - ev.overall[BREAK_FIX]
+
+
+def tolerance(*leads: float) -> float:
+    """Rounding in sums of large costs: a millionth of a point, or a billionth of the scores' size."""
+    return max(1e-6, 1e-9 * max(abs(x) for x in leads))
+
+
+def never_lower(before: Profile, after: Profile) -> None:
+    a, b = lead(before), lead(after)
+    assert b >= a - tolerance(a, b), f"MSP's lead fell from {a} to {b}"
+
+
+ORDERED_LEVELS = {
+    "operating_hours": ["business_hours", "extended", "always"],
+    "compliance": ["none", "moderate", "strict"],
+    "backup": ["tested", "partial", "none"],
+    "it_dependence": ["low", "medium", "high", "critical"],
+    "growth": ["shrinking", "stable", "moderate", "rapid"],
+    "budget_preference": ["pay_as_you_go", "no_preference", "predictable"],
+}
+
+
+@pytest.mark.parametrize("answer", sorted(ORDERED_LEVELS))
+@given(profile=profiles, data=st.data())
+@settings(max_examples=150, deadline=None)
+def test_a_level_pointing_to_managed_services_never_lowers_msps_lead(answer, profile, data):
+    levels = ORDERED_LEVELS[answer]
+    lower = data.draw(st.integers(0, len(levels) - 2))
+    higher = data.draw(st.integers(lower + 1, len(levels) - 1))
+    never_lower(replace(profile, **{answer: levels[lower]}), replace(profile, **{answer: levels[higher]}))
+
+
+@given(profile=profiles, factor=st.floats(1.0, 10.0))
+@settings(max_examples=300, deadline=None)
+def test_more_problems_a_month_never_lower_msps_lead(profile, factor):
+    used = decide.evaluate(profile, CATALOGUE, PREPARED).used.incidents_per_month
+    before = replace(profile, incidents_per_month=used)
+    never_lower(before, replace(profile, incidents_per_month=used * factor))
+
+
+@given(profile=profiles, factor=st.floats(1.0, 10.0))
+@settings(max_examples=300, deadline=None)
+def test_dearer_downtime_never_lowers_msps_lead(profile, factor):
+    used = decide.evaluate(profile, CATALOGUE, PREPARED).used.downtime_cost_per_hour
+    never_lower(replace(profile, downtime_cost_per_hour=used),
+                replace(profile, downtime_cost_per_hour=used * factor))
+
+
+@given(profile=profiles, more=st.integers(0, 1000))
+@settings(max_examples=200, deadline=None)
+def test_more_sites_never_lower_msps_lead(profile, more):
+    never_lower(profile, replace(profile, sites=profile.sites + more))
+
+
+@given(profile=profiles, factor=st.floats(1.0, 20.0))
+@settings(max_examples=300, deadline=None)
+def test_more_people_with_devices_problems_and_downtime_in_step_never_lower_msps_lead(profile, factor):
+    used = decide.evaluate(profile, CATALOGUE, PREPARED).used
+    bigger = max(profile.employees, min(100_000, round(profile.employees * factor)))
+    never_lower(profile, decide.resized(profile, bigger, used))
+
+
+@given(profile=profiles, extra=st.floats(0.0, 50.0))
+@settings(max_examples=300, deadline=None)
+def test_more_in_house_it_staff_never_raise_msps_lead(profile, extra):
+    a, b = lead(profile), lead(replace(profile, it_staff=profile.it_staff + round(extra, 2)))
+    assert b <= a + tolerance(a, b)

@@ -1,0 +1,73 @@
+"""Tipping points a person can use: within reach, rounded, never at zero, each checked either side."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from hypothesis import given, settings
+
+from advisor.engine import decide, score, tipping
+from advisor.engine.domain import PointKind, Profile
+from tests.engine.catalogue import seeded_catalogue
+from tests.engine.profiles import profiles
+
+CATALOGUE = seeded_catalogue()
+PREPARED = decide.prepare(CATALOGUE)
+
+
+def outcome(profile: Profile, field: str, value: float, kind: PointKind) -> int:
+    here = decide.evaluate(profile, CATALOGUE, PREPARED)
+    moved = decide.resized(profile, int(value), here.used) if field == "employees" else \
+        replace(profile, **{field: value})
+    ev = decide.evaluate(moved, CATALOGUE, PREPARED)
+    return ev.best if kind is PointKind.RECOMMENDATION else ev.cheapest
+
+
+def one_step_short(field: str, value: float, direction: str) -> float:
+    step = 1.0 if field == "employees" else max(0.01, tipping.RELATIVE_PRECISION * value)
+    return value - step if direction == "up" else value + step
+
+
+@given(profile=profiles.filter(lambda p: p.employees <= 5_000))
+@settings(max_examples=60, deadline=None)
+def test_every_tipping_point_changes_the_outcome_and_one_step_short_does_not(profile):
+    result = score(profile, CATALOGUE)
+    slugs = [m.slug for m in CATALOGUE.models]
+    here = {PointKind.RECOMMENDATION: slugs.index(result.recommendation)}
+    here[PointKind.CHEAPER] = decide.evaluate(profile, CATALOGUE, PREPARED).cheapest
+    for point in result.tipping_points:
+        if point.value is None:
+            continue
+        assert slugs[outcome(profile, point.field, point.value, point.kind)] == point.becomes
+        short = one_step_short(point.field, point.value, point.direction)
+        assert outcome(profile, point.field, short, point.kind) == here[point.kind]
+
+
+@given(profile=profiles)
+@settings(max_examples=60, deadline=None)
+def test_tipping_points_lie_within_a_tenth_to_ten_times_the_persons_value_and_never_at_zero(profile):
+    for point in score(profile, CATALOGUE).tipping_points:
+        if point.value is not None:
+            assert point.value > 0
+            assert point.current / tipping.SPAN - 1 <= point.value <= point.current * tipping.SPAN + 1
+
+
+def test_each_searched_answer_gets_one_sentence_per_kind():
+    points = score(Profile(industry="legal", employees=25, incidents_per_month=4), CATALOGUE).tipping_points
+    assert sorted((p.field, p.kind.value) for p in points) == sorted(
+        (f, k) for f in tipping.SEARCHED for k in ("recommendation", "cheaper"))
+
+
+def test_sentences_round_to_two_significant_figures():
+    assert tipping.describe("incidents_per_month", 9.4321) == "9.4 IT problems a month"
+    assert tipping.describe("downtime_cost_per_hour", 2837.2) == "$2,800 an hour of downtime"
+    assert tipping.describe("employees", 43) == "43 people"
+    assert tipping.describe("employees", 1) == "1 person"
+
+
+def test_a_change_reads_as_one_plain_sentence_and_nothing_within_reach_says_so():
+    points = score(Profile(industry="legal", employees=25, incidents_per_month=4), CATALOGUE).tipping_points
+    for point in points:
+        if point.value is None:
+            assert point.text.startswith("Nothing within reach changes")
+        else:
+            assert point.text.startswith("At about ") and point.text.count(".") <= 2

@@ -1,0 +1,67 @@
+"""Honest ranges: simulated percentiles, not stacked worst cases; deterministic; chance of being cheapest."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from advisor.engine import score
+from advisor.engine.domain import Profile
+from tests.engine.catalogue import seeded_catalogue
+from tests.engine.profiles import profiles
+
+CATALOGUE = seeded_catalogue()
+LAW_FIRM = Profile(industry="legal", employees=15, incidents_per_month=3, compliance="strict")
+
+
+def ranges(result):
+    for o in result.options:
+        yield o.cost.three_years
+        yield from (o.cost.parts.bills, o.cost.parts.lost_work, o.cost.parts.risk)
+
+
+@given(profile=profiles)
+@settings(max_examples=120, deadline=None)
+def test_every_range_is_ordered_low_expected_high(profile):
+    result = score(profile, CATALOGUE, with_tipping_points=False)
+    for r in ranges(result):
+        assert 0 <= r.low <= r.expected <= r.high
+
+
+@given(profile=profiles.filter(lambda p: p.employees <= 250))
+@settings(max_examples=120, deadline=None)
+def test_with_their_own_downtime_cost_each_options_90th_percentile_is_within_5_times_its_10th(profile):
+    result = score(replace(profile, downtime_cost_per_hour=max(100.0, profile.downtime_cost_per_hour or 0)),
+                   CATALOGUE, with_tipping_points=False)
+    for o in result.options:
+        assert o.cost.three_years.high <= 5 * o.cost.three_years.low, o.slug
+
+
+def test_a_15_person_law_firms_break_fix_range_spans_far_less_than_stacked_worst_cases():
+    bf = score(LAW_FIRM, CATALOGUE, with_tipping_points=False).option("break-fix").cost.three_years
+    assert bf.high < 3 * bf.low
+
+
+def test_the_same_answers_always_give_the_same_numbers():
+    assert score(LAW_FIRM, CATALOGUE) == score(LAW_FIRM, CATALOGUE)
+
+
+@given(profile=profiles)
+@settings(max_examples=80, deadline=None)
+def test_the_chances_of_being_cheapest_add_up_to_one(profile):
+    chances = [o.cost.chance_cheapest for o in score(profile, CATALOGUE, with_tipping_points=False).options]
+    assert all(0 <= c <= 1 for c in chances) and abs(sum(chances) - 1) < 1e-9
+
+
+def test_the_option_cheaper_in_nearly_every_plausible_case_has_a_high_chance_of_being_cheapest():
+    sole = Profile(industry="retail", employees=2, incidents_per_month=0.2)
+    result = score(sole, CATALOGUE, with_tipping_points=False)
+    assert result.option("break-fix").cost.chance_cheapest > 0.95
+
+
+@given(fee=st.floats(80, 250))
+@settings(max_examples=20, deadline=None)
+def test_an_own_quote_is_taken_as_given_not_drawn(fee):
+    result = score(replace(LAW_FIRM, msp_fee_per_user=round(fee, 2)), CATALOGUE, with_tipping_points=False)
+    assert result.option("msp").cost.bill_lines["fees"] == round(15 * round(fee, 2) * 36, 2)
