@@ -103,6 +103,25 @@ def test_staff_edit_the_text_in_admin_and_the_next_request_shows_it(staff):
     assert "take no referral fees" not in html
 
 
+@pytest.mark.parametrize(("content", "message"), [
+    ('<p style="color: red">Hi</p>', "Remove the inline style or script: the site&#x27;s Content-Security-Policy "
+                                     "blocks it."),
+    ("<script>alert(1)</script>", "Remove the inline style or script: the site&#x27;s Content-Security-Policy "
+                                  "blocks it."),
+    ('<a href="#" onclick="go()">Go</a>', "Remove the inline style or script: the site&#x27;s "
+                                          "Content-Security-Policy blocks it."),
+    ("<h1>Another title</h1>", "Start headings at &lt;h2&gt;: the title is the page&#x27;s &lt;h1&gt;."),
+], ids=["style", "script", "handler", "h1"])
+def test_admin_refuses_what_the_page_could_not_show(staff, content, message):
+    page = FlatPage.objects.get(url=URL)
+    response = staff.post(reverse("admin:flatpages_flatpage_change", args=[page.pk]), {
+        "url": URL, "title": page.title, "content": content, "sites": [1], "template_name": "",
+    })
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert FlatPage.objects.get(url=URL).content == page.content
+
+
 def test_a_page_taken_off_the_site_is_not_found(client):
     FlatPage.objects.get(url=URL).sites.clear()
     assert client.get(URL).status_code == 404
