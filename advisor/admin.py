@@ -3,9 +3,14 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminTextareaWidget
+from django.contrib.flatpages.admin import FlatPageAdmin
+from django.contrib.flatpages.forms import FlatpageForm
+from django.contrib.flatpages.models import FlatPage
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import QuerySet
 from django.db.models.fields.json import KeyTransform
@@ -190,3 +195,38 @@ class CommentAdmin(admin.ModelAdmin):
     def unapprove(self, request: HttpRequest, queryset: QuerySet) -> None:
         count = queryset.update(is_approved=False)
         self.message_user(request, f"Unapproved {count} comment(s); they are hidden again.", messages.SUCCESS)
+
+
+# --- Flat pages ("How the advice works") ------------------------------------------------------------------------
+
+# Inline script or style, which the site's Content-Security-Policy refuses to run or apply.
+_INLINE = re.compile(r"<\s*(script|style)\b|\sstyle\s*=|\son[a-z]+\s*=|javascript:", re.IGNORECASE)
+
+
+class PageForm(FlatpageForm):
+    """Django's flat page form, refusing what the page could not show: inline style or script, a second <h1>."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["content"].help_text = (
+            "HTML. Start headings at <h2>: the title above is the page's <h1>. Inline style and script do not "
+            "work on this site (its Content-Security-Policy blocks them)."
+        )
+
+    def clean_content(self) -> str:
+        content = self.cleaned_data["content"]
+        if _INLINE.search(content):
+            raise ValidationError(
+                "Remove the inline style or script: the site's Content-Security-Policy blocks it.", code="inline"
+            )
+        if re.search(r"<\s*h1\b", content, re.IGNORECASE):
+            raise ValidationError("Start headings at <h2>: the title is the page's <h1>.", code="h1")
+        return content
+
+
+admin.site.unregister(FlatPage)
+
+
+@admin.register(FlatPage)
+class PageAdmin(FlatPageAdmin):
+    form = PageForm

@@ -110,6 +110,9 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # The "How the advice works" page is a flat page: staff edit its text in the admin (advisor/migrations/0005).
+    "django.contrib.sites",
+    "django.contrib.flatpages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "crispy_forms",
@@ -146,6 +149,8 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 ROOT_URLCONF = "config.urls"
+# The one site the flat pages belong to (django.contrib.sites); the migration that seeds them makes sure it exists.
+SITE_ID = 1
 
 TEMPLATES = [
     {

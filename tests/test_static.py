@@ -58,6 +58,7 @@ def rendered_pages(client, law_firm_answers, settings) -> dict[str, str]:
         "form": client.get("/assess/"),
         "form errors": client.post("/assess/", {**law_firm_answers, "employees": "many", "industry": ""}),
         "result": client.post("/assess/", law_firm_answers, follow=True),
+        "how it works": client.get("/how-it-works/"),
     }
     location = pages["result"].redirect_chain[-1][0]
     pages["rescored"] = client.post(location + "rescore/", follow=True)

@@ -61,6 +61,10 @@ def rescore(page, site: str, assessment) -> None:
     expect(page.get_by_role("heading", name="Score these answers again with today's figures?")).to_be_visible()
 
 
+def how_it_works(page, site: str, assessment) -> None:
+    page.goto(site + "/how-it-works/")
+
+
 def not_found(page, site: str, assessment) -> None:
     page.guard.expect_status("/no-such-page/", 404)
     response = page.goto(site + "/no-such-page/")
@@ -77,5 +81,6 @@ PAGES: dict[str, Callable] = {
     "result": result,
     "delete": delete,
     "rescore": rescore,
+    "how-it-works": how_it_works,
     "not-found": not_found,
 }

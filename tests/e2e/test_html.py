@@ -51,6 +51,7 @@ def page_sources(assessment) -> dict[str, str]:
         "result-rescored": ok(client.post(result + "rescore/", follow=True)),
         "delete": ok(client.get(result + "delete/")),
         "deleted": ok(client.post(result + "delete/", follow=True)),
+        "how-it-works": ok(client.get("/how-it-works/")),
         "not-found": ok(client.get("/no-such-page/"), 404),
         "bad-request": ok(client.get("/", HTTP_HOST="not-our-site.example"), 400),
         "form-not-confirmed": ok(Client(enforce_csrf_checks=True).post("/assess/", VALID_ANSWERS), 403),
@@ -94,4 +95,4 @@ def test_every_public_page_is_valid_html(html_checker, assessment, approved_comm
         if m["type"] in {"error", "non-document-error"}
     ]
     assert not errors, f"{len(errors)} HTML/CSS errors:\n" + "\n".join(errors)
-    assert len(files) == 18
+    assert len(files) == 19
