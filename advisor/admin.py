@@ -13,11 +13,12 @@ from django.contrib.flatpages.models import FlatPage
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import QuerySet
-from django.db.models.fields.json import KeyTransform
 from django.http import HttpRequest, HttpResponse
 from django.utils.html import format_html
 
-from .models import Assessment, Characteristic, Comment, CostParameter, Dimension, SupportModel
+from . import snapshot
+from .engine import answers
+from .models import Assessment, Characteristic, Comment, CostParameter, Dimension, SharedFigure, SupportModel
 
 admin.site.site_header = "advisor administration"
 admin.site.site_title = "advisor admin"
@@ -80,43 +81,53 @@ class CostParameterAdmin(admin.ModelAdmin):
     search_fields = ("source_title", "note")
 
 
-EXPORT_INPUTS = (
-    "organisation_name", "industry", "employees", "devices", "sites", "it_staff", "incidents_per_month",
-    "downtime_cost_per_hour", "operating_hours", "budget_preference", "growth", "compliance", "backup",
-    "it_dependence", "hourly_rate", "msp_fee_per_user", "contact_consent", "email",
-)
+@admin.register(SharedFigure)
+class SharedFigureAdmin(admin.ModelAdmin):
+    """The cost model's figures that hold for every option (see advisor/engine/costs.py)."""
+
+    formfield_overrides = {**URL_AS_HTTPS, models.TextField: {"widget": AdminTextareaWidget(attrs={"rows": 3})}}
+    list_display = ("label", "key", "low", "expected", "high", "vendor_claim", "source_title")
+    list_filter = ("vendor_claim",)
+    search_fields = ("label", "source_title", "note")
+    fields = ("key", "label", ("low", "expected", "high"), ("source_title", "source_year", "vendor_claim"),
+              "source_url", "note")
+
+
+EXPORT_INPUTS = ("organisation_name", *(q.name for q in answers.QUESTIONS), "contact_consent", "email")
+EXPORT_PER_OPTION = ("fit", "overall", "bills_3y", "lost_work_3y", "risk_3y", "cost_3y_low", "cost_3y_expected",
+                     "cost_3y_high", "chance_cheapest")
+
+
+def _cell(value: object) -> object:
+    """A leading =, +, - or @ would make a spreadsheet run a text cell as a formula."""
+    return f"'{value}" if isinstance(value, str) and value[:1] and value[:1] in "=+-@" else value
 
 
 @admin.action(description="Export selected assessments as CSV", permissions=("view",))
 def export_csv(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet) -> HttpResponse:
-    # Of each snapshot (about 30 kB), only the models' figures are read from the database.
-    rows = list(queryset.order_by("created_at").defer("snapshot").annotate(
-        result_models=KeyTransform("models", KeyTransform("result", "snapshot"))))
+    rows = list(queryset.order_by("created_at").select_related("catalogue_record"))
+    results = [snapshot.load(a).result for a in rows]
     slugs: list[str] = []
-    for assessment in rows:
-        for model in assessment.result_models or []:
-            if model["slug"] not in slugs:
-                slugs.append(model["slug"])
+    for result in results:
+        slugs += [o.slug for o in result.options if o.slug not in slugs]
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="assessments.csv"'
     writer = csv.writer(response)
-    per_model = ("fit", "overall", "cost_1y_expected", "cost_3y_low", "cost_3y_expected", "cost_3y_high")
-    writer.writerow(["id", "scored_at", *EXPORT_INPUTS, "recommendation", "close_call",
-                     *[f"{slug}_{column}" for slug in slugs for column in per_model]])
-    for assessment in rows:
-        models = {m["slug"]: m for m in assessment.result_models or []}
-        values = []
+    writer.writerow(["id", "scored_at", *EXPORT_INPUTS, "recommendation", "close_call", "model_version",
+                     *[f"{slug}_{column}" for slug in slugs for column in EXPORT_PER_OPTION]])
+    for assessment, result in zip(rows, results):
+        options = {o.slug: o for o in result.options}
+        values: list[object] = []
         for slug in slugs:
-            m = models.get(slug)
-            values += ["", "", "", "", "", ""] if m is None else [
-                m["fit"], m["overall"], m["cost"]["one_year"]["expected"], m["cost"]["three_years"]["low"],
-                m["cost"]["three_years"]["expected"], m["cost"]["three_years"]["high"],
+            o = options.get(slug)
+            values += [""] * len(EXPORT_PER_OPTION) if o is None else [
+                o.fit, o.overall, o.cost.parts.bills.expected, o.cost.parts.lost_work.expected,
+                o.cost.parts.risk.expected, o.cost.three_years.low, o.cost.three_years.expected,
+                o.cost.three_years.high, "" if o.cost.chance_cheapest is None else o.cost.chance_cheapest,
             ]
-        inputs = [getattr(assessment, name) for name in EXPORT_INPUTS]
-        # A leading =, +, - or @ would make a spreadsheet run the cell as a formula.
-        inputs = [f"'{v}" if isinstance(v, str) and v[:1] in "=+-@" else v for v in inputs]
+        inputs = [_cell(getattr(assessment, name)) for name in EXPORT_INPUTS]
         writer.writerow([assessment.public_id, assessment.created_at.isoformat(), *inputs,
-                         assessment.recommendation, assessment.close_call, *values])
+                         assessment.recommendation, assessment.close_call, result.version, *values])
     return response
 
 
@@ -129,24 +140,25 @@ class AssessmentAdmin(admin.ModelAdmin):
                    "contact_consent", "created_at")
     search_fields = ("organisation_name", "email", "public_id")
     actions = (export_csv,)
-    readonly_fields = [f.name for f in Assessment._meta.get_fields() if f.concrete and f.name != "id"] + [
-        "scores", "snapshot_pretty", "result_link",
-    ]
-    exclude = ("snapshot",)
+    readonly_fields = [f.name for f in Assessment._meta.get_fields()
+                       if f.concrete and f.name not in ("id", "result_document")] + ["scores", "stored_pretty",
+                                                                                    "result_link"]
+    exclude = ("result_document",)
     fieldsets = (
         (None, {"fields": ("public_id", "created_at", "result_link", "recommendation_name", "close_call", "scores")}),
         ("Contact", {"fields": ("organisation_name", "contact_consent", "email")}),
-        ("Answers", {"fields": ("industry", "employees", "devices", "sites", "it_staff", "incidents_per_month",
-                                "downtime_cost_per_hour", "operating_hours", "budget_preference", "growth",
-                                "compliance", "backup", "it_dependence", "hourly_rate", "msp_fee_per_user")}),
-        ("Snapshot (as scored; read-only)", {"classes": ("collapse",), "fields": ("snapshot_pretty",)}),
+        ("Answers", {"fields": tuple(q.name for q in answers.QUESTIONS)}),
+        ("Result as stored (read-only)", {"classes": ("collapse",),
+                                          "fields": ("result_version", "catalogue_record", "stored_pretty")}),
     )
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
-        # The list shows no part of the snapshot: a page of 100 rows would otherwise read and parse 3 MB of it.
+        # The list shows no part of the stored result: a page of 100 rows need not read 100 documents.
         queryset = super().get_queryset(request)
         match = request.resolver_match
-        return queryset.defer("snapshot") if match and match.url_name.endswith("_changelist") else queryset
+        if match and match.url_name.endswith("_changelist"):
+            return queryset.defer("result_document")
+        return queryset.select_related("catalogue_record")
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
@@ -157,16 +169,19 @@ class AssessmentAdmin(admin.ModelAdmin):
 
     @admin.display(description="Scores")
     def scores(self, obj: Assessment) -> str:
-        models = obj.snapshot.get("result", {}).get("models", [])
         return "; ".join(
-            f"{m['name']}: fit {m['fit']:.0f}, overall {m['overall']:.0f}, "
-            f"3 years ${m['cost']['three_years']['expected']:,.0f}"
-            for m in models
+            f"{o.name}: fit {o.fit:.0f}, overall {o.overall:.0f}, 3 years ${o.cost.three_years.expected:,.0f} "
+            f"(bills ${o.cost.parts.bills.expected:,.0f}, lost work ${o.cost.parts.lost_work.expected:,.0f}, "
+            f"risk ${o.cost.parts.risk.expected:,.0f})"
+            for o in snapshot.load(obj).result.options
         )
 
-    @admin.display(description="Snapshot")
-    def snapshot_pretty(self, obj: Assessment) -> str:
-        return format_html("<pre>{}</pre>", json.dumps(obj.snapshot, indent=2, ensure_ascii=False))
+    @admin.display(description="Stored result")
+    def stored_pretty(self, obj: Assessment) -> str:
+        stored = snapshot.load(obj)
+        document = {"version": stored.version, "scored_at": stored.scored_at,
+                    "inputs": snapshot.to_plain(stored.profile), "result": snapshot.to_plain(stored.result)}
+        return format_html("<pre>{}</pre>", json.dumps(document, indent=2, ensure_ascii=False))
 
     @admin.display(description="Result page")
     def result_link(self, obj: Assessment) -> str:

@@ -9,11 +9,11 @@ from django.http import HttpRequest
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
-from . import report, services
+from . import report, services, snapshot
 from .catalogue import load_comparison
 from .fastjson import JsonResponse  # django.http's, written by orjson: same data, a fifth of the time
 from .forms import ASSESSMENT_DEFAULTS, AssessmentForm
-from .models import Assessment
+from .models import Assessment, SharedFigure
 
 MAX_BODY_BYTES = 64 * 1024
 
@@ -81,21 +81,22 @@ def assessment_create(request: HttpRequest) -> JsonResponse:
         contact_consent=cleaned["contact_consent"],
     )
     url = request.build_absolute_uri(assessment.get_absolute_url())
-    response = JsonResponse(report.api_document(assessment, url=url), status=201)
+    response = JsonResponse(report.api_document(assessment, snapshot.load(assessment), url=url), status=201)
     response["Location"] = url
     return response
 
 
 @require_GET
 def assessment_detail(request: HttpRequest, public_id: str) -> JsonResponse:
-    assessment = Assessment.objects.filter(public_id=public_id).first()
+    assessment = Assessment.objects.select_related("catalogue_record").filter(public_id=public_id).first()
     if assessment is None:
         return _error("No assessment has this id; it may have been deleted.", 404)
     url = request.build_absolute_uri(assessment.get_absolute_url())
-    return JsonResponse(report.api_document(assessment, url=url))
+    return JsonResponse(report.api_document(assessment, snapshot.load(assessment), url=url))
 
 
 @require_GET
 def support_models(request: HttpRequest) -> JsonResponse:
     comparison = load_comparison()
-    return JsonResponse(report.catalogue_document(comparison.models, [row.dimension for row in comparison.rows]))
+    return JsonResponse(report.catalogue_document(comparison.models, [row.dimension for row in comparison.rows],
+                                                  list(SharedFigure.objects.all())))

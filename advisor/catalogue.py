@@ -18,8 +18,8 @@ from django.db.models.signals import post_delete, post_migrate, post_save
 from django.dispatch import receiver
 
 from . import versionstamp
-from .domain import Catalogue, CostParam, DimensionSpec, ModelSpec
-from .models import Characteristic, Comment, ContentVersion, CostParameter, Dimension, SupportModel
+from .engine.domain import Catalogue, DimensionSpec, Figure, ModelSpec
+from .models import Characteristic, Comment, ContentVersion, CostParameter, Dimension, SharedFigure, SupportModel
 
 T = TypeVar("T")
 
@@ -71,7 +71,7 @@ class ByVersion:
 
 _kept = ByVersion()
 
-_CONTENT_MODELS = (SupportModel, Dimension, Characteristic, CostParameter, Comment)
+_CONTENT_MODELS = (SupportModel, Dimension, Characteristic, CostParameter, SharedFigure, Comment)
 
 
 @receiver(post_save, dispatch_uid="advisor.content_saved")
@@ -106,6 +106,12 @@ def _active_models():
     )
 
 
+def _figure(row: CostParameter | SharedFigure, label: str) -> Figure:
+    return Figure(key=row.key, label=label, low=float(row.low), expected=float(row.expected), high=float(row.high),
+                  source_title=row.source_title, source_url=row.source_url, source_year=row.source_year,
+                  vendor_claim=row.vendor_claim, note=row.note)
+
+
 def _read_catalogue() -> Catalogue:
     dimensions = tuple(
         DimensionSpec(slug=d.slug, name=d.name, weight=float(d.weight)) for d in Dimension.objects.all()
@@ -118,16 +124,10 @@ def _read_catalogue() -> Catalogue:
             name=model.name,
             ratings={c.dimension.slug: c.rating for c in characteristics},
             headlines={c.dimension.slug: c.headline for c in characteristics},
-            costs={
-                p.key: CostParam(
-                    key=p.key, label=p.get_key_display(), low=float(p.low), expected=float(p.expected),
-                    high=float(p.high), source_title=p.source_title, source_url=p.source_url,
-                    source_year=p.source_year, vendor_claim=p.vendor_claim, note=p.note,
-                )
-                for p in model.cost_parameters.all()
-            },
+            figures={p.key: _figure(p, p.get_key_display()) for p in model.cost_parameters.all()},
         ))
-    return Catalogue(models=tuple(models), dimensions=dimensions)
+    figures = {f.key: _figure(f, f.label) for f in SharedFigure.objects.all()}
+    return Catalogue(models=tuple(models), dimensions=dimensions, figures=figures)
 
 
 def load_catalogue() -> Catalogue:

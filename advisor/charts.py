@@ -6,9 +6,11 @@ Colours are presentation attributes, not inline styles, so a strict Content-Secu
 from __future__ import annotations
 
 from html import escape
-from typing import Any
+from typing import Sequence
 
 from django.utils.safestring import SafeString, mark_safe
+
+from .engine.domain import Need, OptionResult
 
 # Dark enough for 4.5:1 contrast on white when used for text, distinct for common colour blindness.
 PALETTE = ("#0b5394", "#a34700", "#1b6e3a", "#6a3d9a", "#8a1c48", "#3d5a66")
@@ -36,61 +38,64 @@ def _nice_ceiling(value: float) -> float:
     return 10 * magnitude
 
 
-def cost_chart(models: list[dict[str, Any]], *, chart_id: str = "cost-chart") -> SafeString:
-    """Cumulative expected cost of each model over 36 months, with its low-high band."""
-    width, height, left, right, top, bottom = 720, 340, 70, 20, 20, 50
-    plot_w, plot_h = width - left - right, height - top - bottom
-    # Scale to the expected totals (with room for most of each band), not to the highest high estimate:
-    # one pessimistic band would otherwise flatten every expected line along the bottom. A band that runs
-    # off the top is cut there; the table below gives every range in full.
-    peak_high = max((m["cost"]["three_years"]["high"] for m in models), default=0.0)
-    peak_expected = max((m["cost"]["three_years"]["expected"] for m in models), default=0.0)
-    ceiling = _nice_ceiling(min(peak_high, 2.0 * peak_expected) if peak_expected > 0 else peak_high)
+def cost_chart(options: Sequence[OptionResult], *, chart_id: str = "cost-chart") -> SafeString:
+    """Each option's expected three-year cost as a bar in three parts (bills, lost work, risk), with a line
+    from the 10th to the 90th percentile of the total. Scaled to the highest 90th percentile, so no range is
+    ever cut off."""
+    row_h, bar_h, label_w, width, right = 64, 26, 190, 720, 24
+    height = 40 + row_h * len(options) + 40
+    plot_w = width - label_w - right
+    peak = _nice_ceiling(max((o.cost.three_years.high for o in options), default=0.0))
 
-    def x(month: int) -> float:
-        return left + plot_w * month / 36
-
-    def y(value: float) -> float:
-        return top + plot_h * (1 - min(value, ceiling) / ceiling)
+    def x(value: float) -> float:
+        return label_w + plot_w * max(0.0, value) / peak
 
     parts = [
         f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{chart_id}-title">Estimated cumulative cost over 36 months</title>',
+        f'<title id="{chart_id}-title">Estimated cost over three years, by part</title>',
     ]
     desc = "; ".join(
-        f"{m['name']}: expected {_money_short(m['cost']['three_years']['expected'])} after 36 months, "
-        f"range {_money_short(m['cost']['three_years']['low'])} to {_money_short(m['cost']['three_years']['high'])}"
-        for m in models
+        f"{o.name}: bills {_money_short(o.cost.parts.bills.expected)}, lost work "
+        f"{_money_short(o.cost.parts.lost_work.expected)}, risk {_money_short(o.cost.parts.risk.expected)}, "
+        f"in all {_money_short(o.cost.three_years.expected)} (10th to 90th percentile "
+        f"{_money_short(o.cost.three_years.low)} to {_money_short(o.cost.three_years.high)})"
+        for o in options
     )
     parts.append(f'<desc id="{chart_id}-desc">{escape(desc)}. The table below gives the figures.</desc>')
+    axis_y = 30 + row_h * len(options)
     for i in range(5):
-        value = ceiling * i / 4
-        parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y(value):.1f}" y2="{y(value):.1f}" '
-                     f'stroke="#d0d4d9" stroke-width="1"/>')
-        parts.append(f'<text x="{left - 8}" y="{y(value) + 4:.1f}" text-anchor="end" font-size="12" '
+        value = peak * i / 4
+        parts.append(f'<line x1="{x(value):.1f}" x2="{x(value):.1f}" y1="24" y2="{axis_y}" stroke="#d0d4d9"/>')
+        parts.append(f'<text x="{x(value):.1f}" y="{axis_y + 18}" text-anchor="middle" font-size="12" '
                      f'fill="#333">{_money_short(value)}</text>')
-    for month in (0, 6, 12, 18, 24, 30, 36):
-        parts.append(f'<text x="{x(month):.1f}" y="{height - bottom + 18}" text-anchor="middle" font-size="12" '
-                     f'fill="#333">{month}</text>')
-    parts.append(f'<text x="{left + plot_w / 2:.1f}" y="{height - 8}" text-anchor="middle" font-size="12" '
-                 f'fill="#333">Months</text>')
-    for index, model in enumerate(models):
-        # Costs grow in a straight line from the onboarding paid at month 0 to the three-year total.
-        start, end = model["cost"]["onboarding"], model["cost"]["three_years"]
-        upper = f"{x(0):.1f},{y(start['high']):.1f} {x(36):.1f},{y(end['high']):.1f}"
-        lower = f"{x(36):.1f},{y(end['low']):.1f} {x(0):.1f},{y(start['low']):.1f}"
-        line = f"{x(0):.1f},{y(start['expected']):.1f} {x(36):.1f},{y(end['expected']):.1f}"
-        tint = colour(index)
-        parts.append(f'<polygon points="{upper} {lower}" fill="{tint}" fill-opacity="0.15" stroke="none"/>')
-        dash = ' stroke-dasharray="8 4"' if index % 2 else ""
-        parts.append(f'<polyline points="{line}" fill="none" stroke="{tint}" stroke-width="3"{dash}/>')
-        label_y = y(end["expected"])
-        parts.append(f'<circle cx="{x(36):.1f}" cy="{label_y:.1f}" r="4" fill="{tint}"/>')
-    parts.append(f'<line x1="{left}" x2="{left}" y1="{top}" y2="{top + plot_h}" stroke="#333"/>')
-    parts.append(f'<line x1="{left}" x2="{width - right}" y1="{top + plot_h}" y2="{top + plot_h}" stroke="#333"/>')
+    for index, option in enumerate(options):
+        top = 30 + index * row_h
+        parts.append(f'<text x="0" y="{top + bar_h / 2 + 5:.1f}" font-size="13" fill="#222">'
+                     f'{escape(_wrap(option.name, 26)[0])}</text>')
+        start = 0.0
+        for (name, fill, pattern), value in zip(PART_STYLES, (option.cost.parts.bills.expected,
+                                                              option.cost.parts.lost_work.expected,
+                                                              option.cost.parts.risk.expected)):
+            parts.append(f'<rect x="{x(start):.1f}" y="{top}" width="{x(start + value) - x(start):.1f}" '
+                         f'height="{bar_h}" fill="{fill}"{pattern}><title>{name}: {_money_short(value)}</title></rect>')
+            start += value
+        low, high = option.cost.three_years.low, option.cost.three_years.high
+        whisker_y = top + bar_h + 10
+        parts.append(f'<line x1="{x(low):.1f}" x2="{x(high):.1f}" y1="{whisker_y}" y2="{whisker_y}" '
+                     f'stroke="#222" stroke-width="2"/>')
+        for end in (low, high):
+            parts.append(f'<line x1="{x(end):.1f}" x2="{x(end):.1f}" y1="{whisker_y - 6}" y2="{whisker_y + 6}" '
+                         f'stroke="#222" stroke-width="2"/>')
+        parts.append(f'<circle cx="{x(option.cost.three_years.expected):.1f}" cy="{whisker_y}" r="4" fill="#222"/>')
+    parts.append(f'<line x1="{label_w}" x2="{label_w}" y1="24" y2="{axis_y}" stroke="#333"/>')
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every interpolated text is escaped or numeric
+
+
+# Bills, lost work, risk: colours from the palette, told apart by lightness as well as hue.
+PART_STYLES = (("Bills", "#0b5394", ""), ("Lost work (estimate)", "#a34700", ""),
+               ("Risk (estimate)", "#8a1c48", ""))
 
 
 def _wrap(text: str, width: int) -> list[str]:
@@ -103,41 +108,39 @@ def _wrap(text: str, width: int) -> list[str]:
     return [text[:cut].strip(), rest if len(rest) <= width else rest[: width - 1].rstrip() + "…"]
 
 
-def fit_chart(models: list[dict[str, Any]], needs: list[dict[str, Any]], *, chart_id: str = "fit-chart") -> SafeString:
-    """For each dimension, how much of its possible points each model earns (0-100 %)."""
-    total_weight = sum(max(0.0, n["weight"]) for n in needs) or 1.0
-    row_h, bar_h, label_w, width = max(18 * len(models) + 16, 48), 14, 250, 720
+def fit_chart(options: Sequence[OptionResult], needs: Sequence[Need], *, chart_id: str = "fit-chart") -> SafeString:
+    """For each aspect, how much of its possible points each option earns (0-100 %)."""
+    total_weight = sum(max(0.0, n.weight) for n in needs) or 1.0
+    row_h, bar_h, label_w, width = max(18 * len(options) + 16, 48), 14, 250, 720
     height = 30 + row_h * len(needs)
     plot_w = width - label_w - 60
     parts = [
         f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{chart_id}-title">How well each model meets each need</title>',
-        f'<desc id="{chart_id}-desc">Bars show the share of each dimension\'s points each model earns for you. '
+        f'<title id="{chart_id}-title">How well each option meets each need</title>',
+        f'<desc id="{chart_id}-desc">Bars show the share of each aspect\'s points each option earns for you. '
         f'The table below gives the figures.</desc>',
     ]
     for index, need in enumerate(needs):
         row_top = 20 + index * row_h
-        share = max(0.0, need["weight"]) / total_weight * 100
-        lines = _wrap(need["name"], 30)
+        lines = _wrap(need.name, 30)
         for line_no, line in enumerate(lines):
             parts.append(f'<text x="0" y="{row_top + 12 + 14 * line_no}" font-size="13" fill="#222">{escape(line)}</text>')
         parts.append(f'<text x="0" y="{row_top + 12 + 14 * len(lines)}" font-size="11" fill="#555">'
-                     f'need {need["need"] * 100:.0f} %</text>')
-        for m_index, model in enumerate(models):
-            points = next((d["points"] for d in model["dimensions"] if d["dimension"] == need["dimension"]), 0.0)
-            met = 0.0 if share <= 0 else max(0.0, min(1.0, points / share))
-            bar_y = row_top + 2 + m_index * 18
+                     f'need {need.need * 100:.0f} %</text>')
+        for o_index, option in enumerate(options):
+            met = met_share(option, need, total_weight) / 100
+            bar_y = row_top + 2 + o_index * 18
             parts.append(f'<rect x="{label_w}" y="{bar_y}" width="{plot_w * met:.1f}" height="{bar_h}" '
-                         f'fill="{colour(m_index)}"/>')
+                         f'fill="{colour(o_index)}"/>')
             parts.append(f'<text x="{label_w + plot_w * met + 6:.1f}" y="{bar_y + 11}" font-size="11" '
                          f'fill="#222">{met * 100:.0f} %</text>')
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every interpolated text is escaped or numeric
 
 
-def met_share(model: dict[str, Any], need: dict[str, Any], total_weight: float) -> float:
-    """Percentage of a dimension's possible points a model earns, for the table beside the chart."""
-    share = max(0.0, need["weight"]) / (total_weight or 1.0) * 100
-    points = next((d["points"] for d in model["dimensions"] if d["dimension"] == need["dimension"]), 0.0)
+def met_share(option: OptionResult, need: Need, total_weight: float) -> float:
+    """Percentage of an aspect's possible points an option earns, for the table beside the chart."""
+    share = max(0.0, need.weight) / (total_weight or 1.0) * 100
+    points = next((d.points for d in option.dimensions if d.dimension == need.dimension), 0.0)
     return 0.0 if share <= 0 else round(max(0.0, min(1.0, points / share)) * 100)

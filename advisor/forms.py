@@ -1,7 +1,6 @@
 """Forms validate and normalise what people type; they decide nothing."""
 from __future__ import annotations
 
-import copy
 from decimal import Decimal
 from typing import Any
 
@@ -11,193 +10,66 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
 
-from .domain import Profile
-from .models import Assessment
+from .engine import answers
+from .engine.domain import Profile
 from .spam import SpamGuardForm
 
 # Values a person would otherwise have to pick for a typical small office; the API uses them too.
 ASSESSMENT_DEFAULTS: dict[str, Any] = {
-    "sites": 1,
-    "it_staff": Decimal("0"),
-    "operating_hours": Assessment.OperatingHours.BUSINESS_HOURS,
-    "budget_preference": Assessment.BudgetPreference.NO_PREFERENCE,
-    "growth": Assessment.Growth.STABLE,
-    "compliance": Assessment.Compliance.NONE,
-    "backup": Assessment.Backup.PARTIAL,
-    "it_dependence": Assessment.ItDependence.MEDIUM,
+    **{q.name: q.default for q in answers.QUESTIONS if q.default is not None},
     "contact_consent": False,
 }
 
-# The fields that feed scoring, in the order of Profile; the form's other fields are contact details.
-PROFILE_FIELDS = (
-    "industry", "employees", "incidents_per_month", "operating_hours", "budget_preference", "growth",
-    "compliance", "backup", "it_dependence", "devices", "sites", "it_staff", "downtime_cost_per_hour",
-    "hourly_rate", "msp_fee_per_user",
-)
+# The fields that feed scoring, in the order of the question table; the form's other fields are contact details.
+PROFILE_FIELDS = tuple(q.name for q in answers.QUESTIONS)
 
 
-def _decimal(label_max: str, max_value: int, error_messages: dict | None = None, **kwargs: Any) -> forms.DecimalField:
+def _limit(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+
+
+def field_for(question: answers.Question) -> forms.Field:
+    """The form field for one question of the table: its label, help, limits and error messages."""
+    common: dict[str, Any] = {"label": question.label, "help_text": question.help, "required": question.required}
+    if question.is_choice:
+        choices = list(question.choices)
+        messages = {"invalid_choice": "Choose one of the options listed.", "required": "Choose one option."}
+        if question.radio:
+            return forms.ChoiceField(choices=choices, widget=forms.RadioSelect, error_messages=messages, **common)
+        return forms.ChoiceField(choices=[("", f"Choose your {question.label.lower()}")] + choices,
+                                 error_messages={**messages, **REQUIRED_MESSAGES.get(question.name, {})}, **common)
+    messages = {
+        "min_value": f"Enter {_limit(question.minimum)} or more." if question.minimum else "Enter zero or more.",
+        "max_value": f"Enter {_limit(question.maximum)} or less.",
+        **REQUIRED_MESSAGES.get(question.name, {}),
+    }
+    if question.whole:
+        return forms.IntegerField(min_value=int(question.minimum), max_value=int(question.maximum),
+                                  error_messages={"invalid": "Enter a whole number, such as 12.", **messages},
+                                  **common)
     return forms.DecimalField(
-        min_value=Decimal("0"), max_value=Decimal(max_value), max_digits=14, decimal_places=2,
-        error_messages={
-            "min_value": "Enter zero or more.",
-            "max_value": f"Enter {label_max} or less.",
-            "max_decimal_places": "Use at most two decimal places.",
-            "max_digits": "Enter a smaller number.",
-            "max_whole_digits": "Enter a smaller number.",
-            "invalid": "Enter a number, such as 2 or 2.5.",
-            **(error_messages or {}),
-        },
-        **kwargs,
-    )
+        min_value=Decimal(str(question.minimum)), max_value=Decimal(str(question.maximum)), max_digits=14,
+        decimal_places=2,
+        error_messages={"invalid": "Enter a number, such as 2 or 2.5.", "max_decimal_places": "Use at most two "
+                        "decimal places.", "max_digits": "Enter a smaller number.",
+                        "max_whole_digits": "Enter a smaller number.", **messages},
+        **common)
 
 
-def _integer(min_value: int, max_value: int, error_messages: dict | None = None, **kwargs: Any) -> forms.IntegerField:
-    return forms.IntegerField(
-        min_value=min_value, max_value=max_value,
-        error_messages={
-            "min_value": f"Enter {min_value:,} or more.",
-            "max_value": f"Enter {max_value:,} or less.",
-            "invalid": "Enter a whole number, such as 12.",
-            **(error_messages or {}),
-        },
-        **kwargs,
-    )
-
-
-def _choice(choices: Any, error_messages: dict | None = None, **kwargs: Any) -> forms.ChoiceField:
-    return forms.ChoiceField(
-        choices=choices,
-        error_messages={"invalid_choice": "Choose one of the options listed.", "required": "Choose one option.",
-                        **(error_messages or {})},
-        **kwargs,
-    )
-
-
-# Each form instance works on its own copies of its class's fields, which Django makes with copy.deepcopy:
-# about 200 µs for AssessmentForm, a tenth of an API request, nearly all of it the generic copy machinery
-# walking every choice list string by string. FieldTemplates makes the same copies directly, in a tenth of
-# the time: for each field a new field and a new widget, with their own attrs, error messages, validators and
-# choice lists, as Field, ChoiceField, Widget and ChoiceWidget.__deepcopy__ give them. Anything else (a field
-# or widget copying itself another way, choices other than a list of (value, label) strings) goes to deepcopy.
-_PLAIN_FIELD_COPIES = (forms.Field.__deepcopy__, forms.ChoiceField.__deepcopy__)
-_PLAIN_WIDGET_COPIES = (forms.Widget.__deepcopy__, forms.widgets.ChoiceWidget.__deepcopy__)
-_copies_its_dict: dict[type, bool] = {}
-
-
-def _dict_copy_is_copy(kind: type) -> bool:
-    """Whether copy.copy() of a `kind` is a new instance with the same __dict__, which it is unless the class
-    changes how it is copied or pickled."""
-    answer = _copies_its_dict.get(kind)
-    if answer is None:
-        answer = _copies_its_dict[kind] = (
-            not hasattr(kind, "__copy__") and not hasattr(kind, "__setstate__") and not hasattr(kind, "__slots__")
-            and kind.__reduce_ex__ is object.__reduce_ex__ and kind.__reduce__ is object.__reduce__
-            and kind.__getstate__ is object.__getstate__ and kind.__new__ is object.__new__
-        )
-    return answer
-
-
-def _plain_choices(choices: Any) -> bool:
-    if type(choices) is not list:
-        return False
-    for choice in choices:
-        if type(choice) is not tuple or len(choice) != 2 or type(choice[0]) is not str or type(choice[1]) is not str:
-            return False
-    return True
-
-
-def _shallow(value: Any) -> Any:
-    new = object.__new__(type(value))
-    new.__dict__.update(value.__dict__)
-    return new
-
-
-def copy_field(field: forms.Field, memo: dict) -> forms.Field:
-    """copy.deepcopy(field, memo), made directly when that gives the same result."""
-    widget = field.widget
-    field_copy, widget_copy = type(field).__deepcopy__, type(widget).__deepcopy__
-    is_choice = field_copy is forms.ChoiceField.__deepcopy__
-    if (
-        field_copy not in _PLAIN_FIELD_COPIES or widget_copy not in _PLAIN_WIDGET_COPIES
-        or not _dict_copy_is_copy(type(field)) or not _dict_copy_is_copy(type(widget))
-        or (is_choice and not _plain_choices(field._choices))
-        or (widget_copy is not forms.Widget.__deepcopy__ and not _plain_choices(widget._choices))
-        or id(field) in memo or id(widget) in memo  # met before in this copy: deepcopy shares what it made
-    ):
-        return copy.deepcopy(field, memo)
-    new = memo[id(field)] = _shallow(field)
-    new_widget = new.widget = memo[id(widget)] = _shallow(widget)
-    new_widget.attrs = widget.attrs.copy()
-    if widget_copy is not forms.Widget.__deepcopy__:
-        new_widget._choices = list(widget._choices)  # (str, str) tuples: nothing inside to copy
-    new.error_messages = field.error_messages.copy()
-    new.validators = field.validators[:]
-    if is_choice:
-        new._choices = list(field._choices)
-    return new
-
-
-class FieldTemplates(dict):
-    """A form class's base_fields, copied field by field with copy_field when a form is made."""
-
-    def __deepcopy__(self, memo: dict) -> dict[str, forms.Field]:
-        return {name: copy_field(field, memo) for name, field in self.items()}
+REQUIRED_MESSAGES = {
+    "industry": {"required": "Choose your industry, or Other if none fits."},
+    "employees": {"required": "Enter how many people use IT at work."},
+    "sites": {"required": "Enter how many locations you work from (1 if just one)."},
+    "it_staff": {"required": "Enter your in-house IT staff, or 0 if you have none."},
+}
 
 
 class AssessmentForm(forms.Form):
+    """The assessment: the fields of the question table (advisor/engine/answers.py), then contact details."""
+
     organisation_name = forms.CharField(
         label="Organisation name", max_length=200, required=False,
         help_text="Optional. Shown on your result so you can tell results apart.",
-    )
-    industry = _choice(
-        [("", "Choose your industry")] + list(Assessment.Industry.choices), label="Industry",
-        help_text="Used to estimate what downtime costs you, if you leave that blank.",
-        error_messages={"required": "Choose your industry, or Other if none fits."},
-    )
-    employees = _integer(
-        1, 100_000, label="People who use IT at work",
-        help_text="Everyone with a computer, email account or business phone, including part-timers.",
-        error_messages={"required": "Enter how many people use IT at work."},
-    )
-    devices = _integer(
-        0, 1_000_000, label="Devices to look after", required=False,
-        help_text="Computers, servers, phones and network equipment. Leave blank and we estimate about "
-        "two per person plus shared equipment.",
-    )
-    sites = _integer(1, 10_000, label="Locations", help_text="Offices, shops or sites with their own IT.",
-                     error_messages={"required": "Enter how many locations you work from (1 if just one)."})
-    it_staff = _decimal(
-        "10,000", 10_000, label="In-house IT staff (full-time equivalents)",
-        help_text="0 if nobody looks after IT as part of their job; 0.5 for someone who spends half their time on it.",
-        error_messages={"required": "Enter your in-house IT staff, or 0 if you have none."},
-    )
-    incidents_per_month = _decimal(
-        "10,000", 10_000, label="IT problems a month that need outside help",
-        help_text="A typical month: a broken laptop, a network outage, email down. 0.5 means one every two months.",
-        error_messages={"required": "Enter how many IT problems need outside help in a typical month."},
-    )
-    downtime_cost_per_hour = _decimal(
-        "1,000,000,000", 1_000_000_000, label="Cost of an hour with IT down ($)", required=False,
-        help_text="Lost work and lost sales for one hour when nobody can use IT. Leave blank and we estimate "
-        "it from your size and industry, and say how.",
-    )
-    operating_hours = _choice(Assessment.OperatingHours.choices, label="When IT must work", widget=forms.RadioSelect)
-    it_dependence = _choice(Assessment.ItDependence.choices, label="How much work stops when IT stops",
-                            widget=forms.RadioSelect)
-    compliance = _choice(Assessment.Compliance.choices, label="Regulated data", widget=forms.RadioSelect,
-                         help_text="Health records, card payments, financial or legal files.")
-    backup = _choice(Assessment.Backup.choices, label="Backup and disaster recovery", widget=forms.RadioSelect)
-    growth = _choice(Assessment.Growth.choices, label="Growth over the next two years", widget=forms.RadioSelect)
-    budget_preference = _choice(Assessment.BudgetPreference.choices, label="How you prefer to pay",
-                                widget=forms.RadioSelect)
-    hourly_rate = _decimal(
-        "10,000", 10_000, label="Your Break/Fix hourly rate ($)", required=False,
-        help_text="Optional: what a local IT firm quoted you per hour. Otherwise we use published rates.",
-    )
-    msp_fee_per_user = _decimal(
-        "10,000", 10_000, label="Your MSP fee per user per month ($)", required=False,
-        help_text="Optional: a managed services quote per user. Otherwise we use published prices.",
     )
     contact_consent = forms.BooleanField(
         label="You may email me about this result", required=False,
@@ -231,55 +103,52 @@ class AssessmentForm(forms.Form):
             ))
         if not data.get("contact_consent"):
             data["email"] = ""
+        staff, people = data.get("it_staff"), data.get("employees")
+        if staff is not None and people is not None and staff > people:
+            self.add_error("it_staff", ValidationError(
+                f"In-house IT staff can't be more than the {people:,} people who use IT; enter at most {people:,}.",
+                code="more_staff_than_people",
+            ))
         return data
 
     def to_profile(self) -> Profile:
+        """The cleaned answers as the engine's Profile: numbers as floats, blanks as None."""
         data = self.cleaned_data
 
-        def number(name: str) -> float | None:
-            value = data.get(name)
-            return None if value is None else float(value)
+        def value(name: str) -> Any:
+            found = data.get(name)
+            return float(found) if isinstance(found, Decimal) else found
 
-        return Profile(
-            industry=data["industry"],
-            employees=data["employees"],
-            incidents_per_month=float(data["incidents_per_month"]),
-            operating_hours=data["operating_hours"],
-            budget_preference=data["budget_preference"],
-            growth=data["growth"],
-            compliance=data["compliance"],
-            backup=data["backup"],
-            it_dependence=data["it_dependence"],
-            devices=data.get("devices"),
-            sites=data["sites"],
-            it_staff=float(data["it_staff"]),
-            downtime_cost_per_hour=number("downtime_cost_per_hour"),
-            hourly_rate=number("hourly_rate"),
-            msp_fee_per_user=number("msp_fee_per_user"),
-        )
+        return Profile(**{name: value(name) for name in PROFILE_FIELDS})
 
 
-AssessmentForm.base_fields = FieldTemplates(AssessmentForm.base_fields)
+# The questions' fields go between the name and the contact details, in the table's order (what the metaclass
+# would have made had each been declared by hand).
+AssessmentForm.base_fields = {
+    "organisation_name": AssessmentForm.base_fields["organisation_name"],
+    **{q.name: field_for(q) for q in answers.QUESTIONS},
+    "contact_consent": AssessmentForm.base_fields["contact_consent"],
+    "email": AssessmentForm.base_fields["email"],
+}
 
 
 def assessment_helper() -> FormHelper:
     helper = FormHelper()
     helper.form_tag = False
     helper.disable_csrf = True  # the template's <form> carries the token
-    helper.layout = Layout(
-        Fieldset("Your organisation", "organisation_name", "industry", "employees", "devices", "sites", "it_staff"),
-        Fieldset("When IT goes wrong", "incidents_per_month", "downtime_cost_per_hour", "operating_hours",
-                 "it_dependence"),
-        Fieldset("Risk and plans", "compliance", "backup", "growth", "budget_preference"),
-        Fieldset(
-            "Advanced: your own quotes (optional)",
-            HTML('<p class="small text-body-secondary">Have real quotes? Put them here and they replace the '
-                 'published figures in the cost estimate.</p>'),
-            "hourly_rate", "msp_fee_per_user",
-        ),
-        Fieldset("Contact (optional)", "contact_consent", "email"),
-        Submit("submit", "See my recommendation", css_class="btn-lg"),
-    )
+    sections: dict[str, list[str]] = {}
+    for q in answers.QUESTIONS:
+        sections.setdefault(q.section, []).append(q.name)
+    fieldsets = []
+    for title, names in sections.items():
+        if title == answers.ORGANISATION:
+            names = ["organisation_name", *names]
+        if title == answers.QUOTES:
+            names = [HTML('<p class="small text-body-secondary">Have real quotes? Put them here and they replace '
+                          'the published figures in the cost estimate.</p>'), *names]
+        fieldsets.append(Fieldset(title, *names))
+    helper.layout = Layout(*fieldsets, Fieldset("Contact (optional)", "contact_consent", "email"),
+                           Submit("submit", "See my recommendation", css_class="btn-lg"))
     return helper
 
 

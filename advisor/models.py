@@ -1,20 +1,16 @@
 """The advisor's data: the catalogue staff edit, and the assessments people submit."""
 from __future__ import annotations
 
-import json
 import secrets
 import uuid
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.urls import reverse
 
-from . import fastjson, versionstamp
+from . import versionstamp
 
-if TYPE_CHECKING:
-    from django.db.backends.base.base import BaseDatabaseWrapper
 
 
 class ContentVersion(models.Model):
@@ -157,15 +153,19 @@ class CostParameter(models.Model):
 
     class Key(models.TextChoices):
         HOURLY_RATE = "hourly_rate", "Hourly rate for reactive work ($)"
-        HOURS_PER_INCIDENT = "hours_per_incident", "Hours of work to fix an incident"
-        RESPONSE_DELAY_HOURS = "response_delay_hours", "Hours waiting before work starts"
+        HOURS_PER_INCIDENT = "hours_per_incident", "Hours of work to fix a problem"
+        RESPONSE_DELAY_HOURS = "response_delay_hours", "Working hours waiting before work starts"
         AFTER_HOURS_PREMIUM = "after_hours_premium", "After-hours rate multiplier"
         FEE_PER_USER_MONTH = "fee_per_user_month", "Monthly fee per user ($)"
         FEE_PER_DEVICE_MONTH = "fee_per_device_month", "Monthly fee per device ($)"
         MINIMUM_USERS = "minimum_users", "Minimum number of users billed"
         ONBOARDING_MONTHS = "onboarding_months", "Onboarding charge, in months of the monthly fee"
-        PREVENTED_SHARE = "prevented_share", "Share of incidents prevented (0–1)"
-        PEOPLE_STOPPED_PER_INCIDENT = "people_stopped_per_incident", "People a typical incident stops from working"
+        PREVENTED_SHARE = "prevented_share", "Share of problems prevented (0–1)"
+        SERIOUS_INCIDENT_REDUCTION = "serious_incident_reduction", "Share of serious incidents prevented (0–1)"
+        UPKEEP_INCLUDED = "upkeep_included", "Routine upkeep included (0 no, 1 yes)"
+        TOOLING_INCLUDED = "tooling_included", "Security and backup tooling included (0 no, 1 yes)"
+        JOINERS_INCLUDED = "joiners_included", "New starters and leavers included (0 no, 1 yes)"
+        BACKUPS_MANAGED = "backups_managed", "Backups set up and restore-tested (0 no, 1 yes)"
 
     support_model = models.ForeignKey(SupportModel, on_delete=models.CASCADE, related_name="cost_parameters")
     key = models.CharField(max_length=40, choices=Key.choices)
@@ -196,28 +196,68 @@ class CostParameter(models.Model):
         return f"{self.support_model}: {self.get_key_display()}"
 
 
-class FastJSONField(models.JSONField):
-    """A JSONField written and read by orjson (see fastjson.py): the same data, a tenth of the time to write a
-    31 kB snapshot. Migrations see a plain JSONField, as what is stored is JSON either way."""
+class SharedFigure(models.Model):
+    """A figure of the cost model that holds for every option (tooling a user, chance of a serious incident...),
+    as a low / expected / high range with its source."""
 
-    def deconstruct(self) -> tuple[str, str, list, dict]:
-        name, _path, args, kwargs = super().deconstruct()
-        return name, "django.db.models.JSONField", args, kwargs
+    class Key(models.TextChoices):
+        INCIDENTS_PER_PERSON_MONTH = "incidents_per_person_month", "IT problems a person a month (estimate)"
+        DOWNTIME_COST_PER_PERSON_HOUR = "downtime_cost_per_person_hour", "An hour of one person's work ($, estimate)"
+        PEOPLE_AFFECTED_PER_INCIDENT = "people_affected_per_incident", "People a typical problem stops"
+        TOOLING_PER_USER_MONTH = "tooling_per_user_month", "Security and backup tooling a user a month ($)"
+        JOINER_HOURS = "joiner_hours", "Hours to set up or remove a person"
+        STAFF_TURNOVER = "staff_turnover", "Share of staff joining or leaving a year (0–1)"
+        SERIOUS_INCIDENT_CHANCE = "serious_incident_chance", "Chance a year of a serious incident (0–1)"
+        UNPATCHED_MULTIPLIER = "unpatched_multiplier", "Likelier without routine upkeep (×)"
+        RECOVERY_COST_PER_PERSON = "recovery_cost_per_person", "Recovery cost a person ($)"
+        RECOVERY_DAYS_TESTED = "recovery_days_tested", "Days to recover, tested backups"
+        RECOVERY_DAYS_PARTIAL = "recovery_days_partial", "Days to recover, untested backups"
+        RECOVERY_DAYS_NONE = "recovery_days_none", "Days to recover, no backups"
+        REGULATED_COST_MODERATE = "regulated_cost_moderate", "Notification costs a person, personal data ($)"
+        REGULATED_COST_STRICT = "regulated_cost_strict", "Notification costs and fines a person, strict ($)"
 
-    def get_db_prep_value(self, value: Any, connection: BaseDatabaseWrapper, prepared: bool = False) -> Any:
-        if self.encoder is not None:
-            return super().get_db_prep_value(value, connection, prepared)
-        if not prepared:
-            value = self.get_prep_value(value)
-        return connection.ops.adapt_json_value(value, fastjson.StoreEncoder)
+    key = models.CharField(max_length=40, choices=Key.choices, unique=True)
+    label = models.CharField(max_length=200, help_text="How the figure is named on results.")
+    low = models.DecimalField(max_digits=14, decimal_places=4, validators=[MinValueValidator(Decimal("0"))])
+    expected = models.DecimalField(max_digits=14, decimal_places=4, validators=[MinValueValidator(Decimal("0"))])
+    high = models.DecimalField(max_digits=14, decimal_places=4, validators=[MinValueValidator(Decimal("0"))])
+    source_title = models.CharField(max_length=200, blank=True)
+    source_url = models.URLField("source address", max_length=300, blank=True)
+    source_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    vendor_claim = models.BooleanField(
+        default=False, help_text="Tick when the figure comes from a seller of the service rather than a neutral party."
+    )
+    note = models.TextField(blank=True, help_text="How the figure was chosen, shown beside it.")
 
-    def from_db_value(self, value: Any, expression: Any, connection: BaseDatabaseWrapper) -> Any:
-        if type(value) is not str or self.decoder is not None:
-            return super().from_db_value(value, expression, connection)
-        try:
-            return fastjson.loads(value)
-        except json.JSONDecodeError:  # as JSONField: a key's text value that is not JSON comes back as it is
-            return value
+    objects = ContentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["key"]
+        verbose_name = "figure for every option"
+        verbose_name_plural = "figures for every option"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(low__lte=models.F("expected")) & models.Q(expected__lte=models.F("high")),
+                name="shared_figure_range_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class CatalogueRecord(models.Model):
+    """The catalogue figures results were scored with, stored once per distinct catalogue (snapshot.py)."""
+
+    digest = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the stored document.")
+    document = models.BinaryField(help_text="The catalogue as zlib-compressed JSON (snapshot.py reads it).")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "catalogue as scored"
+
+    def __str__(self) -> str:
+        return f"Catalogue {self.digest[:12]} ({self.created_at:%Y-%m-%d})"
 
 
 class Assessment(models.Model):
@@ -283,7 +323,7 @@ class Assessment(models.Model):
     devices = models.PositiveIntegerField(null=True, blank=True)
     sites = models.PositiveIntegerField(default=1)
     it_staff = models.DecimalField("in-house IT staff (FTE)", max_digits=9, decimal_places=2, default=Decimal("0"))
-    incidents_per_month = models.DecimalField(max_digits=9, decimal_places=2)
+    incidents_per_month = models.DecimalField(max_digits=9, decimal_places=2, null=True, blank=True)
     downtime_cost_per_hour = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     operating_hours = models.CharField(max_length=20, choices=OperatingHours.choices)
     budget_preference = models.CharField(max_length=20, choices=BudgetPreference.choices)
@@ -302,9 +342,12 @@ class Assessment(models.Model):
     recommendation = models.SlugField(blank=True, help_text="Slug of the recommended support model.")
     recommendation_name = models.CharField("recommended", max_length=100, blank=True)
     close_call = models.BooleanField(default=False)
-    snapshot = FastJSONField(
-        default=dict, help_text="The inputs, the catalogue figures used and the full result, as scored."
+    catalogue_record = models.ForeignKey(
+        CatalogueRecord, on_delete=models.PROTECT, null=True, blank=True, related_name="assessments",
+        help_text="The catalogue figures this result was scored with (none for results of the first model).",
     )
+    result_version = models.PositiveSmallIntegerField(default=0, help_text="The stored result's shape (snapshot.py).")
+    result_document = models.BinaryField(default=b"", help_text="The answers and result, zlib-compressed JSON.")
 
     class Meta:
         ordering = ["-created_at"]

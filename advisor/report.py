@@ -1,120 +1,125 @@
-"""Reads a stored snapshot back into what the result page and the JSON API show. Never scores again."""
+"""What the result page and the JSON API show of a stored result (snapshot.Stored). Never scores again."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
+from .engine import answers, explain
+from .engine.domain import Assumption, OptionResult, Range
 from .models import Assessment
-
-INPUT_LABELS = (
-    ("industry", "Industry"),
-    ("employees", "People who use IT"),
-    ("devices", "Devices to look after"),
-    ("sites", "Locations"),
-    ("it_staff", "In-house IT staff (FTE)"),
-    ("incidents_per_month", "IT problems a month needing outside help"),
-    ("downtime_cost_per_hour", "Cost of an hour with IT down"),
-    ("operating_hours", "When IT must work"),
-    ("it_dependence", "How much work stops when IT stops"),
-    ("compliance", "Regulated data"),
-    ("backup", "Backup and disaster recovery"),
-    ("growth", "Growth over the next two years"),
-    ("budget_preference", "How you prefer to pay"),
-    ("hourly_rate", "Your Break/Fix hourly rate"),
-    ("msp_fee_per_user", "Your MSP fee per user per month"),
-)
-
-_CHOICES = {
-    "industry": Assessment.Industry,
-    "operating_hours": Assessment.OperatingHours,
-    "it_dependence": Assessment.ItDependence,
-    "compliance": Assessment.Compliance,
-    "backup": Assessment.Backup,
-    "growth": Assessment.Growth,
-    "budget_preference": Assessment.BudgetPreference,
-}
-_MONEY = {"downtime_cost_per_hour", "hourly_rate", "msp_fee_per_user"}
+from .snapshot import Stored, to_plain
 
 
-def _display(name: str, value: Any) -> str:
-    if value is None:
-        return "Not given"
-    if name in _CHOICES:
-        try:
-            return str(_CHOICES[name](value).label)
-        except ValueError:
-            return str(value)
-    if name in _MONEY:
-        return f"${value:,.2f}".replace(".00", "")
-    if isinstance(value, float) and value.is_integer():
-        return f"{value:,.0f}"
-    return f"{value:,}" if isinstance(value, int) else str(value)
+@dataclass(frozen=True)
+class AnswerRow:
+    label: str
+    value: str
 
 
-def answers(snapshot: dict[str, Any]) -> list[tuple[str, str]]:
-    """The person's answers as (label, value) pairs, noting what was estimated for blanks."""
-    inputs = snapshot["inputs"]
-    result = snapshot["result"]
+def answer_rows(stored: Stored) -> list[AnswerRow]:
+    """The person's answers, labelled as the form asked them, saying what was estimated for blanks."""
+    profile, used = stored.profile, stored.result.estimates
     rows = []
-    for name, label in INPUT_LABELS:
-        value = inputs.get(name)
-        text = _display(name, value)
-        if name == "devices" and value is None:
-            text = f"{result['devices']:,} (estimated)"
-        if name == "downtime_cost_per_hour" and value is None:
-            text = f"${result['downtime_cost_per_hour']:,.0f} (estimated)"
-        if name in ("hourly_rate", "msp_fee_per_user") and value is None:
+    for q in answers.QUESTIONS:
+        value = getattr(profile, q.name)
+        text = explain.answer_text(q.name, value)
+        if value is None and q.name == "devices":
+            text = f"{used.devices:,.0f} (estimated)"
+        elif value is None and q.name == "downtime_cost_per_hour":
+            text = f"${used.downtime_cost_per_hour:,.0f} (estimated)"
+        elif value is None and q.name == "incidents_per_month":
+            text = f"{explain.number(round(used.incidents_per_month, 1))} (estimated)"
+        elif value is None and q.name in ("hourly_rate", "msp_fee_per_user"):
             text = "Not given: published figures used"
-        rows.append((label, text))
+        rows.append(AnswerRow(q.label, text))
     return rows
 
 
-def api_document(assessment: Assessment, *, url: str) -> dict[str, Any]:
-    """The JSON document for one assessment, straight from its snapshot."""
-    snapshot = assessment.snapshot
-    result = snapshot["result"]
+def figure_rows(stored: Stored) -> tuple[Assumption, ...]:
+    """Every figure behind the costs: this organisation's estimates and method, then the catalogue's figures
+    as they were when it was scored (results of the first model kept theirs in their assumptions)."""
+    if stored.earlier_model:
+        return stored.result.assumptions
+    return stored.result.assumptions + explain.figure_rows(stored.catalogue, stored.profile)
+
+
+def is_tie(stored: Stored) -> bool:
+    """A close call whose rounded scores are equal: the page then names no winner."""
+    options = stored.result.options
+    return stored.result.close_call and len(options) > 1 and round(options[0].overall) == round(options[1].overall)
+
+
+def cheapest_sentence(stored: Stored) -> str:
+    """Which option costs least in most of the simulated cases, in words ("" for results of an earlier model)."""
+    options = [o for o in stored.result.options if o.cost.chance_cheapest is not None]
+    if len(options) < 2:
+        return ""
+    likeliest = max(options, key=lambda o: o.cost.chance_cheapest or 0.0)
+    share = round((likeliest.cost.chance_cheapest or 0.0) * 100)
+    return (f"{likeliest.name} costs least, all three parts counted, in {share} % of the plausible cases we "
+            f"simulated.")
+
+
+def _range(r: Range) -> dict[str, float]:
+    return {"low": r.low, "expected": r.expected, "high": r.high}
+
+
+def _score(o: OptionResult) -> dict[str, Any]:
+    parts = o.cost.parts
     return {
-        "id": str(assessment.public_id),
-        "url": url,
-        "scored_at": snapshot["scored_at"],
-        "recommendation": result["recommendation"],
-        "recommendation_name": result["recommendation_name"],
-        "close_call": result["close_call"],
-        "summary": result["summary"],
-        "decider": result["decider"],
-        "scores": [
-            {
-                "model": m["slug"],
-                "name": m["name"],
-                "fit": m["fit"],
-                "cost_score": m["cost_score"],
-                "overall": m["overall"],
-                "cost": {
-                    "monthly": m["cost"]["monthly"],
-                    "one_year": m["cost"]["one_year"],
-                    "three_years": m["cost"]["three_years"],
-                    "breakdown_per_month": m["cost"]["breakdown"],
-                },
-                "dimensions": m["dimensions"],
-            }
-            for m in result["models"]
-        ],
-        "needs": result["needs"],
-        "factors": result["factors"],
-        "tipping_points": result["tipping_points"],
-        "assumptions": result["assumptions"],
-        "estimates": {
-            "devices": result["devices"],
-            "devices_estimated": result["devices_estimated"],
-            "downtime_cost_per_hour": result["downtime_cost_per_hour"],
-            "downtime_cost_estimated": result["downtime_cost_estimated"],
-            "downtime_cost_rule": result["downtime_cost_rule"],
+        "model": o.slug,
+        "name": o.name,
+        "fit": o.fit,
+        "cost_score": o.cost_score,
+        "overall": o.overall,
+        "cost": {
+            "three_years": _range(o.cost.three_years),
+            "parts_three_years": {"bills": _range(parts.bills), "lost_work": _range(parts.lost_work),
+                                  "risk": _range(parts.risk)},
+            "bills_per_month": o.cost.bills_per_month,
+            "onboarding": o.cost.onboarding,
+            "bill_lines_three_years": o.cost.bill_lines,
+            "scope": [to_plain(item) for item in o.cost.scope],
         },
-        "inputs": {**snapshot["inputs"], "organisation_name": assessment.organisation_name},
+        "chance_cheapest": o.cost.chance_cheapest,
+        "dimensions": [to_plain(d) for d in o.dimensions],
     }
 
 
-def catalogue_document(catalogue_models: list, dimensions: list) -> dict[str, Any]:
-    """The public catalogue: models with their characteristics and cost parameters, and the dimensions."""
+def api_document(assessment: Assessment, stored: Stored, *, url: str) -> dict[str, Any]:
+    """The JSON document for one assessment, from its stored result."""
+    result = stored.result
+    return {
+        "id": str(assessment.public_id),
+        "url": url,
+        "scored_at": stored.scored_at,
+        "model_version": stored.version,
+        "recommendation": result.recommendation,
+        "recommendation_name": result.recommendation_name,
+        "close_call": result.close_call,
+        "headline": result.headline,
+        "summary": result.summary,
+        "reasons": list(result.reasons),
+        "scope_note": result.scope_note,
+        "notes": list(result.notes),
+        "scores": [_score(o) for o in result.options],
+        "needs": [to_plain(n) for n in result.needs],
+        "factors": [to_plain(f) for f in result.factors],
+        "tipping_points": [to_plain(p) for p in result.tipping_points],
+        "assumptions": [to_plain(a) for a in figure_rows(stored)],
+        "estimates": to_plain(result.estimates),
+        "inputs": {**to_plain(stored.profile), "organisation_name": assessment.organisation_name},
+    }
+
+
+def catalogue_document(catalogue_models: list, dimensions: list, shared: list) -> dict[str, Any]:
+    """The public catalogue: options with their characteristics and figures, the aspects, the shared figures."""
+
+    def figure(p: Any, label: str) -> dict[str, Any]:
+        return {"key": p.key, "label": label, "low": float(p.low), "expected": float(p.expected),
+                "high": float(p.high), "source_title": p.source_title, "source_url": p.source_url,
+                "source_year": p.source_year, "vendor_claim": p.vendor_claim, "note": p.note}
+
     return {
         "dimensions": [
             {"slug": d.slug, "name": d.name, "question": d.question, "explanation": d.explanation,
@@ -133,14 +138,9 @@ def catalogue_document(catalogue_models: list, dimensions: list) -> dict[str, An
                      "rating": c.rating}
                     for c in m.characteristics.all()
                 ],
-                "cost_parameters": [
-                    {"key": p.key, "label": p.get_key_display(), "low": float(p.low),
-                     "expected": float(p.expected), "high": float(p.high), "source_title": p.source_title,
-                     "source_url": p.source_url, "source_year": p.source_year, "vendor_claim": p.vendor_claim,
-                     "note": p.note}
-                    for p in m.cost_parameters.all()
-                ],
+                "cost_parameters": [figure(p, p.get_key_display()) for p in m.cost_parameters.all()],
             }
             for m in catalogue_models
         ],
+        "shared_figures": [figure(f, f.label) for f in shared],
     }

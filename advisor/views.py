@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from . import charts, pagecache, report, services
+from . import charts, pagecache, report, services, snapshot
 from .catalogue import load_comparison
 from .forms import ASSESSMENT_DEFAULTS, PROFILE_FIELDS, AssessmentForm, CommentForm
 from .models import Assessment, Comment
@@ -76,28 +76,27 @@ def assess(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-@pagecache.cached_page(pagecache.by_assessment, size=256)
 def result(request: HttpRequest, public_id: str) -> HttpResponse:
-    assessment = get_object_or_404(Assessment, public_id=public_id)
-    snapshot = assessment.snapshot
-    data = snapshot["result"]
-    models = data["models"]
-    total_weight = sum(max(0.0, n["weight"]) for n in data["needs"]) or 1.0
-    fit_rows = [
-        {"need": n, "cells": [charts.met_share(m, n, total_weight) for m in models]} for n in data["needs"]
-    ]
+    assessment = get_object_or_404(Assessment.objects.select_related("catalogue_record"), public_id=public_id)
+    stored = snapshot.load(assessment)
+    result = stored.result
+    total_weight = sum(max(0.0, n.weight) for n in result.needs) or 1.0
     return render(request, "advisor/result.html", {
         "assessment": assessment,
-        "result": data,
-        "models": [
-            {**m, "by_year": [m["cost"]["one_year"], m["cost"]["two_years"], m["cost"]["three_years"]]}
-            for m in models
-        ],
-        "answers": report.answers(snapshot),
-        "cost_chart": charts.cost_chart(models),
-        "fit_chart": charts.fit_chart(models, data["needs"]),
-        "fit_rows": fit_rows,
-        "tipping_points": data["tipping_points"],
+        "stored": stored,
+        "result": result,
+        "options": result.options,
+        "tie": report.is_tie(stored),
+        "cheapest_sentence": report.cheapest_sentence(stored),
+        "changes": [p for p in result.tipping_points if p.value is not None],
+        "unchanged": [p for p in result.tipping_points if p.value is None],
+        "answers": report.answer_rows(stored),
+        "figures": report.figure_rows(stored),
+        "cost_chart": charts.cost_chart(result.options),
+        "part_legend": [(name, colour) for name, colour, _ in charts.PART_STYLES],
+        "fit_chart": charts.fit_chart(result.options, result.needs),
+        "fit_rows": [{"need": n, "cells": [(o.name, charts.met_share(o, n, total_weight)) for o in result.options]}
+                     for n in result.needs],
         "share_url": request.build_absolute_uri(assessment.get_absolute_url()),
     })
 

@@ -136,14 +136,22 @@ class CostParts:
     risk: Range
 
 
+HOW_LABELS = {"included": "Included", "billed": "Billed", "risk": "Counted as risk", "in_house": "Done in-house",
+              "not_needed": "Not needed"}
+
+
 @dataclass(frozen=True)
 class ScopeItem:
     """How one piece of the common scope is counted for an option."""
 
     piece: str  # fixing, upkeep, tooling, joiners, after_hours
     label: str
-    how: str  # included, billed, risk, in_house, not_needed
+    how: str  # a key of HOW_LABELS
     text: str
+
+    @property
+    def how_label(self) -> str:
+        return HOW_LABELS[self.how]
 
 
 @dataclass(frozen=True)

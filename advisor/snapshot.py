@@ -1,0 +1,206 @@
+"""The stored result: what an assessment keeps of its scoring, written and read back as typed dataclasses.
+
+An assessment stores one document, zlib-compressed JSON in `Assessment.result_document`, with its shape's
+version in `Assessment.result_version`:
+    {"scored_at": ..., "inputs": {answers as Profile}, "result": {Result}}
+and points to the catalogue it was scored with (`CatalogueRecord`, one row per distinct catalogue, shared by
+every assessment scored against it), so the figures are not copied into each assessment.
+
+Reading never scores again and never fails on an older shape: version 1 (the first model, which kept its
+catalogue inside the document and mixed lost work into one cost) is upgraded on read into today's types,
+marked `earlier_model` so the page can say so. Pages, API, admin and CSV read `Stored`, never dict keys.
+"""
+from __future__ import annotations
+
+import dataclasses
+import enum
+import functools
+import hashlib
+import json
+import types
+import typing
+import zlib
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from .engine.domain import RESULT_VERSION, Assumption, Catalogue, CostParts, DimensionFit, DimensionSpec, \
+    Estimates, Factor, Figure, ModelSpec, Need, OptionCost, OptionResult, Point, PointKind, Profile, Range, \
+    Result
+from .models import Assessment, CatalogueRecord
+
+# ---- Plain data <-> dataclasses ---------------------------------------------------------------------------
+
+
+def to_plain(value: Any) -> Any:
+    """A dataclass (or a structure of them) as JSON-ready data: dicts, lists, strings and numbers."""
+    if dataclasses.is_dataclass(value):
+        return {f.name: to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, (list, tuple)):
+        return [to_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: to_plain(item) for key, item in value.items()}
+    return value
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def from_plain(kind: Any, data: Any) -> Any:
+    """The inverse of to_plain for a type: dataclasses, tuples, dicts, enums and optionals."""
+    origin = typing.get_origin(kind)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(kind) if a is not type(None)]
+        return None if data is None else from_plain(options[0], data)
+    if origin is tuple:
+        item = typing.get_args(kind)[0]
+        return tuple(from_plain(item, x) for x in data)
+    if origin is dict:
+        _, item = typing.get_args(kind)
+        return {key: from_plain(item, x) for key, x in data.items()}
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
+        hints = _hints(kind)
+        return kind(**{f.name: from_plain(hints[f.name], data[f.name]) for f in dataclasses.fields(kind)
+                       if f.name in data})
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        return kind(data)
+    if kind is float and isinstance(data, int):
+        return float(data)
+    return data
+
+
+def pack(document: Any) -> bytes:
+    return zlib.compress(json.dumps(document, separators=(",", ":"), ensure_ascii=False).encode(), 6)
+
+
+def unpack(blob: bytes | memoryview) -> Any:
+    return json.loads(zlib.decompress(bytes(blob)))
+
+
+# ---- Writing ---------------------------------------------------------------------------------------------
+
+
+def catalogue_record(catalogue: Catalogue) -> CatalogueRecord:
+    """The stored row for this catalogue, made the first time any assessment is scored against it."""
+    blob = pack(to_plain(catalogue))
+    digest = hashlib.sha256(blob).hexdigest()
+    record, _ = CatalogueRecord.objects.get_or_create(digest=digest, defaults={"document": blob})
+    return record
+
+
+def result_document(*, profile: Profile, result: Result, scored_at: str) -> bytes:
+    return pack({"scored_at": scored_at, "inputs": to_plain(profile), "result": to_plain(result)})
+
+
+# ---- Reading ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Stored:
+    """One assessment's result as it was scored, whatever version stored it."""
+
+    version: int
+    scored_at: str
+    profile: Profile
+    catalogue: Catalogue
+    result: Result
+
+    @property
+    def earlier_model(self) -> bool:
+        """Scored by an earlier model than today's (the page says so and offers to score again)."""
+        return self.version < RESULT_VERSION
+
+
+def load(assessment: Assessment) -> Stored:
+    """The assessment's stored result, upgraded to today's types when an earlier version stored it."""
+    document = unpack(assessment.result_document)
+    if assessment.result_version == 1:
+        return _from_version_1(document)
+    if assessment.result_version != RESULT_VERSION:
+        raise ValueError(f"Unknown stored result version {assessment.result_version}.")
+    return Stored(
+        version=RESULT_VERSION,
+        scored_at=document["scored_at"],
+        profile=from_plain(Profile, document["inputs"]),
+        catalogue=_catalogue(assessment.catalogue_record),
+        result=from_plain(Result, document["result"]),
+    )
+
+
+def _catalogue(record: CatalogueRecord) -> Catalogue:
+    return _decoded_catalogue(record.digest, bytes(record.document))
+
+
+@functools.lru_cache(maxsize=64)
+def _decoded_catalogue(digest: str, blob: bytes) -> Catalogue:
+    """A stored catalogue never changes (its digest names its content), so each process decodes each of the
+    few there are once."""
+    return from_plain(Catalogue, unpack(blob))
+
+
+# ---- Version 1: the first model ------------------------------------------------------------------------
+
+
+def _from_version_1(doc: dict[str, Any]) -> Stored:
+    """The first model's snapshot in today's types. Its cost mixed lost work (its "downtime") into one total
+    with stacked low/high ends and counted no risk; the parts are split back out at their expected values."""
+    inputs = {f.name: doc["inputs"].get(f.name) for f in dataclasses.fields(Profile) if f.name in doc["inputs"]}
+    profile = from_plain(Profile, inputs)
+    old = doc["result"]
+    catalogue = Catalogue(
+        models=tuple(ModelSpec(
+            slug=m["slug"], name=m["name"], ratings=m["ratings"], headlines=m.get("headlines", {}),
+            figures={key: Figure(key=p["key"], label=p["label"], low=p["low"], expected=p["expected"],
+                                 high=p["high"], source_title=p.get("source_title", ""),
+                                 source_url=p.get("source_url", ""), source_year=p.get("source_year"),
+                                 vendor_claim=p.get("vendor_claim", False), note=p.get("note", ""))
+                     for key, p in m.get("costs", {}).items()},
+        ) for m in doc["catalogue"]["models"]),
+        dimensions=tuple(DimensionSpec(d["slug"], d["name"], d["weight"]) for d in doc["catalogue"]["dimensions"]),
+        figures={},
+    )
+    options = []
+    for m in old["models"]:
+        cost = m["cost"]
+        monthly = cost["breakdown"]
+        bills = 36 * (monthly["labour"] + monthly["fees"]) + cost["onboarding"]["expected"]
+        lost = 36 * monthly["downtime"]
+        options.append(OptionResult(
+            slug=m["slug"], name=m["name"], fit=m["fit"], cost_score=m["cost_score"], overall=m["overall"],
+            cost=OptionCost(
+                three_years=Range(**cost["three_years"]),
+                parts=CostParts(bills=Range(bills, bills, bills), lost_work=Range(lost, lost, lost),
+                                risk=Range(0.0, 0.0, 0.0)),
+                bills_per_month=monthly["labour"] + monthly["fees"], onboarding=cost["onboarding"]["expected"],
+                bill_lines={"labour": 36 * monthly["labour"], "fees": 36 * monthly["fees"],
+                            "onboarding": cost["onboarding"]["expected"]},
+                chance_cheapest=None, scope=(),
+            ),
+            dimensions=tuple(DimensionFit(**d) for d in m["dimensions"]),
+        ))
+    points = tuple(Point(field=t["field"], label=t["label"], kind=PointKind(t["kind"]), current=t["current"],
+                         value=t["value"], direction=t["direction"], becomes=t["becomes"], text=t["text"])
+                   for t in old["tipping_points"])
+    name = old["recommendation_name"]
+    result = Result(
+        version=1, recommendation=old["recommendation"], recommendation_name=name, close_call=old["close_call"],
+        headline=f"A close call: {name} by a nose" if old["close_call"] else f"We recommended {name}",
+        summary=old["summary"], reasons=(old["decider"],) if old.get("decider") else (),
+        options=tuple(options),
+        needs=tuple(Need(n["dimension"], n["name"], n["weight"], n["need"], tuple(n["reasons"])) for n in old["needs"]),
+        factors=tuple(Factor(f["dimension"], f["name"], f["need"], f["text"], f["points"]) for f in old["factors"]),
+        tipping_points=points,
+        assumptions=tuple(Assumption(**a) for a in old["assumptions"]),
+        notes=(), scope_note=None,
+        estimates=Estimates(
+            devices=float(old["devices"]), devices_estimated=old["devices_estimated"],
+            incidents_per_month=float(profile.incidents_per_month or 0.0), incidents_estimated=False,
+            downtime_cost_per_hour=float(old["downtime_cost_per_hour"]),
+            downtime_cost_estimated=old["downtime_cost_estimated"],
+        ),
+    )
+    return Stored(version=1, scored_at=doc.get("scored_at", ""), profile=profile, catalogue=catalogue, result=result)
