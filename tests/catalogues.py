@@ -1,9 +1,10 @@
-"""Plain catalogues for the pure scoring tests: the seeded figures, built without a database."""
+"""The seeded catalogue as plain engine data, built without a database (test_seed checks that the database's
+copy reads back the same)."""
 from __future__ import annotations
 
-from advisor.domain import Catalogue, CostParam, DimensionSpec, ModelSpec
+from advisor.content import figures_2026_11 as seeded
+from advisor.engine.domain import Catalogue, DimensionSpec, Figure, ModelSpec
 
-# The seeded dimensions and weights.
 DIMENSIONS = (
     DimensionSpec("engagement", "How support is engaged", 1.5),
     DimensionSpec("monitoring", "Proactive monitoring", 1.0),
@@ -23,33 +24,21 @@ MSP_RATINGS = dict(engagement=2, monitoring=5, maintenance=5, downtime=4, cost=5
                    partnership=5, continuity=5, availability=4, breadth=5)
 
 
-def params(**ranges: tuple[float, float, float]) -> dict[str, CostParam]:
-    keys = ("hourly_rate", "hours_per_incident", "response_delay_hours", "after_hours_premium",
-            "fee_per_user_month", "fee_per_device_month", "minimum_users", "onboarding_months",
-            "prevented_share", "people_stopped_per_incident")
-    out = {}
-    for key in keys:
-        low, expected, high = ranges.get(key, (0.0, 0.0, 0.0))
-        out[key] = CostParam(key=key, label=key.replace("_", " "), low=low, expected=expected, high=high)
-    return out
+def figure(row: tuple) -> Figure:
+    key, label, low, expected, high, title, url, year, vendor_claim, note = row
+    return Figure(key, label, float(low), float(expected), float(high), title, url, year, vendor_claim, note)
 
 
-BREAK_FIX_COSTS = params(
-    hourly_rate=(100, 150, 250), hours_per_incident=(1, 1.5, 3), response_delay_hours=(2, 8, 24),
-    after_hours_premium=(1.5, 1.75, 2.0), people_stopped_per_incident=(0.25, 0.5, 2),
-)
-MSP_COSTS = params(
-    hours_per_incident=(0.67, 1, 2), response_delay_hours=(0.25, 0.5, 2), after_hours_premium=(1, 1, 1),
-    fee_per_user_month=(100, 150, 250), fee_per_device_month=(0, 0, 9), minimum_users=(1, 5, 10),
-    onboarding_months=(0, 0.4, 1), prevented_share=(0.3, 0.5, 0.7), people_stopped_per_incident=(0.25, 0.5, 2),
-)
+def option_figures(slug: str) -> dict[str, Figure]:
+    return {row[1]: figure(row[1:]) for row in seeded.OPTIONS if row[0] == slug}
 
 
 def seeded_catalogue() -> Catalogue:
     return Catalogue(
         models=(
-            ModelSpec("break-fix", "Break/Fix", BREAK_FIX_RATINGS, costs=BREAK_FIX_COSTS),
-            ModelSpec("msp", "Managed Services Provider", MSP_RATINGS, costs=MSP_COSTS),
+            ModelSpec("break-fix", "Break/Fix", BREAK_FIX_RATINGS, {}, option_figures("break-fix")),
+            ModelSpec("msp", "Managed Services Provider", MSP_RATINGS, {}, option_figures("msp")),
         ),
         dimensions=DIMENSIONS,
+        figures={row[0]: figure(row) for row in seeded.SHARED},
     )

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.engine.catalogue import seeded_catalogue
+from tests.catalogues import seeded_catalogue
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 
 from advisor.engine import decide, score
 from advisor.engine.domain import Catalogue, Profile
-from tests.engine.catalogue import seeded_catalogue
+from tests.catalogues import seeded_catalogue
 from tests.engine.profiles import profiles
 
 CATALOGUE = seeded_catalogue()

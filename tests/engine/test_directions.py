@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from advisor.engine import decide
 from advisor.engine.domain import Profile
-from tests.engine.catalogue import seeded_catalogue
+from tests.catalogues import seeded_catalogue
 from tests.engine.profiles import profiles
 
 CATALOGUE = seeded_catalogue()

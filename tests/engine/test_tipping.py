@@ -7,7 +7,7 @@ from hypothesis import given, settings
 
 from advisor.engine import decide, score, tipping
 from advisor.engine.domain import PointKind, Profile
-from tests.engine.catalogue import seeded_catalogue
+from tests.catalogues import seeded_catalogue
 from tests.engine.profiles import profiles
 
 CATALOGUE = seeded_catalogue()
