@@ -8,6 +8,24 @@ import pytest
 from tests.catalogues import seeded_catalogue
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Test settings, on top of config/settings.py.
+
+    - Static files by their plain names: production's manifest storage needs `collectstatic` first, and a
+      fresh clone has not run it. (Servers started under gunicorn still use the manifest storage; see
+      tests/gunicorn_server.py.)
+    - No fragment cache: a test sees what its request rendered, never what an earlier test left behind.
+      The tests of the cache itself turn it on (tests/test_cache.py).
+    """
+    from django.conf import settings
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.CACHES = {**settings.CACHES, "fragments": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+
 @pytest.fixture
 def catalogue():
     """The seeded catalogue as plain data, for the pure scoring tests (no database)."""
