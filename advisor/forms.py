@@ -13,7 +13,7 @@ from django.utils.functional import cached_property
 
 from .domain import Profile
 from .models import Assessment
-from .spam import SpamGuardForm
+from .protect.spam import SpamGuardForm
 
 # Values a person would otherwise have to pick for a typical small office; the API uses them too.
 ASSESSMENT_DEFAULTS: dict[str, Any] = {

@@ -30,7 +30,7 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.html import escape
 
-from .spam import STARTED, started_token
+from .protect.spam import STARTED, started_token
 
 
 def _fresh_started(request: HttpRequest) -> str:

@@ -15,7 +15,7 @@ from . import charts, pagecache, report, services
 from .catalogue import load_comparison
 from .forms import ASSESSMENT_DEFAULTS, PROFILE_FIELDS, AssessmentForm, CommentForm
 from .models import Assessment, Comment
-from .sameorigin import same_origin_only
+from .protect.sameorigin import same_origin_only
 
 
 def _comparison_page(request: HttpRequest, comment_form: CommentForm) -> HttpResponse:

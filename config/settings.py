@@ -135,7 +135,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "advisor.ratelimit.RateLimitMiddleware",
+    "advisor.protect.ratelimit.RateLimitMiddleware",
     # Last, as django-axes asks: it turns a lockout raised during authentication into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -311,8 +311,8 @@ AXES_FAILURE_LIMIT = env_int("DJANGO_ADMIN_LOGIN_FAILURES", 5, minimum=1)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_ADMIN_LOCKOUT_MINUTES", 30, minimum=1))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "advisor.ratelimit.admin_locked_out"
-AXES_CLIENT_IP_CALLABLE = "advisor.ratelimit.client_ip"
+AXES_LOCKOUT_CALLABLE = "advisor.protect.ratelimit.admin_locked_out"
+AXES_CLIENT_IP_CALLABLE = "advisor.protect.ratelimit.client_ip"
 AXES_DISABLE_ACCESS_LOG = True  # no record of successful sign-ins with their addresses
 AXES_VERBOSE = False
 

@@ -15,7 +15,7 @@ from django.core import signing
 from django.db import transaction
 from django.test import Client
 
-from advisor import spam
+from advisor.protect import spam
 from advisor.catalogue import content_version, load_catalogue
 from advisor.models import Characteristic, Comment, ContentVersion, CostParameter, Dimension, SupportModel
 from tests.perf_site import PerfSite

@@ -9,7 +9,7 @@ from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.test import Client, override_settings
 
-from advisor import ratelimit
+from advisor.protect import ratelimit
 from tests.security_data import API_ANSWERS, FORM_ANSWERS, comment_answers, make_assessment, row_counts
 
 pytestmark = pytest.mark.django_db
@@ -142,7 +142,7 @@ def test_a_failing_cache_lets_posts_through_and_says_so(client, monkeypatch, cap
         raise ConnectionError("cache server gone")
 
     monkeypatch.setattr(ratelimit.cache, "add", broken)
-    with caplog.at_level(logging.ERROR, logger="advisor.ratelimit"):
+    with caplog.at_level(logging.ERROR, logger="advisor.protect.ratelimit"):
         statuses = [_post_api(client).status_code for _ in range(3)]
     assert statuses == [201, 201, 201]
     assert "Rate limit not applied: the cache failed" in caplog.text
