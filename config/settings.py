@@ -123,8 +123,8 @@ MIDDLEWARE = [
     # Outermost, so every response is logged, static files and errors included.
     "advisor.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    # django-csp's middleware, keeping the header it builds from these settings (see advisor/csp.py).
-    "advisor.csp.CSPMiddleware",
+    # django-csp's middleware: the Content-Security-Policy header from CONTENT_SECURITY_POLICY below.
+    "csp.middleware.CSPMiddleware",
     # Load balancers and container health checks may probe by an IP address that is not an allowed host:
     # answer those probes before the host check (probes to an allowed host go through the whole stack).
     "advisor.middleware.HealthCheckMiddleware",
