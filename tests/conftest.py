@@ -6,6 +6,7 @@ from typing import Any
 import pytest
 
 from tests.catalogues import seeded_catalogue
+from tests.clock import frozen
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -30,6 +31,16 @@ def pytest_configure(config: pytest.Config) -> None:
 def catalogue():
     """The seeded catalogue as plain data, for the pure scoring tests (no database)."""
     return seeded_catalogue()
+
+
+@pytest.fixture(autouse=True)
+def frozen_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test runs at one instant (tests/clock.py), so no run can straddle a rate-limit window and a
+    comment form is exactly as old as the test says. A test that moves time patches `clock` itself."""
+    from advisor.protect import ratelimit, spam
+
+    monkeypatch.setattr(ratelimit, "clock", frozen)
+    monkeypatch.setattr(spam, "clock", frozen)
 
 
 # A typical answer set for a 25-person law firm, as the form would post it.

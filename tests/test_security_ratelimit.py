@@ -6,7 +6,7 @@ import logging
 
 import pytest
 from django.contrib.auth.models import User
-from django.core.cache import cache
+from django.core.cache import caches
 from django.test import Client, override_settings
 
 from advisor.protect import ratelimit
@@ -129,6 +129,7 @@ def test_a_new_window_starts_a_new_count():
 
 
 def test_the_shared_cache_counts_and_keeps_the_lifetime_it_was_given():
+    cache = caches["ratelimit"]
     cache.add("counter", 0, timeout=600)
     assert [cache.incr("counter") for _ in range(3)] == [1, 2, 3]
     assert cache.get("counter") == 3
@@ -141,7 +142,7 @@ def test_a_failing_cache_lets_posts_through_and_says_so(client, monkeypatch, cap
     def broken(*args, **kwargs):
         raise ConnectionError("cache server gone")
 
-    monkeypatch.setattr(ratelimit.cache, "add", broken)
+    monkeypatch.setattr(caches["ratelimit"], "add", broken)
     with caplog.at_level(logging.ERROR, logger="advisor.protect.ratelimit"):
         statuses = [_post_api(client).status_code for _ in range(3)]
     assert statuses == [201, 201, 201]
