@@ -1,7 +1,6 @@
 """Forms validate and normalise what people type; they decide nothing."""
 from __future__ import annotations
 
-import copy
 from decimal import Decimal
 from typing import Any
 
@@ -72,77 +71,6 @@ def _choice(choices: Any, error_messages: dict | None = None, **kwargs: Any) -> 
                         **(error_messages or {})},
         **kwargs,
     )
-
-
-# Each form instance works on its own copies of its class's fields, which Django makes with copy.deepcopy:
-# about 200 µs for AssessmentForm, a tenth of an API request, nearly all of it the generic copy machinery
-# walking every choice list string by string. FieldTemplates makes the same copies directly, in a tenth of
-# the time: for each field a new field and a new widget, with their own attrs, error messages, validators and
-# choice lists, as Field, ChoiceField, Widget and ChoiceWidget.__deepcopy__ give them. Anything else (a field
-# or widget copying itself another way, choices other than a list of (value, label) strings) goes to deepcopy.
-_PLAIN_FIELD_COPIES = (forms.Field.__deepcopy__, forms.ChoiceField.__deepcopy__)
-_PLAIN_WIDGET_COPIES = (forms.Widget.__deepcopy__, forms.widgets.ChoiceWidget.__deepcopy__)
-_copies_its_dict: dict[type, bool] = {}
-
-
-def _dict_copy_is_copy(kind: type) -> bool:
-    """Whether copy.copy() of a `kind` is a new instance with the same __dict__, which it is unless the class
-    changes how it is copied or pickled."""
-    answer = _copies_its_dict.get(kind)
-    if answer is None:
-        answer = _copies_its_dict[kind] = (
-            not hasattr(kind, "__copy__") and not hasattr(kind, "__setstate__") and not hasattr(kind, "__slots__")
-            and kind.__reduce_ex__ is object.__reduce_ex__ and kind.__reduce__ is object.__reduce__
-            and kind.__getstate__ is object.__getstate__ and kind.__new__ is object.__new__
-        )
-    return answer
-
-
-def _plain_choices(choices: Any) -> bool:
-    if type(choices) is not list:
-        return False
-    for choice in choices:
-        if type(choice) is not tuple or len(choice) != 2 or type(choice[0]) is not str or type(choice[1]) is not str:
-            return False
-    return True
-
-
-def _shallow(value: Any) -> Any:
-    new = object.__new__(type(value))
-    new.__dict__.update(value.__dict__)
-    return new
-
-
-def copy_field(field: forms.Field, memo: dict) -> forms.Field:
-    """copy.deepcopy(field, memo), made directly when that gives the same result."""
-    widget = field.widget
-    field_copy, widget_copy = type(field).__deepcopy__, type(widget).__deepcopy__
-    is_choice = field_copy is forms.ChoiceField.__deepcopy__
-    if (
-        field_copy not in _PLAIN_FIELD_COPIES or widget_copy not in _PLAIN_WIDGET_COPIES
-        or not _dict_copy_is_copy(type(field)) or not _dict_copy_is_copy(type(widget))
-        or (is_choice and not _plain_choices(field._choices))
-        or (widget_copy is not forms.Widget.__deepcopy__ and not _plain_choices(widget._choices))
-        or id(field) in memo or id(widget) in memo  # met before in this copy: deepcopy shares what it made
-    ):
-        return copy.deepcopy(field, memo)
-    new = memo[id(field)] = _shallow(field)
-    new_widget = new.widget = memo[id(widget)] = _shallow(widget)
-    new_widget.attrs = widget.attrs.copy()
-    if widget_copy is not forms.Widget.__deepcopy__:
-        new_widget._choices = list(widget._choices)  # (str, str) tuples: nothing inside to copy
-    new.error_messages = field.error_messages.copy()
-    new.validators = field.validators[:]
-    if is_choice:
-        new._choices = list(field._choices)
-    return new
-
-
-class FieldTemplates(dict):
-    """A form class's base_fields, copied field by field with copy_field when a form is made."""
-
-    def __deepcopy__(self, memo: dict) -> dict[str, forms.Field]:
-        return {name: copy_field(field, memo) for name, field in self.items()}
 
 
 class AssessmentForm(forms.Form):
@@ -257,9 +185,6 @@ class AssessmentForm(forms.Form):
             hourly_rate=number("hourly_rate"),
             msp_fee_per_user=number("msp_fee_per_user"),
         )
-
-
-AssessmentForm.base_fields = FieldTemplates(AssessmentForm.base_fields)
 
 
 def assessment_helper() -> FormHelper:
