@@ -1,20 +1,15 @@
 """The advisor's data: the catalogue staff edit, and the assessments people submit."""
 from __future__ import annotations
 
-import json
 import secrets
 import uuid
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.urls import reverse
 
-from . import fastjson, versionstamp
-
-if TYPE_CHECKING:
-    from django.db.backends.base.base import BaseDatabaseWrapper
+from . import versionstamp
 
 
 class ContentVersion(models.Model):
@@ -196,30 +191,6 @@ class CostParameter(models.Model):
         return f"{self.support_model}: {self.get_key_display()}"
 
 
-class FastJSONField(models.JSONField):
-    """A JSONField written and read by orjson (see fastjson.py): the same data, a tenth of the time to write a
-    31 kB snapshot. Migrations see a plain JSONField, as what is stored is JSON either way."""
-
-    def deconstruct(self) -> tuple[str, str, list, dict]:
-        name, _path, args, kwargs = super().deconstruct()
-        return name, "django.db.models.JSONField", args, kwargs
-
-    def get_db_prep_value(self, value: Any, connection: BaseDatabaseWrapper, prepared: bool = False) -> Any:
-        if self.encoder is not None:
-            return super().get_db_prep_value(value, connection, prepared)
-        if not prepared:
-            value = self.get_prep_value(value)
-        return connection.ops.adapt_json_value(value, fastjson.StoreEncoder)
-
-    def from_db_value(self, value: Any, expression: Any, connection: BaseDatabaseWrapper) -> Any:
-        if type(value) is not str or self.decoder is not None:
-            return super().from_db_value(value, expression, connection)
-        try:
-            return fastjson.loads(value)
-        except json.JSONDecodeError:  # as JSONField: a key's text value that is not JSON comes back as it is
-            return value
-
-
 class Assessment(models.Model):
     """An organisation's answers, and the result they were scored to, frozen as a snapshot."""
 
@@ -302,7 +273,7 @@ class Assessment(models.Model):
     recommendation = models.SlugField(blank=True, help_text="Slug of the recommended support model.")
     recommendation_name = models.CharField("recommended", max_length=100, blank=True)
     close_call = models.BooleanField(default=False)
-    snapshot = FastJSONField(
+    snapshot = models.JSONField(
         default=dict, help_text="The inputs, the catalogue figures used and the full result, as scored."
     )
 
