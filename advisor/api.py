@@ -7,7 +7,7 @@ from typing import Any
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from . import report, services
 from .catalogue import load_comparison
@@ -85,7 +85,7 @@ def assessment_create(request: HttpRequest) -> JsonResponse:
     return response
 
 
-@require_GET
+@require_safe
 def assessment_detail(request: HttpRequest, public_id: str) -> JsonResponse:
     assessment = Assessment.objects.filter(public_id=public_id).first()
     if assessment is None:
@@ -94,7 +94,7 @@ def assessment_detail(request: HttpRequest, public_id: str) -> JsonResponse:
     return JsonResponse(report.api_document(assessment, url=url))
 
 
-@require_GET
+@require_safe
 def support_models(request: HttpRequest) -> JsonResponse:
     comparison = load_comparison()
     return JsonResponse(report.catalogue_document(comparison.models, [row.dimension for row in comparison.rows]))

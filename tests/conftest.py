@@ -43,6 +43,19 @@ def frozen_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(spam, "clock", frozen)
 
 
+@pytest.fixture
+def fragments(settings):
+    """The fragments cache switched on and empty, as in production (the suite otherwise runs without it)."""
+    from django.core.cache import caches
+
+    settings.CACHES = {**settings.CACHES, "fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests-fragments",
+    }}
+    caches["fragments"].clear()
+    yield caches["fragments"]
+    caches["fragments"].clear()
+
+
 # A typical answer set for a 25-person law firm, as the form would post it.
 LAW_FIRM: dict[str, Any] = {
     "organisation_name": "Hart & Vale Solicitors",
