@@ -1,15 +1,16 @@
 """The one place that reads the catalogue (support models, dimensions, ratings, costs) from the database.
 
-Reading and converting it takes several queries and some milliseconds, and it changes only when staff edit
-it, so each process keeps what it built under the content version (models.ContentVersion) and asks for
-that one number on each call (from the database, or from its copy beside a SQLite file: versionstamp.py). Every save, delete or bulk update of the catalogue or the
-comments changes the number, so an edit shows on the very next request in every worker of every server.
+It changes only when staff edit it, and every save, delete or bulk update of the catalogue or the comments
+changes the content version (models.ContentVersion, one row). What is built from the content is therefore
+kept under that number and read again when it changes: the catalogue for scoring in this process's memory
+(load_catalogue), rendered parts of pages in the "fragments" cache (the views and templates). Each request
+reads the number afresh with one small query, so an edit shows on the very next request in every worker
+of every server.
 """
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
-from typing import Any, Callable, Hashable, TypeVar
+from typing import Any
 
 from django.apps import AppConfig
 from django.db import connections
@@ -17,59 +18,20 @@ from django.db.models import Prefetch
 from django.db.models.signals import post_delete, post_migrate, post_save
 from django.dispatch import receiver
 
-from . import versionstamp
 from .engine.domain import Catalogue, DimensionSpec, Figure, ModelSpec
 from .models import Characteristic, Comment, ContentVersion, CostParameter, Dimension, SharedFigure, SupportModel
-
-T = TypeVar("T")
 
 # ---- The content version -------------------------------------------------------------------------------------
 
 
-def content_version(using: str = "default") -> int | None:
-    """The current content version: from its file beside a SQLite database, else one query on a one-row
-    table (None if the row is missing)."""
-    stamped = versionstamp.read(using)
-    if stamped is not None:
-        return stamped
-    connection = connections[using]
-    table = connection.ops.quote_name(ContentVersion._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT version FROM {table} WHERE id = 1")  # noqa: S608 - no user input
-        row = cursor.fetchone()
-    return None if row is None else row[0]
+def content_version() -> int | None:
+    """The current content version: one query on a one-row table.
 
+    None only when the row is missing (migration 0004 makes it): load_catalogue then reads on every call,
+    and fragments are kept under None until the next change makes the row again with a new number.
+    """
+    return ContentVersion.objects.filter(pk=1).values_list("version", flat=True).first()
 
-class ByVersion:
-    """Values built from the content, kept in this process for as long as the content version stays the same."""
-
-    def __init__(self) -> None:
-        self._state: tuple[Any, dict[Hashable, Any]] = (object(), {})
-        self._lock = threading.Lock()
-
-    def get(self, version: int | None, key: Hashable, build: Callable[[], T]) -> T:
-        if version is None:  # no version row (a database not migrated to it): never keep anything
-            return build()
-        held, values = self._state
-        if held != version:
-            with self._lock:
-                held, values = self._state
-                if held != version:
-                    values = {}
-                    self._state = (version, values)
-        try:
-            return values[key]
-        except KeyError:
-            # Built after the version was read, so never older than it; a newer build under an older number
-            # is replaced as soon as the next request reads the newer number.
-            value = values[key] = build()
-            return value
-
-    def clear(self) -> None:
-        self._state = (object(), {})
-
-
-_kept = ByVersion()
 
 _CONTENT_MODELS = (SupportModel, Dimension, Characteristic, CostParameter, SharedFigure, Comment)
 
@@ -130,13 +92,28 @@ def _read_catalogue() -> Catalogue:
     return Catalogue(models=tuple(models), dimensions=dimensions, figures=figures)
 
 
+# The catalogue this process built last, and the content version it was built under. Kept here rather than
+# in the fragments cache: a cache hands out a fresh unpickled copy on every read (about 80 µs), which would
+# also lose what scoring works out once per catalogue (Catalogue.derived_value, about 0.2 ms an assessment).
+_built: tuple[int, Catalogue] | None = None
+
+
 def load_catalogue() -> Catalogue:
     """The active support models and all dimensions, as plain data for scoring.
 
-    One query when this process already holds the current catalogue, four when it must read it again.
-    The Catalogue is shared between callers: treat it as read-only, as scoring does.
+    One query when this process already holds the catalogue of the current content version, five when it
+    must read it again. The Catalogue is shared between callers: treat it as read-only, as scoring does.
     """
-    return _kept.get(content_version(), "catalogue", _read_catalogue)
+    global _built
+    version = content_version()
+    if version is not None and _built is not None and _built[0] == version:
+        return _built[1]
+    # Read after the version, so never older than it; a change committed in between has a newer number,
+    # which the next call reads, and reads the catalogue again for.
+    catalogue = _read_catalogue()
+    if version is not None:
+        _built = (version, catalogue)
+    return catalogue
 
 
 @dataclass(frozen=True)
@@ -151,17 +128,14 @@ class Comparison:
     rows: list[ComparisonRow]
 
 
-def _read_comparison() -> Comparison:
+def load_comparison() -> Comparison:
+    """The side-by-side table for the comparison page: a row per dimension, a cell per active model.
+
+    Read from the database on every call (four queries): the comparison page calls it only when its cached
+    fragment is missing (see views.comparison).
+    """
     models = list(_active_models())
     dimensions = list(Dimension.objects.all())
     cells = {(c.support_model_id, c.dimension_id): c for m in models for c in m.characteristics.all()}
     rows = [ComparisonRow(d, [(m, cells.get((m.id, d.id))) for m in models]) for d in dimensions]
     return Comparison(models=models, rows=rows)
-
-
-def load_comparison() -> Comparison:
-    """The side-by-side table for the comparison page: a row per dimension, a cell per active model.
-
-    Kept like load_catalogue; the model instances are shared between requests, so nothing may change them.
-    """
-    return _kept.get(content_version(), "comparison", _read_comparison)

@@ -12,7 +12,7 @@ from django.utils.functional import cached_property
 
 from .engine import answers
 from .engine.domain import Profile
-from .spam import SpamGuardForm
+from .protect.spam import SpamGuardForm
 
 # Values a person would otherwise have to pick for a typical small office; the API uses them too.
 ASSESSMENT_DEFAULTS: dict[str, Any] = {

@@ -57,7 +57,7 @@ _METHODS = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}
 
 
 class HealthCheckMiddleware:
-    """Answers GET /healthz and /readyz itself only when the request's host is not an allowed one.
+    """Answers GET and HEAD /healthz and /readyz itself only when the request's host is not an allowed one.
 
     Load balancers and container health checks often call by IP address, which the allowed-hosts check
     would refuse with a 400. Such a probe is answered here, ahead of that check; it reveals nothing but
@@ -72,7 +72,7 @@ class HealthCheckMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         probe = self.PROBES.get(request.path_info)
-        if probe is not None and request.method == "GET":
+        if probe is not None and request.method in ("GET", "HEAD"):
             try:
                 request.get_host()
             except DisallowedHost:

@@ -9,17 +9,14 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.urls import reverse
 
-from . import versionstamp
-
-
 
 class ContentVersion(models.Model):
     """A counter bumped whenever anything public pages show from the catalogue or the comments changes.
 
-    Pages and the scorer keep what they build from that content in each process's memory, keyed by this
-    number, and read the number on every request (one cheap query, or a smaller file beside a SQLite
-    database, see versionstamp.py): an edit made through any worker or any
-    app server shows on the very next request everywhere. Saves and deletes bump it through signals
+    Pages and the scorer keep what they build from that content under this number (rendered fragments in
+    the "fragments" cache, the catalogue in each process's memory) and read the number on every request,
+    one small query: an edit made through any worker or any app server shows on the very next request
+    everywhere. Saves and deletes bump it through signals
     (advisor/catalogue.py), bulk updates through `ContentQuerySet`, migrations through post_migrate.
     """
 
@@ -38,9 +35,6 @@ class ContentVersion(models.Model):
         version = secrets.randbits(62)
         if not cls.objects.using(using).filter(pk=1).update(version=version):
             cls.objects.using(using).update_or_create(pk=1, defaults={"version": version})
-        # Beside a SQLite file, the number is mirrored for a cheaper check (see versionstamp.py), once the
-        # change is committed: a change rolled back leaves the file as it was.
-        transaction.on_commit(lambda: versionstamp.write(version, using), using=using)
 
 
 class ContentQuerySet(models.QuerySet):

@@ -8,26 +8,30 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from . import charts, pagecache, report, services, snapshot
-from .catalogue import load_comparison
+from . import charts, report, services, snapshot
+from .catalogue import content_version, load_comparison
 from .forms import ASSESSMENT_DEFAULTS, PROFILE_FIELDS, AssessmentForm, CommentForm
 from .models import Assessment, Comment
-from .sameorigin import same_origin_only
+from .protect.sameorigin import same_origin_only
 
 
 def _comparison_page(request: HttpRequest, comment_form: CommentForm) -> HttpResponse:
+    # The table and the approved comments are rendered into the "fragments" cache under the content version;
+    # both are read from the database only when the template must render them again (lazy). The comment
+    # form, with its per-request signed time, is rendered on every request.
     return render(request, "advisor/comparison.html", {
-        "comparison": load_comparison(),
+        "content_version": content_version(),
+        "comparison": SimpleLazyObject(load_comparison),
         "comments": Comment.objects.filter(is_approved=True),
         "comment_form": comment_form,
     })
 
 
-@require_GET
-@pagecache.cached_page(pagecache.by_content_version)
+@require_safe
 def comparison(request: HttpRequest) -> HttpResponse:
     return _comparison_page(request, CommentForm())
 
@@ -58,8 +62,7 @@ def _prefill(raw_id: str | None) -> dict:
     return _answers(assessment) if assessment else {}
 
 
-@require_http_methods(["GET", "POST"])
-@pagecache.cached_page(pagecache.always)
+@require_http_methods(["GET", "HEAD", "POST"])
 def assess(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = AssessmentForm(request.POST)
@@ -70,12 +73,17 @@ def assess(request: HttpRequest) -> HttpResponse:
                 contact_consent=data["contact_consent"],
             )
             return redirect(assessment)
+        blank = False
     else:
-        form = AssessmentForm(initial={**ASSESSMENT_DEFAULTS, **_prefill(request.GET.get("from"))})
-    return render(request, "advisor/assess.html", {"form": form})
+        prefill = _prefill(request.GET.get("from"))
+        form = AssessmentForm(initial={**ASSESSMENT_DEFAULTS, **prefill})
+        blank = not prefill
+    # A blank form is the same for everyone: the template keeps its rendered fields in the "fragments" cache.
+    # The CSRF token sits outside them and is rendered on every request.
+    return render(request, "advisor/assess.html", {"form": form, "blank": blank})
 
 
-@require_GET
+@require_safe
 def result(request: HttpRequest, public_id: str) -> HttpResponse:
     assessment = get_object_or_404(Assessment.objects.select_related("catalogue_record"), public_id=public_id)
     stored = snapshot.load(assessment)
@@ -101,15 +109,15 @@ def result(request: HttpRequest, public_id: str) -> HttpResponse:
     })
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def rescore(request: HttpRequest, public_id: str) -> HttpResponse:
     """Score the same answers again with today's figures, as a new assessment (GET asks first).
 
     Asking on a page of its own keeps the result page free of forms, so it is the same for everyone who
-    opens a shared link: no CSRF cookie to set, nothing to put back into the kept page.
+    opens a shared link and sets no CSRF cookie.
     """
     original = get_object_or_404(Assessment, public_id=public_id)
-    if request.method == "GET":
+    if request.method != "POST":
         return render(request, "advisor/rescore.html", {"assessment": original})
     form = AssessmentForm(data={**_answers(original), "contact_consent": False})
     if not form.is_valid():  # answers stored earlier always validate; this guards against data edits
@@ -119,7 +127,7 @@ def rescore(request: HttpRequest, public_id: str) -> HttpResponse:
     return redirect(assessment)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def delete(request: HttpRequest, public_id: str) -> HttpResponse:
     assessment = get_object_or_404(Assessment, public_id=public_id)
     if request.method == "POST":
@@ -129,13 +137,13 @@ def delete(request: HttpRequest, public_id: str) -> HttpResponse:
     return render(request, "advisor/delete.html", {"assessment": assessment})
 
 
-@require_GET
+@require_safe
 def healthz(request: HttpRequest) -> HttpResponse:
     """Liveness: the process answers. Touches no database."""
     return HttpResponse("ok", content_type="text/plain")
 
 
-@require_GET
+@require_safe
 def readyz(request: HttpRequest) -> HttpResponse:
     """Readiness: the database answers."""
     try:
@@ -146,13 +154,13 @@ def readyz(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok", content_type="text/plain")
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=86400, public=True)
 def favicon(request: HttpRequest) -> HttpResponse:
     return redirect("/static/advisor/favicon.svg", permanent=False)
 
 
-@require_GET
+@require_safe
 def robots(request: HttpRequest) -> HttpResponse:
     lines = ["User-agent: *", "Disallow: /assessment/", "Disallow: /api/", "Allow: /"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -56,7 +56,7 @@ def main() -> None:
     spent: Counter = Counter()
     # (where, what, label): outer steps first, then the steps inside them, which start with spaces.
     steps = (
-        (forms.AssessmentForm, "__init__", "form: made, its fields copied"),
+        (forms.AssessmentForm, "__init__", "form: made (its fields deep-copied)"),
         (forms.AssessmentForm, "is_valid", "form: validated"),
         (services, "score", "scoring, tipping points included"),
         (services, "assessment_create", "storing the assessment"),

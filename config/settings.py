@@ -126,8 +126,8 @@ MIDDLEWARE = [
     # Outermost, so every response is logged, static files and errors included.
     "advisor.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    # django-csp's middleware, keeping the header it builds from these settings (see advisor/csp.py).
-    "advisor.csp.CSPMiddleware",
+    # django-csp's middleware: the Content-Security-Policy header from CONTENT_SECURITY_POLICY below.
+    "csp.middleware.CSPMiddleware",
     # Load balancers and container health checks may probe by an IP address that is not an allowed host:
     # answer those probes before the host check (probes to an allowed host go through the whole stack).
     "advisor.middleware.HealthCheckMiddleware",
@@ -138,7 +138,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "advisor.ratelimit.RateLimitMiddleware",
+    "advisor.protect.ratelimit.RateLimitMiddleware",
     # Last, as django-axes asks: it turns a lockout raised during authentication into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -202,7 +202,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
     # Reuse each worker's connection, as with DATABASE_URL: opening the file and running the PRAGMAs above
-    # on every request costs about 0.7 ms, more than serving a kept page.
+    # on every request costs about 0.7 ms, more than rendering a page from its cached fragments.
     DATABASES["default"].setdefault("CONN_MAX_AGE", env_int("DJANGO_CONN_MAX_AGE", 60))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -211,19 +211,26 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Cache ----------------------------------------------------------------------------------------------------
 
 def _cache_from_url(url: str) -> dict:
-    """The default cache from CACHE_URL. It holds the rate-limit counters, so every worker must share it."""
+    """The rate-limit counters' cache from CACHE_URL: every worker and server must share it.
+
+    Its store must never drop a live count, or a client could post past its limit. Expired counts (earlier
+    windows) are never read again, so the store is left to forget them by culling:
+    - db://: Django's database cache culls only past MAX_ENTRIES rows, and then first deletes every expired
+      row; live rows would go only if more than a million clients posted within one window.
+    - locmem://: culling drops the least recently used tenth (CULL_FREQUENCY 10) once MAX_ENTRIES is
+      reached; earlier windows were used before any live one, so they go first.
+    - redis:// and memcached:// evict by their own policy: give the counters a store of their own, with
+      room to spare (Redis: maxmemory-policy volatile-ttl or noeviction).
+    """
     scheme = url.split("://", 1)[0].lower() if "://" in url else ""
     rest = url.split("://", 1)[1] if "://" in url else ""
+    keep_live_counts = {"MAX_ENTRIES": 1_000_000, "CULL_FREQUENCY": 10}
     if scheme == "db":
         table = rest.strip("/") or "advisor_cache"
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]{0,62}", table):
             raise ImproperlyConfigured(f"CACHE_URL db://TABLE needs a plain table name; got {table!r}.")
         # Shared by every worker and server that uses the same database; the table is made by `migrate`.
-        return {
-            "BACKEND": "config.cache.DatabaseCache",
-            "LOCATION": table,
-            "OPTIONS": {"MAX_ENTRIES": 50_000, "CULL_FREQUENCY": 4},
-        }
+        return {"BACKEND": "config.cache.DatabaseCache", "LOCATION": table, "OPTIONS": keep_live_counts}
     if scheme in ("redis", "rediss"):
         return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
     if scheme == "memcached":
@@ -233,14 +240,31 @@ def _cache_from_url(url: str) -> dict:
         return {"BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache", "LOCATION": hosts}
     if scheme == "locmem":
         # One process only: fine for a single-process server, wrong for several gunicorn workers.
-        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": rest or "advisor"}
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": rest or "advisor-ratelimit",
+                "OPTIONS": keep_live_counts}
     raise ImproperlyConfigured(
         f"CACHE_URL must start with db://, redis://, rediss://, memcached:// or locmem://; got {url!r}."
     )
 
 
-CACHES = {"default": {**_cache_from_url(os.environ.get("CACHE_URL", "").strip() or "db://advisor_cache"),
-                      "KEY_PREFIX": "advisor"}}
+# Each job its own cache, so one can never push the other's entries out.
+CACHES = {
+    # Django's default, for anything that asks for a cache without naming one; the site itself names its
+    # cache for each job below.
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "advisor-default"},
+    # Rendered parts of pages and the catalogue, in each process's memory. Their keys carry the content
+    # version (advisor/catalogue.py), which every edit changes, so what an edit made stale is never read
+    # again, on any worker; nothing here needs to be shared. Old versions age out (least recently used).
+    "fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "advisor-fragments",
+        "TIMEOUT": 24 * 3600,
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    },
+    # The rate-limit counters (advisor/protect/ratelimit.py), shared by every worker and server.
+    "ratelimit": {**_cache_from_url(os.environ.get("CACHE_URL", "").strip() or "db://advisor_cache"),
+                  "KEY_PREFIX": "advisor"},
+}
 
 
 # --- HTTPS, cookies and headers -------------------------------------------------------------------------------
@@ -316,8 +340,8 @@ AXES_FAILURE_LIMIT = env_int("DJANGO_ADMIN_LOGIN_FAILURES", 5, minimum=1)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_ADMIN_LOCKOUT_MINUTES", 30, minimum=1))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "advisor.ratelimit.admin_locked_out"
-AXES_CLIENT_IP_CALLABLE = "advisor.ratelimit.client_ip"
+AXES_LOCKOUT_CALLABLE = "advisor.protect.ratelimit.admin_locked_out"
+AXES_CLIENT_IP_CALLABLE = "advisor.protect.ratelimit.client_ip"
 AXES_DISABLE_ACCESS_LOG = True  # no record of successful sign-ins with their addresses
 AXES_VERBOSE = False
 

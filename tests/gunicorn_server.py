@@ -16,7 +16,6 @@ import socket
 import subprocess
 import sys
 import tempfile
-import time
 import uuid
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -83,6 +82,20 @@ def new_database() -> str:
     folder = tempfile.mkdtemp(prefix="advisor-db-")
     atexit.register(shutil.rmtree, folder, True)
     return f"sqlite:///{folder}/db.sqlite3"
+
+
+@functools.lru_cache(maxsize=1)
+def collected_static() -> None:
+    """Collect the static files once per run, as `make run` and the Docker build do.
+
+    With DEBUG off the site names its static files by their hashed names, read from staticfiles/; a fresh
+    clone has none yet, and every page would fail with "Missing staticfiles manifest entry".
+    """
+    result = subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"], cwd=ROOT, env=base_env(),
+        capture_output=True, text=True, timeout=300, check=False,
+    )
+    assert result.returncode == 0, result.stderr
 
 
 def manage(database_url: str, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
@@ -153,6 +166,7 @@ class Gunicorn:
         self.process: subprocess.Popen | None = None
 
     def __enter__(self) -> Gunicorn:
+        collected_static()
         self.port = free_port()
         args = self.args or ["config.wsgi:application", "--config", "config/gunicorn.conf.py"]
         command = [sys.executable, "-m", "gunicorn", *args, "--bind", f"127.0.0.1:{self.port}",
@@ -162,16 +176,17 @@ class Gunicorn:
                 command, cwd=ROOT, env=base_env(DATABASE_URL=self.database_url, **self.env),
                 stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
             )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"gunicorn stopped at start:\n{self.log}")
+        for _ in range(300):  # about a minute: each try waits up to 0.2 s for gunicorn to stop
             try:
                 if self.request("GET", "/readyz")[0] == 200:
                     return self
             except OSError:
                 pass
-            time.sleep(0.2)
+            try:
+                self.process.wait(timeout=0.2)
+            except subprocess.TimeoutExpired:
+                continue  # still starting
+            raise RuntimeError(f"gunicorn stopped at start:\n{self.log}")
         self.stop()
         raise RuntimeError(f"gunicorn did not answer within 60 s:\n{self.log}")
 

@@ -6,7 +6,7 @@ from typing import Any
 from advisor import services
 from advisor.forms import AssessmentForm
 from advisor.models import Assessment, Comment
-from advisor.spam import started_token
+from advisor.protect.spam import started_token
 
 # A 25-person law firm, as the assessment form posts it.
 FORM_ANSWERS: dict[str, Any] = {

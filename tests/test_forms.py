@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from advisor.domain import Profile
+from advisor.engine.domain import Profile
 from advisor.forms import AssessmentForm, CommentForm
 
 

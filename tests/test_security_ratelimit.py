@@ -6,10 +6,10 @@ import logging
 
 import pytest
 from django.contrib.auth.models import User
-from django.core.cache import cache
+from django.core.cache import caches
 from django.test import Client, override_settings
 
-from advisor import ratelimit
+from advisor.protect import ratelimit
 from tests.security_data import API_ANSWERS, FORM_ANSWERS, comment_answers, make_assessment, row_counts
 
 pytestmark = pytest.mark.django_db
@@ -129,6 +129,7 @@ def test_a_new_window_starts_a_new_count():
 
 
 def test_the_shared_cache_counts_and_keeps_the_lifetime_it_was_given():
+    cache = caches["ratelimit"]
     cache.add("counter", 0, timeout=600)
     assert [cache.incr("counter") for _ in range(3)] == [1, 2, 3]
     assert cache.get("counter") == 3
@@ -141,8 +142,8 @@ def test_a_failing_cache_lets_posts_through_and_says_so(client, monkeypatch, cap
     def broken(*args, **kwargs):
         raise ConnectionError("cache server gone")
 
-    monkeypatch.setattr(ratelimit.cache, "add", broken)
-    with caplog.at_level(logging.ERROR, logger="advisor.ratelimit"):
+    monkeypatch.setattr(caches["ratelimit"], "add", broken)
+    with caplog.at_level(logging.ERROR, logger="advisor.protect.ratelimit"):
         statuses = [_post_api(client).status_code for _ in range(3)]
     assert statuses == [201, 201, 201]
     assert "Rate limit not applied: the cache failed" in caplog.text

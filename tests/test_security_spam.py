@@ -8,7 +8,7 @@ from django.test import override_settings
 
 from advisor.forms import CommentForm
 from advisor.models import Comment
-from advisor.spam import started_token
+from advisor.protect.spam import started_token
 from tests.security_data import comment_answers
 
 pytestmark = pytest.mark.django_db

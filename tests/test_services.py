@@ -1,10 +1,13 @@
 """Storing an assessment: the answers, and a snapshot of everything it was scored with."""
 from __future__ import annotations
 
+import json
+from dataclasses import replace
+
 import pytest
 
 from advisor import services
-from advisor.domain import Profile
+from advisor.engine.domain import Profile
 from advisor.models import Assessment
 
 pytestmark = pytest.mark.django_db
@@ -44,3 +47,17 @@ def test_deleting_removes_the_assessment():
     assessment = services.assessment_submit(profile=PROFILE)
     services.assessment_delete(assessment=assessment)
     assert not Assessment.objects.exists()
+
+
+def test_a_stored_snapshot_reads_back_as_it_was_built():
+    assessment = services.assessment_submit(profile=PROFILE, organisation_name="Zoë's Café")
+    built = json.loads(json.dumps(assessment.snapshot))  # what JSON can hold: tuples become lists
+    assert Assessment.objects.get(pk=assessment.pk).snapshot == built
+
+
+@pytest.mark.parametrize("profile", [PROFILE, replace(PROFILE, operating_hours="always", employees=400, devices=900)])
+def test_the_result_in_a_snapshot_is_what_plain_gives(catalogue, profile):
+    # _plain_result takes a faster road (a round trip through orjson) that must give the same data.
+    result = services.score(profile, catalogue)
+    assert json.dumps(services._plain_result(result), sort_keys=True) == json.dumps(services._plain(result),
+                                                                                     sort_keys=True)

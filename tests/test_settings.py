@@ -37,7 +37,7 @@ def test_nothing_set_gives_a_local_site_that_make_run_can_serve(monkeypatch):
     assert s["DEBUG"] is True
     assert s["DATABASES"]["default"]["ENGINE"] == "django.db.backends.sqlite3"
     assert s["DATABASES"]["default"]["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
-    assert s["CACHES"]["default"]["BACKEND"] == "config.cache.DatabaseCache"
+    assert s["CACHES"]["ratelimit"]["BACKEND"] == "config.cache.DatabaseCache"
     assert s["SECURE_SSL_REDIRECT"] is False  # `make run` serves plain http://127.0.0.1:8000
     assert s["SESSION_COOKIE_SECURE"] is False
     assert s["RATELIMIT_ENABLE"] is True
@@ -68,7 +68,7 @@ def test_proxy_ssl_header_is_trusted_only_when_asked(monkeypatch):
     ("locmem://", "django.core.cache.backends.locmem.LocMemCache"),
 ])
 def test_cache_url_chooses_the_shared_cache(monkeypatch, url, backend):
-    assert load_settings(monkeypatch, CACHE_URL=url)["CACHES"]["default"]["BACKEND"] == backend
+    assert load_settings(monkeypatch, CACHE_URL=url)["CACHES"]["ratelimit"]["BACKEND"] == backend
 
 
 def test_rates_are_read_from_the_environment(monkeypatch):

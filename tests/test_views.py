@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from advisor.spam import started_token
+from advisor.protect.spam import started_token
 from advisor.models import Assessment, Characteristic, Comment, CostParameter, Dimension, SupportModel
 
 pytestmark = pytest.mark.django_db

@@ -208,7 +208,7 @@ def written_at_a_human_pace(form) -> None:
     The spam guard turns away comments posted sooner than COMMENT_MIN_SECONDS after the form was served;
     a test types far faster than anyone could.
     """
-    from advisor.spam import started_token
+    from advisor.protect.spam import started_token
 
     form.locator('input[name="started"]').evaluate("(el, token) => { el.value = token; }",
                                                      started_token(seconds_ago=30))

@@ -11,7 +11,7 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.test import Client, override_settings
 
-from advisor.spam import started_token
+from advisor.protect.spam import started_token
 
 from .conftest import ARTIFACTS, ROOT, VALID_ANSWERS, require
 

@@ -1,9 +1,10 @@
 """Per-client rate limits on the posts that write: assessments, the API and comments.
 
-Counts live in the shared cache (settings.CACHES, a database table by default), so every gunicorn worker
-and every app server sees the same numbers. Each limit is a fixed window: at most N posts per client in
-each period, the period starting on a multiple of its length. The client is its address, the /64 network
-for IPv6 (one household or phone gets a whole /64), hashed before it is stored.
+Counts live in the cache alias "ratelimit" (settings.CACHES, from CACHE_URL: a database table by default),
+shared by every gunicorn worker and every app server so they all see the same numbers, and kept apart from
+any other cache so nothing else stored can push a live count out. Each limit is a fixed window: at most N
+posts per client in each period, the period starting on a multiple of its length. The client is its
+address, the /64 network for IPv6 (one household or phone gets a whole /64), hashed before it is stored.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.crypto import salted_hmac
@@ -63,6 +64,11 @@ def client_key(request: HttpRequest) -> str:
     return salted_hmac("advisor.ratelimit", network).hexdigest()[:32]
 
 
+def clock() -> float:
+    """Seconds since the epoch: the one place the limits read the time, so tests can freeze it."""
+    return time.time()
+
+
 @dataclass(frozen=True)
 class Decision:
     limited: bool
@@ -74,10 +80,11 @@ class Decision:
 def hit(bucket: str, key: str, *, now: float | None = None) -> Decision:
     """Count one post by `key` against `bucket`'s limit and say whether it goes over."""
     limit, period = settings.RATELIMITS[bucket]
-    now = time.time() if now is None else now
+    now = clock() if now is None else now
     window = int(now // period)
     retry_after = max(1, math.ceil((window + 1) * period - now))
     cache_key = f"rl:{bucket}:{key}:{window}"
+    cache = caches["ratelimit"]
     cache.add(cache_key, 0, timeout=period + 60)
     try:
         count = cache.incr(cache_key)
