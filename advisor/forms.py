@@ -39,7 +39,8 @@ def field_for(question: answers.Question) -> forms.Field:
         return forms.ChoiceField(choices=[("", f"Choose your {question.label.lower()}")] + choices,
                                  error_messages={**messages, **REQUIRED_MESSAGES.get(question.name, {})}, **common)
     messages = {
-        "min_value": f"Enter {_limit(question.minimum)} or more." if question.minimum else "Enter zero or more.",
+        "min_value": f"Enter {_limit(question.minimum)} or more." if question.minimum or question.whole
+        else "Enter zero or more.",
         "max_value": f"Enter {_limit(question.maximum)} or less.",
         **REQUIRED_MESSAGES.get(question.name, {}),
     }

@@ -10,7 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from advisor.models import Assessment, Characteristic, Comment, CostParameter, Dimension, SupportModel
+from advisor import snapshot
+from advisor.models import SharedFigure, Assessment, Characteristic, Comment, CostParameter, Dimension, SupportModel
 
 pytestmark = pytest.mark.django_db
 
@@ -60,16 +61,31 @@ def test_assessment_list_filters_and_searches(staff, assessment):
     assert "Hart &amp; Vale Solicitors" in response.content.decode()
 
 
-def test_assessment_snapshot_is_readable_not_editable(staff, assessment):
+def test_an_assessments_stored_result_is_readable_not_editable(staff, assessment):
     url = admin_url(Assessment, "change", assessment.pk)
     html = staff.get(url).content.decode()
-    assert "Snapshot (as scored; read-only)" in html
-    assert "&quot;recommendation&quot;" in html  # the JSON, shown (escaped)
-    assert 'name="snapshot"' not in html and 'name="employees"' not in html
-    before = Assessment.objects.get().snapshot
-    staff.post(url, {"employees": "999", "snapshot": "{}"})
+    assert "Result as stored (read-only)" in html
+    assert "&quot;recommendation&quot;" in html  # the stored document, shown as JSON (escaped)
+    assert "Bills" not in html or "lost work $" in html
+    assert 'name="result_document"' not in html and 'name="employees"' not in html
+    before = bytes(Assessment.objects.get().result_document)
+    staff.post(url, {"employees": "999", "result_document": "x"})
     assessment.refresh_from_db()
-    assert assessment.employees == 25 and assessment.snapshot == before
+    assert assessment.employees == 25 and bytes(assessment.result_document) == before
+
+
+def test_staff_edit_the_figures_for_every_option_with_their_sources(staff):
+    figure = SharedFigure.objects.get(key="serious_incident_chance")
+    html = staff.get(admin_url(SharedFigure, "change", figure.pk)).content.decode()
+    assert 'name="source_title"' in html and 'name="vendor_claim"' in html
+    response = staff.post(admin_url(SharedFigure, "change", figure.pk), {
+        "key": figure.key, "label": figure.label, "low": "0.02", "expected": "0.05", "high": "0.12",
+        "source_title": figure.source_title, "source_url": figure.source_url, "source_year": "2025",
+        "note": figure.note,
+    })
+    assert response.status_code == 302
+    figure.refresh_from_db()
+    assert float(figure.expected) == 0.05
 
 
 def test_export_selected_assessments_as_csv(staff, assessment):
@@ -84,31 +100,29 @@ def test_export_selected_assessments_as_csv(staff, assessment):
     assert row["organisation_name"] == "Hart & Vale Solicitors"
     assert row["employees"] == "25"
     assert row["recommendation"] == assessment.recommendation
-    msp = next(m for m in assessment.snapshot["result"]["models"] if m["slug"] == "msp")
-    assert float(row["msp_cost_3y_expected"]) == msp["cost"]["three_years"]["expected"]
-    assert float(row["msp_fit"]) == msp["fit"]
+    msp = snapshot.load(assessment).result.option("msp")
+    assert float(row["msp_cost_3y_expected"]) == msp.cost.three_years.expected
+    assert float(row["msp_risk_3y"]) == msp.cost.parts.risk.expected
+    assert float(row["msp_fit"]) == msp.fit
 
 
-def test_csv_export_defuses_spreadsheet_formulas(staff, law_firm_answers):
+def test_csv_export_defuses_spreadsheet_formulas_and_leaves_empty_text_empty(staff, law_firm_answers):
     staff.post("/assess/", {**law_firm_answers, "organisation_name": "=HYPERLINK(1)"})
+    staff.post("/assess/", {**law_firm_answers, "organisation_name": ""})
     response = staff.post(admin_url(Assessment, "changelist"), {
         "action": "export_csv", "_selected_action": list(Assessment.objects.values_list("pk", flat=True)),
     })
-    assert "'=HYPERLINK(1)" in response.content.decode()
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert [row["organisation_name"] for row in rows] == ["'=HYPERLINK(1)", ""]
+    assert rows[1]["email"] == ""
 
 
-def _reads_of_whole_snapshots(queries) -> list[str]:
-    """The queries that read assessments' snapshot column whole (a key of it taken in SQL does not count)."""
-    column = '"advisor_assessment"."snapshot"'
-    reads = []
-    for query in queries:
-        select, _, rest = query["sql"].partition(" FROM ")
-        if rest.startswith('"advisor_assessment"') and column in [item.strip() for item in select[6:].split(",")]:
-            reads.append(query["sql"])
-    return reads
+def _reads_of_stored_results(queries) -> list[str]:
+    """The queries that read assessments' stored result documents."""
+    return [q["sql"] for q in queries if '"advisor_assessment"."result_document"' in q["sql"].partition(" FROM ")[0]]
 
 
-def test_assessment_list_reads_no_snapshot_and_a_fixed_number_of_queries(staff, law_firm_answers):
+def test_assessment_list_reads_no_stored_result_and_a_fixed_number_of_queries(staff, law_firm_answers):
     def list_queries(count):
         while Assessment.objects.count() < count:
             staff.post("/assess/", law_firm_answers)
@@ -120,10 +134,10 @@ def test_assessment_list_reads_no_snapshot_and_a_fixed_number_of_queries(staff, 
 
     few, many = list_queries(2), list_queries(6)
     assert len(few) == len(many)
-    assert _reads_of_whole_snapshots(many) == []
+    assert _reads_of_stored_results(many) == []
 
 
-def test_csv_export_reads_only_the_models_figures_in_a_fixed_number_of_queries(staff, law_firm_answers):
+def test_csv_export_runs_a_fixed_number_of_queries(staff, law_firm_answers):
     def export(count):
         while Assessment.objects.count() < count:
             staff.post("/assess/", law_firm_answers)
@@ -136,46 +150,15 @@ def test_csv_export_reads_only_the_models_figures_in_a_fixed_number_of_queries(s
 
     few, many = export(2), export(5)
     assert len(few) == len(many)
-    assert _reads_of_whole_snapshots(many) == []
 
 
-def test_csv_export_leaves_figures_blank_for_a_snapshot_without_models(staff, assessment):
-    Assessment.objects.filter(pk=assessment.pk).update(snapshot={"version": 1, "result": {}})
+def test_csv_export_includes_results_of_the_first_model(staff, assessment):
+    from tests.test_snapshot import version_1_assessment
+
+    old = version_1_assessment()
     response = staff.post(admin_url(Assessment, "changelist"), {
-        "action": "export_csv", "_selected_action": [assessment.pk],
+        "action": "export_csv", "_selected_action": [assessment.pk, old.pk],
     })
-    row = next(csv.DictReader(io.StringIO(response.content.decode())))
-    assert row["employees"] == "25" and not any(key.endswith("_fit") for key in row)
-
-
-def test_approve_and_unapprove_comments(staff, client):
-    comment = Comment.objects.create(name="Ann", email="ann@example.com", text="Visible after approval")
-    changelist = admin_url(Comment, "changelist")
-    staff.post(changelist, {"action": "approve", "_selected_action": [comment.pk]})
-    comment.refresh_from_db()
-    assert comment.is_approved
-    assert "Visible after approval" in client.get("/").content.decode()
-    staff.post(changelist, {"action": "unapprove", "_selected_action": [comment.pk]})
-    comment.refresh_from_db()
-    assert not comment.is_approved
-
-
-def test_an_admin_edit_to_a_characteristic_shows_on_the_comparison_page(staff):
-    cell = Characteristic.objects.get(support_model__slug="msp", dimension__slug="availability")
-    response = staff.post(admin_url(Characteristic, "change", cell.pk), {
-        "support_model": cell.support_model_id, "dimension": cell.dimension_id,
-        "headline": "Round-the-clock desk, edited in admin", "description": cell.description, "rating": 5,
-    })
-    assert response.status_code == 302
-    assert "Round-the-clock desk, edited in admin" in staff.get("/").content.decode()
-
-
-def test_cost_parameter_range_must_be_ordered(staff):
-    param = CostParameter.objects.get(support_model__slug="msp", key="fee_per_user_month")
-    response = staff.post(admin_url(CostParameter, "change", param.pk), {
-        "support_model": param.support_model_id, "key": param.key, "low": "300", "expected": "150", "high": "250",
-        "source_title": param.source_title, "source_url": param.source_url, "note": param.note,
-    })
-    assert response.status_code == 200  # re-shown with an error
-    param.refresh_from_db()
-    assert param.low == 100
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(response.content.decode()))}
+    assert rows[str(old.public_id)]["model_version"] == "1"
+    assert rows[str(old.public_id)]["msp_chance_cheapest"] == ""

@@ -32,9 +32,16 @@ def test_post_scores_and_stores_an_assessment(client):
     assert set(scores) == {"break-fix", "msp"}
     for score in scores.values():
         assert 0 <= score["fit"] <= 100
-        for period in ("one_year", "three_years"):
-            cost = score["cost"][period]
-            assert cost["low"] <= cost["expected"] <= cost["high"]
+        cost = score["cost"]
+        assert cost["three_years"]["low"] <= cost["three_years"]["expected"] <= cost["three_years"]["high"]
+        parts = cost["parts_three_years"]
+        assert set(parts) == {"bills", "lost_work", "risk"}
+        for part in parts.values():
+            assert part["low"] <= part["expected"] <= part["high"]
+        assert sum(p["expected"] for p in parts.values()) == pytest.approx(cost["three_years"]["expected"], abs=0.02)
+        assert 0 <= score["chance_cheapest"] <= 1 and "overall" in score
+    assert sum(s["chance_cheapest"] for s in scores.values()) == pytest.approx(1)
+    assert document["scope_note"] is None
     assert document["factors"] and document["tipping_points"] and document["assumptions"]
     assert "email" not in document["inputs"]
 
@@ -73,7 +80,30 @@ def test_bad_fields_give_400_with_messages_per_field_and_store_nothing(client):
 
 def test_missing_required_fields_are_named(client):
     errors = post(client, {}).json()["errors"]
-    assert set(errors) == {"industry", "employees", "incidents_per_month"}
+    assert set(errors) == {"industry", "employees"}
+
+
+def test_problems_a_month_may_be_left_out_and_are_then_estimated(client):
+    document = post(client, {key: value for key, value in ANSWERS.items() if key != "incidents_per_month"}).json()
+    assert document["estimates"]["incidents_estimated"] is True
+    assert document["inputs"]["incidents_per_month"] is None
+
+
+def test_a_large_organisation_gets_a_scope_note_and_still_a_recommendation(client):
+    document = post(client, {**ANSWERS, "employees": 2000, "incidents_per_month": 300}).json()
+    assert document["scope_note"] and document["recommendation"] == document["scores"][0]["model"]
+
+
+def test_the_document_keys_are_the_documented_contract(client):
+    document = post(client, ANSWERS).json()
+    assert set(document) == {
+        "id", "url", "scored_at", "model_version", "recommendation", "recommendation_name", "close_call",
+        "headline", "summary", "reasons", "scope_note", "notes", "scores", "needs", "factors", "tipping_points",
+        "assumptions", "estimates", "inputs"}
+    assert set(document["scores"][0]) == {"model", "name", "fit", "cost_score", "overall", "cost",
+                                          "chance_cheapest", "dimensions"}
+    assert set(document["tipping_points"][0]) == {"field", "label", "kind", "current", "value", "direction",
+                                                  "becomes", "text"}
 
 
 def test_unknown_fields_and_nested_values_are_refused(client):

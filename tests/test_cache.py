@@ -50,7 +50,7 @@ class TestInOneProcess:
         assert load_catalogue().models[1].name == "Managed IT"
         CostParameter.objects.filter(support_model__slug="msp", key="fee_per_user_month").delete()
         versions.append(content_version())
-        assert "fee_per_user_month" not in load_catalogue().models[1].costs
+        assert "fee_per_user_month" not in load_catalogue().models[1].figures
         dimension = Dimension.objects.create(slug="security", name="Security", question="Q?", explanation="E.")
         versions.append(content_version())
         Characteristic.objects.bulk_create([
@@ -77,8 +77,9 @@ class TestInOneProcess:
     def test_without_the_version_row_nothing_is_kept(self, django_assert_num_queries):
         ContentVersion.objects.all().delete()
         load_catalogue()
-        # Read again every time: version (none), dimensions, models, characteristics, cost parameters.
-        with django_assert_num_queries(5):
+        # Read again every time: version (none), dimensions, models, characteristics, cost parameters, the
+        # figures for every option.
+        with django_assert_num_queries(6):
             assert load_catalogue().dimensions
         ContentVersion.bump()
         assert content_version() is not None
@@ -159,21 +160,24 @@ class TestInOneProcess:
         assert "Enter 1 or more." in html and 'value="-4"' in html
 
 
-def test_each_snapshot_holds_the_figures_of_the_catalogue_it_was_scored_with():
+@pytest.mark.django_db
+def test_each_stored_result_points_to_the_figures_of_the_catalogue_it_was_scored_with():
     from dataclasses import replace
 
+    from advisor import services, snapshot
+    from advisor.engine import score
     from advisor.engine.domain import Profile
-    from advisor.scoring import score
-    from advisor.services import _plain, build_snapshot
     from tests.catalogues import seeded_catalogue
 
     profile = Profile(industry="legal", employees=25, incidents_per_month=4)
     first = seeded_catalogue()
     second = replace(first, models=first.models[:1])
-    for catalogue in (first, second, first):
-        snapshot = build_snapshot(profile=profile, catalogue=catalogue, result=score(profile, catalogue))
-        assert snapshot["catalogue"] == _plain(catalogue)
-        assert len(snapshot["catalogue"]["models"]) == len(catalogue.models)
+    stored = [services.assessment_create(profile=profile, catalogue=c, result=score(profile, c))
+              for c in (first, second, first)]
+    assert [snapshot.load(a).catalogue for a in stored] == [first, second, first]
+    # The same catalogue is stored once, whatever number of results point to it.
+    assert stored[0].catalogue_record_id == stored[2].catalogue_record_id != stored[1].catalogue_record_id
+
 
 # ---- Under gunicorn, two workers -----------------------------------------------------------------------------
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from advisor import snapshot
 from advisor.catalogue import load_catalogue, load_comparison
 from advisor.models import Assessment, Characteristic, CostParameter, Dimension, SupportModel
 
@@ -29,8 +30,9 @@ def test_load_catalogue_converts_the_active_models_to_plain_data():
     assert [m.slug for m in catalogue.models] == ["break-fix", "msp"]
     msp = catalogue.models[1]
     assert msp.ratings["monitoring"] == 5
-    assert msp.costs["fee_per_user_month"].expected == 150
+    assert msp.figures["fee_per_user_month"].expected == 150
     assert len(catalogue.dimensions) == 10
+    assert catalogue.figures["serious_incident_chance"].expected == pytest.approx(0.04)
 
 
 def test_inactive_models_are_left_out():
@@ -49,11 +51,11 @@ def test_a_third_model_shows_on_the_comparison_page(client, co_managed):
 def test_a_third_model_is_scored_charted_and_served_by_the_api(client, co_managed, law_firm_answers):
     location = client.post("/assess/", law_firm_answers)["Location"]
     assessment = Assessment.objects.get()
-    slugs = {m["slug"] for m in assessment.snapshot["result"]["models"]}
+    slugs = {o.slug for o in snapshot.load(assessment).result.options}
     assert slugs == {"break-fix", "msp", "co-managed"}
     html = client.get(location).content.decode()
-    assert html.count("Co-managed IT") >= 4  # scores table, legend, cost table, fit table
-    assert html.count("<polyline") == 3  # one cost line per model
+    assert html.count("Co-managed IT") >= 4  # costs table, bill lines, scores, fit table
+    assert html.count("<circle") == 3  # one expected total per option on the cost chart
     api = client.get(f"/api/assessments/{assessment.public_id}/").json()
     assert {s["model"] for s in api["scores"]} == slugs
     catalogue = client.get("/api/support-models/").json()

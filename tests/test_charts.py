@@ -1,38 +1,38 @@
-"""Server-rendered SVG charts: labelled for screen readers, and scaled so the expected lines can be read."""
+"""Server-rendered SVG charts: labelled for screen readers, drawn from typed results, no range cut off."""
 from __future__ import annotations
 
 import re
 
 from advisor import charts
+from advisor.engine import score
+from advisor.engine.domain import Need, Profile
+from tests.catalogues import seeded_catalogue
+
+RESULT = score(Profile(industry="legal", employees=15, incidents_per_month=3, compliance="strict"), seeded_catalogue())
 
 
-def model(name: str, slug: str, onboarding: float, expected: float, high: float) -> dict:
-    return {
-        "name": name, "slug": slug,
-        "cost": {"onboarding": {"low": 0.0, "expected": onboarding, "high": onboarding},
-                 "three_years": {"low": expected / 2, "expected": expected, "high": high}},
-        "dimensions": [{"dimension": "downtime", "rating": 4, "points": 10.0}],
-    }
-
-
-def test_cost_chart_is_titled_and_described_for_screen_readers():
-    svg = charts.cost_chart([model("Break/Fix", "break-fix", 0, 100_000, 150_000)])
+def test_the_cost_chart_is_titled_and_described_for_screen_readers_with_each_part():
+    svg = charts.cost_chart(RESULT.options)
     assert 'role="img"' in svg and "<title" in svg and "<desc" in svg
-    assert "Break/Fix: expected $100k after 36 months" in svg
+    desc = re.search(r"<desc[^>]*>(.*?)</desc>", svg).group(1)
+    for option in RESULT.options:
+        assert f"{option.name}: bills $" in desc
+    assert "10th to 90th percentile" in desc
 
 
-def test_a_pessimistic_band_does_not_flatten_the_expected_lines():
-    svg = charts.cost_chart([model("Break/Fix", "break-fix", 0, 100_000, 1_100_000),
-                             model("MSP", "msp", 3_000, 90_000, 200_000)])
-    labels = re.findall(r'text-anchor="end"[^>]*>\$([\d.,]+)([kM]?)<', svg)
-    top = labels[-1]
-    assert top == ("200", "k")  # scaled to twice the largest expected total, not to $1.1M
-    ys = [float(v) for v in re.findall(r",(\d+\.\d)", svg)]
-    assert min(ys) >= 20  # nothing drawn above the plot area: the tall band is cut at the top
+def test_the_cost_chart_is_scaled_to_the_highest_90th_percentile_so_no_range_is_cut_off():
+    svg = charts.cost_chart(RESULT.options)
+    whisker_ends = [float(x) for x in re.findall(r'<line x1="([\d.]+)" x2="[\d.]+" y1="(?:\d+)" y2="\d+" '
+                                                 r'stroke="#222" stroke-width="2"/>', svg)]
+    right_edge = 720 - 24
+    assert whisker_ends and max(whisker_ends) <= right_edge + 0.05
+    highest = max(o.cost.three_years.high for o in RESULT.options)
+    labels = re.findall(r'text-anchor="middle" font-size="12" fill="#333">\$([\d.,]+)([kM]?)<', svg)
+    scale = {"": 1, "k": 1_000, "M": 1_000_000}
+    assert float(labels[-1][0].replace(",", "")) * scale[labels[-1][1]] >= highest
 
 
-def test_fit_chart_wraps_long_dimension_names():
-    needs = [{"dimension": "continuity", "name": "Business continuity (backup and disaster recovery)",
-              "weight": 1.0, "need": 0.6}]
-    svg = charts.fit_chart([model("Break/Fix", "break-fix", 0, 1, 1)], needs)
+def test_the_fit_chart_wraps_long_aspect_names():
+    needs = [Need("continuity", "Business continuity (backup and disaster recovery)", 1.0, 0.6, ())]
+    svg = charts.fit_chart(RESULT.options, needs)
     assert ">Business continuity (backup<" in svg and ">and disaster recovery)<" in svg

@@ -23,7 +23,6 @@ def test_valid_answers_become_a_profile(law_firm_answers):
     ("employees", "100001", "Enter 100,000 or less."),
     ("employees", "twelve", "Enter a whole number, such as 12."),
     ("employees", "2.5", "Enter a whole number, such as 12."),
-    ("incidents_per_month", "", "Enter how many IT problems need outside help in a typical month."),
     ("incidents_per_month", "-1", "Enter zero or more."),
     ("incidents_per_month", "NaN", "Enter a number, such as 2 or 2.5."),
     ("incidents_per_month", "Infinity", "Enter a number, such as 2 or 2.5."),
@@ -42,6 +41,32 @@ def test_bad_answers_get_a_clear_message_at_the_field(law_firm_answers, field, v
     form = AssessmentForm(data={**law_firm_answers, field: value})
     assert not form.is_valid()
     assert form.errors[field] == [message]
+
+
+def test_problems_a_month_may_be_left_blank_for_an_estimate(law_firm_answers):
+    form = AssessmentForm(data={**law_firm_answers, "incidents_per_month": ""})
+    assert form.is_valid(), form.errors
+    assert form.to_profile().incidents_per_month is None
+
+
+def test_more_in_house_it_staff_than_people_is_an_error_at_the_field(law_firm_answers):
+    form = AssessmentForm(data={**law_firm_answers, "employees": "3", "it_staff": "4"})
+    assert not form.is_valid()
+    assert form.errors["it_staff"] == ["In-house IT staff can't be more than the 3 people who use IT; enter at most 3."]
+    assert form.errors.as_data()["it_staff"][0].code == "more_staff_than_people"
+    assert AssessmentForm(data={**law_firm_answers, "employees": "3", "it_staff": "3"}).is_valid()
+
+
+def test_every_question_of_the_table_is_a_field_of_the_form_and_of_the_profile():
+    from dataclasses import fields
+
+    from advisor.engine import answers
+    from advisor.forms import PROFILE_FIELDS
+
+    names = [q.name for q in answers.QUESTIONS]
+    assert list(PROFILE_FIELDS) == names
+    assert set(names) <= set(AssessmentForm.base_fields)
+    assert {f.name for f in fields(Profile)} == set(names)
 
 
 def test_an_email_is_kept_only_with_consent(law_firm_answers):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from advisor.models import Characteristic, CostParameter, Dimension, SupportModel
+from advisor.models import SharedFigure, Characteristic, CostParameter, Dimension, SupportModel
 
 pytestmark = pytest.mark.django_db
 
@@ -54,6 +54,28 @@ def test_ratings_reflect_the_article():
     assert rating("break-fix", "engagement") > rating("msp", "engagement")  # on demand, no contract
     for dimension in ARTICLE_MSP:
         assert rating("msp", dimension) > rating("break-fix", dimension), dimension
+
+
+def test_every_shared_figure_is_seeded_with_a_source_and_an_ordered_range():
+    keys = {k for k, _ in SharedFigure.Key.choices}
+    figures = {f.key: f for f in SharedFigure.objects.all()}
+    assert set(figures) == keys
+    for figure in figures.values():
+        assert figure.low <= figure.expected <= figure.high and figure.source_title and figure.note, figure.key
+
+
+def test_the_database_reads_back_the_seeded_catalogue_the_pure_tests_use():
+    from advisor.catalogue import load_catalogue
+    from tests.catalogues import seeded_catalogue
+
+    def figures(found):  # labels aside: an option's figure is labelled by its key's name in the database
+        return {key: (f.low, f.expected, f.high, f.source_title, f.vendor_claim) for key, f in found.items()}
+
+    from_database, seeded = load_catalogue(), seeded_catalogue()
+    assert figures(from_database.figures) == figures(seeded.figures)
+    assert [(m.slug, m.ratings, figures(m.figures)) for m in from_database.models] == \
+        [(m.slug, m.ratings, figures(m.figures)) for m in seeded.models]
+    assert from_database.dimensions == seeded.dimensions
 
 
 def test_every_cost_parameter_is_seeded_for_each_model_with_a_source():

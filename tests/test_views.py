@@ -9,7 +9,8 @@ from django.test import Client
 from django.urls import reverse
 
 from advisor.protect.spam import started_token
-from advisor.models import Assessment, Characteristic, Comment, CostParameter, Dimension, SupportModel
+from advisor import snapshot
+from advisor.models import SharedFigure, Assessment, Characteristic, Comment, CostParameter, Dimension, SupportModel
 
 pytestmark = pytest.mark.django_db
 
@@ -57,9 +58,11 @@ def test_submitting_the_form_stores_the_assessment_and_shows_its_result(client, 
     assert page.status_code == 200
     assert assessment.recommendation_name in html
     assert "Hart &amp; Vale Solicitors" in html
-    assert "What would change the answer" in html
+    assert "What would change it" in html and "Next steps: what to ask a provider" in html
     assert "Assumptions and sources" in html
-    assert "<svg" in html and "Estimated cumulative cost over 36 months" in html
+    assert "<svg" in html and "Estimated cost over three years, by part" in html
+    for part in ("Bills", "Lost work (estimate)", "Risk (estimate)", "Cheapest in"):
+        assert f"<th scope=\"col\">{part}</th>" in html
     assert f"http://testserver/assessment/{assessment.public_id}/" in html  # the permanent link
 
 
@@ -109,13 +112,16 @@ def test_a_stored_result_does_not_change_when_the_catalogue_is_edited(client, la
     location = submit(client, law_firm_answers)["Location"]
     before = without_csrf(client.get(location).content)
     assessment = Assessment.objects.get()
-    snapshot = assessment.snapshot
+    stored = bytes(assessment.result_document)
+    api_before = client.get(f"/api/assessments/{assessment.public_id}/").json()
     CostParameter.objects.filter(key="fee_per_user_month").update(low=900, expected=950, high=999)
+    SharedFigure.objects.filter(key="serious_incident_chance").update(expected=Decimal("0.09"))
     Characteristic.objects.filter(support_model__slug="break-fix").update(rating=5, headline="Edited headline")
     Dimension.objects.update(weight=Decimal("3.00"))
     assessment.refresh_from_db()
-    assert assessment.snapshot == snapshot
-    assert without_csrf(client.get(location).content) == before
+    assert bytes(assessment.result_document) == stored
+    assert without_csrf(client.get(location).content) == before  # rendered afresh: no page cache in tests
+    assert client.get(f"/api/assessments/{assessment.public_id}/").json() == api_before
 
 
 def test_rescoring_makes_a_new_assessment_with_todays_figures(client, law_firm_answers):
@@ -125,9 +131,9 @@ def test_rescoring_makes_a_new_assessment_with_todays_figures(client, law_firm_a
     response = client.post(reverse("advisor:rescore", args=[original.public_id]))
     fresh = Assessment.objects.exclude(pk=original.pk).get()
     assert response["Location"] == fresh.get_absolute_url()
-    old_msp = next(m for m in original.snapshot["result"]["models"] if m["slug"] == "msp")
-    new_msp = next(m for m in fresh.snapshot["result"]["models"] if m["slug"] == "msp")
-    assert new_msp["cost"]["one_year"]["expected"] > old_msp["cost"]["one_year"]["expected"]
+    old_msp = snapshot.load(original).result.option("msp")
+    new_msp = snapshot.load(fresh).result.option("msp")
+    assert new_msp.cost.parts.bills.expected > old_msp.cost.parts.bills.expected
     assert fresh.employees == original.employees and fresh.organisation_name == original.organisation_name
     assert "scored again with today" in client.get(response["Location"]).content.decode().lower()
 
