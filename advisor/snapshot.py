@@ -192,7 +192,8 @@ def _from_version_1(doc: dict[str, Any]) -> Stored:
         summary=old["summary"], reasons=(old["decider"],) if old.get("decider") else (),
         options=tuple(options),
         needs=tuple(Need(n["dimension"], n["name"], n["weight"], n["need"], tuple(n["reasons"])) for n in old["needs"]),
-        factors=tuple(Factor(f["dimension"], f["name"], f["need"], f["text"], f["points"]) for f in old["factors"]),
+        factors=tuple(Factor(f["dimension"], f["name"], f["need"], f["text"], f["text"], f["points"])
+                      for f in old["factors"]),
         tipping_points=points,
         assumptions=tuple(Assumption(**a) for a in old["assumptions"]),
         notes=(), scope_note=None,

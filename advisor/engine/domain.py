@@ -183,7 +183,8 @@ class Factor:
     dimension: str
     name: str
     need: float
-    text: str
+    text: str  # the answers behind the need, and each option's rating with its characteristic
+    brief: str  # the same in one short sentence, for the reasons on the first screen
     points: dict[str, float]
 
 

@@ -145,8 +145,22 @@ def factors(catalogue: Catalogue, need_list: tuple[Need, ...], options: tuple[Op
         opening = f"{because}{name} {_need_level(need.need)}." if because else \
             f"{name[0].upper() + name[1:]} {_need_level(need.need)}."
         found.append(Factor(dimension.slug, dimension.name, need.need,
-                            f"{opening} {_ratings(catalogue, dimension, shown)}.", mine))
+                            f"{opening} {_ratings(catalogue, dimension, shown)}.",
+                            _brief(catalogue, dimension, need, mine, shown), mine))
     return tuple(found)
+
+
+def _brief(catalogue: Catalogue, dimension: DimensionSpec, need: Need, points: dict[str, float],
+           shown: list[str]) -> str:
+    """'Business continuity matters quite a bit to you (your backups have never been tested): Managed Services
+    Provider rates 5 out of 5, Break/Fix 1.'"""
+    names = {m.slug: m.name for m in catalogue.models}
+    ratings = {m.slug: m.ratings.get(dimension.slug, 0) for m in catalogue.models}
+    better, worse = sorted(shown, key=lambda slug: -points[slug])
+    because = f" ({'; '.join(need.reasons)})" if need.reasons else ""
+    name = dimension.name[0].upper() + in_sentence(dimension.name)[1:]
+    return (f"{name} {_need_level(need.need)}{because}: {names[better]} rates {ratings[better]} out of 5, "
+            f"{names[worse]} {ratings[worse]}.")
 
 
 # ---- Headline, summary and reasons ------------------------------------------------------------------------
@@ -214,7 +228,7 @@ def reasons(options: tuple[OptionResult, ...], factors: tuple[Factor, ...], *, r
     for factor in factors:
         gain = factor.points.get(best.slug, 0.0) - factor.points.get(second.slug, 0.0)
         if gain > 0:
-            candidates.append((gain * fit_weight, factor.text))
+            candidates.append((gain * fit_weight, factor.brief))
     candidates.sort(key=lambda c: -c[0])
     chosen = [text for size, text in candidates if size >= REASON_MIN_POINTS][:MOST_REASONS]
     if not chosen and candidates:
