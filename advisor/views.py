@@ -13,7 +13,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from . import charts, report, services, snapshot
-from .catalogue import content_version, load_comparison
+from .catalogue import content_version, load_catalogue, load_comparison
 from .forms import ASSESSMENT_DEFAULTS, PROFILE_FIELDS, AssessmentForm, CommentForm
 from .models import Assessment, Comment
 from .protect.sameorigin import same_origin_only
@@ -80,7 +80,8 @@ def assess(request: HttpRequest) -> HttpResponse:
         blank = not prefill
     # A blank form is the same for everyone: the template keeps its rendered fields in the "fragments" cache.
     # The CSRF token sits outside them and is rendered on every request.
-    return render(request, "advisor/assess.html", {"form": form, "blank": blank})
+    problems = load_catalogue().figures.get("incidents_per_person_month")
+    return render(request, "advisor/assess.html", {"form": form, "blank": blank, "problems": problems})
 
 
 @require_safe

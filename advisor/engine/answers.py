@@ -116,7 +116,8 @@ QUESTIONS: tuple[Question, ...] = (
     Question("incidents_per_month", "IT problems a month that need outside help", TROUBLE, minimum=0,
              maximum=10_000, required=False, unit=DECIMAL,
              help="A typical month: a broken laptop, a network outage, email down. 0.5 means one every two "
-                  "months. Leave blank and we estimate it from your size."),
+                  "months. Most organisations see 0.05 to 0.35 a person a month (about 1 to 9 for 25 people). "
+                  "Leave blank and we estimate it from your size."),
     Question("downtime_cost_per_hour", "Cost of an hour with IT down ($)", TROUBLE, minimum=0,
              maximum=1_000_000_000, required=False, unit=MONEY,
              help="Lost work and lost sales for one hour when nobody can use IT. Leave blank and we estimate "

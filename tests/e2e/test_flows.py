@@ -60,10 +60,17 @@ def test_visitor_goes_from_comparison_to_a_shared_result_and_starts_again_with_a
     heading = page.get_by_role("heading", level=1)
     expect(heading).to_contain_text(stored.recommendation_name)
     expect(page.get_by_text("Kestrel Dental ·")).to_be_visible()
-    # Charts carry a text equivalent, and tables give the same figures.
-    expect(page.get_by_role("img", name=re.compile("Estimated cumulative cost over 36 months"))).to_be_visible()
-    expect(page.get_by_role("img", name=re.compile("How well each model meets each need"))).to_be_visible()
-    expect(page.get_by_role("table")).to_have_count(4)
+    # The first screen: the answer, each option's three cost parts with their ranges, what would change it.
+    expect(page.get_by_role("heading", name="What each would cost over three years")).to_be_visible()
+    expect(page.get_by_role("columnheader", name="Lost work (estimate)")).to_be_visible()
+    expect(page.get_by_role("heading", name="What would change it")).to_be_visible()
+    expect(page.get_by_role("table")).to_have_count(1)  # the rest is folded away
+    # Folded sections open on a click, with or without JavaScript; charts carry a text equivalent.
+    page.get_by_text("The costs in a chart, and bills line by line").click()
+    expect(page.get_by_role("img", name=re.compile("Estimated cost over three years, by part"))).to_be_visible()
+    page.get_by_text("How well each option meets your needs").click()
+    expect(page.get_by_role("img", name=re.compile("How well each option meets each need"))).to_be_visible()
+    expect(page.get_by_role("table")).to_have_count(3)
     expect(page.get_by_label("Permanent link to this result")).to_have_value(page.url)
 
     heading_text = heading.inner_text()

@@ -176,6 +176,7 @@ def test_charts_and_rating_dots_have_text_equivalents(make_page, site, assessmen
         assert text == f"{filled} out of 5"
 
     page.goto(site + assessment.get_absolute_url())
+    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
     charts = page.get_by_role("img")
     assert charts.count() == 2
     for chart in charts.all():
@@ -183,4 +184,4 @@ def test_charts_and_rating_dots_have_text_equivalents(make_page, site, assessmen
         described = chart.evaluate(
             "el => el.getAttribute('aria-labelledby').split(' ').map(id => document.getElementById(id).textContent)")
         assert len(described) == 2 and all(len(part) > 20 for part in described), described
-        assert chart.locator("xpath=ancestor::section//table").count() == 1
+        assert chart.locator("xpath=ancestor::details//table").count() == 1

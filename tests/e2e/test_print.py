@@ -35,11 +35,11 @@ def test_result_page_prints_the_recommendation_charts_and_tables_without_navigat
     heading = " ".join(page.get_by_role("heading", level=1).inner_text().split())
     assert heading in text
     for kept in (
-        "Scores and estimated costs", "Three years",  # the scores table
-        "Cost over three years", "Months",  # the cost chart: "Months" is its axis label, drawn in the SVG
-        "How well each model meets each need",
-        "Estimated running total at the end of each year",  # the table beside the cost chart
-        "What would change the answer", "Assumptions and sources", "Your answers",
+        "What each would cost over three years", "Lost work (estimate)", "All told",  # the first screen
+        "What would change it", "Next steps: what to ask a provider",
+        # Folded sections print open: the scope, the cost chart's table, the needs, scores, answers, sources.
+        "What each option covers", "Expected bills over three years, line by line",
+        "How well each option meets your needs", "Assumptions and sources", "Your answers",
         "Permanent link: " + site + assessment.get_absolute_url(),
     ):
         assert kept in text, f"{kept!r} is missing from the printed result"
