@@ -26,7 +26,7 @@ def _comparison_page(request: HttpRequest, comment_form: CommentForm) -> HttpRes
     return render(request, "advisor/comparison.html", {
         "content_version": content_version(),
         "comparison": SimpleLazyObject(load_comparison),
-        "comments": Comment.objects.filter(is_approved=True),
+        "comments": SimpleLazyObject(lambda: Comment.objects.filter(is_approved=True)),
         "comment_form": comment_form,
     })
 
@@ -76,8 +76,10 @@ def assess(request: HttpRequest) -> HttpResponse:
         blank = False
     else:
         prefill = _prefill(request.GET.get("from"))
-        form = AssessmentForm(initial={**ASSESSMENT_DEFAULTS, **prefill})
         blank = not prefill
+        # Made only when the template renders it: a blank form's fields usually come from the cache, and
+        # making the form (Django deep-copies its fields) would cost more than the rest of the page.
+        form = SimpleLazyObject(lambda: AssessmentForm(initial={**ASSESSMENT_DEFAULTS, **prefill}))
     # A blank form is the same for everyone: the template keeps its rendered fields in the "fragments" cache.
     # The CSRF token sits outside them and is rendered on every request.
     return render(request, "advisor/assess.html", {"form": form, "blank": blank})
