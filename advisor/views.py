@@ -85,9 +85,8 @@ def assess(request: HttpRequest) -> HttpResponse:
     return render(request, "advisor/assess.html", {"form": form, "blank": blank})
 
 
-@require_safe
-def result(request: HttpRequest, public_id: str) -> HttpResponse:
-    assessment = get_object_or_404(Assessment, public_id=public_id)
+def _result_page(assessment: Assessment) -> dict:
+    """What the result page shows, read from the assessment's stored snapshot."""
     snapshot = assessment.snapshot
     data = snapshot["result"]
     models = data["models"]
@@ -95,8 +94,7 @@ def result(request: HttpRequest, public_id: str) -> HttpResponse:
     fit_rows = [
         {"need": n, "cells": [charts.met_share(m, n, total_weight) for m in models]} for n in data["needs"]
     ]
-    return render(request, "advisor/result.html", {
-        "assessment": assessment,
+    return {
         "result": data,
         "models": [
             {**m, "by_year": [m["cost"]["one_year"], m["cost"]["two_years"], m["cost"]["three_years"]]}
@@ -107,6 +105,21 @@ def result(request: HttpRequest, public_id: str) -> HttpResponse:
         "fit_chart": charts.fit_chart(models, data["needs"]),
         "fit_rows": fit_rows,
         "tipping_points": data["tipping_points"],
+    }
+
+
+@require_safe
+def result(request: HttpRequest, public_id: str) -> HttpResponse:
+    # The row, without its snapshot, answers "does it still exist?" on every request: a deleted result is a 404
+    # at once. A stored result never changes, so the template keeps its rendered body in the "fragments"
+    # cache under the assessment (and the address it is shared at); the snapshot is read and the page worked
+    # out only when that fragment is missing (lazily, in `page`).
+    # Only the columns the page shows outside that fragment (its title and heading).
+    shown = Assessment.objects.only("public_id", "created_at", "organisation_name", "recommendation_name")
+    assessment = get_object_or_404(shown, public_id=public_id)
+    return render(request, "advisor/result.html", {
+        "assessment": assessment,
+        "page": SimpleLazyObject(lambda: _result_page(assessment)),
         "share_url": request.build_absolute_uri(assessment.get_absolute_url()),
     })
 
