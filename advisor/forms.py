@@ -12,7 +12,7 @@ from django.utils.functional import cached_property
 
 from .engine import answers
 from .engine.domain import Profile
-from .protect.spam import SpamGuardForm
+from .protect.spam import STARTED, SpamGuardForm
 
 # Values a person would otherwise have to pick for a typical small office; the API uses them too.
 ASSESSMENT_DEFAULTS: dict[str, Any] = {
@@ -174,6 +174,9 @@ class CommentForm(SpamGuardForm):  # SpamGuardForm adds a hidden honeypot and a 
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
+        # Every field but the signed time it was served (STARTED), which the template renders on every
+        # request outside the blank form's cached fields (templates/advisor/comparison.html).
+        self.helper.layout = Layout(*(name for name in self.fields if name != STARTED))
         self.helper.add_input(Submit("submit", "Post comment"))
 
     def clean_name(self) -> str:

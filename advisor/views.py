@@ -26,7 +26,7 @@ def _comparison_page(request: HttpRequest, comment_form: CommentForm) -> HttpRes
     return render(request, "advisor/comparison.html", {
         "content_version": content_version(),
         "comparison": SimpleLazyObject(load_comparison),
-        "comments": Comment.objects.filter(is_approved=True),
+        "comments": SimpleLazyObject(lambda: Comment.objects.filter(is_approved=True)),
         "comment_form": comment_form,
     })
 
@@ -76,22 +76,22 @@ def assess(request: HttpRequest) -> HttpResponse:
         blank = False
     else:
         prefill = _prefill(request.GET.get("from"))
-        form = AssessmentForm(initial={**ASSESSMENT_DEFAULTS, **prefill})
         blank = not prefill
+        # Made only when the template renders it: a blank form's fields usually come from the cache, and
+        # making the form (Django deep-copies its fields) would cost more than the rest of the page.
+        form = SimpleLazyObject(lambda: AssessmentForm(initial={**ASSESSMENT_DEFAULTS, **prefill}))
     # A blank form is the same for everyone: the template keeps its rendered fields in the "fragments" cache.
     # The CSRF token sits outside them and is rendered on every request.
     problems = load_catalogue().figures.get("incidents_per_person_month")
     return render(request, "advisor/assess.html", {"form": form, "blank": blank, "problems": problems})
 
 
-@require_safe
-def result(request: HttpRequest, public_id: str) -> HttpResponse:
-    assessment = get_object_or_404(Assessment.objects.select_related("catalogue_record"), public_id=public_id)
-    stored = snapshot.load(assessment)
+def _result_page(assessment: Assessment) -> dict:
+    """What the result page's body shows, read from the assessment's stored result (snapshot.py)."""
+    stored = snapshot.load(Assessment.objects.select_related("catalogue_record").get(pk=assessment.pk))
     result = stored.result
     total_weight = sum(max(0.0, n.weight) for n in result.needs) or 1.0
-    return render(request, "advisor/result.html", {
-        "assessment": assessment,
+    return {
         "stored": stored,
         "result": result,
         "options": result.options,
@@ -102,10 +102,26 @@ def result(request: HttpRequest, public_id: str) -> HttpResponse:
         "answers": report.answer_rows(stored),
         "figures": report.figure_rows(stored),
         "cost_chart": charts.cost_chart(result.options),
-        "part_legend": [(name, colour) for name, colour, _ in charts.PART_STYLES],
+        "part_legend": [name for name, _colour, _pattern in charts.PART_STYLES],
         "fit_chart": charts.fit_chart(result.options, result.needs),
         "fit_rows": [{"need": n, "cells": [(o.name, charts.met_share(o, n, total_weight)) for o in result.options]}
                      for n in result.needs],
+    }
+
+
+@require_safe
+def result(request: HttpRequest, public_id: str) -> HttpResponse:
+    # The row, without its stored result, answers "does it still exist?" on every request: a deleted result is a
+    # 404 at once. A stored result never changes, so the template keeps its rendered body in the "fragments"
+    # cache under the assessment (and the address it is shared at); the stored result is read and the page
+    # worked out only when that fragment is missing (lazily, in `page`).
+    # Only the columns the page shows outside that fragment (its title).
+    shown = Assessment.objects.only("public_id", "created_at", "organisation_name", "recommendation_name",
+                                    "close_call")
+    assessment = get_object_or_404(shown, public_id=public_id)
+    return render(request, "advisor/result.html", {
+        "assessment": assessment,
+        "page": SimpleLazyObject(lambda: _result_page(assessment)),
         "share_url": request.build_absolute_uri(assessment.get_absolute_url()),
     })
 

@@ -65,6 +65,7 @@ PAGES = (
     ("comparison", "GET", "/", 0.5),
     ("assessment form", "GET", "/assess/", 0.5),
     ("result", "GET", None, 0.5),
+    # The advice issue's budget: at least 0.1 of /healthz with the simulation and tipping points.
     ("API POST", "POST", "/api/assessments/", 0.1),
 )
 
@@ -92,13 +93,13 @@ def bench_env() -> dict[str, str]:
 
 def prepare_database(env: dict[str, str]) -> str:
     """Migrate (which seeds the catalogue) a fresh database; return the path of a stored result page."""
-    for suffix in ("", "-wal", "-shm", ".content-version"):
+    for suffix in ("", "-wal", "-shm"):
         (WORK / f"bench.sqlite3{suffix}").unlink(missing_ok=True)
     subprocess.run([str(BIN / "python"), "manage.py", "migrate", "--noinput", "--verbosity", "0"],
                    cwd=ROOT, env=env, check=True)
     script = (
         "from advisor import services\n"
-        "from advisor.domain import Profile\n"
+        "from advisor.engine.domain import Profile\n"
         "from advisor.models import Comment\n"
         "for i in range(5):\n"
         "    Comment.objects.create(name=f'Reader {i}', email=f'reader{i}@example.com',\n"

@@ -159,6 +159,26 @@ class TestInOneProcess:
         html = client.post("/assess/", {**law_firm_answers, "employees": "-4"}).content.decode()
         assert "Enter 1 or more." in html and 'value="-4"' in html
 
+    def test_a_deleted_result_is_a_404_on_the_next_request(self, client, law_firm_answers, fragments):
+        location = client.post("/assess/", law_firm_answers)["Location"]
+        assert client.get(location).status_code == 200
+        assert client.get(location).status_code == 200  # from the cache
+        client.post(location + "delete/")
+        assert client.get(location).status_code == 404
+
+    def test_a_cached_result_shows_each_host_its_own_share_link(self, client, law_firm_answers, fragments):
+        location = client.post("/assess/", law_firm_answers)["Location"]
+        for host in ("localhost", "127.0.0.1", "localhost"):
+            assert f"http://{host}{location}" in client.get(location, HTTP_HOST=host).content.decode()
+
+    def test_a_waiting_message_shows_above_a_cached_result(self, client, law_firm_answers, fragments, settings):
+        settings.COMMENT_MIN_SECONDS = 0
+        location = client.post("/assess/", law_firm_answers)["Location"]
+        client.get(location)  # renders the result's body into the cache
+        client.post("/comments/", {"name": "Ann", "email": "ann@example.com", "text": "Useful."})  # a message waits
+        html = client.get(location).content.decode()
+        assert "held for moderation" in html and "What would change the answer" in html
+
 
 @pytest.mark.django_db
 def test_each_stored_result_points_to_the_figures_of_the_catalogue_it_was_scored_with():
