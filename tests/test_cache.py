@@ -177,7 +177,7 @@ class TestInOneProcess:
         client.get(location)  # renders the result's body into the cache
         client.post("/comments/", {"name": "Ann", "email": "ann@example.com", "text": "Useful."})  # a message waits
         html = client.get(location).content.decode()
-        assert "held for moderation" in html and "What would change the answer" in html
+        assert "held for moderation" in html and "What would change it" in html
 
 
 @pytest.mark.django_db
