@@ -174,7 +174,7 @@ def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool =
         headline=explain.headline(options, close_call),
         summary=explain.summary(options, close_call),
         reasons=explain.reasons(options, factors, reference=reference_spend(profile.employees),
-                                fit_weight=FIT_WEIGHT, zero_at=COST_SCORE_ZERO_AT),
+                                fit_weight=FIT_WEIGHT, zero_at=COST_SCORE_ZERO_AT, close_call=close_call),
         options=tuple(options),
         needs=need_list,
         factors=factors,

@@ -179,63 +179,72 @@ def headline(options: tuple[OptionResult, ...], close_call: bool) -> str:
 
 
 def summary(options: tuple[OptionResult, ...], close_call: bool) -> str:
+    """One or two sentences: who comes out ahead and what each would cost all told. Scores are left to the
+    page's "Scores" section: a person reads money, not points."""
     best = options[0]
     if len(options) == 1:
         return f"{best.name} is the only support option on offer."
     second = options[1]
-    total = f"about {about_money(best.cost.three_years.expected)} over three years all told, against " \
-            f"{about_money(second.cost.three_years.expected)} for {second.name}"
+    costs = (f"about {about_money(best.cost.three_years.expected)} over three years all told for {best.name}, "
+             f"against {about_money(second.cost.three_years.expected)} for {second.name}")
     if close_call and round(best.overall) == round(second.overall):
-        return (f"{best.name} and {second.name} score the same, {best.overall:.0f} out of 100: {best.name} would "
-                f"come to {total}. Let what matters most to you decide, and check what would change it below.")
-    lead = f"{best.overall:.0f} against {second.overall:.0f} out of 100"
+        return (f"{best.name} and {second.name} come out level on our figures: {costs}. Let what matters most to "
+                f"you decide, and check what would change it below.")
     if close_call:
-        return (f"{best.name} comes out just ahead, {lead}, too close to call on our figures: it would come to "
-                f"{total}. The figures you are least sure of could reverse it.")
-    return f"{best.name} comes out ahead, {lead}: it would come to {total}."
+        return (f"{best.name} comes out just ahead, too close to call on our figures: {costs}. The figures you are "
+                f"least sure of could reverse it.")
+    return f"{best.name} comes out ahead: {costs}."
+
+
+def _candidates(mine: OptionResult, theirs: OptionResult, factors: tuple[Factor, ...], points_per_dollar: float,
+                fit_weight: float) -> list[tuple[float, str]]:
+    """What favours `mine` over `theirs`, each with the points of overall score it is worth, most first."""
+    found: list[tuple[float, str]] = []
+    a, b = mine.cost.parts, theirs.cost.parts
+    saved_bills = b.bills.expected - a.bills.expected
+    saved_lost = b.lost_work.expected - a.lost_work.expected
+    saved_risk = b.risk.expected - a.risk.expected
+    if saved_bills > 0:
+        found.append((saved_bills * points_per_dollar,
+                      f"Lower bills: about {about_money(a.bills.expected)} invoiced over three years against "
+                      f"{about_money(b.bills.expected)} with {theirs.name}."))
+    if saved_lost > 0:
+        found.append((saved_lost * points_per_dollar,
+                      f"Less work lost to IT trouble: problems are prevented or fixed sooner, worth about "
+                      f"{about_money(saved_lost)} of staff time over three years."))
+    if saved_risk > 0:
+        why = ", because upkeep is done and backups are looked after" if _does_upkeep(mine) and not \
+            _does_upkeep(theirs) else ""
+        found.append((saved_risk * points_per_dollar,
+                      f"Less risk from serious incidents such as ransomware or lost data: an expected "
+                      f"{about_money(a.risk.expected)} over three years against {about_money(b.risk.expected)}"
+                      f"{why}."))
+    for factor in factors:
+        gain = factor.points.get(mine.slug, 0.0) - factor.points.get(theirs.slug, 0.0)
+        if gain > 0:
+            found.append((gain * fit_weight, factor.brief))
+    return sorted(found, key=lambda c: -c[0])
 
 
 def reasons(options: tuple[OptionResult, ...], factors: tuple[Factor, ...], *, reference: float,
-            fit_weight: float, zero_at: float) -> tuple[str, ...]:
+            fit_weight: float, zero_at: float, close_call: bool = False) -> tuple[str, ...]:
     """The two or three reasons that moved the overall score most toward the recommended option, each worth
-    at least REASON_MIN_POINTS of it: a cost part it saves on, or an aspect it meets better."""
+    at least REASON_MIN_POINTS of it: a cost part it saves on, or an aspect it meets better. In a close call,
+    the best reasons on each side, each saying which option it favours."""
     if len(options) < 2:
         return ()
     best, second = options[0], options[1]
     points_per_dollar = (1 - fit_weight) * 100.0 / (zero_at * reference)
-    candidates: list[tuple[float, str]] = []
-    mine, theirs = best.cost.parts, second.cost.parts
-    saved_bills = theirs.bills.expected - mine.bills.expected
-    saved_lost = theirs.lost_work.expected - mine.lost_work.expected
-    saved_risk = theirs.risk.expected - mine.risk.expected
-    if saved_bills > 0:
-        candidates.append((saved_bills * points_per_dollar,
-                           f"Lower bills: about {about_money(mine.bills.expected)} invoiced over three years against "
-                           f"{about_money(theirs.bills.expected)} with {second.name}."))
-    if saved_lost > 0:
-        candidates.append((saved_lost * points_per_dollar,
-                           f"Less work lost to IT trouble: problems are prevented or fixed sooner, worth about "
-                           f"{about_money(saved_lost)} of staff time over three years."))
-    if saved_risk > 0:
-        candidates.append((saved_risk * points_per_dollar,
-                           f"Less risk from serious incidents such as ransomware or lost data: an expected "
-                           f"{about_money(mine.risk.expected)} over three years against "
-                           f"{about_money(theirs.risk.expected)}, because upkeep is done and backups are looked "
-                           f"after." if best.cost.scope and _does_upkeep(best) and not _does_upkeep(second) else
-                           f"Less risk from serious incidents: an expected {about_money(mine.risk.expected)} over "
-                           f"three years against {about_money(theirs.risk.expected)}."))
+    ours = _candidates(best, second, factors, points_per_dollar, fit_weight)
+    if close_call:
+        theirs = _candidates(second, best, factors, points_per_dollar, fit_weight)
+        return tuple([f"For {best.name}: {text[0].lower() + text[1:]}" for _, text in ours[:2]]
+                     + [f"For {second.name}: {text[0].lower() + text[1:]}" for _, text in theirs[:2]])
+    chosen = [text for size, text in ours if size >= REASON_MIN_POINTS][:MOST_REASONS] or [t for _, t in ours[:1]]
     fit_gap = best.fit - second.fit
-    for factor in factors:
-        gain = factor.points.get(best.slug, 0.0) - factor.points.get(second.slug, 0.0)
-        if gain > 0:
-            candidates.append((gain * fit_weight, factor.brief))
-    candidates.sort(key=lambda c: -c[0])
-    chosen = [text for size, text in candidates if size >= REASON_MIN_POINTS][:MOST_REASONS]
-    if not chosen and candidates:
-        chosen = [candidates[0][1]]
     if best.cost.three_years.expected > second.cost.three_years.expected:
-        chosen.append(f"It would cost about {about_money(best.cost.three_years.expected - second.cost.three_years.expected)}"
-                      f" more over three years than {second.name}, "
+        extra = about_money(best.cost.three_years.expected - second.cost.three_years.expected)
+        chosen.append(f"It would cost about {extra} more over three years than {second.name}, "
                       + (f"but meets more of your needs (fit {best.fit:.0f} against {second.fit:.0f})."
                          if fit_gap >= FIT_GAP_THAT_MATTERS else "which the reasons above outweigh."))
     return tuple(chosen)
