@@ -105,6 +105,7 @@ def test_invalid_answers_show_messages_beside_the_fields_and_keep_what_was_typed
     page.get_by_label("Organisation name").fill("Kestrel Dental")
     page.get_by_label("Industry").select_option(label="Healthcare")
     page.get_by_label("People who use IT at work").fill("-3")
+    page.get_by_label("IT problems a month that need outside help").fill("-1")
     page.get_by_label("Cost of an hour with IT down ($)").fill("120.555")
     page.get_by_label("You may email me about this result").check()
     page.get_by_role("button", name="See my recommendation").click()
@@ -115,7 +116,7 @@ def test_invalid_answers_show_messages_beside_the_fields_and_keep_what_was_typed
     expect(summary).to_contain_text("Please correct 4 answers below")
     expected = {
         "employees": "Enter 1 or more.",
-        "incidents_per_month": "Enter how many IT problems need outside help in a typical month.",
+        "incidents_per_month": "Enter zero or more.",
         "downtime_cost_per_hour": "Use at most two decimal places.",
         "email": "Enter your email address, or untick 'You may email me' above.",
     }

@@ -22,7 +22,9 @@ MARK_FOCUSABLES = """() => {
   document.querySelectorAll(selector).forEach((el, index) => {
     const style = getComputedStyle(el);
     const skipLink = el.classList.contains('visually-hidden-focusable');
-    const shown = skipLink || (el.getClientRects().length > 0 && style.visibility !== 'hidden');
+    // checkVisibility: not inside a folded section (closed details) either, where Tab does not go until
+    // its summary is opened.
+    const shown = skipLink || (el.checkVisibility({visibilityProperty: true}) && style.visibility !== 'hidden');
     if (!shown) return;
     const key = el.type === 'radio' ? 'radio:' + el.name : 'el:' + index;
     el.dataset.kbd = key;
