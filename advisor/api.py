@@ -5,7 +5,8 @@ import json
 from typing import Any
 
 from django.core.exceptions import RequestDataTooBig
-from django.http import HttpRequest, JsonResponse
+import orjson
+from django.http import HttpRequest, HttpResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -15,6 +16,15 @@ from .forms import ASSESSMENT_DEFAULTS, AssessmentForm
 from .models import Assessment, SharedFigure
 
 MAX_BODY_BYTES = 64 * 1024
+
+
+class JsonResponse(HttpResponse):
+    """Django's JsonResponse, written by orjson: it turns the stored result's dataclasses into JSON directly, in a
+    fortieth of the time of converting them in Python first (bench/api_parts.py)."""
+
+    def __init__(self, data: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("content_type", "application/json")
+        super().__init__(orjson.dumps(data), **kwargs)
 
 
 def _error(message: str, status: int) -> JsonResponse:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .engine import answers, explain
-from .engine.domain import Assumption, OptionResult, Range
+from .engine.domain import Assumption, OptionResult
 from .models import Assessment
 from .snapshot import Stored, to_plain
 
@@ -60,10 +60,6 @@ def cheapest_sentence(stored: Stored) -> str:
             f"simulated.")
 
 
-def _range(r: Range) -> dict[str, float]:
-    return {"low": r.low, "expected": r.expected, "high": r.high}
-
-
 def _score(o: OptionResult) -> dict[str, Any]:
     parts = o.cost.parts
     return {
@@ -73,21 +69,21 @@ def _score(o: OptionResult) -> dict[str, Any]:
         "cost_score": o.cost_score,
         "overall": o.overall,
         "cost": {
-            "three_years": _range(o.cost.three_years),
-            "parts_three_years": {"bills": _range(parts.bills), "lost_work": _range(parts.lost_work),
-                                  "risk": _range(parts.risk)},
+            "three_years": o.cost.three_years,
+            "parts_three_years": {"bills": parts.bills, "lost_work": parts.lost_work, "risk": parts.risk},
             "bills_per_month": o.cost.bills_per_month,
             "onboarding": o.cost.onboarding,
             "bill_lines_three_years": o.cost.bill_lines,
-            "scope": [to_plain(item) for item in o.cost.scope],
+            "scope": o.cost.scope,
         },
         "chance_cheapest": o.cost.chance_cheapest,
-        "dimensions": [to_plain(d) for d in o.dimensions],
+        "dimensions": o.dimensions,
     }
 
 
 def api_document(assessment: Assessment, stored: Stored, *, url: str) -> dict[str, Any]:
-    """The JSON document for one assessment, from its stored result."""
+    """The JSON document for one assessment, from its stored result: plain values and the result's dataclasses,
+    which the API writes as JSON objects field by field (api.JsonResponse)."""
     result = stored.result
     return {
         "id": str(assessment.public_id),
@@ -103,11 +99,11 @@ def api_document(assessment: Assessment, stored: Stored, *, url: str) -> dict[st
         "scope_note": result.scope_note,
         "notes": list(result.notes),
         "scores": [_score(o) for o in result.options],
-        "needs": [to_plain(n) for n in result.needs],
-        "factors": [to_plain(f) for f in result.factors],
-        "tipping_points": [to_plain(p) for p in result.tipping_points],
-        "assumptions": [to_plain(a) for a in figure_rows(stored)],
-        "estimates": to_plain(result.estimates),
+        "needs": result.needs,
+        "factors": result.factors,
+        "tipping_points": result.tipping_points,
+        "assumptions": figure_rows(stored),
+        "estimates": result.estimates,
         "inputs": {**to_plain(stored.profile), "organisation_name": assessment.organisation_name},
     }
 

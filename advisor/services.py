@@ -33,7 +33,7 @@ def assessment_create(
         recommendation=result.recommendation,
         recommendation_name=result.recommendation_name,
         close_call=result.close_call,
-        catalogue_record=snapshot.catalogue_record(catalogue),
+        catalogue_record_id=snapshot.catalogue_record_id(catalogue),
         result_version=result.version,
         result_document=snapshot.result_document(profile=profile, result=result,
                                                  scored_at=timezone.now().isoformat()),

@@ -61,7 +61,7 @@ def main() -> None:
         (services, "score", "scoring, tipping points included"),
         (services, "assessment_create", "storing the assessment"),
         (services.snapshot, "result_document", "  the result as compressed JSON"),
-        (services.snapshot, "catalogue_record", "  the catalogue's stored copy (looked up)"),
+        (services.snapshot, "catalogue_record_id", "  the catalogue's stored copy (looked up)"),
         (QuerySet, "create", "  Django's insert: JSON, SQL, SQLite"),
         (type(connections["default"]), "commit", "  the commit"),
         (api.report, "api_document", "the answer's document"),
