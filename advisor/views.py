@@ -17,23 +17,29 @@ from .catalogue import content_version, load_comparison
 from .forms import ASSESSMENT_DEFAULTS, PROFILE_FIELDS, AssessmentForm, CommentForm
 from .models import Assessment, Comment
 from .protect.sameorigin import same_origin_only
+from .protect.spam import STARTED, started_token
 
 
-def _comparison_page(request: HttpRequest, comment_form: CommentForm) -> HttpResponse:
-    # The table and the approved comments are rendered into the "fragments" cache under the content version;
-    # both are read from the database only when the template must render them again (lazy). The comment
-    # form, with its per-request signed time, is rendered on every request.
+def _comparison_page(request: HttpRequest, posted: CommentForm | None) -> HttpResponse:
+    """The comparison page, with `posted`, a comment form sent back with its errors, or a blank one (None).
+
+    The table, the approved comments and a blank comment form's fields are rendered into the "fragments"
+    cache, the first two under the content version; what they are made from is built only when the template
+    must render them again (lazily). The comment form's signed serving time is new on every request.
+    """
     return render(request, "advisor/comparison.html", {
         "content_version": content_version(),
         "comparison": SimpleLazyObject(load_comparison),
         "comments": SimpleLazyObject(lambda: Comment.objects.filter(is_approved=True)),
-        "comment_form": comment_form,
+        "comment_form": posted or SimpleLazyObject(CommentForm),
+        "posted": posted is not None,
+        "started": posted[STARTED].value() if posted else started_token(),
     })
 
 
 @require_safe
 def comparison(request: HttpRequest) -> HttpResponse:
-    return _comparison_page(request, CommentForm())
+    return _comparison_page(request, None)
 
 
 @require_POST
