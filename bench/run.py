@@ -304,7 +304,7 @@ def main() -> int:
     print(f"{'page':<16} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'ratio':>6} {'target':>7} {'errors':>7}"
           f"  {'to robots':>9} {'CPU µs':>7} {'CPU ratio':>9}")
     for row in rows:
-        target = "" if row["target_ratio"] is None else f"≥{row['target_ratio']:.1f}"
+        target = "" if row["target_ratio"] is None else f"≥{row['target_ratio']:g}"
         mark = {True: " ok  ", False: " MISS", None: "     "}[row["meets_target"]]
         cpu = f"{row['server_cpu_us']:>7.0f}" if "server_cpu_us" in row else f"{'':>7}"
         cpu_ratio = f"{row['cpu_ratio_to_healthz']:>9.2f}" if "cpu_ratio_to_healthz" in row else ""

@@ -9,6 +9,8 @@ the expiry it was added with.
 """
 from __future__ import annotations
 
+import math
+
 from django.core.cache.backends.db import DatabaseCache as DjangoDatabaseCache
 from django.db import connections, models, router, transaction
 from django.utils.timezone import now
@@ -37,8 +39,10 @@ class DatabaseCache(DjangoDatabaseCache):
             value = self.get(key, self._missing_key, version=version)
             if expires is None or value is self._missing_key:
                 raise ValueError(f"Key '{key}' not found")
-            # An entry stored without a timeout keeps none; any other keeps what is left of its lifetime.
-            remaining = None if expires.year == 9999 else max(1, int((expires - now()).total_seconds()))
+            # An entry stored without a timeout keeps none; any other keeps what is left of its lifetime,
+            # rounded up: Django stores expiry times to the whole second, so rounding down would bring the
+            # expiry up to a second earlier on every hit, and a client hammering a limit could outlast it.
+            remaining = None if expires.year == 9999 else max(1, math.ceil((expires - now()).total_seconds()))
             new_value = value + delta
             self.set(key, new_value, timeout=remaining, version=version)
             return new_value

@@ -179,6 +179,11 @@ class TestInOneProcess:
         html = client.get(location).content.decode()
         assert "held for moderation" in html and "What would change it" in html
 
+    def test_the_cached_page_header_marks_the_page_each_request_is_on(self, client, fragments):
+        for path, current in (("/", "Compare"), ("/assess/", "Take the assessment"), ("/", "Compare")):
+            marked = re.findall(r'aria-current="page">([^<]+)<', client.get(path).content.decode())
+            assert marked == [current], path
+
 
 @pytest.mark.django_db
 def test_each_stored_result_points_to_the_figures_of_the_catalogue_it_was_scored_with():

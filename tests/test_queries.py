@@ -62,12 +62,11 @@ def test_the_result_page_reads_its_snapshot_once_then_only_its_row(client, size,
                                                                    django_assert_num_queries):
     add_content(**size)
     assessment = services.assessment_submit(profile=Profile(industry="legal", employees=25, incidents_per_month=4))
-    # 1 the assessment's row, only the columns shown outside the cached body (does it still exist?), 2 the
-    # stored result with the catalogue it was scored with.
+    # 1 does it still exist?, 2 the assessment with its stored result and catalogue (the fragments must be rendered).
     with django_assert_num_queries(2):
         html = client.get(assessment.get_absolute_url()).content.decode()
     assert html.count("<circle") == size["models"]  # an expected total per option on the cost chart
-    # The body from the fragments cache: only the row, so a deleted result is a 404 at once.
+    # Title and body from the fragments cache: only "does it still exist?", so a deleted result 404s at once.
     with django_assert_num_queries(1):
         again = client.get(assessment.get_absolute_url()).content.decode()
     assert again.count("<circle") == size["models"]

@@ -59,20 +59,6 @@ def test_purge_refuses_a_period_that_would_delete_everything():
     assert Assessment.objects.count() == 1
 
 
-# --- Deletion by whoever holds the link ---
-
-@pytest.mark.django_db
-def test_the_link_holder_can_delete_an_assessment_and_its_contact_details(client):
-    assessment = make_assessment(email=EMAIL, contact_consent=True)
-    page = client.get(assessment.get_absolute_url()).content.decode()
-    assert f'href="{assessment.get_absolute_url()}delete/"' in page
-    response = client.post(assessment.get_absolute_url() + "delete/")
-    assert response.status_code == 302
-    assert not Assessment.objects.filter(email=EMAIL).exists()
-    assert client.get(assessment.get_absolute_url()).status_code == 404
-    assert client.get(f"/api{assessment.get_absolute_url()}").status_code == 404
-
-
 # --- Email addresses: admin only ---
 
 @pytest.mark.django_db

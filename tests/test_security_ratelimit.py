@@ -6,7 +6,9 @@ import logging
 
 import pytest
 from django.contrib.auth.models import User
+from django.conf import settings
 from django.core.cache import caches
+from django.db import connection
 from django.test import Client, override_settings
 
 from advisor.protect import ratelimit
@@ -128,11 +130,24 @@ def test_a_new_window_starts_a_new_count():
     assert ratelimit.hit("assessments", "k", now=start + 600).limited is False
 
 
+def _expires(key: str) -> object:
+    """When the counters' database cache says `key` expires, read from its table."""
+    cache = caches["ratelimit"]
+    table = connection.ops.quote_name(settings.CACHES["ratelimit"]["LOCATION"])
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT expires FROM {table} WHERE cache_key = %s", [cache.make_key(key)])  # noqa: S608
+        return cursor.fetchone()[0]
+
+
 def test_the_shared_cache_counts_and_keeps_the_lifetime_it_was_given():
     cache = caches["ratelimit"]
     cache.add("counter", 0, timeout=600)
+    added = _expires("counter")
     assert [cache.incr("counter") for _ in range(3)] == [1, 2, 3]
     assert cache.get("counter") == 3
+    # Never earlier (a count that expired early would let a client past its limit); Django stores whole
+    # seconds, so a hit may carry it a second later at most.
+    assert 0 <= (_expires("counter") - added).total_seconds() <= 1
     with pytest.raises(ValueError):
         cache.incr("missing")
 

@@ -15,7 +15,6 @@ import socket
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.parse
 import urllib.request
 import warnings
@@ -83,8 +82,11 @@ def lighthouse() -> Iterator[dict]:
                 urllib.request.urlopen(base + "/readyz", timeout=1)
                 break
             except OSError:
-                assert server.poll() is None, (folder / "gunicorn.log").read_text()
-                time.sleep(0.2)
+                try:  # wait up to 0.2 s for gunicorn to stop, which would mean it failed to start
+                    server.wait(timeout=0.2)
+                except subprocess.TimeoutExpired:
+                    continue
+                raise AssertionError((folder / "gunicorn.log").read_text()) from None
         yield {"base": base, "result": submit_assessment(base)}
     finally:
         server.send_signal(signal.SIGTERM)  # gunicorn's graceful stop; its workers follow
