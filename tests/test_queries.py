@@ -58,8 +58,8 @@ def test_the_comparison_page_runs_six_queries_then_one_when_its_fragments_are_ca
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_the_result_page_reads_its_snapshot_once_then_only_its_row(client, size, fragments,
-                                                                   django_assert_num_queries):
+def test_the_result_page_reads_its_row_once_then_only_asks_whether_it_exists(
+        client, size, fragments, django_assert_num_queries):
     add_content(**size)
     assessment = services.assessment_submit(profile=Profile(industry="legal", employees=25, incidents_per_month=4))
     # 1 does it still exist?, 2 the assessment with its stored result and catalogue (the fragments must be rendered).

@@ -71,6 +71,17 @@ def test_cache_url_chooses_the_shared_cache(monkeypatch, url, backend):
     assert load_settings(monkeypatch, CACHE_URL=url)["CACHES"]["ratelimit"]["BACKEND"] == backend
 
 
+@pytest.mark.parametrize("url", ["db://advisor_cache", "locmem://"])
+def test_rate_limit_counters_have_a_store_of_their_own_that_keeps_live_windows(monkeypatch, url):
+    caches = load_settings(monkeypatch, CACHE_URL=url)["CACHES"]
+    counters = caches["ratelimit"]
+    # Locmem caches with the same LOCATION share one store; a database cache with the same table likewise.
+    for other in ("default", "fragments"):
+        assert (counters["BACKEND"], counters["LOCATION"]) != (caches[other]["BACKEND"], caches[other]["LOCATION"])
+    # Culling starts only past a million entries, and then drops expired or least recently used ones first.
+    assert counters["OPTIONS"]["MAX_ENTRIES"] >= 1_000_000 and counters["OPTIONS"]["CULL_FREQUENCY"] >= 2
+
+
 def test_rates_are_read_from_the_environment(monkeypatch):
     s = load_settings(monkeypatch, RATELIMIT_ASSESSMENTS="7/15m", RATELIMIT_API="100/h", RATELIMIT_COMMENTS="2/1d",
                       RATELIMIT_ENABLE="0")

@@ -2,12 +2,12 @@
 
 The comment form is anonymous. It reads no cookie, no session and no signed-in user, and what it creates is
 held for moderation; like the JSON API, it has no one's account to protect, so it takes no CSRF token. (A
-token would also cost every reader of the comparison page a cookie, and a page that cannot be served as it
-was kept.) What is left to stop is another site making its visitors' browsers post comments, spam sent from
-many addresses. Browsers say where a post comes from, in headers a page cannot forge: `Sec-Fetch-Site`
-(every current browser) and `Origin` (sent with every cross-site POST). A post that either header shows to
-come from anywhere but our own pages is refused with a 403 page that says so. A request with neither
-header does not come from a browser that another site could steer.
+token would also cost every reader of the comparison page a cookie.) What is left to stop is another site
+making its visitors' browsers post comments, spam sent from many addresses. Browsers say where a post comes
+from, in headers a page cannot forge: `Sec-Fetch-Site` (every current browser) and `Origin` (sent with every
+cross-site POST). A post that either header shows to come from anywhere but our own pages is refused with a
+403 page that says so. A request with neither header does not come from a browser that another site could
+steer.
 """
 from __future__ import annotations
 
