@@ -94,6 +94,7 @@ def _read_catalogue() -> Catalogue:
             ratings={c.dimension.slug: c.rating for c in characteristics},
             headlines={c.dimension.slug: c.headline for c in characteristics},
             figures={p.key: _figure(p, p.get_key_display()) for p in model.cost_parameters.all()},
+            pricing=model.pricing_type,
         ))
     figures = {f.key: _figure(f, f.label) for f in SharedFigure.objects.all()}
     return Catalogue(models=tuple(models), dimensions=dimensions, figures=figures)
@@ -131,8 +132,20 @@ class ComparisonRow:
 
 @dataclass(frozen=True)
 class Comparison:
-    models: list[SupportModel]
-    rows: list[ComparisonRow]
+    models: list[SupportModel]  # every active option, in display order
+    rows: list[ComparisonRow]  # the two first options (the classic comparison: Break/Fix and an MSP)
+    between: list[SupportModel]  # the options after them: those in between
+    between_rows: list[ComparisonRow]
+
+    @property
+    def main(self) -> list[SupportModel]:
+        return self.models[:MAIN_OPTIONS]
+
+
+# The comparison page sets the first two options in display order side by side (Break/Fix and an MSP, as the
+# article compares them), and the rest after them as the options in between, so neither table is too wide for
+# a phone.
+MAIN_OPTIONS = 2
 
 
 def load_comparison() -> Comparison:
@@ -144,5 +157,9 @@ def load_comparison() -> Comparison:
     models = list(_active_models())
     dimensions = list(Dimension.objects.all())
     cells = {(c.support_model_id, c.dimension_id): c for m in models for c in m.characteristics.all()}
-    rows = [ComparisonRow(d, [(m, cells.get((m.id, d.id))) for m in models]) for d in dimensions]
-    return Comparison(models=models, rows=rows)
+
+    def rows(group: list[SupportModel]) -> list[ComparisonRow]:
+        return [ComparisonRow(d, [(m, cells.get((m.id, d.id))) for m in group]) for d in dimensions] if group else []
+
+    main, between = models[:MAIN_OPTIONS], models[MAIN_OPTIONS:]
+    return Comparison(models=models, rows=rows(main), between=between, between_rows=rows(between))

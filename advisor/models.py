@@ -78,6 +78,16 @@ class SupportModel(models.Model):
     best_for = models.TextField(
         "who it fits", blank=True, help_text="Shown in the 'which fits whom' summary on the comparison page."
     )
+    class PricingType(models.TextChoices):
+        PER_JOB = "per_job", "Per job (billed by the hour)"
+        SUBSCRIPTION = "subscription", "Subscription (a monthly fee per user or device)"
+        PREPAID_BLOCK = "prepaid_block", "Prepaid block of hours"
+        SALARIED = "salaried", "Salaried staff of your own"
+
+    pricing_type = models.CharField(
+        max_length=20, choices=PricingType.choices, default=PricingType.PER_JOB,
+        help_text="How the option charges: it decides which of its cost figures make up its bills.",
+    )
     order = models.PositiveSmallIntegerField("display order", default=0)
     is_active = models.BooleanField(
         "active", default=True, help_text="Inactive models are hidden from the site and from new assessments."
@@ -160,6 +170,18 @@ class CostParameter(models.Model):
         TOOLING_INCLUDED = "tooling_included", "Security and backup tooling included (0 no, 1 yes)"
         JOINERS_INCLUDED = "joiners_included", "New starters and leavers included (0 no, 1 yes)"
         BACKUPS_MANAGED = "backups_managed", "Backups set up and restore-tested (0 no, 1 yes)"
+        BLOCK_DISCOUNT = "block_discount", "Prepaid block: discount off the hourly rate (0–1)"
+        BLOCK_MINIMUM_HOURS = "block_minimum_hours", "Prepaid block: smallest block, hours a month"
+        UNUSED_HOURS_EXPIRE = "unused_hours_expire", "Prepaid block: unused hours expire (0 roll over, 1 expire)"
+        REQUIRES_IT_STAFF = "requires_it_staff", "Only beside in-house IT staff (0 no, 1 yes)"
+        SALARY_YEAR = "salary_year", "Salaried: salary a year ($)"
+        SALARY_LOADING = "salary_loading", "Salaried: loaded cost multiplier (×)"
+        USERS_PER_IT_STAFF = "users_per_it_staff", "Salaried: people one IT person supports"
+        RECRUITING_COST_PER_HIRE = "recruiting_cost_per_hire", "Salaried: recruiting cost a hire ($)"
+        STAFF_LEAVING_RATE = "staff_leaving_rate", "Salaried: share of IT staff leaving a year (0–1)"
+        TRAINING_TOOLS_PER_STAFF_YEAR = "training_tools_per_staff_year", "Salaried: training and tools a person a year ($)"
+        AWAY_SHARE = "away_share", "Salaried: share of time one person is away (0–1)"
+        COVER_RESPONSE_DELAY_HOURS = "cover_response_delay_hours", "Salaried: hours waiting for bought-in help"
 
     support_model = models.ForeignKey(SupportModel, on_delete=models.CASCADE, related_name="cost_parameters")
     key = models.CharField(max_length=40, choices=Key.choices)

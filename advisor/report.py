@@ -98,6 +98,7 @@ def api_document(assessment: Assessment, stored: Stored, *, url: str) -> dict[st
         "reasons": list(result.reasons),
         "scope_note": result.scope_note,
         "notes": list(result.notes),
+        "not_applicable": result.not_applicable,
         "scores": [_score(o) for o in result.options],
         "needs": result.needs,
         "factors": result.factors,

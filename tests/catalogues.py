@@ -36,9 +36,23 @@ def option_figures(slug: str) -> dict[str, Figure]:
 def seeded_catalogue() -> Catalogue:
     return Catalogue(
         models=(
-            ModelSpec("break-fix", "Break/Fix", BREAK_FIX_RATINGS, {}, option_figures("break-fix")),
-            ModelSpec("msp", "Managed Services Provider", MSP_RATINGS, {}, option_figures("msp")),
+            ModelSpec("break-fix", "Break/Fix", BREAK_FIX_RATINGS, {}, option_figures("break-fix"), "per_job"),
+            ModelSpec("msp", "Managed Services Provider", MSP_RATINGS, {}, option_figures("msp"), "subscription"),
         ),
         dimensions=DIMENSIONS,
         figures={row[0]: figure(row) for row in seeded.SHARED},
     )
+
+
+def catalogue_with_options_between() -> Catalogue:
+    """The seeded catalogue with the three options in between (advisor/content/options_2026_11.py)."""
+    from advisor.content import options_2026_11 as between
+
+    base = seeded_catalogue()
+    extra = []
+    for model in between.SUPPORT_MODELS:
+        ratings = {row["dimension"]: row["rating"] for row in between.CHARACTERISTICS
+                   if row["support_model"] == model["slug"]}
+        figures = {row[1]: figure(row[1:]) for row in between.OPTIONS if row[0] == model["slug"]}
+        extra.append(ModelSpec(model["slug"], model["name"], ratings, {}, figures, model["pricing_type"]))
+    return Catalogue(models=base.models + tuple(extra), dimensions=base.dimensions, figures=base.figures)

@@ -29,7 +29,8 @@ def test_post_scores_and_stores_an_assessment(client):
     assert document["recommendation"] == "break-fix" == assessment.recommendation
     assert isinstance(document["close_call"], bool)
     scores = {s["model"]: s for s in document["scores"]}
-    assert set(scores) == {"break-fix", "msp"}
+    assert set(scores) == {"break-fix", "msp", "block-hours", "in-house"}
+    assert [n["slug"] for n in document["not_applicable"]] == ["co-managed"]  # it needs in-house IT staff
     for score in scores.values():
         assert 0 <= score["fit"] <= 100
         cost = score["cost"]
@@ -98,7 +99,8 @@ def test_the_document_keys_are_the_documented_contract(client):
     document = post(client, ANSWERS).json()
     assert set(document) == {
         "id", "url", "scored_at", "model_version", "recommendation", "recommendation_name", "close_call",
-        "headline", "summary", "reasons", "scope_note", "notes", "scores", "needs", "factors", "tipping_points",
+        "headline", "summary", "reasons", "scope_note", "notes", "not_applicable", "scores", "needs", "factors",
+        "tipping_points",
         "assumptions", "estimates", "inputs"}
     assert set(document["scores"][0]) == {"model", "name", "fit", "cost_score", "overall", "cost",
                                           "chance_cheapest", "dimensions"}
@@ -136,7 +138,7 @@ def test_no_csrf_token_is_needed(client):
 
 def test_support_models_lists_the_catalogue(client):
     catalogue = client.get("/api/support-models/").json()
-    assert [m["slug"] for m in catalogue["support_models"]] == ["break-fix", "msp"]
+    assert [m["slug"] for m in catalogue["support_models"]] == ["break-fix", "msp", "block-hours", "co-managed", "in-house"]
     assert len(catalogue["dimensions"]) == 10
     msp = catalogue["support_models"][1]
     assert len(msp["characteristics"]) == 10

@@ -26,8 +26,8 @@ REQUIRED_DIMENSIONS = {"engagement", "monitoring", "maintenance", "downtime", "c
                        "continuity", "availability", "breadth"}
 
 
-def test_both_support_models_are_seeded_and_active():
-    assert list(SupportModel.objects.values_list("slug", flat=True)) == ["break-fix", "msp"]
+def test_the_five_support_options_are_seeded_and_active_break_fix_and_msp_first():
+    assert list(SupportModel.objects.values_list("slug", flat=True)) == ["break-fix", "msp", "block-hours", "co-managed", "in-house"]
     assert all(m.is_active and m.summary and m.description and m.best_for for m in SupportModel.objects.all())
 
 
@@ -71,7 +71,7 @@ def test_every_shared_figure_is_seeded_with_a_source_and_an_ordered_range():
 
 def test_the_database_reads_back_the_seeded_catalogue_the_pure_tests_use():
     from advisor.catalogue import load_catalogue
-    from tests.catalogues import seeded_catalogue
+    from tests.catalogues import catalogue_with_options_between as seeded_catalogue
 
     def figures(found):  # labels aside: an option's figure is labelled by its key's name in the database
         return {key: (f.low, f.expected, f.high, f.source_title, f.vendor_claim) for key, f in found.items()}
@@ -83,11 +83,12 @@ def test_the_database_reads_back_the_seeded_catalogue_the_pure_tests_use():
     assert from_database.dimensions == seeded.dimensions
 
 
-def test_every_cost_parameter_is_seeded_for_each_model_with_a_source():
-    keys = {k for k, _ in CostParameter.Key.choices}
+def test_every_cost_figure_an_option_charges_by_is_seeded_with_a_source():
+    from advisor.engine import costs
+
     for model in SupportModel.objects.all():
         params = {p.key: p for p in model.cost_parameters.all()}
-        assert set(params) == keys
+        assert set(costs.keys_for(model.pricing_type)) <= set(params), model.slug
         for param in params.values():
             assert param.low <= param.expected <= param.high
             assert param.source_title, (model.slug, param.key)

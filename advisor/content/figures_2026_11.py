@@ -7,10 +7,11 @@ Shared figures hold for every option; option figures are per support option (by 
 from __future__ import annotations
 
 SHARED = (
-    ("incidents_per_person_month", "IT problems a person a month needing outside help (when not given)",
-     0.05, 0.15, 0.35, "sohowizz.com worked example; vegaprism.com", "https://sohowizz.com", 2025, True,
+    ("incidents_per_person_month", "IT problems a person a month, with nobody in-house (when not given)",
+     0.1, 0.25, 0.5, "sohowizz.com worked example; vegaprism.com", "https://sohowizz.com", 2025, True,
      "A 25-person firm logging about 100 tickets a year (about 0.33 a person a month), and 0.4–0.6 incidents a user "
-     "a month in well-managed environments, count every ticket. Only some need outside help, so we take 0.15."),
+     "a month in well-managed environments. With nobody in-house every problem needs outside help; some are "
+     "minutes' work, so we take 0.25. Your own IT staff take up to four in five of them."),
     ("downtime_cost_per_person_hour", "What an hour of one person's work is worth (when downtime cost is not given)",
      30, 100, 200, "BLS wages (May 2023); probax.io", "https://www.bls.gov/oes/", 2023, False,
      "Wages alone come to about $30 an hour loaded (US median $48,060 × 1.3); Probax suggests $100–200 once lost "

@@ -58,10 +58,21 @@ DEVICES_PER_PERSON = 2.2
 RISK_REFERENCE_PEOPLE = 25
 BASE_CHANCE_CAP = 0.25
 
+# How an option charges, chosen in admin for each option: the formula for its bills follows from it.
+PER_JOB, SUBSCRIPTION, PREPAID_BLOCK, SALARIED = "per_job", "subscription", "prepaid_block", "salaried"
+PRICING_TYPES = (PER_JOB, SUBSCRIPTION, PREPAID_BLOCK, SALARIED)
+
 OPTION_KEYS = (
     "hourly_rate", "hours_per_incident", "response_delay_hours", "after_hours_premium", "fee_per_user_month",
     "fee_per_device_month", "minimum_users", "onboarding_months", "prevented_share",
     "serious_incident_reduction", "upkeep_included", "tooling_included", "joiners_included", "backups_managed",
+    # Prepaid blocks of hours.
+    "block_discount", "block_minimum_hours", "unused_hours_expire",
+    # Options that work beside the organisation's own IT staff (co-managed IT).
+    "requires_it_staff",
+    # Salaried staff of the organisation's own.
+    "salary_year", "salary_loading", "users_per_it_staff", "recruiting_cost_per_hire", "staff_leaving_rate",
+    "training_tools_per_staff_year", "away_share", "cover_response_delay_hours",
 )
 SHARED_KEYS = (
     "incidents_per_person_month", "downtime_cost_per_person_hour", "people_affected_per_incident",
@@ -69,9 +80,29 @@ SHARED_KEYS = (
     "unpatched_multiplier", "recovery_cost_per_person", "recovery_days_tested", "recovery_days_partial",
     "recovery_days_none", "regulated_cost_moderate", "regulated_cost_strict",
 )
+COMMON_KEYS = OPTION_KEYS[:14]
+KEYS_BY_PRICING = {
+    PER_JOB: COMMON_KEYS,
+    SUBSCRIPTION: COMMON_KEYS,
+    PREPAID_BLOCK: COMMON_KEYS + ("block_discount", "block_minimum_hours", "unused_hours_expire"),
+    SALARIED: COMMON_KEYS + ("salary_year", "salary_loading", "users_per_it_staff", "recruiting_cost_per_hire",
+                             "staff_leaving_rate", "training_tools_per_staff_year", "away_share",
+                             "cover_response_delay_hours"),
+}
+
+
+def keys_for(pricing: str) -> tuple[str, ...]:
+    """The figures an option charging by `pricing` needs (a missing one counts as 0)."""
+    return KEYS_BY_PRICING[pricing]
+
+
 # Figures whose "included" meaning is a share from 0 (not at all) to 1 (fully).
 SHARE_KEYS = frozenset({"prevented_share", "serious_incident_reduction", "upkeep_included", "tooling_included",
-                        "joiners_included", "backups_managed"})
+                        "joiners_included", "backups_managed", "block_discount", "unused_hours_expire",
+                        "requires_it_staff", "staff_leaving_rate", "away_share"})
+# E[max(0, X - mean)] for a normal X is its standard deviation times 1/sqrt(2 pi): the hours beyond a block sized
+# to the average month, in an average month, when unused hours do not carry over.
+OVERAGE_PER_SD = 1 / math.sqrt(2 * math.pi)
 
 
 def _lesser(a: Any, b: Any) -> Any:
@@ -86,19 +117,33 @@ def _greater(a: Any, b: Any) -> Any:
 # ---- Blank answers ------------------------------------------------------------------------------------
 
 
-def estimates(profile: Profile, shared: dict[str, float]) -> Estimates:
+def estimates(profile: Profile, shared: dict[str, Any]) -> Estimates:
     """The answers used: the person's own, or for a blank one an estimate from size (and industry)."""
     people = profile.employees
     return Estimates(
         devices=DEVICES_PER_PERSON * people if profile.devices is None else float(profile.devices),
         devices_estimated=profile.devices is None,
-        incidents_per_month=(people * shared["incidents_per_person_month"] if profile.incidents_per_month is None
-                             else float(profile.incidents_per_month)),
+        incidents_per_month=(estimated_problems(profile, shared["incidents_per_person_month"])
+                             if profile.incidents_per_month is None else float(profile.incidents_per_month)),
         incidents_estimated=profile.incidents_per_month is None,
         downtime_cost_per_hour=(estimated_downtime_cost(profile, shared["downtime_cost_per_person_hour"])
                                 if profile.downtime_cost_per_hour is None else float(profile.downtime_cost_per_hour)),
         downtime_cost_estimated=profile.downtime_cost_per_hour is None,
     )
+
+
+def estimated_problems(profile: Profile, per_person: Any) -> Any:
+    """Problems a month needing outside help: people x problems a person a month (with nobody in-house, every
+    problem needs outside help), less the share the organisation's own IT staff take, one full-time person
+    taking those of up to PEOPLE_ONE_IT_PERSON_TAKES people."""
+    own = min(1.0, profile.it_staff * PEOPLE_ONE_IT_PERSON_TAKES / max(1, profile.employees))
+    return profile.employees * per_person * (1.0 - OWN_STAFF_TAKE * own)
+
+
+# One in-house IT person takes the problems of up to this many people; even full cover leaves some problems
+# (specialist faults, hardware under warranty) going outside.
+PEOPLE_ONE_IT_PERSON_TAKES = 80
+OWN_STAFF_TAKE = 0.8
 
 
 def estimated_downtime_cost(profile: Profile, per_person_hour: Any) -> Any:
@@ -146,16 +191,22 @@ class Parts:
     onboarding: Any
     tooling: Any
     joiners: Any
+    staff: Any  # salaries, recruiting and training of staff an option hires
     lost_work: Any
     risk: Any
 
     @property
     def bills(self) -> Any:
-        return self.labour + self.fees + self.onboarding + self.tooling + self.joiners
+        return self.labour + self.fees + self.onboarding + self.tooling + self.joiners + self.staff
 
     @property
     def total(self) -> Any:
         return self.bills + self.lost_work + self.risk
+
+
+def applies(option: dict[str, float], profile: Profile) -> bool:
+    """Whether an option can serve this organisation: one that works beside in-house IT staff needs some."""
+    return not (option.get("requires_it_staff", 0.0) >= 1 and profile.it_staff <= 0)
 
 
 def in_house_upkeep(profile: Profile, devices: Any) -> Any:
@@ -167,33 +218,71 @@ def in_house_upkeep(profile: Profile, devices: Any) -> Any:
 UPKEEP_DEVICES_PER_FTE = 150
 
 
-def parts(option: dict[str, Any], shared: dict[str, Any], profile: Profile, *, employees: Any, devices: Any,
-          incidents: Any, downtime_cost: Any) -> Parts:
-    """The formula in the module's docstring, for one option. `employees`, `devices`, `incidents` and
-    `downtime_cost` are passed apart from the profile because they may be estimates or simulated draws,
-    and because the tipping search and resizing move them."""
+def _rounded(value: Any) -> Any:
+    """Rounded to the nearest whole number (halves up), for floats and numpy arrays alike."""
+    return (value + 0.5) // 1
+
+
+# Months an IT post stands empty when its holder leaves (notice, recruiting, starting): our assumption.
+VACANCY_MONTHS = 3
+
+
+def parts(option: dict[str, Any], shared: dict[str, Any], profile: Profile, *, pricing: str, employees: Any,
+          devices: Any, incidents: Any, downtime_cost: Any) -> Parts:
+    """The formula in the module's docstring, for one option charging by `pricing`. `employees`, `devices`,
+    `incidents` and `downtime_cost` are passed apart from the profile because they may be estimates or
+    simulated draws, and because the tipping search and resizing move them."""
     people = max(1.0, float(employees)) if not hasattr(employees, "shape") else employees
     problems_left = incidents * (1.0 - option["prevented_share"])
-    hourly = option["hourly_rate"]
+    hourly, fix = option["hourly_rate"], option["hours_per_incident"]
     after_hours = AFTER_HOURS_SHARE[profile.operating_hours]
     premium = _greater(option["after_hours_premium"], 1.0)
-    labour = MONTHS * problems_left * option["hours_per_incident"] * hourly * (1.0 + after_hours * (premium - 1.0))
+    uplift = 1.0 + after_hours * (premium - 1.0)  # what an hour of work on a problem costs, on average, in hours
+    own = in_house_upkeep(profile, devices)  # what the organisation's own IT staff already do
+    joiner_hours = (YEARS * people * (shared["staff_turnover"] + GROWTH_JOINERS[profile.growth])
+                    * shared["joiner_hours"] * (1.0 - _greater(option["joiners_included"], own)))
     monthly_fees = (_greater(people, option["minimum_users"]) * option["fee_per_user_month"]
                     + devices * option["fee_per_device_month"])
     tooling = MONTHS * people * shared["tooling_per_user_month"] * (1.0 - option["tooling_included"])
-    joiners = (YEARS * people * (shared["staff_turnover"] + GROWTH_JOINERS[profile.growth]) * shared["joiner_hours"]
-               * hourly * (1.0 - option["joiners_included"]))
+    labour, joiners, staff = 0.0, joiner_hours * hourly, 0.0
+    wait = option["response_delay_hours"] + fix  # hours a problem keeps someone from working
+    if pricing == PREPAID_BLOCK:
+        # A block sized to the average month's hours (at least the smallest block offered), bought at a discount;
+        # joiners are drawn from it. Hours beyond it are billed at the full rate; when unused hours expire, a busy
+        # month's extra is not made up by a quiet month's spare.
+        hours_needed = (problems_left * fix * uplift) + joiner_hours / MONTHS
+        block = _greater(option["block_minimum_hours"], hours_needed)
+        spread = fix * uplift * problems_left ** 0.5
+        overage = option["unused_hours_expire"] * _greater(0.0, OVERAGE_PER_SD * spread - (block - hours_needed))
+        labour = MONTHS * (block * hourly * (1.0 - option["block_discount"]) + overage * hourly)
+        joiners = 0.0
+    elif pricing == SALARIED:
+        # The staff an organisation of this size needs (at least one person), less those it has; the problems they
+        # cannot take (out of hours, or while every one of them is away) go to bought-in help, which is slower.
+        team = _greater(1.0, _rounded(people / _greater(option["users_per_it_staff"], 1.0)))
+        hires = _greater(0.0, team - profile.it_staff)
+        staff = hires * (YEARS * option["salary_year"] * option["salary_loading"]
+                         + option["recruiting_cost_per_hire"] * (1.0 + option["staff_leaving_rate"] * YEARS)
+                         + YEARS * option["training_tools_per_staff_year"])
+        # Away: holidays, sickness and training, and the months a post stands empty after someone leaves.
+        gone = option["away_share"] + option["staff_leaving_rate"] * VACANCY_MONTHS / 12
+        away = _lesser(1.0, gone) ** _greater(1.0, profile.it_staff + hires)
+        uncovered = 1.0 - (1.0 - after_hours) * (1.0 - away)
+        bought_in = (1.0 - after_hours) * away + after_hours * premium  # hours of bought-in help a problem, rated
+        labour = MONTHS * problems_left * fix * hourly * bought_in
+        wait = (1.0 - uncovered) * wait + uncovered * (option["cover_response_delay_hours"] + fix)
+    else:  # PER_JOB and SUBSCRIPTION: every hour of work billed (a subscription's hourly rate is 0)
+        labour = MONTHS * problems_left * fix * hourly * uplift
 
     stopped = WORK_STOPPED[profile.it_dependence]
     person_hour = downtime_cost / people
     affected = _lesser(people, shared["people_affected_per_incident"])
-    hours_down = option["response_delay_hours"] + option["hours_per_incident"]
-    lost_work = MONTHS * problems_left * affected * hours_down * stopped * person_hour
+    lost_work = MONTHS * problems_left * affected * wait * stopped * person_hour
 
     base_chance = _lesser(BASE_CHANCE_CAP, shared["serious_incident_chance"]
                           * math.sqrt(float(employees) / RISK_REFERENCE_PEOPLE) if not hasattr(employees, "shape")
                           else shared["serious_incident_chance"] * (employees / RISK_REFERENCE_PEOPLE) ** 0.5)
-    upkeep_done = _greater(option["upkeep_included"], in_house_upkeep(profile, devices))
+    upkeep_done = _greater(option["upkeep_included"], own)
     chance = (base_chance * (1.0 + (shared["unpatched_multiplier"] - 1.0) * (1.0 - upkeep_done))
               * (1.0 - option["serious_incident_reduction"]))
     backups = "tested" if _is_one(option["backups_managed"]) else profile.backup
@@ -204,7 +293,7 @@ def parts(option: dict[str, Any], shared: dict[str, Any], profile: Profile, *, e
               + people * regulated)
     risk = YEARS * chance * impact
     return Parts(labour=labour, fees=MONTHS * monthly_fees, onboarding=option["onboarding_months"] * monthly_fees,
-                 tooling=tooling, joiners=joiners, lost_work=lost_work, risk=risk)
+                 tooling=tooling, joiners=joiners, staff=staff, lost_work=lost_work, risk=risk)
 
 
 def _is_one(value: Any) -> bool:
@@ -223,16 +312,28 @@ PIECES = {
 }
 
 
-def scope(option: dict[str, float], profile: Profile, devices: float) -> tuple[ScopeItem, ...]:
+def scope(option: dict[str, float], profile: Profile, devices: float, *, pricing: str = PER_JOB
+          ) -> tuple[ScopeItem, ...]:
     """How each piece of the common scope is counted for this option, so a reader sees like is priced with like."""
     items = []
-    if option["hourly_rate"] > 0:
+    if pricing == PREPAID_BLOCK:
+        expire = "unused hours expire each month" if option["unused_hours_expire"] >= 1 else \
+            "unused hours roll over"
+        items.append(ScopeItem("fixing", PIECES["fixing"], "billed",
+                               f"From a block of hours bought each month at {option['block_discount'] * 100:.0f} % "
+                               f"off the hourly rate ({expire}); hours beyond it at the full rate."))
+    elif pricing == SALARIED:
+        items.append(ScopeItem("fixing", PIECES["fixing"], "billed",
+                               "By the staff you would hire (their salaries, recruiting and training are in the "
+                               "bills); help is bought in by the hour while they are away."))
+    elif option["hourly_rate"] > 0:
         items.append(ScopeItem("fixing", PIECES["fixing"], "billed", "Billed by the hour for each problem."))
     else:
         items.append(ScopeItem("fixing", PIECES["fixing"], "included", "Included in the monthly fee."))
     own = in_house_upkeep(profile, devices)
+    included = "Done by the staff you would hire." if pricing == SALARIED else "Included in the monthly fee."
     if option["upkeep_included"] >= 1:
-        items.append(ScopeItem("upkeep", PIECES["upkeep"], "included", "Included in the monthly fee."))
+        items.append(ScopeItem("upkeep", PIECES["upkeep"], "included", included))
     elif own >= 1:
         items.append(ScopeItem("upkeep", PIECES["upkeep"], "in_house",
                                "Done by your own IT staff, whose cost is the same under every option."))
@@ -247,12 +348,23 @@ def scope(option: dict[str, float], profile: Profile, devices: float) -> tuple[S
         items.append(ScopeItem("tooling", PIECES["tooling"], "billed",
                                "Bought separately per user (endpoint protection, email filtering, backup storage)."))
     if option["joiners_included"] >= 1:
-        items.append(ScopeItem("joiners", PIECES["joiners"], "included", "Included in the monthly fee."))
+        items.append(ScopeItem("joiners", PIECES["joiners"], "included",
+                               "Done by the staff you would hire." if pricing == SALARIED else
+                               "Done by your own IT staff." if option.get("requires_it_staff", 0) >= 1 else
+                               "Included in the monthly fee."))
+    elif own >= 1:
+        items.append(ScopeItem("joiners", PIECES["joiners"], "in_house", "Done by your own IT staff."))
+    elif pricing == PREPAID_BLOCK:
+        items.append(ScopeItem("joiners", PIECES["joiners"], "billed", "Drawn from the block of hours."))
     else:
         items.append(ScopeItem("joiners", PIECES["joiners"], "billed",
                                "Billed by the hour for each person who joins or leaves."))
     if profile.operating_hours == "business_hours":
         items.append(ScopeItem("after_hours", PIECES["after_hours"], "not_needed", "You work business hours only."))
+    elif pricing == SALARIED:
+        items.append(ScopeItem("after_hours", PIECES["after_hours"], "billed",
+                               "Staff work office hours: help out of hours is bought in at a higher rate, and "
+                               "slower to arrive."))
     elif option["after_hours_premium"] > 1:
         items.append(ScopeItem("after_hours", PIECES["after_hours"], "billed",
                                "Out-of-hours call-outs billed at a higher hourly rate."))

@@ -18,8 +18,8 @@ import operator
 from dataclasses import dataclass, replace
 
 from . import costs, explain, needs, tipping, uncertainty
-from .domain import RESULT_VERSION, Catalogue, CostParts, DimensionFit, Estimates, OptionCost, OptionResult, Profile, Range, \
-    Result
+from .domain import RESULT_VERSION, Catalogue, CostParts, DimensionFit, Estimates, NotApplicable, OptionCost, \
+    OptionResult, Profile, Range, Result
 
 # Fit and cost count equally: the cost now prices lost work and risk as well as bills, and fit carries what
 # money does not (a wish for predictable bills, a partner for planning, help only when asked).
@@ -40,12 +40,13 @@ class Evaluation:
     used: Estimates
     signals: dict[str, float]
     levels: list[float]  # each aspect's need
-    fits: list[float]
-    parts: list[costs.Parts]
-    totals: list[float]
-    cost_scores: list[float]
-    overall: list[float]
-    order: list[int]  # option indexes, best first
+    # By the option's index in the catalogue, for the options that apply to this organisation only:
+    fits: dict[int, float]
+    parts: dict[int, costs.Parts]
+    totals: dict[int, float]
+    cost_scores: dict[int, float]
+    overall: dict[int, float]
+    order: list[int]  # the options that apply, best first
     cheapest: int
 
     @property
@@ -83,6 +84,7 @@ class Prepared:
     losses: list[list[float]]  # per option, per aspect: weight share x (1 - rating / 5)
     options: list[dict[str, float]]  # each option's figures at their expected values
     shared: dict[str, float]  # the figures for every option, at their expected values
+    needs_it_staff: list[bool]  # options that only apply beside in-house IT staff
 
 
 def prepare(catalogue: Catalogue) -> Prepared:
@@ -93,7 +95,14 @@ def prepare(catalogue: Catalogue) -> Prepared:
         options=[{key: m.figures[key].expected if key in m.figures else 0.0 for key in costs.OPTION_KEYS}
                  for m in catalogue.models],
         shared={key: catalogue.figures[key].expected for key in costs.SHARED_KEYS},
+        needs_it_staff=[m.figures["requires_it_staff"].expected >= 1 if "requires_it_staff" in m.figures else False
+                        for m in catalogue.models],
     )
+
+
+def applicable(profile: Profile, prepared: Prepared) -> list[int]:
+    """The options (by catalogue index) that can serve this organisation: co-managed IT needs in-house staff."""
+    return [i for i, needs_staff in enumerate(prepared.needs_it_staff) if not (needs_staff and profile.it_staff <= 0)]
 
 
 def evaluate(profile: Profile, catalogue: Catalogue, prepared: Prepared | None = None) -> Evaluation:
@@ -103,18 +112,20 @@ def evaluate(profile: Profile, catalogue: Catalogue, prepared: Prepared | None =
     used = costs.estimates(profile, prep.shared)
     signals = needs.signals(profile, used)
     levels = needs.needs(catalogue, signals)
-    fits, parts = [], []
-    for model, losses, option in zip(catalogue.models, prep.losses, prep.options):
-        fits.append(100.0 * (1.0 - sum(map(operator.mul, levels, losses))))
+    fits: dict[int, float] = {}
+    parts: dict[int, costs.Parts] = {}
+    for i in applicable(profile, prep):
+        model, option = catalogue.models[i], prep.options[i]
+        fits[i] = 100.0 * (1.0 - sum(map(operator.mul, levels, prep.losses[i])))
         own = costs.own_quotes(model, profile)
-        parts.append(costs.parts({**option, **own} if own else option, prep.shared, profile,
-                                 employees=profile.employees, devices=used.devices,
-                                 incidents=used.incidents_per_month, downtime_cost=used.downtime_cost_per_hour))
-    totals = [float(p.total) for p in parts]
-    cost_scores = [cost_score(t, profile.employees) for t in totals]
-    overall = [FIT_WEIGHT * f + (1 - FIT_WEIGHT) * c for f, c in zip(fits, cost_scores)]
-    order = sorted(range(len(overall)), key=lambda i: (-round(overall[i], SCORE_DECIMALS), i))
-    cheapest = min(range(len(totals)), key=lambda i: (round(totals[i], 6), i))
+        parts[i] = costs.parts({**option, **own} if own else option, prep.shared, profile, pricing=model.pricing,
+                               employees=profile.employees, devices=used.devices, incidents=used.incidents_per_month,
+                               downtime_cost=used.downtime_cost_per_hour)
+    totals = {i: float(p.total) for i, p in parts.items()}
+    cost_scores = {i: cost_score(t, profile.employees) for i, t in totals.items()}
+    overall = {i: FIT_WEIGHT * fits[i] + (1 - FIT_WEIGHT) * cost_scores[i] for i in fits}
+    order = sorted(overall, key=lambda i: (-round(overall[i], SCORE_DECIMALS), i))
+    cheapest = min(totals, key=lambda i: (round(totals[i], 6), i))
     return Evaluation(used, signals, levels, fits, parts, totals, cost_scores, overall, order, cheapest)
 
 
@@ -137,6 +148,8 @@ def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool =
         raise ValueError("The catalogue has no active support option to score.")
     prepared = prepare(catalogue)
     ev = evaluate(profile, catalogue, prepared)
+    if not ev.order:
+        raise ValueError("No active support option applies to this organisation.")
     simulated = uncertainty.simulate(profile, catalogue, ev.parts)
     options = []
     for i in ev.order:
@@ -155,9 +168,9 @@ def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool =
                 onboarding=round(float(part.onboarding), 2),
                 bill_lines={"labour": round(float(part.labour), 2), "fees": round(float(part.fees), 2),
                             "onboarding": round(float(part.onboarding), 2), "tooling": round(float(part.tooling), 2),
-                            "joiners": round(float(part.joiners), 2)},
+                            "joiners": round(float(part.joiners), 2), "staff": round(float(part.staff), 2)},
                 chance_cheapest=round(simulated.chance_cheapest[i], 3),
-                scope=costs.scope(option, profile, ev.used.devices),
+                scope=costs.scope(option, profile, ev.used.devices, pricing=model.pricing),
             ),
             dimensions=tuple(DimensionFit(d.slug, model.ratings.get(d.slug, 0), round(p, 2)) for d, p in
                              zip(catalogue.dimensions, fit_points(catalogue, model.ratings, ev.levels))),
@@ -182,6 +195,8 @@ def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool =
         assumptions=explain.assumptions(profile, ev.used, fit_weight=FIT_WEIGHT, close_call_margin=CLOSE_CALL_MARGIN,
                                         reference=REFERENCE_SPEND_PER_PERSON_YEAR),
         notes=explain.notes(profile, ev.used),
+        not_applicable=tuple(NotApplicable(m.slug, m.name, explain.why_not_applicable(m.name))
+                             for i, m in enumerate(catalogue.models) if i not in ev.overall),
         scope_note=explain.scope_note(profile, max_people=SCOPE_MAX_PEOPLE, max_it_staff=SCOPE_MAX_IT_STAFF),
         estimates=replace(ev.used, devices=round(ev.used.devices, 1),
                           incidents_per_month=round(ev.used.incidents_per_month, 2),

@@ -83,6 +83,7 @@ class ModelSpec:
     ratings: dict[str, int]
     headlines: dict[str, str]
     figures: dict[str, Figure]
+    pricing: str = "per_job"  # how it charges: a costs.PRICING_TYPES value, chosen in admin
 
 
 @dataclass(frozen=True)
@@ -214,6 +215,15 @@ class Assumption:
 
 
 @dataclass(frozen=True)
+class NotApplicable:
+    """An active option that cannot serve this organisation, and why (not ranked)."""
+
+    slug: str
+    name: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class Estimates:
     """The answers left blank and what was used instead (the same as the answer when it was given)."""
 
@@ -242,6 +252,7 @@ class Result:
     notes: tuple[str, ...]  # answers called out as unusual
     scope_note: str | None  # set when the organisation is beyond what the figures hold for
     estimates: Estimates
+    not_applicable: tuple[NotApplicable, ...] = ()
 
     def option(self, slug: str) -> OptionResult:
         return next(o for o in self.options if o.slug == slug)

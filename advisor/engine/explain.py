@@ -298,6 +298,11 @@ def notes(profile: Profile, used: Estimates) -> tuple[str, ...]:
     return tuple(found)
 
 
+def why_not_applicable(name: str) -> str:
+    return (f"{name} works beside an organisation's own IT staff; with nobody in-house looking after IT, it "
+            f"does not apply, so it is not ranked.")
+
+
 def scope_note(profile: Profile, *, max_people: int, max_it_staff: float) -> str | None:
     if profile.employees > max_people:
         return (f"With {profile.employees:,} people you are beyond the size our figures hold for (small-business "

@@ -61,14 +61,15 @@ def draw_all(catalogue_figures: list[Figure], used_figures: list[Figure]) -> lis
 
 @dataclass(frozen=True)
 class Simulated:
-    parts: tuple[CostParts, ...]  # per option, in the catalogue's order
-    totals: tuple[Range, ...]
-    chance_cheapest: tuple[float, ...]
+    # By the option's index in the catalogue, for the options simulated (those that apply):
+    parts: dict[int, CostParts]
+    totals: dict[int, Range]
+    chance_cheapest: dict[int, float]
 
 
-def simulate(profile: Profile, catalogue: Catalogue, expected: list[costs.Parts]) -> Simulated:
-    """Percentile ranges and chances of being cheapest for every option; `expected` are its parts with every
-    figure at its expected value, as decide.py works them out."""
+def simulate(profile: Profile, catalogue: Catalogue, expected: dict[int, costs.Parts]) -> Simulated:
+    """Percentile ranges and chances of being cheapest for the options in `expected` (by catalogue index: those
+    that apply), each with its parts at every figure's expected value, as decide.py works them out."""
     shared_figures = [catalogue.figures[key] for key in costs.SHARED_KEYS]
     catalogue_figures = [costs.option_figures(model, None) for model in catalogue.models]
     used_figures = [costs.option_figures(model, profile) for model in catalogue.models]
@@ -76,20 +77,23 @@ def simulate(profile: Profile, catalogue: Catalogue, expected: list[costs.Parts]
                            shared_figures + [f[key] for f in used_figures for key in costs.OPTION_KEYS]))
     shared = {key: next(values) for key in costs.SHARED_KEYS}
     used = costs.estimates(profile, shared)
-    drawn = []
-    for _ in catalogue.models:
-        option = {key: next(values) for key in costs.OPTION_KEYS}
-        drawn.append(costs.parts(option, shared, profile, employees=profile.employees, devices=used.devices,
-                                 incidents=used.incidents_per_month, downtime_cost=used.downtime_cost_per_hour))
-    rows = np.array([np.broadcast_to(series, (DRAWS,)) for p in drawn
-                     for series in (p.bills, p.lost_work, p.risk, p.total)])
+    drawn: dict[int, costs.Parts] = {}
+    for i, model in enumerate(catalogue.models):
+        option = {key: next(values) for key in costs.OPTION_KEYS}  # drawn for every option, so that draws
+        if i in expected:  # never shift when an option does not apply
+            drawn[i] = costs.parts(option, shared, profile, pricing=model.pricing, employees=profile.employees,
+                                   devices=used.devices, incidents=used.incidents_per_month,
+                                   downtime_cost=used.downtime_cost_per_hour)
+    indexes = list(drawn)
+    rows = np.array([np.broadcast_to(series, (DRAWS,)) for i in indexes
+                     for series in (drawn[i].bills, drawn[i].lost_work, drawn[i].risk, drawn[i].total)])
     low, high = np.percentile(rows, [LOW_PERCENTILE, HIGH_PERCENTILE], axis=1)
-    ranges = [Range(min(float(lo), exp), exp, max(float(hi), exp)) for lo, hi, exp in
-              zip(low, high, [float(v) for e in expected for v in (e.bills, e.lost_work, e.risk, e.total)])]
-    totals = rows[3::4]
-    cheapest = np.bincount(np.argmin(totals, axis=0), minlength=len(drawn)) / DRAWS
+    values = [float(v) for i in indexes for v in (expected[i].bills, expected[i].lost_work, expected[i].risk,
+                                                  expected[i].total)]
+    ranges = [Range(min(float(lo), exp), exp, max(float(hi), exp)) for lo, hi, exp in zip(low, high, values)]
+    cheapest = np.bincount(np.argmin(rows[3::4], axis=0), minlength=len(indexes)) / DRAWS
     return Simulated(
-        parts=tuple(CostParts(*ranges[4 * i:4 * i + 3]) for i in range(len(drawn))),
-        totals=tuple(ranges[4 * i + 3] for i in range(len(drawn))),
-        chance_cheapest=tuple(float(c) for c in cheapest),
+        parts={i: CostParts(*ranges[4 * n:4 * n + 3]) for n, i in enumerate(indexes)},
+        totals={i: ranges[4 * n + 3] for n, i in enumerate(indexes)},
+        chance_cheapest={i: float(cheapest[n]) for n, i in enumerate(indexes)},
     )
