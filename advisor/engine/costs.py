@@ -106,12 +106,19 @@ OVERAGE_PER_SD = 1 / math.sqrt(2 * math.pi)
 
 
 def _lesser(a: Any, b: Any) -> Any:
-    """min() that works on floats and numpy arrays alike."""
-    return (a + b - abs(a - b)) / 2
+    """min() that works on floats and numpy arrays alike (an array's comparison has no single truth value)."""
+    try:
+        return a if a < b else b
+    except ValueError:
+        return (a + b - abs(a - b)) / 2
 
 
 def _greater(a: Any, b: Any) -> Any:
-    return (a + b + abs(a - b)) / 2
+    """max() that works on floats and numpy arrays alike."""
+    try:
+        return a if a > b else b
+    except ValueError:
+        return (a + b + abs(a - b)) / 2
 
 
 # ---- Blank answers ------------------------------------------------------------------------------------
