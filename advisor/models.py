@@ -152,7 +152,25 @@ class Characteristic(models.Model):
         return f"{self.support_model} – {self.dimension}: {self.headline}"
 
 
-class CostParameter(models.Model):
+class SourcedFigure(models.Model):
+    """A figure of the cost model as a low / expected / high range, with where it came from."""
+
+    low = models.DecimalField(max_digits=14, decimal_places=4, validators=[MinValueValidator(Decimal("0"))])
+    expected = models.DecimalField(max_digits=14, decimal_places=4, validators=[MinValueValidator(Decimal("0"))])
+    high = models.DecimalField(max_digits=14, decimal_places=4, validators=[MinValueValidator(Decimal("0"))])
+    source_title = models.CharField(max_length=200, blank=True)
+    source_url = models.URLField("source address", max_length=300, blank=True)
+    source_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    vendor_claim = models.BooleanField(
+        default=False, help_text="Tick when the figure comes from a seller of the service rather than a neutral party."
+    )
+    note = models.TextField(blank=True, help_text="How the figure was chosen, shown beside it.")
+
+    class Meta:
+        abstract = True
+
+
+class CostParameter(SourcedFigure):
     """One number of a support model's cost formula, as a low / expected / high range with its source."""
 
     class Key(models.TextChoices):
@@ -185,17 +203,6 @@ class CostParameter(models.Model):
 
     support_model = models.ForeignKey(SupportModel, on_delete=models.CASCADE, related_name="cost_parameters")
     key = models.CharField(max_length=40, choices=Key.choices)
-    low = models.DecimalField(max_digits=12, decimal_places=4, validators=[MinValueValidator(Decimal("0"))])
-    expected = models.DecimalField(max_digits=12, decimal_places=4, validators=[MinValueValidator(Decimal("0"))])
-    high = models.DecimalField(max_digits=12, decimal_places=4, validators=[MinValueValidator(Decimal("0"))])
-    source_title = models.CharField(max_length=200, blank=True)
-    source_url = models.URLField("source address", blank=True)
-    source_year = models.PositiveSmallIntegerField(null=True, blank=True)
-    vendor_claim = models.BooleanField(
-        default=False, help_text="Tick when the figure comes from a seller of the service rather than a neutral party."
-    )
-    note = models.TextField(blank=True, help_text="How the figure was chosen, shown beside it.")
-
     objects = ContentQuerySet.as_manager()
 
     class Meta:
@@ -212,7 +219,7 @@ class CostParameter(models.Model):
         return f"{self.support_model}: {self.get_key_display()}"
 
 
-class SharedFigure(models.Model):
+class SharedFigure(SourcedFigure):
     """A figure of the cost model that holds for every option (tooling a user, chance of a serious incident...),
     as a low / expected / high range with its source."""
 
@@ -234,17 +241,6 @@ class SharedFigure(models.Model):
 
     key = models.CharField(max_length=40, choices=Key.choices, unique=True)
     label = models.CharField(max_length=200, help_text="How the figure is named on results.")
-    low = models.DecimalField(max_digits=14, decimal_places=4, validators=[MinValueValidator(Decimal("0"))])
-    expected = models.DecimalField(max_digits=14, decimal_places=4, validators=[MinValueValidator(Decimal("0"))])
-    high = models.DecimalField(max_digits=14, decimal_places=4, validators=[MinValueValidator(Decimal("0"))])
-    source_title = models.CharField(max_length=200, blank=True)
-    source_url = models.URLField("source address", max_length=300, blank=True)
-    source_year = models.PositiveSmallIntegerField(null=True, blank=True)
-    vendor_claim = models.BooleanField(
-        default=False, help_text="Tick when the figure comes from a seller of the service rather than a neutral party."
-    )
-    note = models.TextField(blank=True, help_text="How the figure was chosen, shown beside it.")
-
     objects = ContentQuerySet.as_manager()
 
     class Meta:
