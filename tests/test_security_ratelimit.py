@@ -88,6 +88,22 @@ def test_an_ipv6_client_is_counted_by_its_64_network(client):
 
 
 @TIGHT
+def test_an_ipv4_client_seen_through_a_dual_stack_bind_is_counted_as_its_ipv4_address(client):
+    """A server bound to [::] sees IPv4 clients as ::ffff:a.b.c.d: each is its own IPv4 client, not one /64."""
+    _post_assessment(client, ip="::ffff:192.0.2.10")
+    _post_assessment(client, ip="192.0.2.10")
+    assert _post_assessment(client, ip="::ffff:192.0.2.10").status_code == 429
+    assert _post_assessment(client, ip="::ffff:192.0.2.11").status_code == 302
+    assert _post_assessment(client, ip="::ffff:198.51.100.7").status_code == 302
+
+
+def test_an_ipv4_mapped_address_is_the_ipv4_address(rf):
+    assert ratelimit.client_ip(rf.get("/", REMOTE_ADDR="::ffff:192.0.2.10")) == "192.0.2.10"
+    assert ratelimit.client_network(rf.get("/", REMOTE_ADDR="[::ffff:c000:20a]")) == "192.0.2.10"
+    assert ratelimit.client_network(rf.get("/", REMOTE_ADDR="2001:db8:1:2:3:4:5:6")) == "2001:db8:1:2::"
+
+
+@TIGHT
 def test_reading_pages_is_never_limited(client):
     for _ in range(3):
         _post_assessment(client)

@@ -48,19 +48,35 @@ def client_ip(request: HttpRequest) -> str | None:
         if len(forwarded) >= count:
             remote = forwarded[-count]
     try:
-        return str(ipaddress.ip_address(remote.strip("[]")))
+        ip = ipaddress.ip_address(remote.strip("[]"))
     except ValueError:
         return None
+    # A server bound to both IPv6 and IPv4 sees IPv4 clients as ::ffff:a.b.c.d; they are IPv4 clients, and
+    # grouped by /64 they would all share one count.
+    if ip.version == 6 and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return str(ip)
+
+
+def client_network(request: HttpRequest) -> str | None:
+    """The client as the limits count it: its IPv4 address, or the first address of its IPv6 /64.
+
+    One household or phone gets a whole /64, so an IPv6 client could otherwise take a new address per
+    request. Also django-axes' client address (settings.AXES_CLIENT_IP_CALLABLE): an address, so it fits
+    axes' address column.
+    """
+    address = client_ip(request)
+    if address is None:
+        return None
+    ip = ipaddress.ip_address(address)
+    if ip.version == 6:
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False).network_address)
+    return address
 
 
 def client_key(request: HttpRequest) -> str:
     """A stable, non-reversible key for the client: its address (its /64 for IPv6), hashed with the secret."""
-    address = client_ip(request)
-    if address is None:
-        network = "unknown"  # all such clients share one count
-    else:
-        ip = ipaddress.ip_address(address)
-        network = str(ipaddress.ip_network(f"{ip}/64", strict=False)) if ip.version == 6 else str(ip)
+    network = client_network(request) or "unknown"  # all clients without an address share one count
     return salted_hmac("advisor.ratelimit", network).hexdigest()[:32]
 
 
