@@ -334,6 +334,9 @@ RATELIMITS = {
 
 # A comment sent sooner than this after the page was served is from a program, not a person. 0 turns it off.
 COMMENT_MIN_SECONDS = env_int("COMMENT_MIN_SECONDS", 3, maximum=600)
+# ...and one sent later than this after the page was served has expired (a person sends it again, with a
+# fresh time): a program cannot fetch the form once and reuse its token for ever.
+COMMENT_MAX_HOURS = env_int("COMMENT_MAX_HOURS", 24, minimum=1, maximum=24 * 30)
 
 # django-axes: lock out an admin sign-in after repeated failures, per user name and client address.
 AXES_FAILURE_LIMIT = env_int("DJANGO_ADMIN_LOGIN_FAILURES", 5, minimum=1)
