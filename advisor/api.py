@@ -7,6 +7,7 @@ from typing import Any
 from django.core.exceptions import RequestDataTooBig
 import orjson
 from django.http import HttpRequest, HttpResponse
+from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -96,6 +97,7 @@ def assessment_create(request: HttpRequest) -> JsonResponse:
 
 
 @require_safe
+@cache_control(private=True, no_cache=True)  # one organisation's result, as on its page (views.result)
 def assessment_detail(request: HttpRequest, public_id: str) -> JsonResponse:
     assessment = Assessment.objects.select_related("catalogue_record").filter(public_id=public_id).first()
     if assessment is None:

@@ -132,7 +132,10 @@ def _assessment_exists(public_id: uuid.UUID) -> bool:
         return cursor.fetchone() is not None
 
 
+# One organisation's result: browsers may keep it but must ask again before showing it (a deleted result is
+# gone at once); shared caches (proxies, CDNs) keep nothing.
 @require_safe
+@cache_control(private=True, no_cache=True)
 def result(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     # Whether it still exists is asked on every request: a deleted result is a 404 at once. A stored result
     # never changes, so the template keeps its title and body in the "fragments" cache under its id (the
