@@ -10,7 +10,7 @@ import os
 import re
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
@@ -192,7 +192,22 @@ if _database_url:
 else:
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"}}
 
+def _sqlite_without_creating(name: str | Path) -> str:
+    """The SQLite database `name` as a URI that opens an existing file read-write and never creates one.
+
+    SQLite's default creates a missing file: with the database moved away, the site would open a new empty
+    one, pass a bare readiness check and answer every page with a 500. Only `manage.py migrate` creates
+    the file (advisor/management/commands/migrate.py). In-memory databases (the tests') are left as they are.
+    """
+    text = str(name)
+    if text == ":memory:" or text.startswith("file:"):
+        return text
+    return f"file:{quote(text, safe='/')}?mode=rw"
+
+
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Django opens SQLite with uri=True, so NAME may carry the mode.
+    DATABASES["default"]["NAME"] = _sqlite_without_creating(DATABASES["default"]["NAME"])
     # WAL lets readers and one writer work at once; the busy timeout makes a second writer wait its turn
     # instead of failing with "database is locked"; IMMEDIATE takes the write lock at the start of a
     # transaction so two writers never deadlock upgrading their locks.
