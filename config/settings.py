@@ -230,16 +230,14 @@ def _cache_from_url(url: str) -> dict:
 
     Its store must never drop a live count, or a client could post past its limit. Expired counts (earlier
     windows) are never read again, so the store is left to forget them by culling:
-    - db://: Django's database cache culls only past MAX_ENTRIES rows, and then first deletes every expired
-      row; live rows would go only if more than a million clients posted within one window.
-    - locmem://: culling drops the least recently used tenth (CULL_FREQUENCY 10) once MAX_ENTRIES is
-      reached; earlier windows were used before any live one, so they go first.
+    - db:// and locmem://: config.cache's versions of Django's caches, which cull expired entries only,
+      once MAX_ENTRIES is reached; a live count stays until its window is over, however many others come.
     - redis:// and memcached:// evict by their own policy: give the counters a store of their own, with
-      room to spare (Redis: maxmemory-policy volatile-ttl or noeviction).
+      room to spare (Redis: maxmemory-policy noeviction or volatile-ttl).
     """
     scheme = url.split("://", 1)[0].lower() if "://" in url else ""
     rest = url.split("://", 1)[1] if "://" in url else ""
-    keep_live_counts = {"MAX_ENTRIES": 1_000_000, "CULL_FREQUENCY": 10}
+    keep_live_counts = {"MAX_ENTRIES": 100_000}  # where the clean-up of expired entries starts
     if scheme == "db":
         table = rest.strip("/") or "advisor_cache"
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]{0,62}", table):
@@ -255,7 +253,7 @@ def _cache_from_url(url: str) -> dict:
         return {"BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache", "LOCATION": hosts}
     if scheme == "locmem":
         # One process only: fine for a single-process server, wrong for several gunicorn workers.
-        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": rest or "advisor-ratelimit",
+        return {"BACKEND": "config.cache.LocMemCache", "LOCATION": rest or "advisor-ratelimit",
                 "OPTIONS": keep_live_counts}
     raise ImproperlyConfigured(
         f"CACHE_URL must start with db://, redis://, rediss://, memcached:// or locmem://; got {url!r}."

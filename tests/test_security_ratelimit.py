@@ -168,6 +168,42 @@ def test_the_shared_cache_counts_and_keeps_the_lifetime_it_was_given():
         cache.incr("missing")
 
 
+# The counters' stores (settings.CACHES["ratelimit"], from CACHE_URL), with room for only 20 entries before
+# they clean up, so a flood is quick to make.
+COUNTER_STORES = {
+    "db": {"BACKEND": "config.cache.DatabaseCache", "LOCATION": "advisor_cache"},
+    "locmem": {"BACKEND": "config.cache.LocMemCache", "LOCATION": "tests-counters"},
+}
+
+
+@pytest.fixture(params=sorted(COUNTER_STORES))
+def counter_store(request, settings):
+    settings.CACHES = {**settings.CACHES, "ratelimit": {
+        **COUNTER_STORES[request.param], "KEY_PREFIX": "advisor", "OPTIONS": {"MAX_ENTRIES": 20},
+    }}
+    caches["ratelimit"].clear()
+    yield caches["ratelimit"]
+    caches["ratelimit"].clear()
+
+
+@override_settings(RATELIMITS={"api": (3, 600), "comments": (3, 600)})
+def test_a_flood_of_other_entries_never_resets_a_live_count(counter_store):
+    """Past MAX_ENTRIES the store cleans up expired entries only: a client's live count outlasts any flood."""
+    assert [ratelimit.hit("api", "client-under-limit").count for _ in range(3)] == [1, 2, 3]
+    for n in range(200):  # ten times the room: other clients' counts (their keys sort after, are used later)
+        ratelimit.hit("comments", f"flooder-{n}")
+    assert ratelimit.hit("api", "client-under-limit").limited is True
+    assert ratelimit.hit("comments", "flooder-0").count == 2  # and nobody else's count was dropped either
+
+
+def test_culling_removes_the_entries_that_have_expired(counter_store):
+    counter_store.set("old", 1, timeout=-1)  # already expired
+    for n in range(30):
+        counter_store.set(f"live-{n}", n, timeout=600)
+    assert counter_store.get("old") is None
+    assert [counter_store.get(f"live-{n}") for n in range(30)] == list(range(30))
+
+
 @TIGHT
 def test_a_failing_cache_lets_posts_through_and_says_so(client, monkeypatch, caplog):
     def broken(*args, **kwargs):

@@ -65,7 +65,7 @@ def test_proxy_ssl_header_is_trusted_only_when_asked(monkeypatch):
     ("redis://cache:6379/0", "django.core.cache.backends.redis.RedisCache"),
     ("memcached://mc1:11211,mc2:11211", "django.core.cache.backends.memcached.PyMemcacheCache"),
     ("db://rate_counts", "config.cache.DatabaseCache"),
-    ("locmem://", "django.core.cache.backends.locmem.LocMemCache"),
+    ("locmem://", "config.cache.LocMemCache"),
 ])
 def test_cache_url_chooses_the_shared_cache(monkeypatch, url, backend):
     assert load_settings(monkeypatch, CACHE_URL=url)["CACHES"]["ratelimit"]["BACKEND"] == backend
