@@ -22,7 +22,7 @@ setup: $(STAMP)
 
 run: setup
 	@echo "advisor is on http://127.0.0.1:$(PORT)/  (Ctrl-C stops it)"
-	$(BIN)/gunicorn config.wsgi:application --config config/gunicorn.conf.py --bind 127.0.0.1:$(PORT)
+	$(BIN)/gunicorn config.asgi:application --config config/gunicorn.conf.py --bind 127.0.0.1:$(PORT)
 
 # Lighthouse and the Nu HTML Checker for the browser tests, pinned in package-lock.json. Only where npm
 # exists: without it those tests skip with a message (or fail when REQUIRE_BROWSER=1, as in CI).

@@ -73,6 +73,10 @@ def assessment_create(request: HttpRequest) -> JsonResponse:
         body = None
     if body is None or len(body) > MAX_BODY_BYTES:
         return _error(f"The body is larger than {MAX_BODY_BYTES // 1024} kB.", 413)
+    if not body and "chunked" in request.headers.get("Transfer-Encoding", "").lower():
+        # A WSGI server passes a chunked body on without its length, and Django then reads nothing; as
+        # served (config.asgi) the body arrives whole, with its length.
+        return _error("Send the body with a Content-Length header.", 411)
     try:
         payload = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):

@@ -125,6 +125,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Outermost, so every response is logged, static files and errors included.
     "advisor.middleware.RequestLogMiddleware",
+    # Bodies over DATA_UPLOAD_MAX_MEMORY_SIZE are refused by their length before anything reads them
+    # (config.asgi.BodyLimit does it earlier still, in front of Django, as served).
+    "advisor.middleware.BodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # django-csp's middleware: the Content-Security-Policy header from CONTENT_SECURITY_POLICY below.
     "csp.middleware.CSPMiddleware",
@@ -331,7 +334,9 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-# Requests larger than this are refused before a form sees them; the largest real form is a few kB.
+# Requests larger than this are refused before anything reads them, file parts included (no route takes
+# files): by config.asgi.BodyLimit in front of Django, and advisor.middleware.BodyLimitMiddleware. The largest
+# real form is a few kB. Under this, Django never spools a body to disk (FILE_UPLOAD_MAX_MEMORY_SIZE, 2.5 MB).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
 
 
