@@ -125,6 +125,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Outermost, so every response is logged, static files and errors included.
     "advisor.middleware.RequestLogMiddleware",
+    # Each request waits for SQLite's write lock DATABASE_LOCK_WAIT seconds at most, in all.
+    "config.database.SQLiteLockBudgetMiddleware",
     # Bodies over DATA_UPLOAD_MAX_MEMORY_SIZE are refused by their length before anything reads them
     # (config.asgi.BodyLimit does it earlier still, in front of Django, as served).
     "advisor.middleware.BodyLimitMiddleware",
@@ -189,6 +191,10 @@ def _database_from_url(url: str) -> dict:
     return config
 
 
+# The longest a request waits, in all, for SQLite's write lock before it is answered 503 with Retry-After:
+# well under gunicorn's 30 s worker timeout (config/gunicorn.conf.py).
+DATABASE_LOCK_WAIT = env_int("DJANGO_DB_LOCK_WAIT_SECONDS", 10, minimum=1, maximum=25)
+
 _database_url = os.environ.get("DATABASE_URL", "").strip()
 if _database_url:
     DATABASES = {"default": _database_from_url(_database_url)}
@@ -212,11 +218,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Django opens SQLite with uri=True, so NAME may carry the mode.
     DATABASES["default"]["NAME"] = _sqlite_without_creating(DATABASES["default"]["NAME"])
     # WAL lets readers and one writer work at once; the busy timeout makes a second writer wait its turn
-    # instead of failing with "database is locked"; IMMEDIATE takes the write lock at the start of a
-    # transaction so two writers never deadlock upgrading their locks.
+    # instead of failing with "database is locked", and during a request all its statements together wait
+    # no longer than DATABASE_LOCK_WAIT (config/database.py); IMMEDIATE takes the write lock at the start
+    # of a transaction so two writers never deadlock upgrading their locks.
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
+        "timeout": DATABASE_LOCK_WAIT,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
     # Reuse each worker's connection, as with DATABASE_URL: opening the file and running the PRAGMAs above
