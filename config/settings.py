@@ -363,13 +363,18 @@ COMMENT_MIN_SECONDS = env_int("COMMENT_MIN_SECONDS", 3, maximum=600)
 # fresh time): a program cannot fetch the form once and reuse its token for ever.
 COMMENT_MAX_HOURS = env_int("COMMENT_MAX_HOURS", 24, minimum=1, maximum=24 * 30)
 
-# django-axes: lock out an admin sign-in after repeated failures, per user name and client address.
+# django-axes: lock out an admin sign-in after repeated failures, per user name and client (its address, or
+# its /64 for IPv6, as the rate limits count clients).
 AXES_FAILURE_LIMIT = env_int("DJANGO_ADMIN_LOGIN_FAILURES", 5, minimum=1)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_ADMIN_LOCKOUT_MINUTES", 30, minimum=1))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "advisor.protect.ratelimit.admin_locked_out"
-AXES_CLIENT_IP_CALLABLE = "advisor.protect.ratelimit.client_ip"
+AXES_CLIENT_IP_CALLABLE = "advisor.protect.ratelimit.client_network"
+# Failed sign-ins to one account from all clients together, per lockout period, before the account can be
+# tried only from clients it has signed in from before (advisor/protect/signin.py).
+RATELIMITS["admin_account"] = (env_int("DJANGO_ADMIN_ACCOUNT_FAILURES", 20, minimum=1),
+                               int(AXES_COOLOFF_TIME.total_seconds()))
 AXES_DISABLE_ACCESS_LOG = True  # no record of successful sign-ins with their addresses
 AXES_VERBOSE = False
 

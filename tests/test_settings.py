@@ -74,7 +74,8 @@ def test_cache_url_chooses_the_shared_cache(monkeypatch, url, backend):
 def test_rates_are_read_from_the_environment(monkeypatch):
     s = load_settings(monkeypatch, RATELIMIT_ASSESSMENTS="7/15m", RATELIMIT_API="100/h", RATELIMIT_COMMENTS="2/1d",
                       RATELIMIT_ENABLE="0")
-    assert s["RATELIMITS"] == {"assessments": (7, 900), "api": (100, 3600), "comments": (2, 86400)}
+    assert s["RATELIMITS"] == {"assessments": (7, 900), "api": (100, 3600), "comments": (2, 86400),
+                               "admin_account": (20, 1800)}
     assert s["RATELIMIT_ENABLE"] is False
 
 
