@@ -11,7 +11,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
-from . import report, services, snapshot
+from . import idempotency, report, services, snapshot
 from .catalogue import load_comparison
 from .forms import ASSESSMENT_DEFAULTS, AssessmentForm
 from .models import Assessment, SharedFigure
@@ -83,6 +83,35 @@ def assessment_create(request: HttpRequest) -> JsonResponse:
         return _error("The body is not valid UTF-8 JSON.", 400)
     if not isinstance(payload, dict):
         return _error("The body must be a JSON object whose keys are the assessment field names.", 400)
+    key = request.headers.get(idempotency.HEADER)
+    if key is None:
+        return _create(request, payload)
+    if not idempotency.valid(key):
+        return _error("An Idempotency-Key is 1 to 255 visible ASCII characters.", 400)
+    body = idempotency.fingerprint(payload)
+    seen = idempotency.claim(request, key, body)
+    if seen is None:
+        response = _create(request, payload)
+        if response.status_code == 201:
+            idempotency.remember(request, key, body, idempotency.Answer(
+                status=201, body=response.content, location=response["Location"]))
+        else:
+            idempotency.release(request, key)
+        return response
+    if seen.other_body:
+        return _error("This Idempotency-Key was already used with a different body.", 422)
+    if seen.answer is None:
+        response = _error("A post with this Idempotency-Key is still being scored; try again in a moment.", 409)
+        response["Retry-After"] = "1"
+        return response
+    response = HttpResponse(seen.answer.body, status=seen.answer.status, content_type="application/json")
+    response["Location"] = seen.answer.location
+    response["Idempotent-Replayed"] = "true"
+    return response
+
+
+def _create(request: HttpRequest, payload: dict[str, Any]) -> HttpResponse:
+    """Validate the answers, score and store them: 201 with the document, or 400 with the errors."""
     data, errors = _form_data(payload)
     form = AssessmentForm(data=data)
     if not form.is_valid() or errors:

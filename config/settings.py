@@ -270,6 +270,8 @@ def _cache_from_url(url: str) -> dict:
     )
 
 
+_shared_store = _cache_from_url(os.environ.get("CACHE_URL", "").strip() or "db://advisor_cache")
+
 # Each job its own cache, so one can never push the other's entries out.
 CACHES = {
     # Django's default, for anything that asks for a cache without naming one; the site itself names its
@@ -285,8 +287,10 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 1000},
     },
     # The rate-limit counters (advisor/protect/ratelimit.py), shared by every worker and server.
-    "ratelimit": {**_cache_from_url(os.environ.get("CACHE_URL", "").strip() or "db://advisor_cache"),
-                  "KEY_PREFIX": "advisor"},
+    "ratelimit": {**_shared_store, "KEY_PREFIX": "advisor"},
+    # The API's first answers to each Idempotency-Key, for a day (advisor/idempotency.py): the same shared
+    # store, which never drops a live entry, under keys of their own.
+    "idempotency": {**_shared_store, "KEY_PREFIX": "advisor-idempotency", "TIMEOUT": 24 * 3600},
 }
 
 
