@@ -54,3 +54,18 @@ def test_make_run_and_make_test_install_from_the_lock_checking_hashes():
     assert "pip install --quiet --no-deps -e ." in steps
     for target in ("run", "test"):
         assert re.search(rf"^{target}: setup\b", makefile, re.M) and re.search(r"^setup: \$\(STAMP\)", makefile, re.M)
+
+
+def test_the_redis_client_is_an_optional_dependency():
+    assert any(Requirement(d).name == "redis" for d in PROJECT["optional-dependencies"]["redis"])
+    assert not any(Requirement(d).name == "redis" for d in PROJECT["dependencies"])
+
+
+def test_ci_runs_the_cache_and_rate_limit_tests_against_a_redis_server_it_starts_and_stops():
+    script = (ROOT / ".ci" / "run").read_text()
+    assert "packages+=(redis-server)" in script
+    start, stop, suite = script.index("redis-server --port"), script.index("trap stop_redis EXIT"), \
+        script.index("make test\n")
+    assert start < stop < suite  # started before the suite, stopped however the run ends
+    assert 'export ADVISOR_TEST_REDIS_URL="redis://127.0.0.1:$redis_port/0"' in script
+    assert "--maxmemory-policy noeviction" in script
