@@ -5,16 +5,26 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-postgres setup checkers bench clean
+.PHONY: run test test-postgres setup checkers bench clean lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# Reinstall only when the declared dependencies change, so a second `make run` is quick.
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+# Exactly the versions in requirements.lock, each checked against its recorded hash, then the project
+# itself without resolving anything more. Reinstall only when the lock changes, so a second `make run` is quick.
+$(STAMP): requirements.lock pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+# Regenerate requirements.lock from pyproject.toml's ranges (with the test and redis extras), hashes included.
+# Run after changing a dependency in pyproject.toml, or to take newer releases; commit both files together.
+lock: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet pip-tools
+	PIP_CONFIG_FILE=/dev/null PIP_FIND_LINKS= $(BIN)/pip-compile --quiet --upgrade --generate-hashes \
+		--extra test --extra redis --strip-extras --no-emit-index-url --no-emit-find-links \
+		--output-file requirements.lock pyproject.toml
 
 setup: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
@@ -22,7 +32,7 @@ setup: $(STAMP)
 
 run: setup
 	@echo "advisor is on http://127.0.0.1:$(PORT)/  (Ctrl-C stops it)"
-	$(BIN)/gunicorn config.wsgi:application --config config/gunicorn.conf.py --bind 127.0.0.1:$(PORT)
+	$(BIN)/gunicorn config.asgi:application --config config/gunicorn.conf.py --bind 127.0.0.1:$(PORT)
 
 # Lighthouse and the Nu HTML Checker for the browser tests, pinned in package-lock.json. Only where npm
 # exists: without it those tests skip with a message (or fail when REQUIRE_BROWSER=1, as in CI).

@@ -7,10 +7,11 @@ from typing import Any
 from django.core.exceptions import RequestDataTooBig
 import orjson
 from django.http import HttpRequest, HttpResponse
+from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
-from . import report, services, snapshot
+from . import idempotency, report, services, snapshot
 from .catalogue import load_comparison
 from .forms import ASSESSMENT_DEFAULTS, AssessmentForm
 from .models import Assessment, SharedFigure
@@ -72,12 +73,45 @@ def assessment_create(request: HttpRequest) -> JsonResponse:
         body = None
     if body is None or len(body) > MAX_BODY_BYTES:
         return _error(f"The body is larger than {MAX_BODY_BYTES // 1024} kB.", 413)
+    if not body and "chunked" in request.headers.get("Transfer-Encoding", "").lower():
+        # A WSGI server passes a chunked body on without its length, and Django then reads nothing; as
+        # served (config.asgi) the body arrives whole, with its length.
+        return _error("Send the body with a Content-Length header.", 411)
     try:
         payload = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
         return _error("The body is not valid UTF-8 JSON.", 400)
     if not isinstance(payload, dict):
         return _error("The body must be a JSON object whose keys are the assessment field names.", 400)
+    key = request.headers.get(idempotency.HEADER)
+    if key is None:
+        return _create(request, payload)
+    if not idempotency.valid(key):
+        return _error("An Idempotency-Key is 1 to 255 visible ASCII characters.", 400)
+    body = idempotency.fingerprint(payload)
+    seen = idempotency.claim(request, key, body)
+    if seen is None:
+        response = _create(request, payload)
+        if response.status_code == 201:
+            idempotency.remember(request, key, body, idempotency.Answer(
+                status=201, body=response.content, location=response["Location"]))
+        else:
+            idempotency.release(request, key)
+        return response
+    if seen.other_body:
+        return _error("This Idempotency-Key was already used with a different body.", 422)
+    if seen.answer is None:
+        response = _error("A post with this Idempotency-Key is still being scored; try again in a moment.", 409)
+        response["Retry-After"] = "1"
+        return response
+    response = HttpResponse(seen.answer.body, status=seen.answer.status, content_type="application/json")
+    response["Location"] = seen.answer.location
+    response["Idempotent-Replayed"] = "true"
+    return response
+
+
+def _create(request: HttpRequest, payload: dict[str, Any]) -> HttpResponse:
+    """Validate the answers, score and store them: 201 with the document, or 400 with the errors."""
     data, errors = _form_data(payload)
     form = AssessmentForm(data=data)
     if not form.is_valid() or errors:
@@ -96,6 +130,7 @@ def assessment_create(request: HttpRequest) -> JsonResponse:
 
 
 @require_safe
+@cache_control(private=True, no_cache=True)  # one organisation's result, as on its page (views.result)
 def assessment_detail(request: HttpRequest, public_id: str) -> JsonResponse:
     assessment = Assessment.objects.select_related("catalogue_record").filter(public_id=public_id).first()
     if assessment is None:

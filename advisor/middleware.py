@@ -1,4 +1,5 @@
-"""Operations middleware: one log line per request, and health probes from hosts the site does not serve."""
+"""Operations middleware: one log line per request, a size limit on request bodies, and health probes from
+hosts the site does not serve."""
 from __future__ import annotations
 
 import logging
@@ -6,8 +7,10 @@ import re
 import time
 from typing import Callable
 
+from django.conf import settings
 from django.core.exceptions import DisallowedHost
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
 
 from . import views
 
@@ -77,4 +80,33 @@ class HealthCheckMiddleware:
                 request.get_host()
             except DisallowedHost:
                 return probe(request)
+        return self.get_response(request)
+
+
+class BodyLimitMiddleware:
+    """Refuses a request whose Content-Length is over settings.DATA_UPLOAD_MAX_MEMORY_SIZE, before it is read.
+
+    Django checks that limit only for form fields, never for file parts, and only once something reads the
+    body: a 50 MB file part was parsed (and written to a temporary file) before the form could refuse it.
+    No route takes files. Under ASGI, as served, config.asgi.BodyLimit refuses such a body even earlier,
+    before Django's handler would read it; this covers a WSGI server and the test client.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0  # Django reads no body it cannot measure
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        if limit is not None and length > limit:
+            message = f"The request is larger than {limit // 1024} kB; nothing was read or stored."
+            if request.path_info.startswith("/api/"):
+                response: HttpResponse = JsonResponse({"errors": {"__all__": [message]}}, status=413)
+            else:  # our "could not read that request" page: nothing was saved
+                response = render(request, "400.html", status=413)
+            response["Connection"] = "close"
+            return response
         return self.get_response(request)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import uuid
 
 from django.contrib import messages
-from django.db import connection, connections, router
+from django.db import connections, router
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -132,7 +132,10 @@ def _assessment_exists(public_id: uuid.UUID) -> bool:
         return cursor.fetchone() is not None
 
 
+# One organisation's result: browsers may keep it but must ask again before showing it (a deleted result is
+# gone at once); shared caches (proxies, CDNs) keep nothing.
 @require_safe
+@cache_control(private=True, no_cache=True)
 def result(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     # Whether it still exists is asked on every request: a deleted result is a 404 at once. A stored result
     # never changes, so the template keeps its title and body in the "fragments" cache under its id (the
@@ -186,10 +189,9 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def readyz(request: HttpRequest) -> HttpResponse:
-    """Readiness: the database answers."""
+    """Readiness: the database answers with the site's schema (a table every page reads), not only a connection."""
     try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
+        content_version()
     except Exception:  # noqa: BLE001 - any database failure means not ready
         return HttpResponse("database unavailable", status=503, content_type="text/plain")
     return HttpResponse("ok", content_type="text/plain")

@@ -121,7 +121,7 @@ def gunicorn_supports(flag: str) -> bool:
 
 def start_server(env: dict[str, str]) -> subprocess.Popen:
     command = [
-        str(BIN / "gunicorn"), "config.wsgi:application", "--config", "config/gunicorn.conf.py",
+        str(BIN / "gunicorn"), "config.asgi:application", "--config", "config/gunicorn.conf.py",
         "--bind", f"127.0.0.1:{PORT}", "--workers", "2", "--pid", str(WORK / "gunicorn.pid"),
         # Recycling workers every ~2,000 requests guards a long-running site against leaks; in a few seconds
         # of load it would restart each worker several times and measure Python's start-up instead.

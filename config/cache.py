@@ -1,4 +1,12 @@
-"""Django's database cache, with an increment that holds when several workers count at once.
+"""The stores of the rate-limit counters (and API idempotency keys): Django's database and local-memory caches,
+changed so that they never drop a live entry, and the database one's increment made safe across workers.
+
+Culling: past MAX_ENTRIES, Django's caches make room by dropping live entries (the database cache the
+first tenth of the keys in order, after the expired ones; local memory the least recently used tenth).
+For counters that resets clients' limits: a flood of other entries (say 50,000 clients' counts) would let a
+client post past its limit. Here culling removes expired entries only; live ones stay until they expire,
+so MAX_ENTRIES is where the clean-up starts, not a cap. Redis and memcached evict by their own policy:
+give them a store of their own (Redis: maxmemory-policy noeviction or volatile-ttl).
 
 Django's own `DatabaseCache.incr` reads the value and writes it back in two statements, so two workers
 counting the same key at the same moment can both write the same number and lose a hit; it also restarts
@@ -10,13 +18,23 @@ the expiry it was added with.
 from __future__ import annotations
 
 import math
+import time
 
 from django.core.cache.backends.db import DatabaseCache as DjangoDatabaseCache
+from django.core.cache.backends.locmem import LocMemCache as DjangoLocMemCache
 from django.db import connections, models, router, transaction
 from django.utils.timezone import now
 
 
 class DatabaseCache(DjangoDatabaseCache):
+    def _cull(self, db, cursor, now, num):
+        """Delete the expired rows, and only those."""
+        connection = connections[db]
+        cursor.execute(
+            f"DELETE FROM {connection.ops.quote_name(self._table)} WHERE {connection.ops.quote_name('expires')} < %s",
+            [connection.ops.adapt_datetimefield_value(now)],
+        )
+
     def incr(self, key, delta=1, version=None):
         db = router.db_for_write(self.cache_model_class)
         connection = connections[db]
@@ -46,3 +64,12 @@ class DatabaseCache(DjangoDatabaseCache):
             new_value = value + delta
             self.set(key, new_value, timeout=remaining, version=version)
             return new_value
+
+
+class LocMemCache(DjangoLocMemCache):
+    """One process's memory (locmem://, for a single-process server), culling only expired entries."""
+
+    def _cull(self):
+        now = time.time()
+        for key in [key for key, expires in self._expire_info.items() if expires is not None and expires <= now]:
+            self._delete(key)

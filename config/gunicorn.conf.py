@@ -1,9 +1,14 @@
 """gunicorn settings; each can be overridden on the command line or with GUNICORN_CMD_ARGS.
 
-Sync workers: the site's pages are short CPU-bound renders with one or two quick queries, so a worker per
-core is as fast as it gets (measured: 4 workers were no faster than 2 on 2 cores). WEB_CONCURRENCY sets the
-number. Requests are logged by Django (advisor.middleware.RequestLogMiddleware) without personal data, so
-gunicorn's own access log, which would print client addresses and query strings, stays off.
+Serve config.asgi:application (`make run`, the Dockerfile, the bench and the tests' servers all do).
+
+Async workers (uvicorn's, config/worker.py): a sync worker waits on whichever client it is reading, so two
+connections that send half a request each held the whole site for the 30-second timeout. An async worker
+waits on every connection at once and hands Django only complete requests; the pages themselves are
+short CPU-bound renders, so a worker per core is still as fast as it gets (4 were no faster than 2 on 2
+cores). WEB_CONCURRENCY sets the number. Requests are logged by Django
+(advisor.middleware.RequestLogMiddleware) without personal data, so the server's own access log, which
+would print client addresses and query strings, stays off.
 """
 import multiprocessing
 import os
@@ -14,8 +19,8 @@ except ValueError:
     raise SystemExit(f"WEB_CONCURRENCY must be a whole number; got {os.environ['WEB_CONCURRENCY']!r}.") from None
 if workers < 1:
     raise SystemExit(f"WEB_CONCURRENCY must be at least 1; got {workers}.")
-threads = 1
-timeout = 30             # a request still running after this is stuck: the worker is restarted
+worker_class = "config.worker.Worker"
+timeout = 30             # a worker whose event loop has not answered for this long is stuck: it is restarted
 graceful_timeout = 20    # on deploy/stop, workers get this long to finish what they are serving
 keepalive = 5
 max_requests = 2000      # recycle workers now and then, so a slow leak can never grow large

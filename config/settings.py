@@ -10,7 +10,7 @@ import os
 import re
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
@@ -125,6 +125,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Outermost, so every response is logged, static files and errors included.
     "advisor.middleware.RequestLogMiddleware",
+    # Each request waits for SQLite's write lock DATABASE_LOCK_WAIT seconds at most, in all.
+    "config.database.SQLiteLockBudgetMiddleware",
+    # Bodies over DATA_UPLOAD_MAX_MEMORY_SIZE are refused by their length before anything reads them
+    # (config.asgi.BodyLimit does it earlier still, in front of Django, as served).
+    "advisor.middleware.BodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # django-csp's middleware: the Content-Security-Policy header from CONTENT_SECURITY_POLICY below.
     "csp.middleware.CSPMiddleware",
@@ -186,19 +191,39 @@ def _database_from_url(url: str) -> dict:
     return config
 
 
+# The longest a request waits, in all, for SQLite's write lock before it is answered 503 with Retry-After:
+# well under gunicorn's 30 s worker timeout (config/gunicorn.conf.py).
+DATABASE_LOCK_WAIT = env_int("DJANGO_DB_LOCK_WAIT_SECONDS", 10, minimum=1, maximum=25)
+
 _database_url = os.environ.get("DATABASE_URL", "").strip()
 if _database_url:
     DATABASES = {"default": _database_from_url(_database_url)}
 else:
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"}}
 
+def _sqlite_without_creating(name: str | Path) -> str:
+    """The SQLite database `name` as a URI that opens an existing file read-write and never creates one.
+
+    SQLite's default creates a missing file: with the database moved away, the site would open a new empty
+    one, pass a bare readiness check and answer every page with a 500. Only `manage.py migrate` creates
+    the file (advisor/management/commands/migrate.py). In-memory databases (the tests') are left as they are.
+    """
+    text = str(name)
+    if text == ":memory:" or text.startswith("file:"):
+        return text
+    return f"file:{quote(text, safe='/')}?mode=rw"
+
+
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Django opens SQLite with uri=True, so NAME may carry the mode.
+    DATABASES["default"]["NAME"] = _sqlite_without_creating(DATABASES["default"]["NAME"])
     # WAL lets readers and one writer work at once; the busy timeout makes a second writer wait its turn
-    # instead of failing with "database is locked"; IMMEDIATE takes the write lock at the start of a
-    # transaction so two writers never deadlock upgrading their locks.
+    # instead of failing with "database is locked", and during a request all its statements together wait
+    # no longer than DATABASE_LOCK_WAIT (config/database.py); IMMEDIATE takes the write lock at the start
+    # of a transaction so two writers never deadlock upgrading their locks.
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
+        "timeout": DATABASE_LOCK_WAIT,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
     # Reuse each worker's connection, as with DATABASE_URL: opening the file and running the PRAGMAs above
@@ -215,16 +240,14 @@ def _cache_from_url(url: str) -> dict:
 
     Its store must never drop a live count, or a client could post past its limit. Expired counts (earlier
     windows) are never read again, so the store is left to forget them by culling:
-    - db://: Django's database cache culls only past MAX_ENTRIES rows, and then first deletes every expired
-      row; live rows would go only if more than a million clients posted within one window.
-    - locmem://: culling drops the least recently used tenth (CULL_FREQUENCY 10) once MAX_ENTRIES is
-      reached; earlier windows were used before any live one, so they go first.
+    - db:// and locmem://: config.cache's versions of Django's caches, which cull expired entries only,
+      once MAX_ENTRIES is reached; a live count stays until its window is over, however many others come.
     - redis:// and memcached:// evict by their own policy: give the counters a store of their own, with
-      room to spare (Redis: maxmemory-policy volatile-ttl or noeviction).
+      room to spare (Redis: maxmemory-policy noeviction or volatile-ttl).
     """
     scheme = url.split("://", 1)[0].lower() if "://" in url else ""
     rest = url.split("://", 1)[1] if "://" in url else ""
-    keep_live_counts = {"MAX_ENTRIES": 1_000_000, "CULL_FREQUENCY": 10}
+    keep_live_counts = {"MAX_ENTRIES": 100_000}  # where the clean-up of expired entries starts
     if scheme == "db":
         table = rest.strip("/") or "advisor_cache"
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]{0,62}", table):
@@ -240,12 +263,14 @@ def _cache_from_url(url: str) -> dict:
         return {"BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache", "LOCATION": hosts}
     if scheme == "locmem":
         # One process only: fine for a single-process server, wrong for several gunicorn workers.
-        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": rest or "advisor-ratelimit",
+        return {"BACKEND": "config.cache.LocMemCache", "LOCATION": rest or "advisor-ratelimit",
                 "OPTIONS": keep_live_counts}
     raise ImproperlyConfigured(
         f"CACHE_URL must start with db://, redis://, rediss://, memcached:// or locmem://; got {url!r}."
     )
 
+
+_shared_store = _cache_from_url(os.environ.get("CACHE_URL", "").strip() or "db://advisor_cache")
 
 # Each job its own cache, so one can never push the other's entries out.
 CACHES = {
@@ -262,8 +287,10 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 1000},
     },
     # The rate-limit counters (advisor/protect/ratelimit.py), shared by every worker and server.
-    "ratelimit": {**_cache_from_url(os.environ.get("CACHE_URL", "").strip() or "db://advisor_cache"),
-                  "KEY_PREFIX": "advisor"},
+    "ratelimit": {**_shared_store, "KEY_PREFIX": "advisor"},
+    # The API's first answers to each Idempotency-Key, for a day (advisor/idempotency.py): the same shared
+    # store, which never drops a live entry, under keys of their own.
+    "idempotency": {**_shared_store, "KEY_PREFIX": "advisor-idempotency", "TIMEOUT": 24 * 3600},
 }
 
 
@@ -318,7 +345,9 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-# Requests larger than this are refused before a form sees them; the largest real form is a few kB.
+# Requests larger than this are refused before anything reads them, file parts included (no route takes
+# files): by config.asgi.BodyLimit in front of Django, and advisor.middleware.BodyLimitMiddleware. The largest
+# real form is a few kB. Under this, Django never spools a body to disk (FILE_UPLOAD_MAX_MEMORY_SIZE, 2.5 MB).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
 
 
@@ -334,14 +363,22 @@ RATELIMITS = {
 
 # A comment sent sooner than this after the page was served is from a program, not a person. 0 turns it off.
 COMMENT_MIN_SECONDS = env_int("COMMENT_MIN_SECONDS", 3, maximum=600)
+# ...and one sent later than this after the page was served has expired (a person sends it again, with a
+# fresh time): a program cannot fetch the form once and reuse its token for ever.
+COMMENT_MAX_HOURS = env_int("COMMENT_MAX_HOURS", 24, minimum=1, maximum=24 * 30)
 
-# django-axes: lock out an admin sign-in after repeated failures, per user name and client address.
+# django-axes: lock out an admin sign-in after repeated failures, per user name and client (its address, or
+# its /64 for IPv6, as the rate limits count clients).
 AXES_FAILURE_LIMIT = env_int("DJANGO_ADMIN_LOGIN_FAILURES", 5, minimum=1)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_ADMIN_LOCKOUT_MINUTES", 30, minimum=1))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "advisor.protect.ratelimit.admin_locked_out"
-AXES_CLIENT_IP_CALLABLE = "advisor.protect.ratelimit.client_ip"
+AXES_CLIENT_IP_CALLABLE = "advisor.protect.ratelimit.client_network"
+# Failed sign-ins to one account from all clients together, per lockout period, before the account can be
+# tried only from clients it has signed in from before (advisor/protect/signin.py).
+RATELIMITS["admin_account"] = (env_int("DJANGO_ADMIN_ACCOUNT_FAILURES", 20, minimum=1),
+                               int(AXES_COOLOFF_TIME.total_seconds()))
 AXES_DISABLE_ACCESS_LOG = True  # no record of successful sign-ins with their addresses
 AXES_VERBOSE = False
 

@@ -12,3 +12,6 @@ urlpatterns = [
     path("how-it-works/", require_safe(flatpages.flatpage), {"url": "/how-it-works/"}, name="how_it_works"),
     path("", include("advisor.urls")),
 ]
+
+# A request that could not have SQLite's write lock in time is answered 503 with Retry-After (config/database.py).
+handler500 = "config.database.server_error"

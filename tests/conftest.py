@@ -1,6 +1,7 @@
 """Shared fixtures. The database is built by the migrations, so the seeded content is always there."""
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import pytest
@@ -25,6 +26,43 @@ def pytest_configure(config: pytest.Config) -> None:
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.CACHES = {**settings.CACHES, "fragments": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+
+# The shared stores of the rate-limit counters and the API's idempotency keys (settings.CACHES "ratelimit" and
+# "idempotency", from CACHE_URL): the database table by default, and a real Redis server when
+# ADVISOR_TEST_REDIS_URL names one. .ci/run starts one (Debian's redis-server) and stops it afterwards; it must
+# be a throwaway server: each test empties it.
+REDIS_URL = os.environ.get("ADVISOR_TEST_REDIS_URL", "").strip()
+SHARED_STORES = {
+    "db": {"BACKEND": "config.cache.DatabaseCache", "LOCATION": "advisor_cache"},
+    "redis": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
+}
+
+
+def require_redis() -> None:
+    """Skip without a Redis server to test against, saying how to get one; in CI (CI set) fail instead."""
+    if REDIS_URL:
+        return
+    message = ("no Redis server to test against: set ADVISOR_TEST_REDIS_URL=redis://127.0.0.1:6390/0 to a "
+               "throwaway server (`apt-get install redis-server`; .ci/run starts one)")
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(params=sorted(SHARED_STORES))
+def shared_store(request, settings):
+    """The shared store (each of SHARED_STORES in turn) behind both aliases, empty."""
+    from django.core.cache import caches
+
+    if request.param == "redis":
+        require_redis()
+    store = SHARED_STORES[request.param]
+    settings.CACHES = {**settings.CACHES, "ratelimit": {**store, "KEY_PREFIX": "advisor"},
+                       "idempotency": {**store, "KEY_PREFIX": "advisor-idempotency", "TIMEOUT": 24 * 3600}}
+    caches["ratelimit"].clear()
+    yield request.param
+    caches["ratelimit"].clear()
 
 
 @pytest.fixture

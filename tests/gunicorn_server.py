@@ -168,7 +168,7 @@ class Gunicorn:
     def __enter__(self) -> Gunicorn:
         collected_static()
         self.port = free_port()
-        args = self.args or ["config.wsgi:application", "--config", "config/gunicorn.conf.py"]
+        args = self.args or ["config.asgi:application", "--config", "config/gunicorn.conf.py"]
         command = [sys.executable, "-m", "gunicorn", *args, "--bind", f"127.0.0.1:{self.port}",
                    "--workers", str(self.workers), "--pid", str(self.folder / "gunicorn.pid")]
         with open(self.log_path, "wb") as log:

@@ -63,6 +63,12 @@ def test_get_returns_the_same_document_from_the_snapshot(client):
     assert fetched.json() == created
 
 
+def test_get_may_be_kept_by_the_client_only_and_is_asked_for_again_before_use(client):
+    created = post(client, ANSWERS).json()
+    fetched = client.get(f"/api/assessments/{created['id']}/")
+    assert set(fetched["Cache-Control"].split(", ")) == {"private", "no-cache"}
+
+
 def test_get_unknown_assessment_is_a_json_404(client):
     response = client.get("/api/assessments/00000000-0000-0000-0000-000000000000/")
     assert response.status_code == 404

@@ -45,6 +45,47 @@ def test_readiness_fails_when_the_database_does_not_answer(monkeypatch):
     assert response.content == b"database unavailable"
 
 
+_PROBE = """
+import django, sys
+django.setup()
+from django.test import Client
+client = Client(HTTP_HOST="127.0.0.1")
+print(client.get("/readyz").status_code, client.get("/healthz").status_code)
+"""
+
+
+def _probe_sqlite(path: Path) -> list[str]:
+    """/readyz and /healthz from a fresh process of the site whose SQLite database is `path`."""
+    result = subprocess.run([sys.executable, "-c", _PROBE], cwd=ROOT, env=base_env(DATABASE_URL=f"sqlite:///{path}"),
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.splitlines()[-1].split()  # the last line: the log lines come before it
+
+
+def test_with_the_sqlite_file_gone_the_site_is_not_ready_and_creates_no_empty_database(tmp_path):
+    """The file moved away: readiness fails (a new empty database would have passed it) and none is made."""
+    missing = tmp_path / "db.sqlite3"
+    assert _probe_sqlite(missing) == ["503", "200"]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_readiness_checks_the_schema_not_only_the_connection(tmp_path):
+    empty = tmp_path / "db.sqlite3"
+    import sqlite3
+
+    sqlite3.connect(empty).close()  # a database file without the site's tables
+    assert _probe_sqlite(empty) == ["503", "200"]
+
+
+def test_migrate_is_what_creates_a_missing_sqlite_database(tmp_path):
+    path = tmp_path / "new folder" / "db #1.sqlite3"  # characters a URI would read otherwise
+    path.parent.mkdir()
+    result = subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT,
+                            env=base_env(DATABASE_URL=f"sqlite:///{path}"), capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert _probe_sqlite(path) == ["200", "200"]
+
+
 @override_settings(ALLOWED_HOSTS=["advisor.example.org"], SECURE_SSL_REDIRECT=True)
 @pytest.mark.django_db
 def test_probes_answer_by_ip_over_plain_http_where_pages_would_not():
@@ -171,7 +212,7 @@ def test_dockerfile_collects_static_files_at_build_time_with_a_command_that_work
 
 def test_dockerfile_starts_gunicorn_with_the_project_config_which_loads():
     cmd = _exec_form("CMD")
-    assert cmd[:2] == ["gunicorn", "config.wsgi:application"]
+    assert cmd[:2] == ["gunicorn", "config.asgi:application"]
     assert cmd[cmd.index("--config") + 1] == "config/gunicorn.conf.py"
     check = [sys.executable, "-m", "gunicorn", "--check-config", *cmd[1:]]
     result = subprocess.run(check, cwd=ROOT, env=_app_env(), capture_output=True, text=True, timeout=120)

@@ -122,6 +122,39 @@ def test_the_log_filter_reaches_arguments_and_tracebacks():
     assert "failed for <email>" in formatted and "ValueError: cannot store <email>" in formatted
 
 
+@pytest.mark.parametrize("address", ["josé@example.com", "dana@hartvalé.example", "用户@例子.广告",
+                                     "ünïcødé.ñame+tag@bücher.example.org"])
+def test_the_log_filter_masks_email_addresses_with_non_ascii_parts(address):
+    assert redact(f"sign-in failed for {address}, retrying") == "sign-in failed for <email>, retrying"
+
+
+def test_the_log_filter_escapes_control_characters_so_a_record_stays_one_line():
+    record = logging.LogRecord("x", logging.INFO, __file__, 1, "value %s", ("a\r\nforged\x1b[31mred\x85\u2028",), None)
+    RedactPersonalData().filter(record)
+    assert record.getMessage() == "value a\\r\\nforged\\x1b[31mred\\x85\\u2028"
+
+
+@pytest.mark.django_db
+def test_a_path_with_line_breaks_or_terminal_escapes_cannot_forge_a_request_line(client):
+    """/x%0d%0a... is decoded to a real line break in request.path; the log shows it escaped, on one line."""
+    out = StringIO()
+    handler = logging.StreamHandler(out)
+    handler.addFilter(RedactPersonalData())
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s %(message)s"))
+    logger = logging.getLogger("advisor.requests")
+    logger.addHandler(handler)
+    try:
+        forged = '/x%0d%0aINFO%20advisor.requests%20%22GET%20/admin/%22%20200'
+        assert client.get(forged).status_code == 404
+        assert client.get("/%1b%5b2J%1b%5b31mred").status_code == 404
+    finally:
+        logger.removeHandler(handler)
+    lines = out.getvalue().splitlines()
+    assert len(lines) == 2, lines
+    assert lines[0].startswith('INFO advisor.requests "GET /x\\r\\nINFO advisor.requests "GET /admin/" 200" 404')
+    assert "\x1b" not in out.getvalue() and '"GET /\\x1b[2J\\x1b[31mred" 404' in lines[1]
+
+
 def test_a_real_server_logs_each_request_without_personal_data():
     """Run gunicorn as deployed, do what people do, and read everything it printed."""
     database = shared_migrated_database()

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 import logging
+from datetime import datetime
+from datetime import timezone as dt_timezone
 
 import pytest
 from django.contrib.auth.models import User
@@ -10,11 +12,14 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
 from django.test import Client, override_settings
+from django.utils import timezone
 
 from advisor.protect import ratelimit
+from tests.conftest import SHARED_STORES, require_redis
 from tests.security_data import API_ANSWERS, FORM_ANSWERS, comment_answers, make_assessment, row_counts
 
-pytestmark = pytest.mark.django_db
+# Each test with the counters on the database table and on a real Redis server (tests/conftest.py, shared_store).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_store")]
 
 # Two posts per client per ten minutes on each limit, so the third is refused.
 TIGHT = override_settings(
@@ -88,6 +93,22 @@ def test_an_ipv6_client_is_counted_by_its_64_network(client):
 
 
 @TIGHT
+def test_an_ipv4_client_seen_through_a_dual_stack_bind_is_counted_as_its_ipv4_address(client):
+    """A server bound to [::] sees IPv4 clients as ::ffff:a.b.c.d: each is its own IPv4 client, not one /64."""
+    _post_assessment(client, ip="::ffff:192.0.2.10")
+    _post_assessment(client, ip="192.0.2.10")
+    assert _post_assessment(client, ip="::ffff:192.0.2.10").status_code == 429
+    assert _post_assessment(client, ip="::ffff:192.0.2.11").status_code == 302
+    assert _post_assessment(client, ip="::ffff:198.51.100.7").status_code == 302
+
+
+def test_an_ipv4_mapped_address_is_the_ipv4_address(rf):
+    assert ratelimit.client_ip(rf.get("/", REMOTE_ADDR="::ffff:192.0.2.10")) == "192.0.2.10"
+    assert ratelimit.client_network(rf.get("/", REMOTE_ADDR="[::ffff:c000:20a]")) == "192.0.2.10"
+    assert ratelimit.client_network(rf.get("/", REMOTE_ADDR="2001:db8:1:2:3:4:5:6")) == "2001:db8:1:2::"
+
+
+@TIGHT
 def test_reading_pages_is_never_limited(client):
     for _ in range(3):
         _post_assessment(client)
@@ -130,26 +151,72 @@ def test_a_new_window_starts_a_new_count():
     assert ratelimit.hit("assessments", "k", now=start + 600).limited is False
 
 
-def _expires(key: str) -> object:
-    """When the counters' database cache says `key` expires, read from its table."""
+def _seconds_left(store: str, key: str) -> float:
+    """How long the counters' store says `key` has left, read from the store itself."""
     cache = caches["ratelimit"]
+    if store == "redis":
+        return cache._cache.get_client().ttl(cache.make_key(key))
     table = connection.ops.quote_name(settings.CACHES["ratelimit"]["LOCATION"])
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT expires FROM {table} WHERE cache_key = %s", [cache.make_key(key)])  # noqa: S608
-        return cursor.fetchone()[0]
+        expires = cursor.fetchone()[0]
+    if isinstance(expires, str):
+        expires = datetime.fromisoformat(expires)
+    if timezone.is_naive(expires):  # stored in UTC
+        expires = expires.replace(tzinfo=dt_timezone.utc)
+    return (expires - timezone.now()).total_seconds()
 
 
-def test_the_shared_cache_counts_and_keeps_the_lifetime_it_was_given():
+def test_the_shared_cache_counts_and_keeps_the_lifetime_it_was_given(shared_store):
     cache = caches["ratelimit"]
     cache.add("counter", 0, timeout=600)
-    added = _expires("counter")
+    added = _seconds_left(shared_store, "counter")
     assert [cache.incr("counter") for _ in range(3)] == [1, 2, 3]
     assert cache.get("counter") == 3
-    # Never earlier (a count that expired early would let a client past its limit); Django stores whole
+    # Never earlier (a count that expired early would let a client past its limit); the stores keep whole
     # seconds, so a hit may carry it a second later at most.
-    assert 0 <= (_expires("counter") - added).total_seconds() <= 1
+    assert 590 < added <= 600
+    assert -1 <= _seconds_left(shared_store, "counter") - added <= 1
     with pytest.raises(ValueError):
         cache.incr("missing")
+
+
+# The counters' stores (settings.CACHES["ratelimit"], from CACHE_URL), the database and memory ones with room
+# for only 20 entries before they clean up, so a flood is quick to make; Redis keeps every entry
+# (maxmemory-policy noeviction, as .ci/run starts it and the README asks).
+COUNTER_STORES = {
+    "db": {"BACKEND": "config.cache.DatabaseCache", "LOCATION": "advisor_cache", "OPTIONS": {"MAX_ENTRIES": 20}},
+    "locmem": {"BACKEND": "config.cache.LocMemCache", "LOCATION": "tests-counters", "OPTIONS": {"MAX_ENTRIES": 20}},
+    "redis": SHARED_STORES["redis"],
+}
+
+
+@pytest.fixture(params=sorted(COUNTER_STORES))
+def counter_store(request, settings):
+    if request.param == "redis":
+        require_redis()
+    settings.CACHES = {**settings.CACHES, "ratelimit": {**COUNTER_STORES[request.param], "KEY_PREFIX": "advisor"}}
+    caches["ratelimit"].clear()
+    yield caches["ratelimit"]
+    caches["ratelimit"].clear()
+
+
+@override_settings(RATELIMITS={"api": (3, 600), "comments": (3, 600)})
+def test_a_flood_of_other_entries_never_resets_a_live_count(counter_store):
+    """Past MAX_ENTRIES the store cleans up expired entries only: a client's live count outlasts any flood."""
+    assert [ratelimit.hit("api", "client-under-limit").count for _ in range(3)] == [1, 2, 3]
+    for n in range(200):  # ten times the room: other clients' counts (their keys sort after, are used later)
+        ratelimit.hit("comments", f"flooder-{n}")
+    assert ratelimit.hit("api", "client-under-limit").limited is True
+    assert ratelimit.hit("comments", "flooder-0").count == 2  # and nobody else's count was dropped either
+
+
+def test_culling_removes_the_entries_that_have_expired(counter_store):
+    counter_store.set("old", 1, timeout=-1)  # already expired
+    for n in range(30):
+        counter_store.set(f"live-{n}", n, timeout=600)
+    assert counter_store.get("old") is None
+    assert [counter_store.get(f"live-{n}") for n in range(30)] == list(range(30))
 
 
 @TIGHT
@@ -194,6 +261,52 @@ def test_a_lockout_holds_one_address_and_account_not_everyone(client, staff):
     for n in range(3):
         _sign_in(client, f"guess {n}")
     assert _sign_in(Client(), STAFF_PASSWORD, ip="198.51.100.20").status_code == 302
+
+
+# Guessing one account from many addresses: three failures per client, ten per account from all clients.
+SPREAD = override_settings(AXES_FAILURE_LIMIT=3, RATELIMITS={**settings.RATELIMITS, "admin_account": (10, 1800)})
+
+
+def _guess_from_many_addresses(count: int) -> None:
+    for n in range(count):  # two guesses per address: under django-axes' limit of three for each
+        assert _sign_in(Client(), f"guess {n}", ip=f"203.0.113.{n // 2 + 1}").status_code == 200
+
+
+@SPREAD
+def test_guesses_at_one_account_from_many_addresses_pause_it_for_new_addresses(client, staff):
+    _guess_from_many_addresses(10)
+    paused = _sign_in(Client(), STAFF_PASSWORD, ip="198.51.100.77")  # the right password, from a new place
+    assert paused.status_code == 429
+    assert "Sign-in paused" in paused.content.decode()
+    assert 0 < int(paused["Retry-After"]) <= 1800
+    assert _sign_in(Client(), "guess", ip="203.0.113.200").status_code == 429  # the guesser's next address too
+
+
+@SPREAD
+def test_a_client_the_account_signed_in_from_before_is_spared(client, staff):
+    """Staff at their usual desk sign in even while a stranger guesses at their account from everywhere."""
+    assert _sign_in(Client(), STAFF_PASSWORD, ip="192.0.2.66").status_code == 302
+    _guess_from_many_addresses(10)
+    assert _sign_in(Client(), STAFF_PASSWORD, ip="192.0.2.66").status_code == 302
+    assert _sign_in(Client(), STAFF_PASSWORD, ip="2001:db8:9::1").status_code == 429  # a stranger to it
+
+
+@SPREAD
+def test_the_pause_holds_one_account_not_the_others(client, staff):
+    User.objects.create_superuser("robin", "robin@example.org", STAFF_PASSWORD)
+    _guess_from_many_addresses(10)
+    other = Client().post("/admin/login/?next=/admin/", {"username": "robin", "password": STAFF_PASSWORD},
+                          REMOTE_ADDR="198.51.100.77")
+    assert other.status_code == 302
+
+
+@override_settings(AXES_FAILURE_LIMIT=3)
+def test_the_lockout_counts_an_ipv6_client_by_its_64_network(client, staff):
+    """Every address of one /64 is one client, for django-axes as for the rate limits."""
+    for n in range(3):
+        _sign_in(Client(), f"guess {n}", ip=f"2001:db8:1:2::{n + 1}")
+    assert _sign_in(Client(), STAFF_PASSWORD, ip="2001:db8:1:2:ffff::9").status_code == 429
+    assert _sign_in(Client(), STAFF_PASSWORD, ip="2001:db8:1:3::1").status_code == 302
 
 
 def test_a_request_without_an_address_has_none_and_shares_one_count(rf):

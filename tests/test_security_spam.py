@@ -55,6 +55,20 @@ def test_a_comment_sent_quicker_than_anyone_types_is_refused_until_sent_again(cl
     assert Comment.objects.count() == 1
 
 
+def test_a_form_served_longer_ago_than_the_maximum_age_has_expired_and_gets_a_fresh_time(client, settings):
+    settings.COMMENT_MAX_HOURS = 24
+    assert _post(client, started=started_token(seconds_ago=24 * 3600)).status_code == 302  # a day: still fine
+    response = _post(client, started=started_token(seconds_ago=24 * 3600 + 1))
+    assert response.status_code == 200
+    assert Comment.objects.count() == 1
+    page = response.content.decode()
+    assert "The form had expired. Please check your comment and press the button again." in page
+    fresh = re.search(r'name="started" value="([^"]+)"', page).group(1)
+    # The fresh time lets a person send it again, once a person's few seconds have passed.
+    assert _post(client, started=fresh).status_code == 200  # at once: quicker than anyone types
+    assert CommentForm(data=comment_answers(started=fresh)).errors["__all__"][0].startswith("That was quicker")
+
+
 @pytest.mark.parametrize("token", ["", "123.0", "MTc5NTU4ODc1NC4z:1xW6ew:forged-signature", "x" * 500])
 def test_a_missing_or_forged_time_is_refused_and_replaced_with_a_fresh_one(client, token):
     response = _post(client, started=token)

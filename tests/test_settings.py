@@ -65,7 +65,7 @@ def test_proxy_ssl_header_is_trusted_only_when_asked(monkeypatch):
     ("redis://cache:6379/0", "django.core.cache.backends.redis.RedisCache"),
     ("memcached://mc1:11211,mc2:11211", "django.core.cache.backends.memcached.PyMemcacheCache"),
     ("db://rate_counts", "config.cache.DatabaseCache"),
-    ("locmem://", "django.core.cache.backends.locmem.LocMemCache"),
+    ("locmem://", "config.cache.LocMemCache"),
 ])
 def test_cache_url_chooses_the_shared_cache(monkeypatch, url, backend):
     assert load_settings(monkeypatch, CACHE_URL=url)["CACHES"]["ratelimit"]["BACKEND"] == backend
@@ -85,7 +85,8 @@ def test_rate_limit_counters_have_a_store_of_their_own_that_keeps_live_windows(m
 def test_rates_are_read_from_the_environment(monkeypatch):
     s = load_settings(monkeypatch, RATELIMIT_ASSESSMENTS="7/15m", RATELIMIT_API="100/h", RATELIMIT_COMMENTS="2/1d",
                       RATELIMIT_ENABLE="0")
-    assert s["RATELIMITS"] == {"assessments": (7, 900), "api": (100, 3600), "comments": (2, 86400)}
+    assert s["RATELIMITS"] == {"assessments": (7, 900), "api": (100, 3600), "comments": (2, 86400),
+                               "admin_account": (20, 1800)}
     assert s["RATELIMIT_ENABLE"] is False
 
 

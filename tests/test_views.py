@@ -174,6 +174,13 @@ def test_a_result_page_is_the_same_for_everyone_and_sets_no_cookie(client, law_f
     assert reverse("advisor:rescore", args=[Assessment.objects.get().public_id]).encode() in first.content
 
 
+def test_a_result_page_is_kept_by_the_browser_only_and_asked_for_again_before_it_is_shown(client, law_firm_answers):
+    """One organisation's result: no shared cache (proxy, CDN) may keep it, and a deleted one is gone at once."""
+    location = submit(client, law_firm_answers)["Location"]
+    for response in (Client().get(location), Client().head(location)):
+        assert set(response["Cache-Control"].split(", ")) == {"private", "no-cache"}
+
+
 def test_whoever_holds_the_link_can_delete_the_assessment_with_its_contact_details(client, law_firm_answers):
     answers = {**law_firm_answers, "contact_consent": "on", "email": "owner@example.com"}
     location = submit(client, answers)["Location"]

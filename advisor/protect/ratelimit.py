@@ -48,19 +48,35 @@ def client_ip(request: HttpRequest) -> str | None:
         if len(forwarded) >= count:
             remote = forwarded[-count]
     try:
-        return str(ipaddress.ip_address(remote.strip("[]")))
+        ip = ipaddress.ip_address(remote.strip("[]"))
     except ValueError:
         return None
+    # A server bound to both IPv6 and IPv4 sees IPv4 clients as ::ffff:a.b.c.d; they are IPv4 clients, and
+    # grouped by /64 they would all share one count.
+    if ip.version == 6 and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return str(ip)
+
+
+def client_network(request: HttpRequest) -> str | None:
+    """The client as the limits count it: its IPv4 address, or the first address of its IPv6 /64.
+
+    One household or phone gets a whole /64, so an IPv6 client could otherwise take a new address per
+    request. Also django-axes' client address (settings.AXES_CLIENT_IP_CALLABLE): an address, so it fits
+    axes' address column.
+    """
+    address = client_ip(request)
+    if address is None:
+        return None
+    ip = ipaddress.ip_address(address)
+    if ip.version == 6:
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False).network_address)
+    return address
 
 
 def client_key(request: HttpRequest) -> str:
     """A stable, non-reversible key for the client: its address (its /64 for IPv6), hashed with the secret."""
-    address = client_ip(request)
-    if address is None:
-        network = "unknown"  # all such clients share one count
-    else:
-        ip = ipaddress.ip_address(address)
-        network = str(ipaddress.ip_network(f"{ip}/64", strict=False)) if ip.version == 6 else str(ip)
+    network = client_network(request) or "unknown"  # all clients without an address share one count
     return salted_hmac("advisor.ratelimit", network).hexdigest()[:32]
 
 
@@ -77,13 +93,26 @@ class Decision:
     retry_after: int  # seconds until the current window ends
 
 
-def hit(bucket: str, key: str, *, now: float | None = None) -> Decision:
-    """Count one post by `key` against `bucket`'s limit and say whether it goes over."""
+def _window(bucket: str, key: str, now: float | None) -> tuple[int, int, str]:
+    """The bucket's limit, the seconds until its current window ends, and the window's cache key."""
     limit, period = settings.RATELIMITS[bucket]
     now = clock() if now is None else now
     window = int(now // period)
     retry_after = max(1, math.ceil((window + 1) * period - now))
-    cache_key = f"rl:{bucket}:{key}:{window}"
+    return limit, retry_after, f"rl:{bucket}:{key}:{window}"
+
+
+def peek(bucket: str, key: str, *, now: float | None = None) -> Decision:
+    """Where `key` stands against `bucket`'s limit, counting nothing: limited once the count reached the limit."""
+    limit, retry_after, cache_key = _window(bucket, key, now)
+    count = caches["ratelimit"].get(cache_key, 0)
+    return Decision(limited=count >= limit, count=count, limit=limit, retry_after=retry_after)
+
+
+def hit(bucket: str, key: str, *, now: float | None = None) -> Decision:
+    """Count one post by `key` against `bucket`'s limit and say whether it goes over."""
+    limit, retry_after, cache_key = _window(bucket, key, now)
+    period = settings.RATELIMITS[bucket][1]
     cache = caches["ratelimit"]
     cache.add(cache_key, 0, timeout=period + 60)
     try:
@@ -123,7 +152,10 @@ class RateLimitMiddleware:
     def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> HttpResponse | None:
         if request.method != "POST" or not settings.RATELIMIT_ENABLE:
             return None
-        bucket = BUCKETS.get(request.resolver_match.view_name if request.resolver_match else "")
+        view_name = request.resolver_match.view_name if request.resolver_match else ""
+        if view_name == "admin:login":
+            return self._admin_sign_in(request)
+        bucket = BUCKETS.get(view_name)
         if bucket is None:
             return None
         try:
@@ -137,10 +169,28 @@ class RateLimitMiddleware:
         return None
 
 
+    def _admin_sign_in(self, request: HttpRequest) -> HttpResponse | None:
+        """Refuse a sign-in to an account guessed at from many addresses, unless from a client it knows."""
+        from .signin import paused  # noqa: PLC0415 - signin imports this module
+
+        username = request.POST.get("username", "")
+        try:
+            decision = paused(username, request) if username else None
+        except Exception:  # noqa: BLE001 - a broken cache leaves django-axes' lockout standing alone
+            logger.exception("Sign-in limit across addresses not applied: the cache failed")
+            return None
+        if decision is None:
+            return None
+        logger.warning("Admin sign-in paused for an account guessed at from many addresses")
+        return admin_locked_out(request, retry_after=decision.retry_after)
+
+
 def admin_locked_out(request: HttpRequest, original_response: HttpResponse | None = None,
-                     credentials: dict | None = None) -> HttpResponse:
-    """django-axes' lockout page for the admin sign-in, in our words (settings.AXES_LOCKOUT_CALLABLE)."""
-    minutes = max(1, int(settings.AXES_COOLOFF_TIME.total_seconds() // 60))
+                     credentials: dict | None = None, *, retry_after: int | None = None) -> HttpResponse:
+    """django-axes' lockout page for the admin sign-in, in our words (settings.AXES_LOCKOUT_CALLABLE), also
+    shown when an account is paused for strangers (advisor.protect.signin)."""
+    seconds = int(settings.AXES_COOLOFF_TIME.total_seconds()) if retry_after is None else retry_after
+    minutes = max(1, math.ceil(seconds / 60))
     response = render(request, "locked_out.html", {"minutes": minutes}, status=429)
-    response["Retry-After"] = str(minutes * 60)
+    response["Retry-After"] = str(seconds)
     return response

@@ -5,7 +5,8 @@ Two checks, both invisible to a person filling the form in a browser:
   readers meet it) that form-filling programs tend to complete;
 - a minimum time: the form carries the signed time it was served, and a post sooner than
   settings.COMMENT_MIN_SECONDS after that came from a program. A person who is faster still just presses
-  the button again.
+  the button again. The time also has a maximum age, settings.COMMENT_MAX_HOURS: without one, a program
+  could fetch the form once and post with that one token for ever, after waiting only once.
 """
 from __future__ import annotations
 
@@ -87,6 +88,12 @@ class SpamGuardForm(forms.Form):
                 raise ValidationError(
                     "The form had expired. Please check your comment and press the button again.",
                     code="bad_token",
+                )
+            if age > settings.COMMENT_MAX_HOURS * 3600:
+                self._replace_data(STARTED, started_token())
+                raise ValidationError(
+                    "The form had expired. Please check your comment and press the button again.",
+                    code="expired",
                 )
             if age < minimum:
                 raise ValidationError(

@@ -71,7 +71,7 @@ def lighthouse() -> Iterator[dict]:
     port = free_port()
     with (folder / "gunicorn.log").open("w") as log:
         server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "config.wsgi:application", "--config", "config/gunicorn.conf.py",
+            [sys.executable, "-m", "gunicorn", "config.asgi:application", "--config", "config/gunicorn.conf.py",
              "--bind", f"127.0.0.1:{port}", "--workers", "2", "--pid", str(folder / "gunicorn.pid")],
             env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         )

@@ -1,0 +1,97 @@
+"""A request's time budget for SQLite's write lock, and the 503 a request gets when the budget runs out.
+
+SQLite lets one writer in at a time; the others wait for its lock up to the busy timeout. That timeout is
+per statement, and one request may meet it more than once (a rate-limit count in the database cache, then
+the row it stores): at 20 s each, a held lock kept requests waiting past gunicorn's 30 s worker timeout.
+Here each request has one deadline, settings.DATABASE_LOCK_WAIT seconds after it started: before every
+statement the connection's busy timeout is cut to what is left of it (only when less is left than the
+timeout already set, so an ordinary request pays two clock reads a statement and nothing more). When the
+lock is not had by then, SQLite says "database is locked", and the request is answered 503 with
+Retry-After (`server_error`, settings.handler500), not 500, and not after the worker was killed.
+"""
+from __future__ import annotations
+
+import math
+import sys
+import time
+from typing import Any, Callable
+
+from django.conf import settings
+from django.db import OperationalError, connections
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views import defaults
+
+RETRY_AFTER_SECONDS = 5
+
+
+def clock() -> float:
+    """Seconds on a monotonic clock: the one place the budget reads the time, so tests can move it."""
+    return time.monotonic()
+
+
+class LockBudget:
+    """An execute wrapper (connection.execute_wrapper) keeping a SQLite connection's busy timeout within a deadline."""
+
+    def __init__(self, *, seconds: float, base_ms: int) -> None:
+        self.deadline = clock() + seconds
+        self.base_ms = base_ms
+        self.current_ms = base_ms
+
+    def __call__(self, execute: Callable, sql: str, params: Any, many: bool, context: dict) -> Any:
+        left_ms = max(0, math.floor((self.deadline - clock()) * 1000))
+        if left_ms < self.current_ms:
+            self._set(context["connection"], left_ms)
+        return execute(sql, params, many, context)
+
+    def _set(self, connection: Any, ms: int) -> None:
+        connection.connection.execute(f"PRAGMA busy_timeout = {int(ms)}")
+        self.current_ms = ms
+
+    def restore(self, connection: Any) -> None:
+        """Give the connection (kept for later requests) its usual busy timeout back."""
+        if self.current_ms != self.base_ms and connection.connection is not None:
+            self._set(connection, self.base_ms)
+
+
+class SQLiteLockBudgetMiddleware:
+    """Installs a LockBudget on every SQLite connection for the length of each request."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.aliases = [alias for alias, db in settings.DATABASES.items() if db["ENGINE"].endswith("sqlite3")]
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not self.aliases:
+            return self.get_response(request)
+        budgets = []
+        for alias in self.aliases:
+            connection = connections[alias]
+            timeout = connection.settings_dict.get("OPTIONS", {}).get("timeout", 5)
+            budget = LockBudget(seconds=settings.DATABASE_LOCK_WAIT, base_ms=int(timeout * 1000))
+            connection.execute_wrappers.append(budget)
+            budgets.append((connection, budget))
+        try:
+            return self.get_response(request)
+        finally:
+            for connection, budget in budgets:
+                connection.execute_wrappers.remove(budget)
+                budget.restore(connection)
+
+
+def is_lock_timeout(error: BaseException | None) -> bool:
+    return isinstance(error, OperationalError) and "locked" in str(error)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """settings.handler500: a 503 with Retry-After when the database's write lock was not had in time."""
+    if not is_lock_timeout(sys.exc_info()[1]):
+        return defaults.server_error(request)
+    if request.path.startswith("/api/"):
+        response: HttpResponse = JsonResponse({"errors": {"__all__": [
+            f"The database is busy; nothing was stored. Try again in {RETRY_AFTER_SECONDS} seconds."
+        ]}}, status=503)
+    else:
+        response = render(request, "503.html", status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response

@@ -1,0 +1,103 @@
+"""`Idempotency-Key` on POST /api/assessments/ (advisor/idempotency.py): a client can retry safely."""
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from datetime import timezone as dt_timezone
+
+import pytest
+from django.conf import settings
+from django.core.cache import caches
+from django.db import connection
+from django.test import Client, RequestFactory
+from django.utils import timezone
+
+from advisor import idempotency
+from advisor.models import Assessment
+
+# Each test on the database table and on a real Redis server (tests/conftest.py, shared_store).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_store")]
+
+ANSWERS = {"organisation_name": "Corner Shop", "industry": "retail", "employees": 3, "incidents_per_month": 0.5}
+KEY = "3f1c9a52-retry-me"
+
+
+def post(body, *, key: str | None = KEY, ip: str = "192.0.2.10", raw: str | None = None):
+    headers = {} if key is None else {"HTTP_IDEMPOTENCY_KEY": key}
+    return Client().post("/api/assessments/", raw or json.dumps(body), content_type="application/json",
+                         REMOTE_ADDR=ip, **headers)
+
+
+def test_the_same_key_and_body_return_the_first_answer_and_store_nothing_more():
+    first = post(ANSWERS)
+    # A retry after a lost answer, with the same body written differently (spacing, order).
+    again = post(ANSWERS, raw=json.dumps(dict(reversed(list(ANSWERS.items()))), indent=2))
+    assert (first.status_code, again.status_code) == (201, 201)
+    assert again.content == first.content and again["Location"] == first["Location"]
+    assert again["Idempotent-Replayed"] == "true" and "Idempotent-Replayed" not in first
+    assert Assessment.objects.count() == 1
+
+
+def test_the_same_key_with_a_different_body_is_refused():
+    post(ANSWERS)
+    response = post({**ANSWERS, "employees": 4})
+    assert response.status_code == 422
+    assert response.json() == {"errors": {"__all__": ["This Idempotency-Key was already used with a different body."]}}
+    assert Assessment.objects.count() == 1
+
+
+def test_keys_are_kept_per_client_so_another_client_cannot_read_an_answer_by_its_key():
+    mine = post(ANSWERS, ip="192.0.2.10").json()
+    theirs = post(ANSWERS, ip="198.51.100.5")
+    assert theirs.status_code == 201 and "Idempotent-Replayed" not in theirs
+    assert theirs.json()["id"] != mine["id"]
+    assert Assessment.objects.count() == 2
+
+
+def test_without_a_key_every_post_is_a_new_assessment():
+    assert [post(ANSWERS, key=None).status_code for _ in range(2)] == [201, 201]
+    assert Assessment.objects.count() == 2
+
+
+def test_an_invalid_post_leaves_the_key_free_for_the_corrected_one():
+    assert post({**ANSWERS, "employees": 0}).status_code == 400
+    assert post(ANSWERS).status_code == 201
+    assert Assessment.objects.count() == 1
+
+
+def test_a_post_still_being_scored_under_the_key_is_answered_409():
+    earlier = RequestFactory().post("/api/assessments/", REMOTE_ADDR="192.0.2.10")
+    assert idempotency.claim(earlier, KEY, idempotency.fingerprint(ANSWERS)) is None  # scoring, not finished
+    response = post(ANSWERS)
+    assert (response.status_code, response["Retry-After"]) == (409, "1")
+    assert Assessment.objects.count() == 0
+
+
+@pytest.mark.parametrize("key", ["", "x" * 256, "naïve", "two words"])
+def test_a_malformed_key_is_a_400(key):
+    response = post(ANSWERS, key=key)
+    assert response.status_code == 400
+    assert Assessment.objects.count() == 0
+
+
+def _seconds_left(store: str) -> float:
+    """How long the one idempotency entry in the store has left, read from the store itself."""
+    if store == "redis":
+        client = caches["idempotency"]._cache.get_client()
+        (key,) = client.keys("advisor-idempotency:*")
+        return client.ttl(key)
+    table = connection.ops.quote_name(settings.CACHES["idempotency"]["LOCATION"])
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT expires FROM {table} WHERE cache_key LIKE %s", ["advisor-idempotency:%"])  # noqa: S608
+        ((expires,),) = cursor.fetchall()
+    if isinstance(expires, str):  # as SQLite may hand it back
+        expires = datetime.fromisoformat(expires)
+    if timezone.is_naive(expires):  # stored in UTC
+        expires = expires.replace(tzinfo=dt_timezone.utc)
+    return (expires - timezone.now()).total_seconds()
+
+
+def test_answers_are_kept_for_a_day_in_the_shared_store(shared_store):
+    post(ANSWERS)
+    assert settings.CACHES["idempotency"]["BACKEND"] == settings.CACHES["ratelimit"]["BACKEND"]
+    assert 24 * 3600 - 60 < _seconds_left(shared_store) <= 24 * 3600

@@ -1,0 +1,104 @@
+"""SQLite's write lock held by someone else: a request waits DATABASE_LOCK_WAIT seconds in all, then is answered
+503 with Retry-After (config/database.py), never a 500 and never past gunicorn's worker timeout."""
+from __future__ import annotations
+
+import http.client
+import json
+import sqlite3
+import tempfile
+
+import pytest
+from django.db import OperationalError, connection
+from django.test import Client, override_settings
+
+from config import database
+from tests.gunicorn_server import Gunicorn, manage
+from tests.security_data import API_ANSWERS, FORM_ANSWERS, row_counts
+
+NO_LIMITS = override_settings(RATELIMIT_ENABLE=False)
+
+
+def _locked(execute, sql, params, many, context):
+    if sql.startswith("INSERT"):
+        raise OperationalError("database is locked")
+    return execute(sql, params, many, context)
+
+
+@NO_LIMITS
+@pytest.mark.django_db
+def test_a_form_post_that_cannot_have_the_write_lock_is_a_503_page_with_retry_after():
+    before = row_counts()
+    with connection.execute_wrapper(_locked):
+        response = Client(raise_request_exception=False).post("/assess/", FORM_ANSWERS)
+    assert response.status_code == 503
+    assert response["Retry-After"] == "5"
+    assert "Someone else is saving right now" in response.content.decode()
+    assert row_counts() == before
+
+
+@NO_LIMITS
+@pytest.mark.django_db
+def test_an_api_post_that_cannot_have_the_write_lock_is_a_json_503_with_retry_after():
+    with connection.execute_wrapper(_locked):
+        response = Client(raise_request_exception=False).post("/api/assessments/", API_ANSWERS,
+                                                              content_type="application/json")
+    assert (response.status_code, response["Retry-After"]) == (503, "5")
+    assert response.json() == {"errors": {"__all__": [
+        "The database is busy; nothing was stored. Try again in 5 seconds."]}}
+
+
+@pytest.mark.django_db
+def test_other_server_errors_are_still_500s(monkeypatch):
+    def broken(*args, **kwargs):
+        raise OperationalError("disk I/O error")
+
+    monkeypatch.setattr("advisor.views.load_catalogue", broken)
+    assert Client(raise_request_exception=False).get("/assess/").status_code == 500
+
+
+def _busy_timeout() -> int:
+    return connection.connection.execute("PRAGMA busy_timeout").fetchone()[0]
+
+
+@pytest.mark.django_db
+def test_every_statement_of_a_request_waits_only_for_what_is_left_of_its_budget(monkeypatch):
+    """Two statements that would each wait the whole timeout share one deadline instead."""
+    now = [1000.0]
+    monkeypatch.setattr(database, "clock", lambda: now[0])
+    connection.ensure_connection()
+    connection.connection.execute("PRAGMA busy_timeout = 10000")
+    budget = database.LockBudget(seconds=10, base_ms=10000)
+    with connection.execute_wrapper(budget), connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        assert _busy_timeout() == 10000  # the whole budget left: nothing to change
+        now[0] += 7.5  # the first statement waited 7.5 s for the lock
+        cursor.execute("SELECT 1")
+        assert _busy_timeout() == 2500
+        now[0] += 5
+        cursor.execute("SELECT 1")
+        assert _busy_timeout() == 0  # spent: the next wait fails at once, and the request gets its 503
+    budget.restore(connection)
+    assert _busy_timeout() == 10000  # the kept connection's next request starts afresh
+
+
+def test_a_held_write_lock_gets_a_503_from_the_real_server_within_the_budget():
+    """A real SQLite file whose write lock the test holds: the post is answered 503 in about the 2 s budget (10 s
+    allowed, which tells an answer from a hang; before, it waited 20 s per statement), then succeeds once free."""
+    folder = tempfile.mkdtemp(prefix="advisor-lock-")
+    url = f"sqlite:///{folder}/db.sqlite3"
+    migrated = manage(url, "migrate", "--noinput")
+    assert migrated.returncode == 0, migrated.stderr
+    body = json.dumps(API_ANSWERS).encode()
+    with Gunicorn(url, workers=1, env={"RATELIMIT_ENABLE": "0", "DJANGO_DB_LOCK_WAIT_SECONDS": "2"}) as server:
+        holder = sqlite3.connect(f"{folder}/db.sqlite3", isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")  # someone else is writing, and does not let go
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+            conn.request("POST", "/api/assessments/", body=body, headers={"Content-Type": "application/json"})
+            response = conn.getresponse()
+            assert (response.status, response.getheader("Retry-After")) == (503, "5")
+            conn.close()
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        assert server.request("POST", "/api/assessments/", body, {"Content-Type": "application/json"})[0] == 201
