@@ -78,8 +78,8 @@ def test_rate_limit_counters_have_a_store_of_their_own_that_keeps_live_windows(m
     # Locmem caches with the same LOCATION share one store; a database cache with the same table likewise.
     for other in ("default", "fragments"):
         assert (counters["BACKEND"], counters["LOCATION"]) != (caches[other]["BACKEND"], caches[other]["LOCATION"])
-    # Culling starts only past a million entries, and then drops expired or least recently used ones first.
-    assert counters["OPTIONS"]["MAX_ENTRIES"] >= 1_000_000 and counters["OPTIONS"]["CULL_FREQUENCY"] >= 2
+    # Our own backends, whose culling drops expired entries only (tests/test_security_ratelimit.py floods them).
+    assert counters["BACKEND"] in ("config.cache.DatabaseCache", "config.cache.LocMemCache")
 
 
 def test_rates_are_read_from_the_environment(monkeypatch):
