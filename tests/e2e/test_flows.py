@@ -219,6 +219,7 @@ def test_staff_edit_a_cost_figure_on_a_laptop_screen_and_the_catalogue_shows_it(
     fee.get_by_label("Expected").fill("175")
     staff.get_by_role("button", name="Save", exact=True).click()
     expect(staff.get_by_text("was changed successfully")).to_be_visible()
+    staff.wait_for_load_state("load")  # the list's scripts (its filters) finish loading before the page closes
 
     catalogue = json.loads(staff.request.get(site + "/api/support-models/").text())
     msp = next(m for m in catalogue["support_models"] if m["slug"] == "msp")
