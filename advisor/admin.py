@@ -8,6 +8,7 @@ import uuid
 from collections.abc import AsyncIterator, Iterator
 from datetime import date, datetime
 
+from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
@@ -111,6 +112,7 @@ _OUTCOME_COLUMNS = ("fit", "overall", "bills", "lost_work", "risk", "total_low",
                     "chance_cheapest")
 _ASSESSMENT_COLUMNS = ("pk", "public_id", "created_at", *EXPORT_INPUTS, "recommendation", "close_call",
                        "result_version")
+_EMAIL = EXPORT_INPUTS.index("email") - 1  # its place after the name, in _ASSESSMENT_COLUMNS' remainder
 EXPORT_CHUNK = 2000  # assessments read per query while exporting: two short queries per chunk
 
 
@@ -150,19 +152,20 @@ class CsvExport:
                                      "model_version",
                                      *[f"{slug}_{column}" for slug in self.slugs for column in EXPORT_PER_OPTION]])
 
-    def chunk_query(self, after: tuple | None) -> QuerySet:
-        """The next chunk's assessments, after the last one written (scored at, id)."""
+    def _chunk(self, after: tuple | None) -> QuerySet:
+        """The next chunk's assessments, after the last one written (scored at, id), through the date's index."""
         rows = self.selection
         if after is not None:
             rows = rows.filter(created_at__gte=after[0]).exclude(created_at=after[0], pk__lte=after[1])
-        # named=True: Django 5.2 runs a plain values_list() query as soon as aiterator() starts, in the event
-        # loop's thread (SynchronousOnlyOperation); the named form runs it in aiterator()'s worker thread.
-        return rows.values_list(*_ASSESSMENT_COLUMNS, named=True)[:EXPORT_CHUNK]
+        return rows
 
-    @staticmethod
-    def outcomes_query(rows: list[tuple]) -> QuerySet:
-        return OptionOutcome.objects.filter(assessment_id__in=[row[0] for row in rows]).order_by().values_list(
-            "assessment_id", "slug", *_OUTCOME_COLUMNS, named=True)
+    def chunk_query(self, after: tuple | None, *, named: bool = False) -> QuerySet:
+        return self._chunk(after).values_list(*_ASSESSMENT_COLUMNS, named=named)[:EXPORT_CHUNK]
+
+    def outcomes_query(self, after: tuple | None, *, named: bool = False) -> QuerySet:
+        """The same chunk's option outcomes, selected by a subquery (no list of ids sent back and forth)."""
+        return OptionOutcome.objects.filter(assessment_id__in=self._chunk(after).values("pk")[:EXPORT_CHUNK]) \
+            .order_by().values_list("assessment_id", "slug", *_OUTCOME_COLUMNS, named=named)
 
     def lines(self, rows: list[tuple], outcomes: list[tuple]) -> str:
         """One chunk as CSV text."""
@@ -170,15 +173,15 @@ class CsvExport:
         for assessment_id, slug, *values in outcomes:
             by_assessment.setdefault(assessment_id, {})[slug] = values
         blank = [""] * len(EXPORT_PER_OPTION)
+        slugs = self.slugs
+        writerow = self.writer.writerow
         text = []
-        for pk, public_id, created_at, *rest in rows:
-            inputs, (recommendation, close_call, version) = rest[:len(EXPORT_INPUTS)], rest[len(EXPORT_INPUTS):]
+        for pk, public_id, created_at, name, *rest in rows:
             options = by_assessment.get(pk, {})
-            values: list[object] = []
-            for slug in self.slugs:
-                values += options.get(slug, blank)
-            text.append(self.writer.writerow([public_id, created_at.isoformat(), *map(_cell, inputs), recommendation,
-                                              close_call, version, *values]))
+            # Only the free-text answers can start like a formula; the rest are numbers and choices.
+            rest[_EMAIL] = _cell(rest[_EMAIL])
+            text.append(writerow([public_id, created_at.isoformat(), _cell(name), *rest,
+                                  *[value for slug in slugs for value in options.get(slug, blank)]]))
         return "".join(text)
 
     def __iter__(self) -> Iterator[str]:
@@ -186,16 +189,21 @@ class CsvExport:
         yield self.header()
         after = None
         while rows := list(self.chunk_query(after)):
-            yield self.lines(rows, list(self.outcomes_query(rows)))
+            yield self.lines(rows, list(self.outcomes_query(after)))
             after = rows[-1][2], rows[-1][0]
 
     async def __aiter__(self) -> AsyncIterator[str]:
         """For an ASGI server: each chunk read through QuerySet.aiterator(), so no request thread is held."""
         yield self.header()
         after = None
-        while rows := [row async for row in self.chunk_query(after).aiterator(chunk_size=EXPORT_CHUNK)]:
-            outcomes = [row async for row in self.outcomes_query(rows).aiterator(chunk_size=4 * EXPORT_CHUNK)]
-            yield self.lines(rows, outcomes)
+        # named=True: Django 5.2 runs a plain values_list() query as soon as aiterator() starts, in the event
+        # loop's thread (SynchronousOnlyOperation); the named form runs it in aiterator()'s worker thread.
+        while rows := [row async for row in self.chunk_query(after, named=True).aiterator(chunk_size=EXPORT_CHUNK)]:
+            outcomes = [row async for row in self.outcomes_query(after, named=True).aiterator(
+                chunk_size=4 * EXPORT_CHUNK)]
+            # Formatting a chunk takes tens of milliseconds: in a worker thread, so the event loop (other
+            # requests, the server's heartbeat) is never held that long.
+            yield await sync_to_async(self.lines, thread_sensitive=False)(rows, outcomes)
             after = rows[-1][2], rows[-1][0]
 
 
@@ -255,7 +263,7 @@ class MonthScoredFilter(admin.SimpleListFilter):
 
 
 class EstimatedCountPaginator(Paginator):
-    """Counts exactly, except the whole table on PostgreSQL, where it reads the planner's estimate.
+    """Counts exactly, except the whole of a large table on PostgreSQL, where it reads the planner's estimate.
 
     A page of the unfiltered list would otherwise count a million rows on every view. A filtered list counts
     through the filter's index (see Assessment.Meta.indexes).
@@ -267,14 +275,18 @@ class EstimatedCountPaginator(Paginator):
     def count(self) -> int:
         queryset = self.object_list
         connection = connections[queryset.db]
-        if connection.vendor == "postgresql" and not queryset.query.where:
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass",
-                               [queryset.model._meta.db_table])
-                row = cursor.fetchone()
-            if row and row[0] >= self.EXACT_BELOW:
-                return int(row[0])
-        return super().count
+        if connection.vendor != "postgresql" or queryset.query.where:
+            return super().count
+        table = connection.ops.quote_name(queryset.model._meta.db_table)
+        # One query either way: the estimate (kept by autovacuum's ANALYZE) for a large table, an exact count
+        # for a small one, where the estimate may be stale or -1 (never analysed) and counting is cheap.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT CASE WHEN reltuples >= %s THEN reltuples::bigint "  # noqa: S608 - no user input
+                f"ELSE (SELECT COUNT(*) FROM {table}) END FROM pg_class WHERE oid = %s::regclass",
+                [self.EXACT_BELOW, queryset.model._meta.db_table],
+            )
+            return int(cursor.fetchone()[0])
 
 
 @admin.register(Assessment)
