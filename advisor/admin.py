@@ -231,6 +231,29 @@ class RecommendedFilter(admin.SimpleListFilter):
         return queryset.filter(recommendation=self.value()) if self.value() else queryset
 
 
+class IndexedBooleanFilter(admin.SimpleListFilter):
+    """Yes / No on a boolean column, compared as `IN (1)`: Django writes `WHERE "close_call"` for an exact match
+    on True, which SQLite cannot look up in an index (it reads the whole index instead)."""
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
+        return [("1", "Yes"), ("0", "No")]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        if self.value() not in ("1", "0"):
+            return queryset
+        return queryset.filter(**{f"{self.parameter_name}__in": [self.value() == "1"]})
+
+
+class CloseCallFilter(IndexedBooleanFilter):
+    title = "close call"
+    parameter_name = "close_call"
+
+
+class ContactConsentFilter(IndexedBooleanFilter):
+    title = "may contact"
+    parameter_name = "contact_consent"
+
+
 class MonthScoredFilter(admin.SimpleListFilter):
     """The month an assessment was scored, over the retention period: a range on the indexed date.
 
@@ -296,8 +319,8 @@ class AssessmentAdmin(admin.ModelAdmin):
 
     list_display = ("created_at", "__str__", "employees", "industry", "recommendation_name", "close_call",
                     "contact_consent")
-    list_filter = (RecommendedFilter, "close_call", "industry", "operating_hours", "compliance",
-                   "contact_consent", "created_at", MonthScoredFilter)
+    list_filter = (RecommendedFilter, CloseCallFilter, "industry", "operating_hours", "compliance",
+                   ContactConsentFilter, "created_at", MonthScoredFilter)
     search_fields = ("organisation_name", "email", "public_id")
     search_help_text = "The start of an organisation's name, a whole email address, or a result's id."
     show_full_result_count = False
