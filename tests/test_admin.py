@@ -274,9 +274,9 @@ def _export(client, **selection) -> list[dict[str, str]]:
 
 
 def test_export_streams_every_row_of_a_filtered_selection_in_chunks(staff, assessment, monkeypatch):
-    from advisor import admin as advisor_admin
+    from advisor import export as advisor_export
 
-    monkeypatch.setattr(advisor_admin, "EXPORT_CHUNK", 3)  # several chunks, with rows scored at one instant
+    monkeypatch.setattr(advisor_export, "EXPORT_CHUNK", 3)  # several chunks, with rows scored at one instant
     legal = [assessment, *_copies(assessment, 7, organisation_name="@SUM(A1)")]
     retail = _copies(assessment, 2, industry="retail")
     rows = _export(staff, query="?industry__exact=legal", select_across="1", index="0",
@@ -291,9 +291,9 @@ def test_export_streams_every_row_of_a_filtered_selection_in_chunks(staff, asses
 def test_export_under_asgi_streams_through_an_asynchronous_iterator(assessment, async_client, monkeypatch):
     from asgiref.sync import async_to_sync
 
-    from advisor import admin as advisor_admin
+    from advisor import export as advisor_export
 
-    monkeypatch.setattr(advisor_admin, "EXPORT_CHUNK", 2)
+    monkeypatch.setattr(advisor_export, "EXPORT_CHUNK", 2)
     _copies(assessment, 4)
     async_client.force_login(get_user_model().objects.create_superuser("staff", "s@example.com", "a-long-password"))
     response = async_to_sync(async_client.post)(admin_url(Assessment, "changelist"), {
@@ -335,3 +335,20 @@ def test_close_call_and_contact_filters_keep_the_matching_assessments(staff, ass
     assert names({"close_call": "0"}) == {"Hart &amp; Vale Solicitors"}
     assert names({"contact_consent": "0"}) == {"Tight Margins Ltd"}
     assert names({"contact_consent": "1"}) == {"Hart &amp; Vale Solicitors"}
+
+
+def test_the_export_command_writes_the_same_csv_to_a_file_within_a_period(staff, assessment, tmp_path):
+    from datetime import datetime, timezone as tz
+
+    from django.core.management import call_command
+
+    [older] = _copies(assessment, 1, organisation_name="=Older Ltd")
+    Assessment.objects.filter(pk=older.pk).update(created_at=datetime(2026, 3, 9, 12, tzinfo=tz.utc))
+    admin_csv = staff.post(admin_url(Assessment, "changelist"), {
+        "action": "export_csv", "_selected_action": [assessment.pk, older.pk]}).getvalue().decode()
+    call_command("export_assessments", "--output", str(tmp_path / "all.csv"), stderr=io.StringIO())
+    assert (tmp_path / "all.csv").read_bytes().decode() == admin_csv
+    call_command("export_assessments", "-o", str(tmp_path / "march.csv"), "--since", "2026-03-01", "--until",
+                 "2026-04-01", stderr=io.StringIO())
+    rows = list(csv.DictReader((tmp_path / "march.csv").open(encoding="utf-8", newline="")))
+    assert [row["organisation_name"] for row in rows] == ["'=Older Ltd"]
