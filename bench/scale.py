@@ -7,14 +7,17 @@
    settings (DEBUG off), 2 workers, rate limits off, on 127.0.0.1:8310 (SCALE_PORT).
 3. Measured over HTTP, signed in as staff: the admin's assessment list, a search and a filter (median and
    worst of 7), a result page and an API POST (median and worst of 20); the CSV export of every assessment
-   (time to the first byte of the body, total time, rows, the serving worker's peak resident size); then the
-   retention purge of about half the rows (`manage.py purge_assessments`: time, its peak resident size, and
+   (time to the first byte of the body, total time, rows, the serving worker's peak resident size) through
+   gunicorn, then through Django's ASGI handler in a process of its own (the asynchronous iterator an ASGI
+   server such as uvicorn streams), then by `manage.py export_assessments`; then the retention purge of about half the rows (`manage.py purge_assessments`: time, its peak resident size, and
    the longest wait of the API POSTs sent one after another meanwhile).
 4. A table on screen and everything in bench/scale.json, with the machine it ran on.
 """
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+import http.client
 import json
 import os
 import secrets
@@ -166,8 +169,8 @@ def export(staff: Staff, server: subprocess.Popen, any_id: int, rows_expected: i
                     first = time.perf_counter()
                 size += len(chunk)
                 lines += chunk.count(b"\n")
-    except (OSError, urllib.error.URLError, ConnectionError) as error:  # the worker was stopped mid-stream
-        cut = repr(error)
+    except (OSError, http.client.HTTPException) as error:  # the worker was stopped mid-stream
+        cut = type(error).__name__
     total = time.perf_counter() - started
     after = {pid: peak_kb(pid) for pid in workers(server) if pid in before}
     rows = max(lines - 1, 0)
@@ -177,6 +180,78 @@ def export(staff: Staff, server: subprocess.Popen, any_id: int, rows_expected: i
         "cut": cut, "worker_peak_mb": round(max(after.values(), default=0) / 1024),
         "worker_peak_before_mb": round(max(before.values(), default=0) / 1024),
     }
+
+
+def asgi_export_here(session: str, any_id: int) -> dict:
+    """In this process (run as `scale.py --asgi-export SESSION ID`): the export POSTed through Django's own ASGI
+    handler, as an ASGI server such as uvicorn calls it, so the asynchronous iterator is what streams."""
+    import django
+
+    django.setup()
+    from django.core.handlers.asgi import ASGIHandler
+
+    staff = Staff(session)
+    body = urllib.parse.urlencode({"action": "export_csv", "select_across": "1", "index": "0",
+                                   "_selected_action": any_id, "csrfmiddlewaretoken": staff.csrf}).encode()
+    path = "/admin/advisor/assessment/"
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST", "scheme": "http",
+             "path": path, "raw_path": path.encode(), "query_string": b"", "root_path": "",
+             "headers": [(b"host", b"127.0.0.1"), (b"cookie", staff.cookie.encode()),
+                         (b"content-type", b"application/x-www-form-urlencoded"),
+                         (b"content-length", str(len(body)).encode())],
+             "client": ("127.0.0.1", 40000), "server": ("127.0.0.1", PORT)}
+    seen = {"status": None, "first": None, "bytes": 0, "lines": 0}
+
+    async def receive() -> dict:
+        if body is not None and not seen.get("sent"):
+            seen["sent"] = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        await asyncio.Event().wait()  # the client stays connected until the response ends
+        return {"type": "http.disconnect"}
+
+    async def send(message: dict) -> None:
+        if message["type"] == "http.response.start":
+            seen["status"] = message["status"]
+        elif message["type"] == "http.response.body" and message.get("body"):
+            seen["first"] = seen["first"] or time.perf_counter()
+            seen["bytes"] += len(message["body"])
+            seen["lines"] += message["body"].count(b"\n")
+
+    started = time.perf_counter()
+    asyncio.run(ASGIHandler()(scope, receive, send))
+    total = time.perf_counter() - started
+    import resource
+
+    return {"status": seen["status"], "first_byte_s": round((seen["first"] or total) - started, 2),
+            "total_s": round(total, 1), "bytes": seen["bytes"], "rows": max(seen["lines"] - 1, 0),
+            "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
+
+
+def measured_process(command: list[str], env: dict[str, str]) -> tuple[str, float, int]:
+    """Run a command; its output, seconds and peak resident size (MB)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               text=True)
+    output = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    if os.waitstatus_to_exitcode(status):
+        raise SystemExit(f"{' '.join(command)} failed:\n{output}")
+    return output, time.perf_counter() - started, round(usage.ru_maxrss / 1024)
+
+
+def asgi_export(env: dict[str, str], session: str, any_id: int) -> dict:
+    output, _, _ = measured_process([PYTHON, str(BENCH / "scale.py"), "--asgi-export", session, str(any_id)], env)
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def command_export(env: dict[str, str]) -> dict:
+    target = WORK / "export.csv"
+    _, seconds, peak = measured_process([PYTHON, "manage.py", "export_assessments", "-o", str(target)], env)
+    with target.open("rb") as file:
+        rows = sum(chunk.count(b"\n") for chunk in iter(lambda: file.read(1 << 20), b"")) - 1
+    size = target.stat().st_size
+    target.unlink()
+    return {"total_s": round(seconds, 1), "rows": rows, "bytes": size, "peak_mb": peak}
 
 
 def purge(env: dict[str, str], days: int) -> dict:
@@ -248,6 +323,10 @@ def main() -> int:
         }
         print("  pages measured; exporting every assessment as CSV…", flush=True)
         exported = export(staff, server, facts["any_id"], ROWS + 20)  # the 20 API POSTs are assessments too
+        print("  …through Django's ASGI handler…", flush=True)
+        exported_asgi = asgi_export(env, facts["session"], facts["any_id"])
+        print("  …and by manage.py export_assessments…", flush=True)
+        exported_command = command_export(env)
         print("  purging about half the rows…", flush=True)
         purged = purge(env, facts["half_days"])
         figures["admin list after the purge"] = staff.timed("/admin/advisor/assessment/")
@@ -266,6 +345,11 @@ def main() -> int:
     print(f"CSV export: first byte {exported['first_byte_s']:.2f} s, total {exported['total_s']:.1f} s, "
           f"{exported['rows']:,} rows, {exported['bytes'] / 1e6:.0f} MB, {state}; serving worker's peak resident "
           f"size {exported['worker_peak_mb']} MB (before: {exported['worker_peak_before_mb']} MB)")
+    print(f"CSV export under ASGI (Django's handler, in-process): status {exported_asgi['status']}, first byte "
+          f"{exported_asgi['first_byte_s']:.2f} s, total {exported_asgi['total_s']:.1f} s, {exported_asgi['rows']:,} "
+          f"rows, peak resident size {exported_asgi['peak_mb']} MB")
+    print(f"CSV export by manage.py export_assessments: {exported_command['total_s']:.1f} s, "
+          f"{exported_command['rows']:,} rows, peak resident size {exported_command['peak_mb']} MB")
     print(f"Purge: {purged['deleted']:,} assessments older than {purged['days']} days in {purged['seconds']:.0f} s, "
           f"peak resident size {purged['peak_mb']} MB; {purged['posts_meanwhile']} API POSTs meanwhile, median "
           f"{purged['post_median_ms']} ms, longest {purged['post_worst_ms']} ms")
@@ -275,7 +359,8 @@ def main() -> int:
         "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],
         "database": database, "rows": ROWS, "database_mb": None if size_mb is None else round(size_mb),
         "server": "gunicorn, config/gunicorn.conf.py (30 s worker timeout), 2 sync workers, DEBUG off",
-        "fill": filled, "pages": figures, "export": exported, "purge": purged,
+        "fill": filled, "pages": figures, "export": exported, "export_asgi": exported_asgi,
+        "export_command": exported_command, "purge": purged,
     }
     (BENCH / "scale.json").write_text(json.dumps(document, indent=2) + "\n")
     print(f"Written to {(BENCH / 'scale.json').relative_to(ROOT)}")
@@ -283,4 +368,7 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--asgi-export"]:
+        print(json.dumps(asgi_export_here(sys.argv[2], int(sys.argv[3]))))
+        sys.exit(0)
     sys.exit(main())
