@@ -231,8 +231,9 @@ def test_assessment_list_reads_every_filter_and_search_through_an_index(staff, a
                        step.startswith("SCAN advisor_assessment USING") for step in plan), (sql, plan)
             assert "SCAN advisor_assessment" not in plan, (sql, plan)
             if "q" not in params and "COUNT(*)" not in sql:
-                # Newest first straight from the index: no sort of every matching row.
-                assert not any("TEMP B-TREE" in step for step in plan), (sql, plan)
+                # Newest first straight from the index: no sort of every matching row (at most of the few
+                # sharing one instant, "FOR RIGHT PART OF ORDER BY").
+                assert "USE TEMP B-TREE FOR ORDER BY" not in plan, (sql, plan)
 
 
 def test_assessment_list_has_no_date_drill_down_and_no_full_count(staff, assessment):

@@ -1,9 +1,10 @@
-"""Indexes for the admin"s assessment list: one per filter, ending with the date the list is ordered by, and
-two for searching (the start of an organisation"s name, a whole email address, both ignoring case).
+"""Indexes for the admin's assessment list: one per filter, then the date the list is ordered by and the
+name a search may look for within the filter; and two for searching (the start of an organisation's name,
+a whole email address, both ignoring case).
 
-The search indexes depend on the database, so they are made here rather than in Meta.indexes: Django"s
+The search indexes depend on the database, so they are made here rather than in Meta.indexes: Django's
 case-insensitive lookups compare UPPER(column) on PostgreSQL (served by an expression index with
-text_pattern_ops, which also serves LIKE "prefix%" under any collation) and use LIKE on SQLite (served only
+text_pattern_ops, which also serves LIKE 'prefix%' under any collation) and use LIKE on SQLite (served only
 by an index with COLLATE NOCASE). Other databases get none and search by scanning.
 """
 from django.db import migrations, models
@@ -38,27 +39,27 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name="assessment",
-            index=models.Index(fields=["recommendation", "created_at"], name="assess_recommendation_date"),
+            index=models.Index(fields=["recommendation", "created_at", "organisation_name"], name="assess_recommendation_date"),
         ),
         migrations.AddIndex(
             model_name="assessment",
-            index=models.Index(fields=["close_call", "created_at"], name="assess_close_call_date"),
+            index=models.Index(fields=["close_call", "created_at", "organisation_name"], name="assess_close_call_date"),
         ),
         migrations.AddIndex(
             model_name="assessment",
-            index=models.Index(fields=["industry", "created_at"], name="assess_industry_date"),
+            index=models.Index(fields=["industry", "created_at", "organisation_name"], name="assess_industry_date"),
         ),
         migrations.AddIndex(
             model_name="assessment",
-            index=models.Index(fields=["operating_hours", "created_at"], name="assess_operating_hours_date"),
+            index=models.Index(fields=["operating_hours", "created_at", "organisation_name"], name="assess_operating_hours_date"),
         ),
         migrations.AddIndex(
             model_name="assessment",
-            index=models.Index(fields=["compliance", "created_at"], name="assess_compliance_date"),
+            index=models.Index(fields=["compliance", "created_at", "organisation_name"], name="assess_compliance_date"),
         ),
         migrations.AddIndex(
             model_name="assessment",
-            index=models.Index(fields=["contact_consent", "created_at"], name="assess_contact_consent_date"),
+            index=models.Index(fields=["contact_consent", "created_at", "organisation_name"], name="assess_contact_consent_date"),
         ),
         migrations.RunPython(create_search_indexes, drop_search_indexes),
     ]
