@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-postgres setup checkers bench clean lock
+.PHONY: run test test-postgres setup checkers bench bench-scale clean lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,12 @@ test-postgres: setup
 # Load benchmark against /healthz under gunicorn (DEBUG off), plus scoring throughput: see bench/run.py.
 bench: setup
 	$(BIN)/python bench/run.py
+
+# A million assessments (SCALE_ROWS), SQLite unless DATABASE_URL names a PostgreSQL database: the admin list,
+# search and filters, the CSV export, the retention purge, a result page and an API POST; see bench/scale.py.
+# About 15 minutes on 2 cores; needs about 6 GB of disk for SQLite.
+bench-scale: setup
+	$(BIN)/python bench/scale.py
 
 clean:
 	rm -rf $(VENV) staticfiles node_modules test-artifacts

@@ -1,23 +1,31 @@
 """Declarative admin over the catalogue, the assessments and the comments."""
 from __future__ import annotations
 
-import csv
 import json
 import re
+import uuid
+from datetime import date, datetime
 
+from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.widgets import AdminTextareaWidget
 from django.contrib.flatpages.admin import FlatPageAdmin
 from django.contrib.flatpages.forms import FlatpageForm
 from django.contrib.flatpages.models import FlatPage
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.core.handlers.asgi import ASGIRequest
+from django.core.paginator import Paginator
+from django.db import connections, models
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, StreamingHttpResponse
+from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 
 from . import snapshot
 from .engine import answers
+from .export import EXPORT_INPUTS, EXPORT_PER_OPTION, CsvExport  # noqa: F401 - the export's columns, named here too
 from .models import Assessment, Characteristic, Comment, CostParameter, Dimension, SharedFigure, SupportModel
 
 admin.site.site_header = "advisor administration"
@@ -93,53 +101,124 @@ class SharedFigureAdmin(admin.ModelAdmin):
               "source_url", "note")
 
 
-EXPORT_INPUTS = ("organisation_name", *(q.name for q in answers.QUESTIONS), "contact_consent", "email")
-EXPORT_PER_OPTION = ("fit", "overall", "bills_3y", "lost_work_3y", "risk_3y", "cost_3y_low", "cost_3y_expected",
-                     "cost_3y_high", "chance_cheapest")
-
-
-def _cell(value: object) -> object:
-    """A leading =, +, - or @ would make a spreadsheet run a text cell as a formula."""
-    return f"'{value}" if isinstance(value, str) and value[:1] and value[:1] in "=+-@" else value
-
-
 @admin.action(description="Export selected assessments as CSV", permissions=("view",))
-def export_csv(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet) -> HttpResponse:
-    # defer(None): the changelist defers the stored results, which the export reads (one query in all).
-    rows = list(queryset.order_by("created_at").select_related("catalogue_record").defer(None))
-    results = [snapshot.load(a).result for a in rows]
-    slugs: list[str] = []
-    for result in results:
-        slugs += [o.slug for o in result.options if o.slug not in slugs]
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+def export_csv(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet) -> StreamingHttpResponse:
+    export = CsvExport(queryset)
+    # Under ASGI, an asynchronous iterator; under WSGI a plain one (Django would read an asynchronous one whole
+    # into memory first, and warn).
+    content = aiter(export) if isinstance(request, ASGIRequest) else iter(export)
+    response = StreamingHttpResponse(content, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="assessments.csv"'
-    writer = csv.writer(response)
-    writer.writerow(["id", "scored_at", *EXPORT_INPUTS, "recommendation", "close_call", "model_version",
-                     *[f"{slug}_{column}" for slug in slugs for column in EXPORT_PER_OPTION]])
-    for assessment, result in zip(rows, results):
-        options = {o.slug: o for o in result.options}
-        values: list[object] = []
-        for slug in slugs:
-            o = options.get(slug)
-            values += [""] * len(EXPORT_PER_OPTION) if o is None else [
-                o.fit, o.overall, o.cost.parts.bills.expected, o.cost.parts.lost_work.expected,
-                o.cost.parts.risk.expected, o.cost.three_years.low, o.cost.three_years.expected,
-                o.cost.three_years.high, "" if o.cost.chance_cheapest is None else o.cost.chance_cheapest,
-            ]
-        inputs = [_cell(getattr(assessment, name)) for name in EXPORT_INPUTS]
-        writer.writerow([assessment.public_id, assessment.created_at.isoformat(), *inputs,
-                         assessment.recommendation, assessment.close_call, result.version, *values])
     return response
+
+
+class RecommendedFilter(admin.SimpleListFilter):
+    """The recommended option, listed from the catalogue (a few rows) rather than from every assessment."""
+
+    title = "recommended"
+    parameter_name = "recommended"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
+        return list(SupportModel.objects.order_by("order", "name").values_list("slug", "name"))
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        return queryset.filter(recommendation=self.value()) if self.value() else queryset
+
+
+class IndexedBooleanFilter(admin.SimpleListFilter):
+    """Yes / No on a boolean column, compared as `IN (1)`: Django writes `WHERE "close_call"` for an exact match
+    on True, which SQLite cannot look up in an index (it reads the whole index instead)."""
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
+        return [("1", "Yes"), ("0", "No")]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        if self.value() not in ("1", "0"):
+            return queryset
+        return queryset.filter(**{f"{self.parameter_name}__in": [self.value() == "1"]})
+
+
+class CloseCallFilter(IndexedBooleanFilter):
+    title = "close call"
+    parameter_name = "close_call"
+
+
+class ContactConsentFilter(IndexedBooleanFilter):
+    title = "may contact"
+    parameter_name = "contact_consent"
+
+
+class MonthScoredFilter(admin.SimpleListFilter):
+    """The month an assessment was scored, over the retention period: a range on the indexed date.
+
+    In place of Django's date drill-down, which lists the years and months found by truncating every row's
+    date (SQLite does it row by row, no index helps) on every page.
+    """
+
+    title = "month scored"
+    parameter_name = "month"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
+        today = timezone.localdate()
+        months = []
+        year, month = today.year, today.month
+        for _ in range(settings.ASSESSMENT_RETENTION_DAYS // 30 + 1):
+            months.append((f"{year:04d}-{month:02d}", date(year, month, 1).strftime("%B %Y")))
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        return months
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        if not self.value():
+            return queryset
+        try:
+            year, month = (int(part) for part in self.value().split("-"))
+            start = timezone.make_aware(datetime(year, month, 1))
+        except ValueError as error:
+            raise IncorrectLookupParameters(error) from None
+        end = timezone.make_aware(datetime(year + month // 12, month % 12 + 1, 1))
+        return queryset.filter(created_at__gte=start, created_at__lt=end)
+
+
+class EstimatedCountPaginator(Paginator):
+    """Counts exactly, except the whole of a large table on PostgreSQL, where it reads the planner's estimate.
+
+    A page of the unfiltered list would otherwise count a million rows on every view. A filtered list counts
+    through the filter's index (see Assessment.Meta.indexes).
+    """
+
+    EXACT_BELOW = 100_000
+
+    @cached_property
+    def count(self) -> int:
+        queryset = self.object_list
+        connection = connections[queryset.db]
+        if connection.vendor != "postgresql" or queryset.query.where:
+            return super().count
+        table = connection.ops.quote_name(queryset.model._meta.db_table)
+        # One query either way: the estimate (kept by autovacuum's ANALYZE) for a large table, an exact count
+        # for a small one, where the estimate may be stale or -1 (never analysed) and counting is cheap.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT CASE WHEN reltuples >= %s THEN reltuples::bigint "  # noqa: S608 - no user input
+                f"ELSE (SELECT COUNT(*) FROM {table}) END FROM pg_class WHERE oid = %s::regclass",
+                [self.EXACT_BELOW, queryset.model._meta.db_table],
+            )
+            return int(cursor.fetchone()[0])
 
 
 @admin.register(Assessment)
 class AssessmentAdmin(admin.ModelAdmin):
-    date_hierarchy = "created_at"
+    """A list that costs the same at a thousand rows as at a million: no full count (show_full_result_count),
+    the planner's estimate for the unfiltered count on PostgreSQL, filters and search served by indexes."""
+
     list_display = ("created_at", "__str__", "employees", "industry", "recommendation_name", "close_call",
                     "contact_consent")
-    list_filter = ("recommendation_name", "close_call", "industry", "operating_hours", "compliance",
-                   "contact_consent", "created_at")
+    list_filter = (RecommendedFilter, CloseCallFilter, "industry", "operating_hours", "compliance",
+                   ContactConsentFilter, "created_at", MonthScoredFilter)
     search_fields = ("organisation_name", "email", "public_id")
+    search_help_text = "The start of an organisation's name, a whole email address, or a result's id."
+    show_full_result_count = False
+    paginator = EstimatedCountPaginator
     actions = (export_csv,)
     readonly_fields = [f.name for f in Assessment._meta.get_fields()
                        if f.concrete and f.name not in ("id", "result_document")] + ["scores", "stored_pretty",
@@ -160,6 +239,20 @@ class AssessmentAdmin(admin.ModelAdmin):
         if match and match.url_name.endswith("_changelist"):
             return queryset.defer("result_document")
         return queryset.select_related("catalogue_record")
+
+    def get_search_results(self, request: HttpRequest, queryset: QuerySet, search_term: str) -> tuple[QuerySet, bool]:
+        """A result's id, a whole email address or the start of a name, each found through an index (a search
+        for text anywhere in a name would read every row)."""
+        term = search_term.strip()
+        if not term:
+            return queryset, False
+        try:
+            return queryset.filter(public_id=uuid.UUID(term)), False
+        except ValueError:
+            pass
+        if "@" in term:
+            return queryset.filter(email__iexact=term), False
+        return queryset.filter(organisation_name__istartswith=term), False
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

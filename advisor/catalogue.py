@@ -43,19 +43,23 @@ def content_version() -> int | None:
 _CONTENT_MODELS = (SupportModel, Dimension, Characteristic, CostParameter, SharedFigure, Comment)
 
 
-@receiver(post_save, dispatch_uid="advisor.content_saved")
 def _content_saved(sender: type, instance: Any, created: bool, using: str, raw: bool = False, **kwargs: Any) -> None:
-    if sender not in _CONTENT_MODELS:
-        return
     if sender is Comment and created and not instance.is_approved:
         return  # a comment awaiting moderation changes no page
     ContentVersion.bump(using=using)
 
 
-@receiver(post_delete, dispatch_uid="advisor.content_deleted")
 def _content_deleted(sender: type, using: str, **kwargs: Any) -> None:
-    if sender in _CONTENT_MODELS:
-        ContentVersion.bump(using=using)
+    ContentVersion.bump(using=using)
+
+
+# One registration per content model, each naming its sender. A receiver connected without a sender listens to
+# every model, and Django cannot delete in bulk a model that has delete listeners: it loads every row first
+# (an assessment with its stored result), which made the retention purge of a large table take minutes and
+# gigabytes. Assessments have no listeners, so their deletes stay a few queries a batch.
+for _model in _CONTENT_MODELS:
+    post_save.connect(_content_saved, sender=_model, dispatch_uid=f"advisor.content_saved.{_model.__name__}")
+    post_delete.connect(_content_deleted, sender=_model, dispatch_uid=f"advisor.content_deleted.{_model.__name__}")
 
 
 @receiver(post_migrate, dispatch_uid="advisor.content_migrated")

@@ -363,12 +363,54 @@ class Assessment(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        # The admin list pages newest first under each of its filters: an index per filter, then the date, so a
+        # page is read straight from the index whatever the number of rows (no sort, no full scan). The name
+        # last: a search for the start of a name within a filter is checked in the index, not row by row in
+        # the table (without statistics SQLite prefers a filter's index to the name's). Searching by name or
+        # email alone uses indexes made per database in migration 0011.
+        indexes = [
+            models.Index(fields=[name, "created_at", "organisation_name"], name=f"assess_{name}_date")
+            for name in ("recommendation", "close_call", "industry", "operating_hours", "compliance",
+                         "contact_consent")
+        ]
 
     def __str__(self) -> str:
         return self.organisation_name or f"Assessment {str(self.public_id)[:8]}"
 
     def get_absolute_url(self) -> str:
         return reverse("advisor:result", kwargs={"public_id": self.public_id})
+
+
+class OptionOutcome(models.Model):
+    """One option's figures in an assessment's result, as the admin list and the CSV export read them.
+
+    Written with the assessment (services.assessment_create) from the engine's result; the stored document
+    (snapshot.py) stays the full record the pages and the API show. A copy in columns, so exporting a million
+    rows reads numbers, never a million compressed documents.
+    """
+
+    # No index of its own: the unique (assessment, rank) constraint below starts with it.
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="outcomes", db_index=False)
+    slug = models.SlugField(db_index=False, help_text="The option's slug when it was scored.")
+    name = models.CharField(max_length=100)
+    rank = models.PositiveSmallIntegerField(help_text="1 for the recommended option, then by overall score.")
+    fit = models.FloatField()
+    cost_score = models.FloatField()
+    overall = models.FloatField()
+    bills = models.FloatField("bills over three years (expected)")
+    lost_work = models.FloatField("lost work over three years (expected)")
+    risk = models.FloatField("risk over three years (expected)")
+    total_low = models.FloatField("three-year total, 10th percentile")
+    total_expected = models.FloatField("three-year total, expected")
+    total_high = models.FloatField("three-year total, 90th percentile")
+    chance_cheapest = models.FloatField(null=True, blank=True, help_text="0 to 1; empty for the first model.")
+
+    class Meta:
+        ordering = ["assessment", "rank"]
+        constraints = [models.UniqueConstraint(fields=["assessment", "rank"], name="one_outcome_per_rank")]
+
+    def __str__(self) -> str:
+        return f"{self.name} (#{self.rank})"
 
 
 class Comment(models.Model):

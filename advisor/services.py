@@ -8,7 +8,7 @@ from . import snapshot
 from .catalogue import load_catalogue
 from .engine import answers, score
 from .engine.domain import Catalogue, Profile, Result
-from .models import Assessment, Comment
+from .models import Assessment, Comment, OptionOutcome
 
 
 def _column(question: answers.Question, value: object) -> object:
@@ -23,9 +23,9 @@ def assessment_create(
     *, profile: Profile, catalogue: Catalogue, result: Result, organisation_name: str = "", email: str = "",
     contact_consent: bool = False,
 ) -> Assessment:
-    """Store the answers (a column each, for admin and export), and the result as scored (snapshot.py), in one
-    short transaction."""
-    return Assessment.objects.create(
+    """Store the answers (a column each, for admin and export), the result as scored (snapshot.py) and each
+    option's figures (a row each, for admin and export), in one short transaction."""
+    assessment = Assessment.objects.create(
         organisation_name=organisation_name,
         email=email if contact_consent else "",
         contact_consent=contact_consent,
@@ -38,6 +38,22 @@ def assessment_create(
         result_document=snapshot.result_document(profile=profile, result=result,
                                                  scored_at=timezone.now().isoformat()),
     )
+    OptionOutcome.objects.bulk_create(option_outcomes(assessment_id=assessment.pk, result=result))
+    return assessment
+
+
+def option_outcomes(*, assessment_id: int, result: Result) -> list[OptionOutcome]:
+    """Each option's figures as the export and the admin read them, ranked as the result ranks them."""
+    return [
+        OptionOutcome(
+            assessment_id=assessment_id, rank=rank, slug=o.slug, name=o.name, fit=o.fit, cost_score=o.cost_score,
+            overall=o.overall, bills=o.cost.parts.bills.expected, lost_work=o.cost.parts.lost_work.expected,
+            risk=o.cost.parts.risk.expected, total_low=o.cost.three_years.low,
+            total_expected=o.cost.three_years.expected, total_high=o.cost.three_years.high,
+            chance_cheapest=o.cost.chance_cheapest,
+        )
+        for rank, o in enumerate(result.options, start=1)
+    ]
 
 
 def comment_create(*, name: str, email: str, website: str, text: str) -> Comment:

@@ -54,5 +54,5 @@ def test_the_api_the_answers_table_and_the_csv_carry_every_answer(client):
     client.force_login(staff)
     export = client.post(reverse("admin:advisor_assessment_changelist"),
                          {"action": "export_csv", "_selected_action": [assessment.pk]})
-    header = next(csv.reader(io.StringIO(export.content.decode())))
+    header = next(csv.reader(io.StringIO(export.getvalue().decode())))
     assert {q.name for q in QUESTIONS} <= set(header)

@@ -63,3 +63,16 @@ def test_a_third_model_is_scored_charted_and_served_by_the_api(client, shared_de
     assert {s["model"] for s in api["scores"]} == slugs
     catalogue = client.get("/api/support-models/").json()
     assert "shared-desk" in [m["slug"] for m in catalogue["support_models"]]
+
+
+
+def test_content_receivers_name_their_senders_so_assessments_are_deleted_in_bulk():
+    from django.db.models.signals import post_delete, post_save, pre_delete
+
+    from advisor.models import Comment, SharedFigure
+
+    # A listener on every model would make Django load each assessment (stored result and all) to delete it.
+    assert not post_delete.has_listeners(Assessment) and not pre_delete.has_listeners(Assessment)
+    assert not post_save.has_listeners(Assessment)
+    for model in (SupportModel, Dimension, Characteristic, CostParameter, SharedFigure, Comment):
+        assert post_save.has_listeners(model) and post_delete.has_listeners(model)

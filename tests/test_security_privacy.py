@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import logging
+import uuid
 from datetime import timedelta
 from io import StringIO
 
@@ -12,7 +13,7 @@ from django.core.management import CommandError, call_command
 from django.test import Client, override_settings
 from django.utils import timezone
 
-from advisor.models import Assessment, Comment
+from advisor.models import Assessment, Comment, OptionOutcome
 from config.logfilters import RedactPersonalData, redact
 from tests.gunicorn_server import Gunicorn, shared_migrated_database
 from tests.security_data import API_ANSWERS, FORM_ANSWERS, comment_answers, make_assessment
@@ -176,3 +177,48 @@ def test_a_real_server_logs_each_request_without_personal_data():
     for secret in (EMAIL, "priya@example.org", "priya%40example.org", "secret-token", result.split("/")[2],
                    "0f8fad5b-d9cb-469f-a165-70867728950e"):
         assert secret not in log, secret
+
+
+def _copies(template: Assessment, created: list) -> list[Assessment]:
+    """Copies of a stored assessment (with its option outcomes), scored at the given instants."""
+    outcomes = list(OptionOutcome.objects.filter(assessment=template))
+    copies = []
+    for when in created:
+        copy = Assessment.objects.get(pk=template.pk)
+        copy.pk, copy.public_id = None, uuid.uuid4()
+        copy.save()
+        Assessment.objects.filter(pk=copy.pk).update(created_at=when)
+        OptionOutcome.objects.bulk_create([OptionOutcome(**{**{f.attname: getattr(o, f.attname)
+                                                               for f in OptionOutcome._meta.concrete_fields},
+                                                            "id": None, "assessment_id": copy.pk})
+                                           for o in outcomes])
+        copies.append(copy)
+    return copies
+
+
+@pytest.mark.django_db
+def test_purge_deletes_in_batches_exactly_what_is_older_than_the_retention_and_keeps_the_rest(monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from advisor.management.commands import purge_assessments
+
+    now = timezone.now()
+    monkeypatch.setattr(purge_assessments, "clock", lambda: now)
+    cutoff = now - timedelta(days=30)
+    template = make_assessment()
+    tick = timedelta(microseconds=1)
+    old = _copies(template, [cutoff - tick, cutoff - timedelta(days=1), *[cutoff - timedelta(days=d) for d in
+                                                                          (40, 90, 200, 365, 700)]])
+    kept = _copies(template, [cutoff, cutoff + tick, now - timedelta(days=1)]) + [template]
+    out = StringIO()
+    with CaptureQueriesContext(connection) as queries:
+        call_command("purge_assessments", "--days", "30", "--batch-size", "3", "--pause", "0", stdout=out)
+    assert set(Assessment.objects.values_list("pk", flat=True)) == {a.pk for a in kept}
+    assert set(OptionOutcome.objects.values_list("assessment_id", flat=True)) == {a.pk for a in kept}
+    assert out.getvalue().splitlines() == [
+        "  3 of 7 deleted…", "  6 of 7 deleted…", f"Deleted 7 assessment(s) scored before {cutoff:%Y-%m-%d %H:%M} UTC."]
+    deletes = [q["sql"] for q in queries if q["sql"].startswith('DELETE FROM "advisor_assessment"')]
+    assert len(deletes) == 3  # a batch of 3, a batch of 3, a batch of 1: each its own statement
+    # Nothing reads a stored result: Django deletes by id, in bulk.
+    assert not [q for q in queries if "result_document" in q["sql"]]

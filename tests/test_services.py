@@ -1,12 +1,17 @@
 """Storing an assessment: its answers a column each, its result as scored, the catalogue once per version."""
 from __future__ import annotations
 
+import importlib
+from types import SimpleNamespace
+
 import pytest
+from django.apps import apps as django_apps
+from django.db import connection
 
 from advisor import services, snapshot
 from advisor.engine import answers
 from advisor.engine.domain import Profile
-from advisor.models import Assessment, CatalogueRecord
+from advisor.models import Assessment, CatalogueRecord, OptionOutcome
 
 pytestmark = pytest.mark.django_db
 
@@ -42,3 +47,45 @@ def test_an_email_is_stored_only_with_consent():
     without = services.assessment_submit(profile=PROFILE, email="a@example.com", contact_consent=False)
     with_consent = services.assessment_submit(profile=PROFILE, email="a@example.com", contact_consent=True)
     assert (without.email, with_consent.email) == ("", "a@example.com")
+
+
+OUTCOME_FIELDS = ("slug", "name", "rank", "fit", "cost_score", "overall", "bills", "lost_work", "risk", "total_low",
+                  "total_expected", "total_high", "chance_cheapest")
+
+
+def _outcomes_from_snapshot(assessment: Assessment) -> list[tuple]:
+    """Each option's figures as the stored result gives them, ranked."""
+    return [(o.slug, o.name, rank, o.fit, o.cost_score, o.overall, o.cost.parts.bills.expected,
+             o.cost.parts.lost_work.expected, o.cost.parts.risk.expected, o.cost.three_years.low,
+             o.cost.three_years.expected, o.cost.three_years.high, o.cost.chance_cheapest)
+            for rank, o in enumerate(snapshot.load(assessment).result.options, start=1)]
+
+
+def _outcomes_stored(assessment: Assessment) -> list[tuple]:
+    return list(OptionOutcome.objects.filter(assessment=assessment).order_by("rank").values_list(*OUTCOME_FIELDS))
+
+
+def test_every_new_assessment_stores_each_options_figures_in_a_row_of_its_own(client, law_firm_answers):
+    by_service = services.assessment_submit(profile=PROFILE)
+    client.post("/assess/", law_firm_answers)
+    client.post("/api/assessments/", {"industry": "retail", "employees": 3}, content_type="application/json")
+    assert Assessment.objects.count() == 3
+    for assessment in Assessment.objects.all():
+        stored = _outcomes_stored(assessment)
+        ranked = snapshot.load(assessment).result.options  # every active option that applies (4 or 5)
+        assert len(stored) == len(ranked) >= 4 and stored == _outcomes_from_snapshot(assessment)
+    assert _outcomes_stored(by_service)[0][0] == by_service.recommendation
+
+
+def test_the_migration_fills_in_outcomes_from_results_of_both_stored_versions():
+    """advisor/migrations/0010 reads stored documents with its own copy of the reading: version 1 (the first
+    model) and version 2 must give what snapshot.py gives."""
+    from tests.test_snapshot import version_1_assessment
+
+    migration = importlib.import_module("advisor.migrations.0010_option_outcomes")
+    current, first_model = services.assessment_submit(profile=PROFILE), version_1_assessment()
+    OptionOutcome.objects.all().delete()
+    migration.forward(django_apps, SimpleNamespace(connection=connection))
+    for assessment in (current, first_model):
+        assert _outcomes_stored(assessment) == _outcomes_from_snapshot(assessment)
+    assert _outcomes_stored(first_model)[0][-1] is None  # the first model had no chance of being cheapest
