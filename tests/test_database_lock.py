@@ -56,29 +56,43 @@ def test_other_server_errors_are_still_500s(monkeypatch):
     assert Client(raise_request_exception=False).get("/assess/").status_code == 500
 
 
-def _busy_timeout() -> int:
-    return connection.connection.execute("PRAGMA busy_timeout").fetchone()[0]
+def sqlite_connection(folder: str):
+    """A Django connection of its own to a SQLite file, whatever database the suite runs on (the lock budget is
+    SQLite's: PostgreSQL waits on its own terms)."""
+    from django.db.backends.sqlite3.base import DatabaseWrapper
+
+    return DatabaseWrapper({
+        "ENGINE": "django.db.backends.sqlite3", "NAME": f"{folder}/budget.sqlite3", "OPTIONS": {}, "TIME_ZONE": None,
+        "CONN_MAX_AGE": 0, "CONN_HEALTH_CHECKS": False, "AUTOCOMMIT": True, "ATOMIC_REQUESTS": False,
+        "USER": "", "PASSWORD": "", "HOST": "", "PORT": "", "TEST": {},
+    }, alias="budget")
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db  # lifts pytest-django's guard on opening connections (this one is the test's own)
 def test_every_statement_of_a_request_waits_only_for_what_is_left_of_its_budget(monkeypatch):
     """Two statements that would each wait the whole timeout share one deadline instead."""
     now = [1000.0]
     monkeypatch.setattr(database, "clock", lambda: now[0])
-    connection.ensure_connection()
-    connection.connection.execute("PRAGMA busy_timeout = 10000")
+    own = sqlite_connection(tempfile.mkdtemp(prefix="advisor-budget-"))
+    own.ensure_connection()
+
+    def busy_timeout() -> int:
+        return own.connection.execute("PRAGMA busy_timeout").fetchone()[0]
+
+    own.connection.execute("PRAGMA busy_timeout = 10000")
     budget = database.LockBudget(seconds=10, base_ms=10000)
-    with connection.execute_wrapper(budget), connection.cursor() as cursor:
+    with own.execute_wrapper(budget), own.cursor() as cursor:
         cursor.execute("SELECT 1")
-        assert _busy_timeout() == 10000  # the whole budget left: nothing to change
+        assert busy_timeout() == 10000  # the whole budget left: nothing to change
         now[0] += 7.5  # the first statement waited 7.5 s for the lock
         cursor.execute("SELECT 1")
-        assert _busy_timeout() == 2500
+        assert busy_timeout() == 2500
         now[0] += 5
         cursor.execute("SELECT 1")
-        assert _busy_timeout() == 0  # spent: the next wait fails at once, and the request gets its 503
-    budget.restore(connection)
-    assert _busy_timeout() == 10000  # the kept connection's next request starts afresh
+        assert busy_timeout() == 0  # spent: the next wait fails at once, and the request gets its 503
+    budget.restore(own)
+    assert busy_timeout() == 10000  # the kept connection's next request starts afresh
+    own.close()
 
 
 def test_a_held_write_lock_gets_a_503_from_the_real_server_within_the_budget():
