@@ -13,7 +13,8 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from . import charts, report, services, snapshot
-from .catalogue import content_version, load_catalogue, load_comparison
+from .catalogue import content_version, load_comparison
+from .engine import answers
 from .forms import ASSESSMENT_DEFAULTS, PROFILE_FIELDS, AssessmentForm, CommentForm
 from .models import Assessment, Comment
 from .protect.sameorigin import same_origin_only
@@ -88,8 +89,9 @@ def assess(request: HttpRequest) -> HttpResponse:
         form = SimpleLazyObject(lambda: AssessmentForm(initial={**ASSESSMENT_DEFAULTS, **prefill}))
     # A blank form is the same for everyone: the template keeps its rendered fields in the "fragments" cache.
     # The CSRF token sits outside them and is rendered on every request.
-    problems = load_catalogue().figures.get("incidents_per_person_month")
-    return render(request, "advisor/assess.html", {"form": form, "blank": blank, "problems": problems})
+    low, high = answers.TYPICAL_PROBLEMS_PER_PERSON_MONTH
+    return render(request, "advisor/assess.html", {"form": form, "blank": blank,
+                                                   "problems": {"low": low, "high": high}})
 
 
 def _result_page(assessment: Assessment) -> dict:

@@ -95,6 +95,11 @@ class Question:
         return dict(self.choices).get(value, value)
 
 
+# What most organisations see: IT problems a person a month needing outside help, with nobody in-house (the
+# sourced range behind the estimate for a blank answer, advisor/content/figures_2026_11.py). Shown beside the
+# question, and for the head count typed (static/advisor/assess.js).
+TYPICAL_PROBLEMS_PER_PERSON_MONTH = (0.1, 0.5)
+
 ORGANISATION, TROUBLE, RISK, QUOTES = "Your organisation", "When IT goes wrong", "Risk and plans", \
     "Advanced: your own quotes (optional)"
 
@@ -116,7 +121,8 @@ QUESTIONS: tuple[Question, ...] = (
     Question("incidents_per_month", "IT problems a month that need outside help", TROUBLE, minimum=0,
              maximum=10_000, required=False, unit=DECIMAL,
              help="A typical month: a broken laptop, a network outage, email down. 0.5 means one every two "
-                  "months. Most organisations see 0.05 to 0.35 a person a month (about 1 to 9 for 25 people). "
+                  "months. Most organisations with nobody in-house see 0.1 to 0.5 a person a month (about 3 to 12 "
+                  "for 25 people). "
                   "Leave blank and we estimate it from your size."),
     Question("downtime_cost_per_hour", "Cost of an hour with IT down ($)", TROUBLE, minimum=0,
              maximum=1_000_000_000, required=False, unit=MONEY,
