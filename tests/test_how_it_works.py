@@ -4,7 +4,6 @@ from __future__ import annotations
 import importlib
 import os
 import re
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -18,7 +17,7 @@ from django.urls import reverse
 pytestmark = pytest.mark.django_db
 
 URL = "/how-it-works/"
-ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "seed" / "break-fix-vs-msp.txt"
+from tests.test_seed import ARTICLE  # noqa: E402 - one place says where the article is (ADVISOR_SEED_ARTICLE)
 seed = importlib.import_module("advisor.migrations.0005_how_it_works_page")
 
 
