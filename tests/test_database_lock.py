@@ -52,8 +52,8 @@ def test_other_server_errors_are_still_500s(monkeypatch):
     def broken(*args, **kwargs):
         raise OperationalError("disk I/O error")
 
-    monkeypatch.setattr("advisor.views.load_catalogue", broken)
-    assert Client(raise_request_exception=False).get("/assess/").status_code == 500
+    monkeypatch.setattr("advisor.views.load_comparison", broken)
+    assert Client(raise_request_exception=False).get("/").status_code == 500
 
 
 def sqlite_connection(folder: str):
