@@ -119,12 +119,12 @@ def _create(request: HttpRequest, payload: dict[str, Any]) -> HttpResponse:
             errors.setdefault(field, []).extend(str(m) for m in messages)
         return JsonResponse({"errors": errors}, status=400)
     cleaned = form.cleaned_data
-    assessment = services.assessment_submit(
+    assessment, stored = services.assessment_score(
         profile=form.to_profile(), organisation_name=cleaned["organisation_name"], email=cleaned["email"],
         contact_consent=cleaned["contact_consent"],
     )
     url = request.build_absolute_uri(assessment.get_absolute_url())
-    response = JsonResponse(report.api_document(assessment, snapshot.load(assessment), url=url), status=201)
+    response = JsonResponse(report.api_document(assessment, stored, url=url), status=201)
     response["Location"] = url
     return response
 

@@ -21,7 +21,7 @@ def _column(question: answers.Question, value: object) -> object:
 @transaction.atomic
 def assessment_create(
     *, profile: Profile, catalogue: Catalogue, result: Result, organisation_name: str = "", email: str = "",
-    contact_consent: bool = False,
+    contact_consent: bool = False, scored_at: str | None = None,
 ) -> Assessment:
     """Store the answers (a column each, for admin and export), the result as scored (snapshot.py) and each
     option's figures (a row each, for admin and export), in one short transaction."""
@@ -36,7 +36,7 @@ def assessment_create(
         catalogue_record_id=snapshot.catalogue_record_id(catalogue),
         result_version=result.version,
         result_document=snapshot.result_document(profile=profile, result=result,
-                                                 scored_at=timezone.now().isoformat()),
+                                                 scored_at=scored_at or timezone.now().isoformat()),
     )
     OptionOutcome.objects.bulk_create(option_outcomes(assessment_id=assessment.pk, result=result))
     return assessment
@@ -65,12 +65,26 @@ def assessment_submit(
     *, profile: Profile, organisation_name: str = "", email: str = "", contact_consent: bool = False
 ) -> Assessment:
     """Score the answers against today's catalogue and store them with their result."""
+    return assessment_score(profile=profile, organisation_name=organisation_name, email=email,
+                            contact_consent=contact_consent)[0]
+
+
+def assessment_score(
+    *, profile: Profile, organisation_name: str = "", email: str = "", contact_consent: bool = False
+) -> tuple[Assessment, snapshot.Stored]:
+    """assessment_submit, also giving back the result as stored, so the API answers with it without reading
+    back and decoding what it has just written."""
     catalogue = load_catalogue()
     result = score(profile, catalogue)
-    return assessment_create(
-        profile=profile, catalogue=catalogue, result=result, organisation_name=organisation_name,
-        email=email, contact_consent=contact_consent,
-    )
+    scored_at = timezone.now().isoformat()
+    assessment = assessment_create(profile=profile, catalogue=catalogue, result=result,
+                                   organisation_name=organisation_name, email=email,
+                                   contact_consent=contact_consent, scored_at=scored_at)
+    # The profile as it reads back (a whole number given for a decimal answer comes back as a float).
+    stored = snapshot.Stored(version=result.version, scored_at=scored_at,
+                             profile=snapshot.from_plain(Profile, snapshot.to_plain(profile)), catalogue=catalogue,
+                             result=result)
+    return assessment, stored
 
 
 def assessment_delete(*, assessment: Assessment) -> None:

@@ -63,6 +63,13 @@ def test_get_returns_the_same_document_from_the_snapshot(client):
     assert fetched.json() == created
 
 
+def test_the_post_answers_with_the_very_bytes_a_later_get_reads_back(client):
+    # Whole numbers given for decimal answers: the POST answers from the result in memory, the GET from storage.
+    response = post(client, {**ANSWERS, "devices": 12, "it_staff": 1, "downtime_cost_per_hour": 900})
+    fetched = client.get(f"/api/assessments/{response.json()['id']}/")
+    assert fetched.content == response.content
+
+
 def test_get_may_be_kept_by_the_client_only_and_is_asked_for_again_before_use(client):
     created = post(client, ANSWERS).json()
     fetched = client.get(f"/api/assessments/{created['id']}/")
