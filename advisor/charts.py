@@ -74,11 +74,11 @@ def cost_chart(options: Sequence[OptionResult], *, chart_id: str = "cost-chart")
         parts.append(f'<text x="0" y="{top + bar_h / 2 + 5:.1f}" font-size="13" fill="#222">'
                      f'{escape(_wrap(option.name, 26)[0])}</text>')
         start = 0.0
-        for (name, fill, pattern), value in zip(PART_STYLES, (option.cost.parts.bills.expected,
+        for (name, fill), value in zip(PART_STYLES, (option.cost.parts.bills.expected,
                                                               option.cost.parts.lost_work.expected,
                                                               option.cost.parts.risk.expected)):
             parts.append(f'<rect x="{x(start):.1f}" y="{top}" width="{x(start + value) - x(start):.1f}" '
-                         f'height="{bar_h}" fill="{fill}"{pattern}><title>{name}: {_money_short(value)}</title></rect>')
+                         f'height="{bar_h}" fill="{fill}"><title>{name}: {_money_short(value)}</title></rect>')
             start += value
         low, high = option.cost.three_years.low, option.cost.three_years.high
         whisker_y = top + bar_h + 10
@@ -93,9 +93,8 @@ def cost_chart(options: Sequence[OptionResult], *, chart_id: str = "cost-chart")
     return mark_safe("".join(parts))  # noqa: S308 - every interpolated text is escaped or numeric
 
 
-# Bills, lost work, risk: colours from the palette, told apart by lightness as well as hue.
-PART_STYLES = (("Bills", "#0b5394", ""), ("Lost work (estimate)", "#a34700", ""),
-               ("Risk (estimate)", "#8a1c48", ""))
+# Bills, lost work, risk: colours from the palette (the page's legend and swatches use the same).
+PART_STYLES = (("Bills", "#0b5394"), ("Lost work (estimate)", "#a34700"), ("Risk (estimate)", "#8a1c48"))
 
 
 def _wrap(text: str, width: int) -> list[str]:

@@ -110,7 +110,7 @@ def _result_page(assessment: Assessment) -> dict:
         "answers": report.answer_rows(stored),
         "figures": report.figure_rows(stored),
         "cost_chart": charts.cost_chart(result.options),
-        "part_legend": [name for name, _colour, _pattern in charts.PART_STYLES],
+        "part_legend": [name for name, _colour in charts.PART_STYLES],
         "fit_chart": charts.fit_chart(result.options, result.needs),
         "fit_rows": [{"need": n, "cells": [(o.name, charts.met_share(o, n, total_weight)) for o in result.options]}
                      for n in result.needs],

@@ -216,6 +216,7 @@ def test_purge_deletes_in_batches_exactly_what_is_older_than_the_retention_and_k
         call_command("purge_assessments", "--days", "30", "--batch-size", "3", "--pause", "0", stdout=out)
     assert set(Assessment.objects.values_list("pk", flat=True)) == {a.pk for a in kept}
     assert set(OptionOutcome.objects.values_list("assessment_id", flat=True)) == {a.pk for a in kept}
+    assert len(old) == 7 and not Assessment.objects.filter(pk__in=[a.pk for a in old]).exists()
     assert out.getvalue().splitlines() == [
         "  3 of 7 deleted…", "  6 of 7 deleted…", f"Deleted 7 assessment(s) scored before {cutoff:%Y-%m-%d %H:%M} UTC."]
     deletes = [q["sql"] for q in queries if q["sql"].startswith('DELETE FROM "advisor_assessment"')]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from advisor.models import SharedFigure, Characteristic, CostParameter, Dimension, SupportModel
+from advisor.models import Characteristic, Dimension, SharedFigure, SupportModel
 
 pytestmark = pytest.mark.django_db
 
@@ -109,3 +109,10 @@ def test_no_sentence_is_copied_from_the_article():
         ours = words(text)
         for i in range(len(ours) - 7):
             assert " ".join(ours[i:i + 8]) not in article_runs, text
+
+
+def test_the_admins_pricing_types_are_the_ones_the_engine_prices():
+    from advisor.engine import costs
+
+    assert tuple(SupportModel.PricingType.values) == costs.PRICING_TYPES
+    assert set(costs.KEYS_BY_PRICING) == set(costs.PRICING_TYPES)

@@ -86,11 +86,6 @@ class Question:
     def is_choice(self) -> bool:
         return bool(self.choices)
 
-    @property
-    def step(self) -> float:
-        """The smallest change the form accepts."""
-        return 1.0 if self.whole else 0.01
-
     def label_of(self, value: str) -> str:
         return dict(self.choices).get(value, value)
 

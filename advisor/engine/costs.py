@@ -96,10 +96,6 @@ def keys_for(pricing: str) -> tuple[str, ...]:
     return KEYS_BY_PRICING[pricing]
 
 
-# Figures whose "included" meaning is a share from 0 (not at all) to 1 (fully).
-SHARE_KEYS = frozenset({"prevented_share", "serious_incident_reduction", "upkeep_included", "tooling_included",
-                        "joiners_included", "backups_managed", "block_discount", "unused_hours_expire",
-                        "requires_it_staff", "staff_leaving_rate", "away_share"})
 # E[max(0, X - mean)] for a normal X is its standard deviation times 1/sqrt(2 pi): the hours beyond a block sized
 # to the average month, in an average month, when unused hours do not carry over.
 OVERAGE_PER_SD = 1 / math.sqrt(2 * math.pi)
@@ -211,11 +207,6 @@ class Parts:
         return self.bills + self.lost_work + self.risk
 
 
-def applies(option: dict[str, float], profile: Profile) -> bool:
-    """Whether an option can serve this organisation: one that works beside in-house IT staff needs some."""
-    return not (option.get("requires_it_staff", 0.0) >= 1 and profile.it_staff <= 0)
-
-
 def in_house_upkeep(profile: Profile, devices: Any) -> Any:
     """Share of routine upkeep the organisation's own IT staff can do: one full-time person keeps about
     UPKEEP_DEVICES_PER_FTE devices updated and patched beside their other work."""
@@ -234,12 +225,12 @@ def _rounded(value: Any) -> Any:
 VACANCY_MONTHS = 3
 
 
-def parts(option: dict[str, Any], shared: dict[str, Any], profile: Profile, *, pricing: str, employees: Any,
+def parts(option: dict[str, Any], shared: dict[str, Any], profile: Profile, *, pricing: str, employees: int,
           devices: Any, incidents: Any, downtime_cost: Any) -> Parts:
     """The formula in the module's docstring, for one option charging by `pricing`. `employees`, `devices`,
     `incidents` and `downtime_cost` are passed apart from the profile because they may be estimates or
     simulated draws, and because the tipping search and resizing move them."""
-    people = max(1.0, float(employees)) if not hasattr(employees, "shape") else employees
+    people = max(1.0, float(employees))
     problems_left = incidents * (1.0 - option["prevented_share"])
     hourly, fix = option["hourly_rate"], option["hours_per_incident"]
     after_hours = AFTER_HOURS_SHARE[profile.operating_hours]
@@ -286,9 +277,7 @@ def parts(option: dict[str, Any], shared: dict[str, Any], profile: Profile, *, p
     affected = _lesser(people, shared["people_affected_per_incident"])
     lost_work = MONTHS * problems_left * affected * wait * stopped * person_hour
 
-    base_chance = _lesser(BASE_CHANCE_CAP, shared["serious_incident_chance"]
-                          * math.sqrt(float(employees) / RISK_REFERENCE_PEOPLE) if not hasattr(employees, "shape")
-                          else shared["serious_incident_chance"] * (employees / RISK_REFERENCE_PEOPLE) ** 0.5)
+    base_chance = _lesser(BASE_CHANCE_CAP, shared["serious_incident_chance"] * math.sqrt(people / RISK_REFERENCE_PEOPLE))
     upkeep_done = _greater(option["upkeep_included"], own)
     chance = (base_chance * (1.0 + (shared["unpatched_multiplier"] - 1.0) * (1.0 - upkeep_done))
               * (1.0 - option["serious_incident_reduction"]))

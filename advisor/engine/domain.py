@@ -39,9 +39,6 @@ class Range:
     expected: float
     high: float
 
-    def scaled(self, factor: float) -> Range:
-        return Range(self.low * factor, self.expected * factor, self.high * factor)
-
 
 @dataclass(frozen=True)
 class Figure:

@@ -60,8 +60,12 @@ _LEVEL_WORDS = {
 }
 
 
+def _headcount(p: Profile) -> str:
+    return "1 person" if p.employees == 1 else f"{p.employees:,} people"
+
+
 def _people(p: Profile) -> str:
-    return "1 person uses IT" if p.employees == 1 else f"{p.employees:,} people use IT"
+    return f"{_headcount(p)} {'uses' if p.employees == 1 else 'use'} IT"
 
 
 def _problems(p: Profile, used: Estimates) -> str:
@@ -292,7 +296,7 @@ def notes(profile: Profile, used: Estimates) -> tuple[str, ...]:
     found = []
     if not used.incidents_estimated and used.incidents_per_month > UNUSUAL_PROBLEMS_PER_PERSON * profile.employees:
         found.append(
-            f"You gave {number(used.incidents_per_month)} IT problems a month for {_people(profile).split(' use')[0]}: "
+            f"You gave {number(used.incidents_per_month)} IT problems a month for {_headcount(profile)}: "
             f"over {UNUSUAL_PROBLEMS_PER_PERSON:.0f} a person a month is far more than organisations usually see. "
             f"Check the figure: everything above takes it as given.")
     return tuple(found)
@@ -381,7 +385,4 @@ def answer_text(name: str, value: Any) -> str:
         return f"${float(value):,.2f}".replace(".00", "")
     return number(float(value))
 
-
-def model_names(catalogue: Catalogue) -> dict[str, str]:
-    return {m.slug: m.name for m in catalogue.models}
 

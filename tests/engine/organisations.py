@@ -23,7 +23,7 @@ Deliberately absent (advisers would argue, so they are not expected answers):
   * anyone with >= 2 FTE in-house IT or over 250 people (different kind of answer).
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
