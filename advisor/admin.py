@@ -21,9 +21,10 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
-from . import snapshot
+from . import report, snapshot
 from .engine import answers
 from .export import EXPORT_INPUTS, EXPORT_PER_OPTION, CsvExport  # noqa: F401 - the export's columns, named here too
 from .models import Assessment, Characteristic, Comment, CostParameter, Dimension, SharedFigure, SupportModel
@@ -222,12 +223,13 @@ class AssessmentAdmin(admin.ModelAdmin):
     actions = (export_csv,)
     readonly_fields = [f.name for f in Assessment._meta.get_fields()
                        if f.concrete and f.name not in ("id", "result_document")] + ["scores", "stored_pretty",
-                                                                                    "result_link"]
+                                                                                    "result_link", "quote_list"]
     exclude = ("result_document",)
     fieldsets = (
         (None, {"fields": ("public_id", "created_at", "result_link", "recommendation_name", "close_call", "scores")}),
         ("Contact", {"fields": ("organisation_name", "contact_consent", "email")}),
         ("Answers", {"fields": tuple(q.name for q in answers.QUESTIONS)}),
+        ("Quotes", {"fields": ("quote_count", "quote_list", "best_quote_name", "best_quote_total", "share_id")}),
         ("Result as stored (read-only)", {"classes": ("collapse",),
                                           "fields": ("result_version", "catalogue_record", "stored_pretty")}),
     )
@@ -276,6 +278,14 @@ class AssessmentAdmin(admin.ModelAdmin):
         document = {"version": stored.version, "scored_at": stored.scored_at,
                     "inputs": snapshot.to_plain(stored.profile), "result": snapshot.to_plain(stored.result)}
         return format_html("<pre>{}</pre>", json.dumps(document, indent=2, ensure_ascii=False))
+
+    @admin.display(description="Quotes as entered")
+    def quote_list(self, obj: Assessment) -> str:
+        if not obj.quote_count:
+            return "None"
+        stored = snapshot.load(obj)
+        return format_html_join(mark_safe("<br>"), "<strong>{}</strong>: {}",
+                                ((q.name, report.quote_terms(q)) for q in stored.profile.quotes))
 
     @admin.display(description="Result page")
     def result_link(self, obj: Assessment) -> str:

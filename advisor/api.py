@@ -13,7 +13,8 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from . import idempotency, report, services, snapshot
 from .catalogue import load_comparison
-from .forms import ASSESSMENT_DEFAULTS, AssessmentForm
+from .engine import quotes
+from .forms import ASSESSMENT_DEFAULTS, AssessmentForm, QuoteForm, quote_form_data
 from .models import Assessment, SharedFigure
 
 MAX_BODY_BYTES = 64 * 1024
@@ -38,10 +39,13 @@ def _form_data(payload: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list[
     data: dict[str, Any] = {}
     errors: dict[str, list[str]] = {}
     for key, value in payload.items():
-        if key not in fields:
+        if key == "quotes":
+            quote_data, quote_errors = _quote_data(value)
+            data.update(quote_data)
+            if quote_errors:
+                errors["quotes"] = quote_errors
+        elif key not in fields:
             errors[key] = ["Unknown field."]
-        elif isinstance(value, (dict, list)):
-            errors[key] = ["Give a single value, not a list or an object."]
         elif value is None:
             data[key] = ""
         elif key == "contact_consent":
@@ -49,16 +53,69 @@ def _form_data(payload: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list[
                 errors[key] = ["Give true or false."]
             else:
                 data[key] = value
-        elif isinstance(value, bool):
-            errors[key] = ["Give a number or text, not true or false."]
-        elif isinstance(value, str) and any("\ud800" <= ch <= "\udfff" for ch in value):
-            # JSON may escape half of a UTF-16 pair (\ud800); no database can store it.
-            errors[key] = ["Remove the broken character (an unpaired \\u escape) from this text."]
+        elif (problem := _scalar_error(value)) is not None:
+            errors[key] = [problem]
         else:
             data[key] = str(value)
-    for key, value in ASSESSMENT_DEFAULTS.items():
+    for key, value in {**ASSESSMENT_DEFAULTS, **quote_form_data([])}.items():
         data.setdefault(key, value)
     return data, errors
+
+
+def _scalar_error(value: Any) -> str | None:
+    """Why a JSON value can't be a form field's value, or None when it can."""
+    if isinstance(value, (dict, list)):
+        return "Give a single value, not a list or an object."
+    if isinstance(value, bool):
+        return "Give a number or text, not true or false."
+    if isinstance(value, str) and any("\ud800" <= ch <= "\udfff" for ch in value):
+        # JSON may escape half of a UTF-16 pair (\ud800); no database can store it.
+        return "Remove the broken character (an unpaired \\u escape) from this text."
+    return None
+
+
+def _quote_data(value: Any) -> tuple[dict[str, Any], list[Any]]:
+    """The API's `quotes`, a list of objects, as the quotes formset's data; or the errors: a list with an object
+    of field messages for each quote, or messages about the list as a whole."""
+    if not isinstance(value, list):
+        return {}, ["Give the quotes as a list of objects, or leave them out."]
+    if len(value) > quotes.MAX_QUOTES:
+        return {}, [f"Give at most {quotes.MAX_QUOTES} quotes."]
+    fields = QuoteForm.base_fields
+    items, errors = [], []
+    for item in value:
+        found: dict[str, list[str]] = {}
+        clean: dict[str, Any] = {}
+        if not isinstance(item, dict):
+            errors.append({"__all__": ["Give each quote as an object of its fields."]})
+            continue
+        for key, field_value in item.items():
+            if key not in fields:
+                found[key.encode("utf-8", "backslashreplace").decode("utf-8")] = ["Unknown field."]
+            elif key == "includes":
+                if not isinstance(field_value, list) or not all(isinstance(x, str) and _scalar_error(x) is None
+                                                                for x in field_value):
+                    found[key] = ["Give a list of what the price includes, such as [\"monitoring\", \"backup\"]."]
+                else:
+                    clean[key] = field_value
+            elif (problem := _scalar_error(field_value)) is not None:
+                found[key] = [problem]
+            else:
+                clean[key] = "" if field_value is None else str(field_value)
+        items.append(clean)
+        errors.append(found)
+    return quote_form_data(items), (errors if any(errors) else [])
+
+
+def _form_errors(form: AssessmentForm) -> dict[str, Any]:
+    errors: dict[str, Any] = {field: [str(m) for m in messages] for field, messages in form.errors.items()}
+    quote_errors = form.quotes.non_form_errors()
+    if quote_errors:
+        errors["quotes"] = [str(m) for m in quote_errors]
+    elif any(f.errors for f in form.quotes.forms):
+        errors["quotes"] = [{field: [str(m) for m in messages] for field, messages in f.errors.items()}
+                            for f in form.quotes.forms]
+    return errors
 
 
 @csrf_exempt
@@ -113,10 +170,13 @@ def assessment_create(request: HttpRequest) -> JsonResponse:
 def _create(request: HttpRequest, payload: dict[str, Any]) -> HttpResponse:
     """Validate the answers, score and store them: 201 with the document, or 400 with the errors."""
     data, errors = _form_data(payload)
-    form = AssessmentForm(data=data)
+    form = AssessmentForm(data=data, every_quote_counts=True)
     if not form.is_valid() or errors:
-        for field, messages in form.errors.items():
-            errors.setdefault(field, []).extend(str(m) for m in messages)
+        for field, messages in _form_errors(form).items():
+            if field == "quotes":
+                errors.setdefault(field, messages)
+            else:
+                errors.setdefault(field, []).extend(messages)
         return JsonResponse({"errors": errors}, status=400)
     cleaned = form.cleaned_data
     assessment, stored = services.assessment_score(
@@ -124,7 +184,8 @@ def _create(request: HttpRequest, payload: dict[str, Any]) -> HttpResponse:
         contact_consent=cleaned["contact_consent"],
     )
     url = request.build_absolute_uri(assessment.get_absolute_url())
-    response = JsonResponse(report.api_document(assessment, stored, url=url), status=201)
+    response = JsonResponse(report.api_document(assessment, stored, url=url, shared_url=_shared_url(request, assessment)),
+                            status=201)
     response["Location"] = url
     return response
 
@@ -136,7 +197,13 @@ def assessment_detail(request: HttpRequest, public_id: str) -> JsonResponse:
     if assessment is None:
         return _error("No assessment has this id; it may have been deleted.", 404)
     url = request.build_absolute_uri(assessment.get_absolute_url())
-    return JsonResponse(report.api_document(assessment, snapshot.load(assessment), url=url))
+    return JsonResponse(report.api_document(assessment, snapshot.load(assessment), url=url,
+                                            shared_url=_shared_url(request, assessment)))
+
+
+def _shared_url(request: HttpRequest, assessment: Assessment) -> str | None:
+    shared = assessment.get_shared_url()
+    return request.build_absolute_uri(shared) if shared else None
 
 
 @require_safe

@@ -23,8 +23,9 @@ EXPORT_PER_OPTION = ("fit", "overall", "bills_3y", "lost_work_3y", "risk_3y", "c
 _OUTCOME_COLUMNS = ("fit", "overall", "bills", "lost_work", "risk", "total_low", "total_expected", "total_high",
                     "chance_cheapest")
 _ASSESSMENT_COLUMNS = ("pk", "public_id", "created_at", *EXPORT_INPUTS, "recommendation", "close_call",
-                       "result_version")
+                       "result_version", "quote_count", "best_quote_name", "best_quote_total")
 _EMAIL = EXPORT_INPUTS.index("email") - 1  # its place after the name, in _ASSESSMENT_COLUMNS' remainder
+_BEST_QUOTE = _ASSESSMENT_COLUMNS.index("best_quote_name") - 4  # likewise, after pk, id, date and name
 EXPORT_CHUNK = 2000  # assessments read per query while exporting: two short queries per chunk
 
 
@@ -61,7 +62,7 @@ class CsvExport:
 
     def header(self) -> str:
         return self.writer.writerow(["id", "scored_at", *EXPORT_INPUTS, "recommendation", "close_call",
-                                     "model_version",
+                                     "model_version", "quote_count", "best_quote_name", "best_quote_3y",
                                      *[f"{slug}_{column}" for slug in self.slugs for column in EXPORT_PER_OPTION]])
 
     def _chunk(self, after: tuple | None) -> QuerySet:
@@ -90,8 +91,10 @@ class CsvExport:
         text = []
         for pk, public_id, created_at, name, *rest in rows:
             options = by_assessment.get(pk, {})
-            # Only the free-text answers can start like a formula; the rest are numbers and choices.
+            # Only the free-text answers and the best quote's name can start like a formula; the rest are numbers
+            # and choices.
             rest[_EMAIL] = _cell(rest[_EMAIL])
+            rest[_BEST_QUOTE] = _cell(rest[_BEST_QUOTE])
             text.append(writerow([public_id, created_at.isoformat(), _cell(name), *rest,
                                   *[value for slug in slugs for value in options.get(slug, blank)]]))
         return "".join(text)

@@ -1,7 +1,7 @@
 """Forms validate and normalise what people type; they decide nothing."""
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from crispy_forms.helper import FormHelper
@@ -10,8 +10,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
 
-from .engine import answers
-from .engine.domain import Profile
+from .engine import answers, quotes
+from .engine.domain import QUOTE_INCLUDES, Profile, Quote
 from .protect.spam import STARTED, SpamGuardForm
 
 # Values a person would otherwise have to pick for a typical small office; the API uses them too.
@@ -65,6 +65,186 @@ REQUIRED_MESSAGES = {
 }
 
 
+def _money(label: str, help_text: str = "", maximum: int = 10_000_000) -> forms.DecimalField:
+    return forms.DecimalField(
+        label=label, required=False, min_value=Decimal("0"), max_value=Decimal(maximum), max_digits=14,
+        decimal_places=2, help_text=help_text,
+        error_messages={"invalid": "Enter an amount in dollars, such as 120 or 99.50.",
+                        "min_value": "Enter zero or more; a price can't be negative.",
+                        "max_value": f"Enter {maximum:,} or less.",
+                        "max_decimal_places": "Use at most two decimal places (cents).",
+                        "max_digits": "Enter a smaller amount.", "max_whole_digits": "Enter a smaller amount."})
+
+
+def _same_number(text: str, number: Any) -> bool:
+    try:
+        return Decimal(text) == Decimal(str(number))
+    except (InvalidOperation, ValueError):
+        return False
+
+
+# What a blank quote's terms are taken to be (the form shows them; the API fills them in when left out).
+QUOTE_DEFAULTS: dict[str, Any] = {"term_months": 12, "yearly_increase_percent": Decimal("0"), "notice_days": 0,
+                                  "termination_fee_months": Decimal("0")}
+QUOTE_PRICES = ("price_per_user_month", "price_per_device_month", "flat_monthly")
+
+
+class QuoteForm(forms.Form):
+    """One quote a person holds: its price, its contract terms and what it includes (engine.domain.Quote)."""
+
+    name = forms.CharField(label="Provider or quote name", max_length=60, help_text="So you can tell quotes apart.",
+                           error_messages={"required": "Give this quote a name, such as the provider's.",
+                                           "max_length": "Keep the name under 60 characters."})
+    price_per_user_month = _money("Price a user a month ($)", maximum=100_000)
+    price_per_device_month = _money("Price a device a month ($)", maximum=100_000)
+    flat_monthly = _money("Flat fee a month ($)", "Give at least one of the three prices; we add them up.")
+    minimum_monthly = _money("Minimum monthly charge ($)", "If the quote has one.")
+    onboarding = _money("Onboarding, one-off ($)")
+    term_months = forms.IntegerField(
+        label="Contract term (months)", min_value=1, max_value=120,
+        error_messages={"required": "Enter the contract's length in months (1 for month to month).",
+                        "invalid": "Enter a whole number of months, such as 12.",
+                        "min_value": "Enter at least 1 month (1 for month to month).",
+                        "max_value": "Enter 120 months or less."})
+    yearly_increase_percent = forms.DecimalField(
+        label="Yearly price increase (%)", min_value=Decimal("0"), max_value=Decimal("100"), max_digits=5,
+        decimal_places=2, help_text="At each anniversary; 0 if the price is fixed.",
+        error_messages={"required": "Enter the yearly increase, or 0 if the price is fixed.",
+                        "invalid": "Enter a percentage, such as 5.", "min_value": "Enter 0 or more.",
+                        "max_value": "Enter 100 or less.", "max_decimal_places": "Use at most two decimal places.",
+                        "max_digits": "Enter 100 or less.", "max_whole_digits": "Enter 100 or less."})
+    notice_days = forms.IntegerField(
+        label="Notice to leave (days)", min_value=0, max_value=730,
+        help_text="Written notice needed before the term ends, or it renews.",
+        error_messages={"required": "Enter the days of notice, or 0 if none is needed.",
+                        "invalid": "Enter a whole number of days, such as 30.", "min_value": "Enter 0 or more.",
+                        "max_value": "Enter 730 days or less."})
+    termination_fee_months = forms.DecimalField(
+        label="Fee to leave early (months of fees)", min_value=Decimal("0"), max_value=Decimal("120"),
+        max_digits=5, decimal_places=2, help_text="0 if you can leave early without a fee.",
+        error_messages={"required": "Enter the months of fees owed for leaving early, or 0.",
+                        "invalid": "Enter a number of months, such as 3.", "min_value": "Enter 0 or more.",
+                        "max_value": "Enter 120 or less.", "max_decimal_places": "Use at most two decimal places.",
+                        "max_digits": "Enter 120 or less.", "max_whole_digits": "Enter 120 or less."})
+    response_hours = forms.DecimalField(
+        label="Promised response to an urgent problem (hours)", required=False, min_value=Decimal("0"),
+        max_value=Decimal("720"), max_digits=6, decimal_places=2,
+        help_text="Leave blank if the quote promises only \u201cbest efforts\u201d.",
+        error_messages={"invalid": "Enter a number of hours, such as 1 or 0.5.", "min_value": "Enter 0 or more.",
+                        "max_value": "Enter 720 hours or less.", "max_decimal_places": "Use at most two decimal "
+                        "places.", "max_digits": "Enter 720 or less.", "max_whole_digits": "Enter 720 or less."})
+    includes = forms.MultipleChoiceField(
+        label="What the monthly price includes", required=False, choices=QUOTE_INCLUDES,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Choose only from the listed items: monitoring, security, backup, "
+                                          "after_hours, onsite, new_starters, projects.",
+                        "invalid_list": "Give a list of the items included."})
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, value in QUOTE_DEFAULTS.items():
+            self.fields[name].initial = value
+
+    @cached_property
+    def helper(self) -> FormHelper:
+        helper = FormHelper()
+        helper.form_tag = False
+        helper.disable_csrf = True
+        return helper
+
+    def has_changed(self) -> bool:
+        """Whether anything was typed: a blank quote (its terms at their defaults) is skipped, not an error."""
+        for name, field in self.fields.items():
+            value = field.widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
+            text = "" if value is None else str(value).strip() if not isinstance(value, list) else str(value)
+            if name in QUOTE_DEFAULTS:
+                if text and not _same_number(text, QUOTE_DEFAULTS[name]):
+                    return True
+            elif text and value != []:
+                return True
+        return False
+
+    def clean_name(self) -> str:
+        name = " ".join(self.cleaned_data["name"].split())
+        if not name or any(ord(ch) < 32 for ch in name):
+            raise ValidationError("Give this quote a name without control characters.", code="name")
+        return name
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        prices = [data.get(name) for name in QUOTE_PRICES]
+        if not any(self.has_error(name) for name in QUOTE_PRICES) and not any(p for p in prices if p):
+            self.add_error("price_per_user_month", ValidationError(
+                "Give at least one price above zero: a user a month, a device a month or a flat monthly fee.",
+                code="no_price"))
+        return data
+
+    def to_quote(self) -> Quote:
+        data = self.cleaned_data
+
+        def number(name: str) -> float | None:
+            return None if data.get(name) is None else float(data[name])
+
+        chosen = set(data.get("includes") or ())
+        return Quote(
+            name=data["name"], price_per_user_month=number("price_per_user_month"),
+            price_per_device_month=number("price_per_device_month"), flat_monthly=number("flat_monthly"),
+            minimum_monthly=number("minimum_monthly"), onboarding=number("onboarding"),
+            term_months=int(data["term_months"]), yearly_increase_percent=float(data["yearly_increase_percent"]),
+            notice_days=int(data["notice_days"]), termination_fee_months=float(data["termination_fee_months"]),
+            response_hours=number("response_hours"),
+            includes=tuple(key for key in quotes.INCLUDE_KEYS if key in chosen),
+        )
+
+
+class BaseQuoteFormSet(forms.BaseFormSet):
+    """Up to three quotes. Every form is an extra one, so a blank one is skipped; with `every_form_counts` (the
+    API, where each object given is a quote) none is."""
+
+    def __init__(self, *args: Any, every_form_counts: bool = False, **kwargs: Any) -> None:
+        self.every_form_counts = every_form_counts
+        kwargs.setdefault("error_messages", {
+            "too_many_forms": f"Give at most {quotes.MAX_QUOTES} quotes.",
+            "missing_management_form": "The quotes section of the form was incomplete; please enter them again.",
+        })
+        super().__init__(*args, **kwargs)
+
+    def initial_form_count(self) -> int:
+        return 0
+
+    def get_form_kwargs(self, index: int | None) -> dict[str, Any]:
+        return {"empty_permitted": False} if self.every_form_counts else {}
+
+    def clean(self) -> None:
+        if any(self.errors):
+            return
+        names = [form.cleaned_data["name"].casefold() for form in self.filled()]
+        if len(names) != len(set(names)):
+            raise ValidationError("Give each quote its own name.", code="duplicate_names")
+
+    def filled(self) -> list[QuoteForm]:
+        return [form for form in self.forms if form.has_changed() or self.every_form_counts]
+
+    def to_quotes(self) -> tuple[Quote, ...]:
+        return tuple(form.to_quote() for form in self.filled())
+
+
+QuoteFormSet = forms.formset_factory(QuoteForm, formset=BaseQuoteFormSet, extra=quotes.MAX_QUOTES,
+                                     max_num=quotes.MAX_QUOTES, absolute_max=quotes.MAX_QUOTES, validate_max=True)
+QUOTES_PREFIX = "quotes"
+
+
+def quote_form_data(quote_list: list[dict[str, Any]]) -> dict[str, Any]:
+    """Quotes as plain objects (the API's, or as stored) in the formset's form data."""
+    data: dict[str, Any] = {f"{QUOTES_PREFIX}-TOTAL_FORMS": str(len(quote_list)),
+                            f"{QUOTES_PREFIX}-INITIAL_FORMS": "0"}
+    for i, quote in enumerate(quote_list):
+        for key, value in {**QUOTE_DEFAULTS, **quote}.items():
+            data[f"{QUOTES_PREFIX}-{i}-{key}"] = ("" if value is None else list(value) if key == "includes"
+                                                  else value)
+    return data
+
+
 class AssessmentForm(forms.Form):
     """The assessment: the fields of the question table (advisor/engine/answers.py), then contact details."""
 
@@ -81,9 +261,35 @@ class AssessmentForm(forms.Form):
         error_messages={"invalid": "Enter an email address like name@example.com."},
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, initial_quotes: list[dict[str, Any]] | None = None,
+                 every_quote_counts: bool = False, **kwargs: Any) -> None:
         kwargs.setdefault("initial", dict(ASSESSMENT_DEFAULTS))
         super().__init__(*args, **kwargs)
+        # The quotes, up to three, as a formset bound to the same data (`initial_quotes` fill a blank form). Data
+        # without the quotes section at all (a client that never showed it) has no quotes.
+        quote_data = None
+        if self.is_bound:
+            quote_data = self.data if f"{QUOTES_PREFIX}-TOTAL_FORMS" in self.data else quote_form_data([])
+        self.quotes = QuoteFormSet(quote_data, prefix=QUOTES_PREFIX, initial=initial_quotes or None,
+                                   every_form_counts=every_quote_counts)
+
+    def is_valid(self) -> bool:
+        valid = super().is_valid()
+        return self.quotes.is_valid() and valid
+
+    @property
+    def error_count(self) -> int:
+        return len(self.errors) + len(self.quote_errors)
+
+    @property
+    def quote_errors(self) -> list[str]:
+        """Each quote's errors as one line each, for the summary above the form."""
+        lines = [str(error) for error in self.quotes.non_form_errors()]
+        for n, form in enumerate(self.quotes.forms, start=1):
+            for name, errors in form.errors.items():
+                label = form.fields[name].label if name in form.fields else "Quote"
+                lines.append(f"Quote {n}, {label}: {errors[0]}")
+        return lines
 
     @cached_property
     def helper(self) -> FormHelper:
@@ -120,7 +326,7 @@ class AssessmentForm(forms.Form):
             found = data.get(name)
             return float(found) if isinstance(found, Decimal) else found
 
-        return Profile(**{name: value(name) for name in PROFILE_FIELDS})
+        return Profile(**{name: value(name) for name in PROFILE_FIELDS}, quotes=self.quotes.to_quotes())
 
 
 # The questions' fields go between the name and the contact details, in the table's order (what the metaclass
@@ -146,7 +352,8 @@ def assessment_helper() -> FormHelper:
             names = ["organisation_name", *names]
         if title == answers.QUOTES:
             names = [HTML('<p class="small text-body-secondary">Have real quotes? Put them here and they replace '
-                          'the published figures in the cost estimate.</p>'), *names]
+                          'the published figures in the cost estimate.</p>'), *names,
+                     HTML('{% include "advisor/_quotes.html" %}')]
         fieldsets.append(Fieldset(title, *names))
     helper.layout = Layout(*fieldsets, Fieldset("Contact (optional)", "contact_consent", "email"),
                            Submit("submit", "See my recommendation", css_class="btn-lg"))

@@ -238,6 +238,15 @@ class SharedFigure(SourcedFigure):
         RECOVERY_DAYS_NONE = "recovery_days_none", "Days to recover, no backups"
         REGULATED_COST_MODERATE = "regulated_cost_moderate", "Notification costs a person, personal data ($)"
         REGULATED_COST_STRICT = "regulated_cost_strict", "Notification costs and fines a person, strict ($)"
+        # Pricing what a person's own quote leaves out (advisor/engine/quotes.py).
+        SECURITY_TOOLING_PER_USER_MONTH = "security_tooling_per_user_month", "Security tooling a user a month ($)"
+        BACKUP_TOOLING_PER_USER_MONTH = "backup_tooling_per_user_month", "Backup tooling a user a month ($)"
+        OUT_OF_PLAN_HOURLY_RATE = "out_of_plan_hourly_rate", "Hourly rate for work a plan leaves out ($)"
+        OUT_OF_PLAN_AFTER_HOURS_PREMIUM = "out_of_plan_after_hours_premium", "After-hours multiplier, out of plan (×)"
+        ONSITE_SHARE = "onsite_share", "Share of problems needing a visit (0–1)"
+        ONSITE_VISIT_COST = "onsite_visit_cost", "Cost of an on-site visit ($)"
+        PROJECT_HOURS_PER_PERSON_YEAR = "project_hours_per_person_year", "Project hours a person a year"
+        BEST_EFFORTS_RESPONSE_HOURS = "best_efforts_response_hours", "Hours waiting when no response is promised"
 
     key = models.CharField(max_length=40, choices=Key.choices, unique=True)
     label = models.CharField(max_length=200, help_text="How the figure is named on results.")
@@ -349,6 +358,14 @@ class Assessment(models.Model):
     msp_fee_per_user = models.DecimalField(
         "own MSP fee per user", max_digits=9, decimal_places=2, null=True, blank=True
     )
+    # The person's own quotes, with their terms, are kept with the answers in the stored result's document
+    # (snapshot.py: inputs.quotes). A second permanent link that leaves the quotes out (they are commercially sensitive): set when there are any.
+    share_id = models.UUIDField("link without quotes", null=True, blank=True, unique=True, editable=False)
+    # The quotes' outcome, denormalised for admin lists and the CSV export.
+    quote_count = models.PositiveSmallIntegerField("quotes", default=0)
+    best_quote_name = models.CharField("best quote", max_length=100, blank=True)
+    best_quote_total = models.DecimalField("best quote, three years (expected)", max_digits=14, decimal_places=2,
+                                           null=True, blank=True)
 
     # The result, denormalised for admin lists and filters; the snapshot is the full record.
     recommendation = models.SlugField(blank=True, help_text="Slug of the recommended support model.")
@@ -379,6 +396,10 @@ class Assessment(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("advisor:result", kwargs={"public_id": self.public_id})
+
+    def get_shared_url(self) -> str | None:
+        """The link that shows the result without the person's quotes (None when there are none)."""
+        return reverse("advisor:result_shared", kwargs={"share_id": self.share_id}) if self.share_id else None
 
 
 class OptionOutcome(models.Model):

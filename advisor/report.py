@@ -1,11 +1,11 @@
 """What the result page and the JSON API show of a stored result (snapshot.Stored). Never scores again."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from .engine import answers, explain
-from .engine.domain import Assumption, OptionResult
+from .engine import answers, explain, quotes
+from .engine.domain import Assumption, OptionCost, OptionResult, Quote, QuoteResult, Result
 from .models import Assessment
 from .snapshot import Stored, to_plain
 
@@ -32,7 +32,85 @@ def answer_rows(stored: Stored) -> list[AnswerRow]:
         elif value is None and q.name in ("hourly_rate", "msp_fee_per_user"):
             text = "Not given: published figures used"
         rows.append(AnswerRow(q.label, text))
+    rows.extend(AnswerRow(f"Quote: {quote.name}", quote_terms(quote)) for quote in profile.quotes)
     return rows
+
+
+def quote_terms(quote: Quote) -> str:
+    """A quote's price and terms in one line, as entered."""
+    prices = [f"${value:,.2f}".replace(".00", "") + unit for value, unit in (
+        (quote.price_per_user_month, " a user a month"), (quote.price_per_device_month, " a device a month"),
+        (quote.flat_monthly, " a month flat")) if value]
+    terms = [" + ".join(prices)]
+    if quote.minimum_monthly:
+        terms.append(f"at least ${quote.minimum_monthly:,.0f} a month")
+    if quote.onboarding:
+        terms.append(f"onboarding ${quote.onboarding:,.0f}")
+    terms.append(f"{quote.term_months}-month term")
+    terms.append(f"rises {explain.number(quote.yearly_increase_percent)} % a year")
+    terms.append(f"{quote.notice_days} days' notice to leave")
+    terms.append(f"{explain.number(quote.termination_fee_months)} months' fees to leave early")
+    terms.append("best efforts" if quote.response_hours is None else
+                 f"response within {explain.number(quote.response_hours)} h")
+    included = [quotes.INCLUDE_WORDS[key] for key in quote.includes]
+    terms.append(f"includes {', '.join(included)}" if included else "includes none of the listed items")
+    return "; ".join(terms)
+
+
+def without_quotes(stored: Stored) -> Stored:
+    """The result as shown at the link that leaves the person's quotes out: no quotes, and each option's chance
+    of being cheapest taken over the options alone."""
+    def alone(o: OptionResult) -> OptionResult:
+        if o.cost.chance_cheapest_of_options is None:
+            return o
+        return replace(o, cost=replace(o.cost, chance_cheapest=o.cost.chance_cheapest_of_options))
+
+    result = replace(stored.result, quotes=(), quote_verdict=(), options=tuple(alone(o) for o in stored.result.options))
+    return replace(stored, profile=replace(stored.profile, quotes=()), result=result)
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """An option or one of the person's quotes, in the ranking by three-year total."""
+
+    name: str
+    is_quote: bool
+    cost: OptionCost
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    label: str
+    cost: float
+    note: str
+
+
+LEFT_OUT_NOTES = {
+    "monitoring": "more problems, and a likelier serious incident (lost work and risk)",
+    "security": "tooling bought separately, and no managed security against serious incidents",
+    "backup": "tooling bought separately, and recovery as slow as your own backups allow",
+    "after_hours": "out-of-hours call-outs at a higher rate",
+    "onsite": "each visit a problem needs",
+    "new_starters": "setting people up and removing them, by the hour",
+    "projects": "billed by the hour if you need it; beside the totals, not in them",
+}
+
+
+def quote_cards(result: Result) -> list[dict[str, Any]]:
+    """Each quote with what it leaves out, priced (pieces that cost nothing for you, such as after-hours help
+    when you work business hours, are left off)."""
+    return [{"quote": q, "left_out": [LeftOut(quotes.INCLUDE_LABELS[key], cost, LEFT_OUT_NOTES[key])
+                                      for key, cost in q.left_out.items() if cost > 0]}
+            for q in result.quotes]
+
+
+def cost_ranking(result: Result) -> list[Ranked]:
+    """The options and the person's quotes together, cheapest all told first (empty without quotes)."""
+    if not result.quotes:
+        return []
+    rows = [Ranked(o.name, False, o.cost) for o in result.options] + \
+        [Ranked(q.name, True, q.cost) for q in result.quotes]
+    return sorted(rows, key=lambda row: row.cost.three_years.expected)
 
 
 def figure_rows(stored: Stored) -> tuple[Assumption, ...]:
@@ -51,39 +129,60 @@ def is_tie(stored: Stored) -> bool:
 
 def cheapest_sentence(stored: Stored) -> str:
     """Which option costs least in most of the simulated cases, in words ("" for results of an earlier model)."""
-    options = [o for o in stored.result.options if o.cost.chance_cheapest is not None]
+    options: list[OptionResult | QuoteResult] = [o for o in stored.result.options if o.cost.chance_cheapest is not None]
+    options += stored.result.quotes
     if len(options) < 2:
         return ""
     likeliest = max(options, key=lambda o: o.cost.chance_cheapest or 0.0)
     share = round((likeliest.cost.chance_cheapest or 0.0) * 100)
-    return (f"{likeliest.name} costs least, all three parts counted, in {share} % of the plausible cases we "
+    among = ", among our options and your quotes," if stored.result.quotes else ""
+    return (f"{likeliest.name} costs least{among} all three parts counted, in {share} % of the plausible cases we "
             f"simulated.")
 
 
+def _cost(cost: OptionCost) -> dict[str, Any]:
+    parts = cost.parts
+    return {
+        "three_years": cost.three_years,
+        "parts_three_years": {"bills": parts.bills, "lost_work": parts.lost_work, "risk": parts.risk},
+        "bills_per_month": cost.bills_per_month,
+        "onboarding": cost.onboarding,
+        "bill_lines_three_years": cost.bill_lines,
+        "scope": cost.scope,
+    }
+
+
 def _score(o: OptionResult) -> dict[str, Any]:
-    parts = o.cost.parts
     return {
         "model": o.slug,
         "name": o.name,
         "fit": o.fit,
         "cost_score": o.cost_score,
         "overall": o.overall,
-        "cost": {
-            "three_years": o.cost.three_years,
-            "parts_three_years": {"bills": parts.bills, "lost_work": parts.lost_work, "risk": parts.risk},
-            "bills_per_month": o.cost.bills_per_month,
-            "onboarding": o.cost.onboarding,
-            "bill_lines_three_years": o.cost.bill_lines,
-            "scope": o.cost.scope,
-        },
+        "cost": _cost(o.cost),
         "chance_cheapest": o.cost.chance_cheapest,
         "dimensions": o.dimensions,
     }
 
 
-def api_document(assessment: Assessment, stored: Stored, *, url: str) -> dict[str, Any]:
+def _quote(q: QuoteResult) -> dict[str, Any]:
+    return {
+        "name": q.name,
+        "monthly_first_year": q.monthly_first_year,
+        "per_person_month": q.per_person_month,
+        "fees_three_years": q.fees_three_years,
+        "exit_cost_after_one_year": q.exit_cost_after_one_year,
+        "left_out_three_years": q.left_out,
+        "flags": [{"code": f.code, "text": f.text} for f in q.flags],
+        "cost": _cost(q.cost),
+        "chance_cheapest": q.cost.chance_cheapest,
+    }
+
+
+def api_document(assessment: Assessment, stored: Stored, *, url: str, shared_url: str | None) -> dict[str, Any]:
     """The JSON document for one assessment, from its stored result: plain values and the result's dataclasses,
-    which the API writes as JSON objects field by field (api.JsonResponse)."""
+    which the API writes as JSON objects field by field (api.JsonResponse). `shared_url` is the link that leaves
+    the quotes out (None without quotes)."""
     result = stored.result
     return {
         "id": str(assessment.public_id),
@@ -100,6 +199,9 @@ def api_document(assessment: Assessment, stored: Stored, *, url: str) -> dict[st
         "notes": list(result.notes),
         "not_applicable": result.not_applicable,
         "scores": [_score(o) for o in result.options],
+        "quotes": [_quote(q) for q in result.quotes],
+        "quote_verdict": list(result.quote_verdict),
+        "url_without_quotes": shared_url,
         "needs": result.needs,
         "factors": result.factors,
         "tipping_points": result.tipping_points,

@@ -1,6 +1,9 @@
 """The writes: scoring answers and storing them with the result they will always be shown from."""
 from __future__ import annotations
 
+import uuid
+from decimal import Decimal
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -23,9 +26,15 @@ def assessment_create(
     *, profile: Profile, catalogue: Catalogue, result: Result, organisation_name: str = "", email: str = "",
     contact_consent: bool = False, scored_at: str | None = None,
 ) -> Assessment:
-    """Store the answers (a column each, for admin and export), the result as scored (snapshot.py) and each
-    option's figures (a row each, for admin and export), in one short transaction."""
+    """Store the answers (a column each, for admin and export; the quotes as a list, with a second link that
+    leaves them out), the result as scored (snapshot.py) and each option's figures (a row each, for admin and
+    export), in one short transaction."""
+    best = result.quotes[0] if result.quotes else None
     assessment = Assessment.objects.create(
+        share_id=uuid.uuid4() if profile.quotes else None,
+        quote_count=len(profile.quotes),
+        best_quote_name=best.name if best else "",
+        best_quote_total=round(Decimal(str(best.cost.three_years.expected)), 2) if best else None,
         organisation_name=organisation_name,
         email=email if contact_consent else "",
         contact_consent=contact_consent,

@@ -9,6 +9,7 @@ urlpatterns = [
     path("comments/", views.comment_post, name="comment_post"),
     path("assess/", views.assess, name="assess"),
     path("assessment/<uuid:public_id>/", views.result, name="result"),
+    path("shared/<uuid:share_id>/", views.result_shared, name="result_shared"),
     path("assessment/<uuid:public_id>/rescore/", views.rescore, name="rescore"),
     path("assessment/<uuid:public_id>/delete/", views.delete, name="delete"),
     path("api/assessments/", api.assessment_create, name="api_assessment_create"),

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from . import charts, report, services, snapshot
 from .catalogue import content_version, load_comparison
 from .engine import answers
-from .forms import ASSESSMENT_DEFAULTS, PROFILE_FIELDS, AssessmentForm, CommentForm
+from .forms import ASSESSMENT_DEFAULTS, PROFILE_FIELDS, AssessmentForm, CommentForm, quote_form_data
 from .models import Assessment, Comment
 from .protect.sameorigin import same_origin_only
 from .protect.spam import STARTED, started_token
@@ -60,13 +60,19 @@ def _answers(assessment: Assessment) -> dict:
             "organisation_name": assessment.organisation_name}
 
 
-def _prefill(raw_id: str | None) -> dict:
-    """The answers of the assessment named in `?from=`, or nothing when the id is malformed or unknown."""
+def _quotes(assessment: Assessment) -> list[dict]:
+    """An assessment's quotes as entered (kept in its stored result's inputs), as plain objects."""
+    if not assessment.quote_count:
+        return []
+    return snapshot.to_plain(snapshot.load(assessment).profile.quotes)
+
+
+def _prefill(raw_id: str | None) -> Assessment | None:
+    """The assessment named in `?from=`, or None when the id is malformed or unknown."""
     try:
-        assessment = Assessment.objects.filter(public_id=uuid.UUID(raw_id)).first() if raw_id else None
+        return Assessment.objects.filter(public_id=uuid.UUID(raw_id)).first() if raw_id else None
     except ValueError:
-        return {}
-    return _answers(assessment) if assessment else {}
+        return None
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -82,11 +88,14 @@ def assess(request: HttpRequest) -> HttpResponse:
             return redirect(assessment)
         blank = False
     else:
-        prefill = _prefill(request.GET.get("from"))
-        blank = not prefill
+        original = _prefill(request.GET.get("from"))
+        blank = original is None
+        prefill = _answers(original) if original else {}
+        quotes = _quotes(original) if original else None
         # Made only when the template renders it: a blank form's fields usually come from the cache, and
         # making the form (Django deep-copies its fields) would cost more than the rest of the page.
-        form = SimpleLazyObject(lambda: AssessmentForm(initial={**ASSESSMENT_DEFAULTS, **prefill}))
+        form = SimpleLazyObject(lambda: AssessmentForm(initial={**ASSESSMENT_DEFAULTS, **prefill},
+                                                       initial_quotes=quotes))
     # A blank form is the same for everyone: the template keeps its rendered fields in the "fragments" cache.
     # The CSRF token sits outside them and is rendered on every request.
     low, high = answers.TYPICAL_PROBLEMS_PER_PERSON_MONTH
@@ -94,9 +103,12 @@ def assess(request: HttpRequest) -> HttpResponse:
                                                    "problems": {"low": low, "high": high}})
 
 
-def _result_page(assessment: Assessment) -> dict:
-    """What the result page's body shows, read from the assessment's stored result (snapshot.py)."""
+def _result_page(assessment: Assessment, *, shared: bool) -> dict:
+    """What the result page's body shows, read from the assessment's stored result (snapshot.py); `shared`: as
+    shown at the link that leaves the person's quotes out."""
     stored = snapshot.load(assessment)
+    if shared:
+        stored = report.without_quotes(stored)
     result = stored.result
     total_weight = sum(max(0.0, n.weight) for n in result.needs) or 1.0
     return {
@@ -109,6 +121,8 @@ def _result_page(assessment: Assessment) -> dict:
         "unchanged": [p for p in result.tipping_points if p.value is None],
         "answers": report.answer_rows(stored),
         "figures": report.figure_rows(stored),
+        "ranking": report.cost_ranking(result),
+        "quote_cards": report.quote_cards(result),
         "cost_chart": charts.cost_chart(result.options),
         "part_legend": [name for name, _colour in charts.PART_STYLES],
         "fit_chart": charts.fit_chart(result.options, result.needs),
@@ -117,21 +131,43 @@ def _result_page(assessment: Assessment) -> dict:
     }
 
 
-def _assessment_exists(public_id: uuid.UUID) -> bool:
-    """Whether an assessment has this public id: one indexed query.
+def _exists(field_name: str, value: uuid.UUID) -> bool:
+    """Whether an assessment has this public id (or link without quotes): one indexed query.
 
     Written out through Django's cursor: under gunicorn the ORM's version of this query cost about 250 µs
     of worker CPU, nearly half of a cached result page (make bench).
     """
-    field = Assessment._meta.get_field("public_id")
+    field = Assessment._meta.get_field(field_name)
     connection = connections[router.db_for_read(Assessment)]
     table, column = connection.ops.quote_name(Assessment._meta.db_table), connection.ops.quote_name(field.column)
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT 1 FROM {table} WHERE {column} = %s",  # noqa: S608 - names from the model, id a parameter
-            [field.get_db_prep_value(public_id, connection)],
+            [field.get_db_prep_value(value, connection)],
         )
         return cursor.fetchone() is not None
+
+
+def _result(request: HttpRequest, key: uuid.UUID, *, shared: bool) -> HttpResponse:
+    # Whether it still exists is asked on every request: a deleted result is a 404 at once. A stored result
+    # never changes, so the template keeps its title and body in the "fragments" cache under its id (the
+    # body also under the address it is shared at); the row and its snapshot are read, and the page worked
+    # out, only when those fragments are missing (lazily).
+    field = "share_id" if shared else "public_id"
+    if not _exists(field, key):
+        raise Http404("No assessment has this id.")
+    assessment = SimpleLazyObject(lambda: get_object_or_404(Assessment.objects.select_related("catalogue_record"),
+                                                              **{field: key}))
+    url = reverse("advisor:result_shared" if shared else "advisor:result", args=[key])
+    return render(request, "advisor/result.html", {
+        "public_id": key,
+        "shared": shared,
+        "assessment": assessment,
+        "page": SimpleLazyObject(lambda: _result_page(assessment, shared=shared)),
+        "share_url": request.build_absolute_uri(url),
+        "shared_url": SimpleLazyObject(
+            lambda: request.build_absolute_uri(assessment.get_shared_url()) if assessment.share_id else ""),
+    })
 
 
 # One organisation's result: browsers may keep it but must ask again before showing it (a deleted result is
@@ -139,20 +175,15 @@ def _assessment_exists(public_id: uuid.UUID) -> bool:
 @require_safe
 @cache_control(private=True, no_cache=True)
 def result(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
-    # Whether it still exists is asked on every request: a deleted result is a 404 at once. A stored result
-    # never changes, so the template keeps its title and body in the "fragments" cache under its id (the
-    # body also under the address it is shared at); the row and its snapshot are read, and the page worked
-    # out, only when those fragments are missing (lazily).
-    if not _assessment_exists(public_id):
-        raise Http404("No assessment has this id.")
-    assessment = SimpleLazyObject(lambda: get_object_or_404(Assessment.objects.select_related("catalogue_record"),
-                                                              public_id=public_id))
-    return render(request, "advisor/result.html", {
-        "public_id": public_id,
-        "assessment": assessment,
-        "page": SimpleLazyObject(lambda: _result_page(assessment)),
-        "share_url": request.build_absolute_uri(reverse("advisor:result", args=[public_id])),
-    })
+    return _result(request, public_id, shared=False)
+
+
+@require_safe
+@cache_control(private=True, no_cache=True)
+def result_shared(request: HttpRequest, share_id: uuid.UUID) -> HttpResponse:
+    """The same result at a second permanent link that leaves the person's quotes out, and links nowhere that
+    would show them (no "start again", which reads the answers)."""
+    return _result(request, share_id, shared=True)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -165,7 +196,8 @@ def rescore(request: HttpRequest, public_id: str) -> HttpResponse:
     original = get_object_or_404(Assessment, public_id=public_id)
     if request.method != "POST":
         return render(request, "advisor/rescore.html", {"assessment": original})
-    form = AssessmentForm(data={**_answers(original), "contact_consent": False})
+    form = AssessmentForm(data={**_answers(original), **quote_form_data(_quotes(original)), "contact_consent": False},
+                          every_quote_counts=True)
     if not form.is_valid():  # answers stored earlier always validate; this guards against data edits
         return redirect(reverse("advisor:assess") + f"?from={original.public_id}")
     assessment = services.assessment_submit(profile=form.to_profile(), organisation_name=original.organisation_name)
@@ -207,6 +239,6 @@ def favicon(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def robots(request: HttpRequest) -> HttpResponse:
-    lines = ["User-agent: *", "Disallow: /assessment/", "Disallow: /api/", "Allow: /"]
+    lines = ["User-agent: *", "Disallow: /assessment/", "Disallow: /shared/", "Disallow: /api/", "Allow: /"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 

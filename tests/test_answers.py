@@ -46,7 +46,7 @@ def test_the_admin_shows_and_exports_every_answer():
 def test_the_api_the_answers_table_and_the_csv_carry_every_answer(client):
     document = client.post("/api/assessments/", {"industry": "legal", "employees": 7}, content_type="application/json"
                            ).json()
-    assert set(document["inputs"]) == {q.name for q in QUESTIONS} | {"organisation_name"}
+    assert set(document["inputs"]) == {q.name for q in QUESTIONS} | {"organisation_name", "quotes"}
     assessment = Assessment.objects.get()
     rows = report.answer_rows(snapshot.load(assessment))
     assert [row.label for row in rows] == [q.label for q in QUESTIONS]
@@ -56,3 +56,4 @@ def test_the_api_the_answers_table_and_the_csv_carry_every_answer(client):
                          {"action": "export_csv", "_selected_action": [assessment.pk]})
     header = next(csv.reader(io.StringIO(export.getvalue().decode())))
     assert {q.name for q in QUESTIONS} <= set(header)
+    assert {"quote_count", "best_quote_name", "best_quote_3y"} <= set(header)

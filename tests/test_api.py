@@ -113,8 +113,7 @@ def test_the_document_keys_are_the_documented_contract(client):
     assert set(document) == {
         "id", "url", "scored_at", "model_version", "recommendation", "recommendation_name", "close_call",
         "headline", "summary", "reasons", "scope_note", "notes", "not_applicable", "scores", "needs", "factors",
-        "tipping_points",
-        "assumptions", "estimates", "inputs"}
+        "tipping_points", "assumptions", "estimates", "inputs", "quotes", "quote_verdict", "url_without_quotes"}
     assert set(document["scores"][0]) == {"model", "name", "fit", "cost_score", "overall", "cost",
                                           "chance_cheapest", "dimensions"}
     assert set(document["tipping_points"][0]) == {"field", "label", "kind", "current", "value", "direction",

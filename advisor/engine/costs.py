@@ -225,6 +225,13 @@ def _rounded(value: Any) -> Any:
 VACANCY_MONTHS = 3
 
 
+def joiners_hours(shared: dict[str, Any], profile: Profile, people: Any, *, included: Any, own: Any) -> Any:
+    """Hours over three years setting up people who join and removing those who leave, less what the option
+    includes or the organisation's own IT staff do."""
+    return (YEARS * people * (shared["staff_turnover"] + GROWTH_JOINERS[profile.growth]) * shared["joiner_hours"]
+            * (1.0 - _greater(included, own)))
+
+
 def parts(option: dict[str, Any], shared: dict[str, Any], profile: Profile, *, pricing: str, employees: int,
           devices: Any, incidents: Any, downtime_cost: Any) -> Parts:
     """The formula in the module's docstring, for one option charging by `pricing`. `employees`, `devices`,
@@ -237,8 +244,7 @@ def parts(option: dict[str, Any], shared: dict[str, Any], profile: Profile, *, p
     premium = _greater(option["after_hours_premium"], 1.0)
     uplift = 1.0 + after_hours * (premium - 1.0)  # what an hour of work on a problem costs, on average, in hours
     own = in_house_upkeep(profile, devices)  # what the organisation's own IT staff already do
-    joiner_hours = (YEARS * people * (shared["staff_turnover"] + GROWTH_JOINERS[profile.growth])
-                    * shared["joiner_hours"] * (1.0 - _greater(option["joiners_included"], own)))
+    joiner_hours = joiners_hours(shared, profile, people, included=option["joiners_included"], own=own)
     monthly_fees = (_greater(people, option["minimum_users"]) * option["fee_per_user_month"]
                     + devices * option["fee_per_device_month"])
     tooling = MONTHS * people * shared["tooling_per_user_month"] * (1.0 - option["tooling_included"])

@@ -17,9 +17,9 @@ from __future__ import annotations
 import operator
 from dataclasses import dataclass, replace
 
-from . import costs, explain, needs, tipping, uncertainty
+from . import costs, explain, needs, quotes, tipping, uncertainty
 from .domain import RESULT_VERSION, Catalogue, CostParts, DimensionFit, Estimates, NotApplicable, OptionCost, \
-    OptionResult, Profile, Range, Result
+    OptionResult, Profile, Quote, QuoteResult, Range, Result
 
 # Fit and cost count equally: the cost now prices lost work and risk as well as bills, and fit carries what
 # money does not (a wish for predictable bills, a partner for planning, help only when asked).
@@ -150,7 +150,9 @@ def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool =
     ev = evaluate(profile, catalogue, prepared)
     if not ev.order:
         raise ValueError("No active support option applies to this organisation.")
-    simulated = uncertainty.simulate(profile, catalogue, ev.parts)
+    baseline = quotes.baseline_index(catalogue)
+    priced = _priced_quotes(profile, catalogue, prepared, ev, baseline)
+    simulated = uncertainty.simulate(profile, catalogue, ev.parts, priced, baseline)
     options = []
     for i in ev.order:
         model = catalogue.models[i]
@@ -171,12 +173,15 @@ def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool =
                             "joiners": round(float(part.joiners), 2), "staff": round(float(part.staff), 2)},
                 chance_cheapest=round(simulated.chance_cheapest[i], 3),
                 scope=costs.scope(option, profile, ev.used.devices, pricing=model.pricing),
+                chance_cheapest_of_options=(None if simulated.chance_cheapest_of_options is None else
+                                            round(simulated.chance_cheapest_of_options[i], 3)),
             ),
             dimensions=tuple(DimensionFit(d.slug, model.ratings.get(d.slug, 0), round(p, 2)) for d, p in
                              zip(catalogue.dimensions, fit_points(catalogue, model.ratings, ev.levels))),
         ))
     close_call = len(options) > 1 and options[0].overall - options[1].overall < CLOSE_CALL_MARGIN
     points = tipping.find(profile, catalogue, ev, prepared) if with_tipping_points and len(options) > 1 else ()
+    quote_results = _quote_results(profile, catalogue, prepared, ev, baseline, priced, simulated)
     need_list = explain.explained_needs(profile, catalogue, ev)
     factors = explain.factors(catalogue, need_list, options)
     return Result(
@@ -201,7 +206,68 @@ def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool =
         estimates=replace(ev.used, devices=round(ev.used.devices, 1),
                           incidents_per_month=round(ev.used.incidents_per_month, 2),
                           downtime_cost_per_hour=round(ev.used.downtime_cost_per_hour, 2)),
+        quotes=quote_results,
+        quote_verdict=(explain.quote_verdict(quote_results, profile.quotes, tuple(options)) if quote_results else
+                       (QUOTES_UNPRICED,) if profile.quotes else ()),
     )
+
+
+QUOTES_UNPRICED = ("Your quotes could not be priced: none of the options we list today is a managed service to "
+                   "start from. They are kept with your answers.")
+
+
+def _quote_shared(catalogue: Catalogue, prepared: Prepared) -> dict[str, float]:
+    return {**prepared.shared, **{key: catalogue.figures[key].expected for key in quotes.QUOTE_KEYS}}
+
+
+def _priced_quotes(profile: Profile, catalogue: Catalogue, prepared: Prepared, ev: Evaluation,
+                   baseline: int | None) -> list[tuple[Quote, quotes.Priced]]:
+    """The person's quotes priced at every figure's expected value (none when there is no baseline option)."""
+    if not profile.quotes or baseline is None:
+        return []
+    shared = _quote_shared(catalogue, prepared)
+    return [(quote, quotes.price(quote, prepared.options[baseline], shared, profile, devices=ev.used.devices,
+                                 incidents=ev.used.incidents_per_month,
+                                 downtime_cost=ev.used.downtime_cost_per_hour))
+            for quote in profile.quotes]
+
+
+def _quote_results(profile: Profile, catalogue: Catalogue, prepared: Prepared, ev: Evaluation,
+                   baseline: int | None, priced: list[tuple[Quote, quotes.Priced]],
+                   simulated: uncertainty.Simulated) -> tuple[QuoteResult, ...]:
+    """Each quote as the result shows it, cheapest all told first (on equal totals, in the order given)."""
+    if baseline is None:
+        return ()
+    shared = _quote_shared(catalogue, prepared)
+    people, devices = max(1.0, float(profile.employees)), ev.used.devices
+    fee = catalogue.models[baseline].figures.get("fee_per_user_month")
+    market = (fee.low, fee.high) if fee else (0.0, float("inf"))
+    results = []
+    for n, (quote, found) in enumerate(priced):
+        part, simulated_parts = found.parts, simulated.quote_parts[n]
+        monthly = quotes.monthly_fee(quote, people, devices)
+        results.append(QuoteResult(
+            name=quote.name,
+            monthly_first_year=round(monthly, 2),
+            per_person_month=round(monthly / people, 2),
+            fees_three_years=round(float(found.lines["fees"]), 2),
+            exit_cost_after_one_year=round(quotes.exit_cost_after_one_year(quote, people, devices), 2),
+            left_out=quotes.left_out(quote, prepared.options[baseline], shared, profile, devices=devices,
+                                     incidents=ev.used.incidents_per_month,
+                                     downtime_cost=ev.used.downtime_cost_per_hour),
+            flags=quotes.flags(quote, profile, devices=devices, market=market),
+            cost=OptionCost(
+                three_years=_total(simulated.quote_totals[n], simulated_parts),
+                parts=CostParts(bills=_rounded(simulated_parts.bills), lost_work=_rounded(simulated_parts.lost_work),
+                                risk=_rounded(simulated_parts.risk)),
+                bills_per_month=round((part.bills - part.onboarding) / costs.MONTHS, 2),
+                onboarding=round(float(part.onboarding), 2),
+                bill_lines={key: round(float(value), 2) for key, value in found.lines.items()},
+                chance_cheapest=round(simulated.quote_chance_cheapest[n], 3),
+                scope=quotes.scope(quote, profile),
+            ),
+        ))
+    return tuple(sorted(results, key=lambda q: round(q.cost.three_years.expected, 2)))
 
 
 def _rounded(r: Range) -> Range:

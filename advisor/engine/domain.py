@@ -9,6 +9,36 @@ import enum
 from dataclasses import dataclass, replace
 
 
+# What a quote may include, in the order the form lists them (quotes.py prices each one left out).
+QUOTE_INCLUDES: tuple[tuple[str, str], ...] = (
+    ("monitoring", "Monitoring and patching"),
+    ("security", "Security (endpoint protection, email filtering, managed sign-in)"),
+    ("backup", "Backup, with restore tests"),
+    ("after_hours", "Help outside business hours"),
+    ("onsite", "On-site visits"),
+    ("new_starters", "New starters and leavers"),
+    ("projects", "Projects (new systems, moves, upgrades)"),
+)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A managed-services quote a person holds, with its contract terms (None: not stated in the quote)."""
+
+    name: str
+    price_per_user_month: float | None = None
+    price_per_device_month: float | None = None
+    flat_monthly: float | None = None
+    minimum_monthly: float | None = None
+    onboarding: float | None = None
+    term_months: int = 12
+    yearly_increase_percent: float = 0.0
+    notice_days: int = 0
+    termination_fee_months: float = 0.0
+    response_hours: float | None = None  # promised first response to an urgent problem; None: "best efforts"
+    includes: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class Profile:
     """One organisation's answers, validated and normalised by the form (names as in answers.QUESTIONS).
@@ -31,6 +61,7 @@ class Profile:
     downtime_cost_per_hour: float | None = None
     hourly_rate: float | None = None
     msp_fee_per_user: float | None = None
+    quotes: tuple[Quote, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -159,8 +190,10 @@ class OptionCost:
     bills_per_month: float  # expected bills a month after any one-off onboarding
     onboarding: float  # expected one-off charge at the start
     bill_lines: dict[str, float]  # expected three-year bills by line: labour, fees, onboarding, tooling, joiners
-    chance_cheapest: float | None  # 0..1; None for results of an older model
+    chance_cheapest: float | None  # 0..1, over options and quotes together; None for results of an older model
     scope: tuple[ScopeItem, ...]
+    # With quotes entered: the chance over the options alone, for the page shared without the quotes.
+    chance_cheapest_of_options: float | None = None
 
 
 @dataclass(frozen=True)
@@ -232,6 +265,38 @@ class Estimates:
     downtime_cost_estimated: bool
 
 
+FLAG_TITLES = {"long_notice": "Long notice to leave", "termination_fee": "Costly to leave early",
+               "best_efforts": "No promised response time", "above_market": "Above market price",
+               "below_market": "Below market price", "missing_security": "Security left out",
+               "missing_backup": "Backup left out"}
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A term of a quote a buyer should question, in a plain sentence."""
+
+    code: str  # a key of FLAG_TITLES
+    text: str
+
+    @property
+    def title(self) -> str:
+        return FLAG_TITLES.get(self.code, self.code.replace("_", " ").capitalize())
+
+
+@dataclass(frozen=True)
+class QuoteResult:
+    """One of the person's quotes, priced on the same scope and parts as the options."""
+
+    name: str
+    monthly_first_year: float  # the quote's own fee a month in its first year (at least its minimum)
+    per_person_month: float  # that fee divided by the number of people, to compare with market prices
+    fees_three_years: float  # 36 months of its own fees with its yearly increases, onboarding not included
+    exit_cost_after_one_year: float  # leaving at the end of month 12, notice given in time
+    left_out: dict[str, float]  # each piece it leaves out, by QUOTE_INCLUDES key: its expected 3-year cost
+    flags: tuple[Flag, ...]
+    cost: OptionCost
+
+
 @dataclass(frozen=True)
 class Result:
     version: int
@@ -250,6 +315,8 @@ class Result:
     scope_note: str | None  # set when the organisation is beyond what the figures hold for
     estimates: Estimates
     not_applicable: tuple[NotApplicable, ...] = ()
+    quotes: tuple[QuoteResult, ...] = ()  # the person's quotes, cheapest all told first
+    quote_verdict: tuple[str, ...] = ()  # which quote is the better deal over three years, and why
 
     def option(self, slug: str) -> OptionResult:
         return next(o for o in self.options if o.slug == slug)

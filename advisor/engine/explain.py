@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import answers, costs, needs
-from .domain import Assumption, Catalogue, DimensionSpec, Estimates, Factor, Figure, Need, OptionResult, Profile
+from . import answers, costs, needs, quotes
+from .domain import Assumption, Catalogue, DimensionSpec, Estimates, Factor, Figure, Need, OptionResult, Profile, \
+    Quote, QuoteResult
 
 TOP_FACTORS = 5
 MOST_REASONS = 3
@@ -325,10 +326,13 @@ def scope_note(profile: Profile, *, max_people: int, max_it_staff: float) -> str
 _UNITS = {
     "money": {"hourly_rate", "fee_per_user_month", "fee_per_device_month", "tooling_per_user_month",
               "downtime_cost_per_person_hour", "recovery_cost_per_person", "regulated_cost_moderate",
-              "regulated_cost_strict"},
-    "hours": {"hours_per_incident", "response_delay_hours", "joiner_hours"},
-    "times": {"after_hours_premium", "unpatched_multiplier"},
-    "share": {"prevented_share", "serious_incident_reduction", "staff_turnover", "serious_incident_chance"},
+              "regulated_cost_strict", "security_tooling_per_user_month", "backup_tooling_per_user_month",
+              "out_of_plan_hourly_rate", "onsite_visit_cost"},
+    "hours": {"hours_per_incident", "response_delay_hours", "joiner_hours", "project_hours_per_person_year",
+              "best_efforts_response_hours"},
+    "times": {"after_hours_premium", "unpatched_multiplier", "out_of_plan_after_hours_premium"},
+    "share": {"prevented_share", "serious_incident_reduction", "staff_turnover", "serious_incident_chance",
+              "onsite_share"},
     "yes_no": {"upkeep_included", "tooling_included", "joiners_included", "backups_managed"},
     "days": {"recovery_days_tested", "recovery_days_partial", "recovery_days_none"},
     "months": {"onboarding_months"},
@@ -367,11 +371,114 @@ def _figure_row(figure: Figure, model: str) -> Assumption:
 
 def figure_rows(catalogue: Catalogue, profile: Profile) -> tuple[Assumption, ...]:
     """Every figure the costs used, shared ones first, with the person's own quotes in place."""
-    rows = [_figure_row(catalogue.figures[key], "") for key in costs.SHARED_KEYS if key in catalogue.figures]
+    keys = costs.SHARED_KEYS + (quotes.QUOTE_KEYS if profile.quotes else ())
+    rows = [_figure_row(catalogue.figures[key], "") for key in keys if key in catalogue.figures]
     for model in catalogue.models:
         figures = costs.option_figures(model, profile)
         rows.extend(_figure_row(figures[key], model.name) for key in costs.OPTION_KEYS if key in model.figures)
     return tuple(rows)
+
+
+# ---- The person's quotes ------------------------------------------------------------------------------
+
+ABOUT_THE_SAME = 0.03  # quotes whose totals are within this share of each other cost about the same
+
+
+def _listed(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _left_out_words(quote: QuoteResult) -> str:
+    return _listed([quotes.INCLUDE_WORDS[key] for key, cost in quote.left_out.items()
+                    if cost > 0 and key != "projects"])
+
+
+def _why_cheaper(best: QuoteResult, other: QuoteResult, given: dict[str, Quote]) -> list[str]:
+    """What makes `best` cost less than `other` over three years, in plain words: what favours it, largest
+    first, then what goes against it."""
+    gaps = []
+    fees = other.fees_three_years - best.fees_three_years
+    if abs(fees) >= 1:
+        cheaper, dearer = (best, other) if fees > 0 else (other, best)
+        mine, theirs = given[cheaper.name].yearly_increase_percent, given[dearer.name].yearly_increase_percent
+        rises = f" (price rises of {number(mine)} % a year against {number(theirs)} %)" if mine != theirs else ""
+        gaps.append((fees, f"{cheaper.name}'s own fees are {money(abs(fees))} lower over three years{rises}"))
+    onboarding = other.cost.onboarding - best.cost.onboarding
+    if abs(onboarding) >= 1:
+        cheaper = best if onboarding > 0 else other
+        gaps.append((onboarding, f"{cheaper.name}'s onboarding charge is {money(abs(onboarding))} lower"))
+    missing = (sum(v for k, v in other.left_out.items() if k != "projects")
+               - sum(v for k, v in best.left_out.items() if k != "projects"))
+    if abs(missing) >= 1:
+        worse = other if missing > 0 else best
+        words = _left_out_words(worse)
+        if words:
+            gaps.append((missing, f"{worse.name} leaves out {words}, which would cost about "
+                                  f"{about_money(sum(v for k, v in worse.left_out.items() if k != 'projects'))} "
+                                  f"over three years, bought separately or as lost work and risk"))
+    rest = (other.cost.three_years.expected - best.cost.three_years.expected) - (fees + onboarding + missing)
+    if abs(rest) >= 0.02 * max(1.0, other.cost.three_years.expected):
+        quicker = best if rest > 0 else other
+        gaps.append((rest, f"{quicker.name}'s promised response time saves about {about_money(abs(rest))} of "
+                           f"staff time lost waiting for help"))
+    gaps.sort(key=lambda gap: -gap[0])
+    favour = [text for gap, text in gaps if gap > 0]
+    against = [text for gap, text in gaps if gap < 0]
+    return favour[:3] + ([f"against that, {'; '.join(against)}"] if against else [])
+
+
+def _projects(quote_results: tuple[QuoteResult, ...]) -> str | None:
+    """A note when some quotes include project work and others bill it on top (it is outside the totals)."""
+    including = [q.name for q in quote_results if "projects" not in q.left_out]
+    billing = [q for q in quote_results if "projects" in q.left_out]
+    if not including or not billing:
+        return None
+    return (f"{_listed(including)} {'includes' if len(including) == 1 else 'include'} project work (new systems, "
+            f"moves, upgrades), which {_listed([q.name for q in billing])} would bill on top: about "
+            f"{about_money(billing[0].left_out['projects'])} over three years if you need it. That is not in the "
+            f"totals, as our options' prices leave project work out too.")
+
+
+def quote_verdict(quote_results: tuple[QuoteResult, ...], given: tuple[Quote, ...],
+                  options: tuple[OptionResult, ...]) -> tuple[str, ...]:
+    """Which quote is the better deal over three years (the total of the three parts), why, and how it compares
+    with the options. `quote_results` are cheapest first; `given` are the quotes as entered."""
+    if not quote_results:
+        return ()
+    best = quote_results[0]
+    lines = []
+    if len(quote_results) > 1:
+        other = quote_results[1]
+        gap = other.cost.three_years.expected - best.cost.three_years.expected
+        totals = (f"{money(best.cost.three_years.expected)} all told against "
+                  f"{money(other.cost.three_years.expected)} for {other.name}")
+        if gap < ABOUT_THE_SAME * other.cost.three_years.expected:
+            lines.append(f"{best.name} and {other.name} cost about the same over three years ({totals}): choose "
+                         f"between them on their terms and service.")
+        else:
+            lines.append(f"{best.name} is the better deal over three years: {totals}, {money(gap)} less.")
+        why = _why_cheaper(best, other, {q.name: q for q in given})
+        if why:
+            lines.append(f"Why: {'; '.join(why)}.")
+        projects = _projects(quote_results)
+        if projects:
+            lines.append(projects)
+    else:
+        lines.append(f"Your quote {best.name} would cost {money(best.cost.three_years.expected)} over three years "
+                     f"all told.")
+    cheapest = min(options, key=lambda o: o.cost.three_years.expected)
+    gap = cheapest.cost.three_years.expected - best.cost.three_years.expected
+    if abs(gap) < ABOUT_THE_SAME * cheapest.cost.three_years.expected:
+        lines.append(f"That is about what {cheapest.name} would cost on our published figures "
+                     f"({money(cheapest.cost.three_years.expected)}), the cheapest of our options for you.")
+    else:
+        lines.append(f"That is {money(abs(gap))} {'less' if gap > 0 else 'more'} than {cheapest.name} on our "
+                     f"published figures ({money(cheapest.cost.three_years.expected)}), the cheapest of our options "
+                     f"for you.")
+    flagged = [q.name for q in quote_results if q.flags]
+    if flagged:
+        lines.append(f"Before you sign, read the terms flagged for {_listed(flagged)} below.")
+    return tuple(lines)
 
 
 def answer_text(name: str, value: Any) -> str:

@@ -14,12 +14,13 @@ same numbers. The ranking and the tipping search use the expected values only; t
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from . import costs
-from .domain import Catalogue, CostParts, Figure, Profile, Range
+from . import costs, quotes
+from .domain import Catalogue, CostParts, Figure, Profile, Quote, Range
 
 DRAWS = 1000
 SEED = 20261129
@@ -64,36 +65,60 @@ class Simulated:
     # By the option's index in the catalogue, for the options simulated (those that apply):
     parts: dict[int, CostParts]
     totals: dict[int, Range]
-    chance_cheapest: dict[int, float]
+    chance_cheapest: dict[int, float]  # over the options and the quotes together
+    # The person's quotes, in the order given:
+    quote_parts: tuple[CostParts, ...] = ()
+    quote_totals: tuple[Range, ...] = ()
+    quote_chance_cheapest: tuple[float, ...] = ()
+    chance_cheapest_of_options: dict[int, float] | None = None  # over the options alone, when there are quotes
 
 
-def simulate(profile: Profile, catalogue: Catalogue, expected: dict[int, costs.Parts]) -> Simulated:
+def simulate(profile: Profile, catalogue: Catalogue, expected: dict[int, costs.Parts],
+             priced_quotes: Sequence[tuple[Quote, quotes.Priced]] = (), baseline: int | None = None) -> Simulated:
     """Percentile ranges and chances of being cheapest for the options in `expected` (by catalogue index: those
-    that apply), each with its parts at every figure's expected value, as decide.py works them out."""
+    that apply), each with its parts at every figure's expected value, as decide.py works them out, and for the
+    person's quotes (priced at expected values by quotes.price, on the draws of the `baseline` option)."""
     shared_figures = [catalogue.figures[key] for key in costs.SHARED_KEYS]
     catalogue_figures = [costs.option_figures(model, None) for model in catalogue.models]
     used_figures = [costs.option_figures(model, profile) for model in catalogue.models]
-    values = iter(draw_all(shared_figures + [f[key] for f in catalogue_figures for key in costs.OPTION_KEYS],
-                           shared_figures + [f[key] for f in used_figures for key in costs.OPTION_KEYS]))
+    # The quotes' own figures come last, so that entering a quote moves no other figure's draws.
+    quote_figures = [catalogue.figures[key] for key in quotes.QUOTE_KEYS] if priced_quotes else []
+    values = iter(draw_all(
+        shared_figures + [f[key] for f in catalogue_figures for key in costs.OPTION_KEYS] + quote_figures,
+        shared_figures + [f[key] for f in used_figures for key in costs.OPTION_KEYS] + quote_figures))
     shared = {key: next(values) for key in costs.SHARED_KEYS}
     used = costs.estimates(profile, shared)
-    drawn: dict[int, costs.Parts] = {}
-    for i, model in enumerate(catalogue.models):
-        option = {key: next(values) for key in costs.OPTION_KEYS}  # drawn for every option, so that draws
-        if i in expected:  # never shift when an option does not apply
-            drawn[i] = costs.parts(option, shared, profile, pricing=model.pricing, employees=profile.employees,
-                                   devices=used.devices, incidents=used.incidents_per_month,
-                                   downtime_cost=used.downtime_cost_per_hour)
-    indexes = list(drawn)
-    rows = np.array([np.broadcast_to(series, (DRAWS,)) for i in indexes
-                     for series in (drawn[i].bills, drawn[i].lost_work, drawn[i].risk, drawn[i].total)])
+    options = [{key: next(values) for key in costs.OPTION_KEYS} for _ in catalogue.models]  # drawn for every
+    # option, so that draws never shift when an option does not apply
+    shared.update({key: next(values) for key in quotes.QUOTE_KEYS} if priced_quotes else {})
+    drawn = [costs.parts(options[i], shared, profile, pricing=catalogue.models[i].pricing,
+                         employees=profile.employees, devices=used.devices, incidents=used.incidents_per_month,
+                         downtime_cost=used.downtime_cost_per_hour) for i in expected]
+    means = list(expected.values())
+    if priced_quotes and baseline is not None:
+        for quote, priced in priced_quotes:
+            drawn.append(quotes.price(quote, options[baseline], shared, profile, devices=used.devices,
+                                      incidents=used.incidents_per_month,
+                                      downtime_cost=used.downtime_cost_per_hour).parts)
+            means.append(priced.parts)
+    rows = np.array([np.broadcast_to(series, (DRAWS,)) for part in drawn
+                     for series in (part.bills, part.lost_work, part.risk, part.total)])
     low, high = np.percentile(rows, [LOW_PERCENTILE, HIGH_PERCENTILE], axis=1)
-    values = [float(v) for i in indexes for v in (expected[i].bills, expected[i].lost_work, expected[i].risk,
-                                                  expected[i].total)]
+    values = [float(v) for part in means for v in (part.bills, part.lost_work, part.risk, part.total)]
     ranges = [Range(min(float(lo), exp), exp, max(float(hi), exp)) for lo, hi, exp in zip(low, high, values)]
-    cheapest = np.bincount(np.argmin(rows[3::4], axis=0), minlength=len(indexes)) / DRAWS
+    totals = rows[3::4]
+    cheapest = np.bincount(np.argmin(totals, axis=0), minlength=len(drawn)) / DRAWS
+    indexes, n_options = list(expected), len(expected)
+    of_options = None
+    if len(drawn) > n_options:
+        alone = np.bincount(np.argmin(totals[:n_options], axis=0), minlength=n_options) / DRAWS
+        of_options = {i: float(alone[n]) for n, i in enumerate(indexes)}
     return Simulated(
         parts={i: CostParts(*ranges[4 * n:4 * n + 3]) for n, i in enumerate(indexes)},
         totals={i: ranges[4 * n + 3] for n, i in enumerate(indexes)},
         chance_cheapest={i: float(cheapest[n]) for n, i in enumerate(indexes)},
+        quote_parts=tuple(CostParts(*ranges[4 * n:4 * n + 3]) for n in range(n_options, len(drawn))),
+        quote_totals=tuple(ranges[4 * n + 3] for n in range(n_options, len(drawn))),
+        quote_chance_cheapest=tuple(float(cheapest[n]) for n in range(n_options, len(drawn))),
+        chance_cheapest_of_options=of_options,
     )

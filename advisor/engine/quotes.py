@@ -1,0 +1,255 @@
+"""The person's own quotes: each priced over three years on the same scope and in the same three parts as the
+options, and its terms checked. Pure, no I/O.
+
+A quote is a managed service like the catalogue's own (its service figures, such as the share of problems
+monitoring prevents, come from the first active subscription option that needs no in-house IT staff: the
+BASELINE); what the quote states replaces them, and what it leaves out is priced:
+
+    fees          = 36 months of its own monthly fee, max(minimum, people x per user + devices x per device
+                    + flat), raised by its yearly increase at each anniversary (compounding)
+    onboarding    = its one-off charge
+    left out:
+      monitoring    nobody patches or watches: no problems prevented, and unpatched systems make a serious
+                    incident likelier (counted as lost work and risk; rarely bought separately)
+      security      its tooling bought separately (bills) and no serious incidents prevented (risk)
+      backup        its tooling bought separately, and recovery as slow as the organisation's own backups allow
+      after_hours   problems out of hours billed at the out-of-plan hourly rate x after-hours premium
+      onsite        the visits problems need, each at the cost of a visit
+      new_starters  setting people up and removing them, billed by the hour
+      projects      project work (new systems, moves, upgrades) billed by the hour: stated beside the totals,
+                    not in them, since the options' prices leave project work out too
+    response      the hours it promises before work starts on an urgent problem; "best efforts" (no promise)
+                  waits as long as Break/Fix typically does
+
+Lost work and risk use the options' formula (costs.parts). Every function takes one value of each figure, as a
+float or a numpy array of simulated draws alike.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from . import costs
+from .domain import QUOTE_INCLUDES, Catalogue, Flag, Profile, Quote, ScopeItem
+
+# The figures pricing what a quote leaves out (catalogue figures for every option, edited in admin).
+QUOTE_KEYS = (
+    "security_tooling_per_user_month", "backup_tooling_per_user_month", "out_of_plan_hourly_rate",
+    "out_of_plan_after_hours_premium", "onsite_share", "onsite_visit_cost", "project_hours_per_person_year",
+    "best_efforts_response_hours",
+)
+INCLUDE_KEYS = tuple(key for key, _label in QUOTE_INCLUDES)
+INCLUDE_LABELS = dict(QUOTE_INCLUDES)
+# Each piece as it reads mid-sentence ("leaves out security and on-site visits").
+INCLUDE_WORDS = {"monitoring": "monitoring and patching", "security": "security", "backup": "backup",
+                 "after_hours": "after-hours help", "onsite": "on-site visits",
+                 "new_starters": "new starters and leavers", "projects": "projects"}
+MAX_QUOTES = 3
+
+# Flags: terms buyers' guides warn about (shared/FIGURES.md, "Contract terms").
+LONG_NOTICE_DAYS = 60  # a notice window this long or longer is easy to miss, and the contract renews itself
+TERMINATION_FEE_MONTHS = 3  # more than this many months' fees to leave early
+
+
+def baseline_index(catalogue: Catalogue) -> int | None:
+    """The catalogue option whose service figures a quote starts from: the first active subscription option that
+    needs no in-house IT staff (the MSP, as seeded). None when there is none: quotes then go unpriced."""
+    for i, model in enumerate(catalogue.models):
+        needs_staff = "requires_it_staff" in model.figures and model.figures["requires_it_staff"].expected >= 1
+        if model.pricing == costs.SUBSCRIPTION and not needs_staff:
+            return i
+    return None
+
+
+# ---- Fees and leaving --------------------------------------------------------------------------------
+
+
+def monthly_fee(quote: Quote, people: float, devices: float) -> float:
+    """The quote's own fee for one month of its first year: at least its minimum."""
+    fee = (people * (quote.price_per_user_month or 0.0) + devices * (quote.price_per_device_month or 0.0)
+           + (quote.flat_monthly or 0.0))
+    return max(fee, quote.minimum_monthly or 0.0)
+
+
+def fee_in_year(quote: Quote, people: float, devices: float, year: int) -> float:
+    """A month's fee in year `year` (0 for the first): raised at each anniversary, compounding."""
+    return monthly_fee(quote, people, devices) * (1.0 + quote.yearly_increase_percent / 100.0) ** year
+
+
+def fees_three_years(quote: Quote, people: float, devices: float) -> float:
+    """36 months of the quote's own fees with its yearly increases; onboarding is not included."""
+    return sum(12 * fee_in_year(quote, people, devices, year) for year in range(int(costs.YEARS)))
+
+
+def exit_cost_after_one_year(quote: Quote, people: float, devices: float) -> float:
+    """Leaving at the end of month 12 with notice given in time: the termination fee (months of the fee then in
+    force) when the term runs longer than a year; nothing for a term of a year or less."""
+    if quote.term_months <= 12:
+        return 0.0
+    return quote.termination_fee_months * fee_in_year(quote, people, devices, 0)
+
+
+# ---- The three parts ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Priced:
+    """One quote's three-year cost: its parts (labour is the out-of-plan work) and its bills line by line."""
+
+    parts: costs.Parts
+    lines: dict[str, Any]  # fees, onboarding, security, backup, after_hours, onsite, new_starters
+
+
+def price(quote: Quote, option: dict[str, Any], shared: dict[str, Any], profile: Profile, *, devices: Any,
+          incidents: Any, downtime_cost: Any, includes: frozenset[str] | None = None) -> Priced:
+    """The quote's cost with `option` the baseline's figures and `shared` the figures for every option (with
+    QUOTE_KEYS). `includes` overrides what the quote includes (to price what leaving a piece out costs)."""
+    has = frozenset(quote.includes) if includes is None else includes
+    people = max(1.0, float(profile.employees))
+    service = {
+        **option,
+        "hourly_rate": 0.0, "fee_per_user_month": 0.0, "fee_per_device_month": 0.0, "minimum_users": 0.0,
+        "onboarding_months": 0.0, "after_hours_premium": 1.0, "tooling_included": 1.0, "joiners_included": 1.0,
+        "upkeep_included": 1.0 if "monitoring" in has else 0.0,
+        "prevented_share": option["prevented_share"] if "monitoring" in has else 0.0,
+        "serious_incident_reduction": option["serious_incident_reduction"] if "security" in has else 0.0,
+        "backups_managed": 1.0 if "backup" in has else 0.0,
+        "response_delay_hours": (shared["best_efforts_response_hours"] if quote.response_hours is None
+                                 else float(quote.response_hours)),
+    }
+    base = costs.parts(service, shared, profile, pricing=costs.SUBSCRIPTION, employees=profile.employees,
+                       devices=devices, incidents=incidents, downtime_cost=downtime_cost)
+    problems_left = incidents * (1.0 - service["prevented_share"])
+    rate, fix = shared["out_of_plan_hourly_rate"], option["hours_per_incident"]
+    after_share = costs.AFTER_HOURS_SHARE[profile.operating_hours]
+    own = costs.in_house_upkeep(profile, devices)
+    zero = 0.0 * rate  # a float or an array of zeros, as the figures are
+    lines = {
+        "fees": fees_three_years(quote, people, float(_mean(devices))) + zero,
+        "onboarding": (quote.onboarding or 0.0) + zero,
+        "security": zero if "security" in has else costs.MONTHS * people * shared["security_tooling_per_user_month"],
+        "backup": zero if "backup" in has else costs.MONTHS * people * shared["backup_tooling_per_user_month"],
+        "after_hours": zero if "after_hours" in has else (
+            costs.MONTHS * problems_left * after_share * fix * rate * shared["out_of_plan_after_hours_premium"]),
+        "onsite": zero if "onsite" in has else (
+            costs.MONTHS * problems_left * shared["onsite_share"] * shared["onsite_visit_cost"]),
+        "new_starters": zero if "new_starters" in has else (
+            costs.joiners_hours(shared, profile, people, included=0.0, own=own) * rate),
+    }
+    parts = replace(base, fees=lines["fees"], onboarding=lines["onboarding"],
+                    tooling=lines["security"] + lines["backup"], joiners=lines["new_starters"],
+                    labour=lines["after_hours"] + lines["onsite"], staff=zero)
+    return Priced(parts, lines)
+
+
+def _mean(value: Any) -> Any:
+    return value.mean() if hasattr(value, "mean") else value
+
+
+def project_work(shared: dict[str, float], profile: Profile) -> float:
+    """Project work over three years billed by the hour: what a quote that includes projects saves you if you need
+    it. Outside every total, as the options' prices leave it out too."""
+    return costs.YEARS * max(1.0, float(profile.employees)) * shared["project_hours_per_person_year"] \
+        * shared["out_of_plan_hourly_rate"]
+
+
+def left_out(quote: Quote, option: dict[str, float], shared: dict[str, float], profile: Profile, *, devices: float,
+             incidents: float, downtime_cost: float) -> dict[str, float]:
+    """What each piece the quote leaves out costs over three years, all three parts counted: its total as it
+    stands less its total with that piece included (at every figure's expected value). Projects, outside the
+    totals, at what the work would be billed."""
+    kwargs = dict(devices=devices, incidents=incidents, downtime_cost=downtime_cost)
+    total = float(price(quote, option, shared, profile, **kwargs).parts.total)
+    has = frozenset(quote.includes)
+    costed = {key: round(total - float(price(quote, option, shared, profile, includes=has | {key}, **kwargs)
+                                       .parts.total), 2)
+              for key in INCLUDE_KEYS if key not in has and key != "projects"}
+    return {**costed, **({} if "projects" in has else {"projects": round(project_work(shared, profile), 2)})}
+
+
+# ---- What the scope counts, in words ------------------------------------------------------------------
+
+
+def scope(quote: Quote, profile: Profile) -> tuple[ScopeItem, ...]:
+    """How each piece of the common scope, and on-site visits and projects, is counted for this quote."""
+    has = set(quote.includes)
+    pieces = costs.PIECES
+    items = [ScopeItem("fixing", pieces["fixing"], "included", "Included in the monthly fee.")]
+    items.append(ScopeItem("upkeep", pieces["upkeep"], "included", "Included in the monthly fee.") if "monitoring"
+                 in has else ScopeItem("upkeep", pieces["upkeep"], "risk",
+                                       "Left out, and rarely bought separately: counted as more problems and as "
+                                       "risk, since unpatched systems make a serious incident likelier."))
+    bought = [INCLUDE_WORDS[key] for key in ("security", "backup") if key not in has]
+    items.append(ScopeItem("tooling", pieces["tooling"], "billed",
+                           f"Left out: {' and '.join(bought)} tooling bought separately, per user"
+                           + (", with no managed security to stop serious incidents." if "security" not in has
+                              else ".")) if bought else
+                 ScopeItem("tooling", pieces["tooling"], "included", "Included in the monthly fee."))
+    items.append(ScopeItem("joiners", pieces["joiners"], "included", "Included in the monthly fee.") if
+                 "new_starters" in has else
+                 ScopeItem("joiners", pieces["joiners"], "billed", "Left out: billed by the hour for each person."))
+    if profile.operating_hours == "business_hours":
+        items.append(ScopeItem("after_hours", pieces["after_hours"], "not_needed", "You work business hours only."))
+    elif "after_hours" in has:
+        items.append(ScopeItem("after_hours", pieces["after_hours"], "included", "Included in the monthly fee."))
+    else:
+        items.append(ScopeItem("after_hours", pieces["after_hours"], "billed",
+                               "Left out: out-of-hours call-outs billed at a higher hourly rate."))
+    items.append(ScopeItem("onsite", "On-site visits", "included", "Included in the monthly fee.") if "onsite" in
+                 has else ScopeItem("onsite", "On-site visits", "billed",
+                                    "Left out: each visit a problem needs is billed."))
+    items.append(ScopeItem("projects", "Projects (new systems, moves, upgrades)", "included",
+                           "Included in the monthly fee.") if "projects" in has else
+                 ScopeItem("projects", "Projects (new systems, moves, upgrades)", "billed",
+                           "Left out: billed by the hour (beside the totals, not in them, as for every option)."))
+    return tuple(items)
+
+
+# ---- Flags --------------------------------------------------------------------------------------------
+
+
+def flags(quote: Quote, profile: Profile, *, devices: float, market: tuple[float, float]) -> tuple[Flag, ...]:
+    """The terms a buyer should question, each in a plain sentence; none for fair terms that include everything.
+    `market` is the catalogue's range of MSP fees a user a month (low, high)."""
+    people = max(1.0, float(profile.employees))
+    found = []
+    if quote.notice_days >= LONG_NOTICE_DAYS:
+        found.append(Flag("long_notice", (
+            f"To leave, you must give {quote.notice_days} days' written notice before the term ends, or the "
+            f"contract renews by itself. Put the date in your calendar, or ask for 30 days.")))
+    if quote.termination_fee_months > TERMINATION_FEE_MONTHS:
+        fee = exit_cost_after_one_year(quote, people, devices)
+        after = f" (${fee:,.0f} to leave after the first year)" if fee else ""
+        found.append(Flag("termination_fee", (
+            f"Leaving early costs {_months(quote.termination_fee_months)} of fees{after}. Three months or less is "
+            f"usual; ask for less, or for the right to leave if the provider misses its promised response times.")))
+    if quote.response_hours is None:
+        found.append(Flag("best_efforts", (
+            "No response time is promised (\u201cbest efforts\u201d). Ask for how soon work starts on an urgent "
+            "problem, in writing, and what you get back when they miss it.")))
+    per_person = monthly_fee(quote, people, devices) / people
+    low, high = market
+    if per_person > high:
+        found.append(Flag("above_market", (
+            f"At ${per_person:,.0f} a person a month it is above the ${low:,.0f}\u2013${high:,.0f} most managed "
+            f"services charge. Ask what you get for the difference, or compare another quote.")))
+    elif per_person < low:
+        found.append(Flag("below_market", (
+            f"At ${per_person:,.0f} a person a month it is below the ${low:,.0f}\u2013${high:,.0f} most managed "
+            f"services charge. Ask what is left out: cheap plans often bill security, backups, visits and new "
+            f"starters on top.")))
+    if profile.compliance != "none" and "security" not in quote.includes:
+        found.append(Flag("missing_security", (
+            "You hold regulated data, and this quote leaves security out: endpoint protection, email filtering "
+            "and managed sign-in would be yours to buy and run.")))
+    if (profile.backup != "tested" or profile.compliance != "none") and "backup" not in quote.includes:
+        why = "you hold regulated data" if profile.compliance != "none" else "your backups are not restore-tested"
+        found.append(Flag("missing_backup", (
+            f"This quote leaves backup out, and {why}: ask for managed backups with regular restore tests, or "
+            f"plan how you will do them.")))
+    return tuple(found)
+
+
+def _months(months: float) -> str:
+    text = f"{months:g}"
+    return f"{text} month" if months == 1 else f"{text} months"

@@ -1,0 +1,214 @@
+"""The person's own quotes: priced over three years with their terms, ranked with the options, flagged; checked
+against cases an adviser wrote before seeing the engine (tests/engine/quote_cases.py) and directions that must
+hold over the whole input space."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from advisor.engine import decide, quotes, score
+from advisor.engine.domain import Profile, Quote
+from tests.catalogues import catalogue_with_options_between, seeded_catalogue
+from tests.engine.profiles import profiles
+from tests.engine.quote_cases import CASES
+
+FIVE = catalogue_with_options_between()
+EVERYTHING = tuple(quotes.INCLUDE_KEYS)
+
+
+def fair(name: str = "Fair", **terms) -> Quote:
+    """A quote with fair terms that includes everything, at a market price."""
+    return Quote(**{"name": name, "price_per_user_month": 150.0, "term_months": 12, "notice_days": 30,
+                    "termination_fee_months": 1.0, "response_hours": 1.0, "includes": EVERYTHING, **terms})
+
+
+def priced(profile: Profile, quote: Quote, includes: frozenset[str] | None = None) -> float:
+    """A quote's expected three-year total, all three parts."""
+    prepared = decide.prepare(FIVE)
+    ev = decide.evaluate(profile, FIVE, prepared)
+    shared = {**prepared.shared, **{key: FIVE.figures[key].expected for key in quotes.QUOTE_KEYS}}
+    found = quotes.price(quote, prepared.options[quotes.baseline_index(FIVE)], shared, profile,
+                         devices=ev.used.devices, incidents=ev.used.incidents_per_month,
+                         downtime_cost=ev.used.downtime_cost_per_hour, includes=includes)
+    return float(found.parts.total)
+
+
+def test_fees_over_three_years_compound_the_yearly_increase_at_each_anniversary():
+    quote = Quote("Example", price_per_user_month=120.0, yearly_increase_percent=5.0, term_months=36)
+    assert quotes.fees_three_years(quote, people=20, devices=44) == pytest.approx(90_792.0)
+    result = score(Profile(industry="other", employees=20, quotes=(quote,)), FIVE, with_tipping_points=False)
+    assert result.quotes[0].fees_three_years == pytest.approx(90_792.0)
+    assert result.quotes[0].monthly_first_year == pytest.approx(2_400.0)
+
+
+def test_a_minimum_monthly_charge_applies_when_the_prices_come_to_less():
+    quote = Quote("Local", price_per_user_month=120.0, minimum_monthly=800.0)
+    assert quotes.monthly_fee(quote, people=5, devices=11) == 800.0
+    assert quotes.monthly_fee(quote, people=10, devices=22) == 1_200.0
+
+
+def test_per_user_per_device_and_flat_prices_add_up():
+    quote = Quote("Mixed", price_per_user_month=50.0, price_per_device_month=10.0, flat_monthly=300.0)
+    assert quotes.monthly_fee(quote, people=10, devices=25) == 10 * 50 + 25 * 10 + 300
+
+
+def test_leaving_after_a_year_costs_the_termination_fee_only_when_the_term_runs_longer():
+    people, devices = 20, 44
+    long_term = Quote("Long", price_per_user_month=100.0, term_months=36, termination_fee_months=12.0,
+                      yearly_increase_percent=10.0)
+    assert quotes.exit_cost_after_one_year(long_term, people, devices) == pytest.approx(12 * 2_000.0)
+    assert quotes.exit_cost_after_one_year(replace(long_term, term_months=12), people, devices) == 0.0
+    assert quotes.exit_cost_after_one_year(replace(long_term, term_months=1), people, devices) == 0.0
+
+
+def test_a_fair_quote_that_includes_everything_carries_no_flag():
+    profile = Profile(industry="healthcare", employees=20, compliance="strict", backup="none")
+    assert score(replace(profile, quotes=(fair(),)), FIVE, with_tipping_points=False).quotes[0].flags == ()
+
+
+@pytest.mark.parametrize("terms, profile, code", [
+    (dict(notice_days=60), Profile(industry="other", employees=20), "long_notice"),
+    (dict(termination_fee_months=3.5), Profile(industry="other", employees=20), "termination_fee"),
+    (dict(response_hours=None), Profile(industry="other", employees=20), "best_efforts"),
+    (dict(price_per_user_month=300.0), Profile(industry="other", employees=20), "above_market"),
+    (dict(price_per_user_month=60.0), Profile(industry="other", employees=20), "below_market"),
+    (dict(price_per_user_month=None, flat_monthly=1_000.0), Profile(industry="other", employees=20),
+     "below_market"),
+    (dict(includes=tuple(k for k in EVERYTHING if k != "security")),
+     Profile(industry="legal", employees=20, compliance="moderate", backup="tested"), "missing_security"),
+    (dict(includes=tuple(k for k in EVERYTHING if k != "backup")),
+     Profile(industry="other", employees=20, backup="partial"), "missing_backup"),
+    (dict(includes=tuple(k for k in EVERYTHING if k != "backup")),
+     Profile(industry="legal", employees=20, backup="tested", compliance="strict"), "missing_backup"),
+], ids=["notice", "fee", "best-efforts", "above", "below", "flat-below", "security", "backup", "backup-regulated"])
+def test_each_flag_is_raised_by_its_term_alone_with_a_plain_sentence(terms, profile, code):
+    flags = score(replace(profile, quotes=(fair(**terms),)), FIVE, with_tipping_points=False).quotes[0].flags
+    assert [f.code for f in flags] == [code]
+    assert flags[0].text.endswith(".") and len(flags[0].text) > 40
+
+
+def test_terms_just_inside_the_limits_raise_no_flag():
+    profile = Profile(industry="other", employees=20, backup="tested")
+    quote = fair(notice_days=59, termination_fee_months=3.0, includes=tuple(k for k in EVERYTHING if k != "backup"))
+    assert score(replace(profile, quotes=(quote,)), FIVE, with_tipping_points=False).quotes[0].flags == ()
+
+
+def test_quotes_rank_cheapest_first_and_the_chance_of_being_cheapest_sums_to_one_over_options_and_quotes():
+    profile = Profile(industry="retail", employees=30, quotes=(fair("Dear", price_per_user_month=190.0),
+                                                                fair("Cheap", price_per_user_month=110.0)))
+    result = score(profile, FIVE, with_tipping_points=False)
+    assert [q.name for q in result.quotes] == ["Cheap", "Dear"]
+    together = sum(o.cost.chance_cheapest for o in result.options) + sum(q.cost.chance_cheapest for q in result.quotes)
+    assert together == pytest.approx(1.0)
+    assert sum(o.cost.chance_cheapest_of_options for o in result.options) == pytest.approx(1.0)
+    assert result.quote_verdict[0].startswith("Cheap is the better deal over three years")
+
+
+def test_entering_quotes_moves_no_option_s_cost_or_score():
+    profile = Profile(industry="finance", employees=45, compliance="strict", operating_hours="extended")
+    without = score(profile, FIVE, with_tipping_points=False)
+    with_quotes = score(replace(profile, quotes=(fair(), fair("Other", price_per_user_month=99.0))), FIVE,
+                        with_tipping_points=False)
+    assert [(o.slug, o.overall, o.cost.three_years, o.cost.parts) for o in without.options] == \
+        [(o.slug, o.overall, o.cost.three_years, o.cost.parts) for o in with_quotes.options]
+    assert [o.cost.chance_cheapest for o in without.options] == \
+        [o.cost.chance_cheapest_of_options for o in with_quotes.options]
+
+
+def test_a_quote_total_is_its_three_parts_and_its_bills_count_fees_onboarding_and_what_it_leaves_out():
+    quote = fair(onboarding=2_000.0, includes=("monitoring",))
+    result = score(Profile(industry="retail", employees=25, operating_hours="extended", quotes=(quote,)), FIVE,
+                   with_tipping_points=False).quotes[0]
+    parts = result.cost.parts
+    assert result.cost.three_years.expected == pytest.approx(
+        parts.bills.expected + parts.lost_work.expected + parts.risk.expected, abs=0.011)
+    lines = result.cost.bill_lines
+    assert parts.bills.expected == pytest.approx(sum(lines.values()), abs=0.05)
+    assert lines["onboarding"] == 2_000.0 and lines["fees"] == pytest.approx(result.fees_three_years)
+    assert all(lines[key] > 0 for key in ("security", "backup", "after_hours", "onsite", "new_starters"))
+    assert set(result.left_out) == set(EVERYTHING) - {"monitoring"}
+    assert all(cost > 0 for cost in result.left_out.values())
+
+
+def test_quotes_go_unpriced_with_a_reason_when_no_managed_service_is_listed():
+    catalogue = replace(FIVE, models=tuple(m for m in FIVE.models if m.pricing != "subscription"))
+    result = score(Profile(industry="other", employees=10, quotes=(fair(),)), catalogue, with_tipping_points=False)
+    assert result.quotes == () and "could not be priced" in result.quote_verdict[0]
+
+
+# ---- Cases an adviser wrote before seeing the engine -----------------------------------------------------
+
+
+def _profile(case) -> Profile:
+    return Profile(**case.answers, quotes=tuple(Quote(**{**q, "includes": tuple(q.get("includes", ()))})
+                                                for q in case.quotes))
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_the_better_deal_is_the_one_the_adviser_named(case):
+    result = score(_profile(case), FIVE, with_tipping_points=False)
+    assert result.quotes[0].name == case.better, result.quote_verdict
+    assert result.quote_verdict[0].startswith(f"{case.better} is the better deal")
+
+
+# Where the engine and the adviser disagree, kept visible as a strict expected failure with the reason.
+FLAG_DISAGREEMENTS = {
+    "flat_premium_above_market_for_regulated_finance":
+        "$242 a person is inside the catalogue's MSP fee range ($100-250 as seeded, staff-edited), which the issue "
+        "makes the market range; the adviser was briefed with $100-200.",
+}
+
+
+@pytest.mark.parametrize("case", [
+    pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=FLAG_DISAGREEMENTS[c.name]))
+    if c.name in FLAG_DISAGREEMENTS else c for c in CASES], ids=lambda c: c.name)
+def test_the_flags_are_exactly_those_the_adviser_expected(case):
+    result = score(_profile(case), FIVE, with_tipping_points=False)
+    assert {q.name: {f.code for f in q.flags} for q in result.quotes} == \
+        {name: set(codes) for name, codes in case.flags.items()}
+
+
+# ---- Directions over the whole input space -------------------------------------------------------------
+
+includes = st.sets(st.sampled_from(EVERYTHING)).map(lambda s: tuple(k for k in EVERYTHING if k in s))
+terms = st.builds(
+    Quote, name=st.just("Q"),
+    price_per_user_month=st.one_of(st.none(), st.floats(1, 500).map(lambda v: round(v, 2))),
+    flat_monthly=st.one_of(st.none(), st.floats(1, 20_000).map(lambda v: round(v, 2))),
+    yearly_increase_percent=st.floats(0, 30).map(lambda v: round(v, 2)),
+    response_hours=st.one_of(st.none(), st.floats(0, 48).map(lambda v: round(v, 2))),
+    includes=includes,
+).filter(lambda q: q.price_per_user_month or q.flat_monthly)
+small = profiles.filter(lambda p: p.employees <= 5_000)
+
+
+@given(profile=small, quote=terms, piece=st.sampled_from(EVERYTHING))
+@settings(max_examples=150, deadline=None)
+def test_including_one_more_piece_never_raises_a_quote_s_total(profile, quote, piece):
+    has = frozenset(quote.includes)
+    assert priced(profile, quote, has | {piece}) <= priced(profile, quote, has) + 1e-6
+
+
+@given(profile=small, quote=terms, extra=st.floats(0.01, 100))
+@settings(max_examples=100, deadline=None)
+def test_a_higher_price_or_steeper_rises_never_lower_a_quote_s_total(profile, quote, extra):
+    base = priced(profile, quote)
+    assert priced(profile, replace(quote, flat_monthly=(quote.flat_monthly or 0) + extra)) >= base - 1e-6
+    assert priced(profile, replace(quote, yearly_increase_percent=quote.yearly_increase_percent + extra)) >= base - 1e-6
+
+
+@given(profile=small, quote=terms)
+@settings(max_examples=100, deadline=None)
+def test_a_promised_response_never_costs_more_than_best_efforts_of_the_same_length_or_longer(profile, quote):
+    promised = replace(quote, response_hours=1.0)
+    assert priced(profile, promised) <= priced(profile, replace(quote, response_hours=None)) + 1e-6
+    assert priced(profile, promised) <= priced(profile, replace(quote, response_hours=8.0)) + 1e-6
+
+
+def test_the_two_option_catalogue_prices_quotes_from_its_msp_too():
+    result = score(Profile(industry="other", employees=12, quotes=(fair(),)), seeded_catalogue(),
+                   with_tipping_points=False)
+    assert len(result.quotes) == 1 and result.quotes[0].cost.chance_cheapest is not None
