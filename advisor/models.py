@@ -238,6 +238,8 @@ class SharedFigure(SourcedFigure):
         RECOVERY_DAYS_NONE = "recovery_days_none", "Days to recover, no backups"
         REGULATED_COST_MODERATE = "regulated_cost_moderate", "Notification costs a person, personal data ($)"
         REGULATED_COST_STRICT = "regulated_cost_strict", "Notification costs and fines a person, strict ($)"
+        IT_STAFF_AWAY_SHARE = "it_staff_away_share", "Share of time one in-house IT person is away (0–1)"
+        ON_CALL_ROTA_STAFF = "on_call_rota_staff", "IT staff needed to keep someone on call out of hours"
 
     key = models.CharField(max_length=40, choices=Key.choices, unique=True)
     label = models.CharField(max_length=200, help_text="How the figure is named on results.")
