@@ -238,6 +238,8 @@ class SharedFigure(SourcedFigure):
         RECOVERY_DAYS_NONE = "recovery_days_none", "Days to recover, no backups"
         REGULATED_COST_MODERATE = "regulated_cost_moderate", "Notification costs a person, personal data ($)"
         REGULATED_COST_STRICT = "regulated_cost_strict", "Notification costs and fines a person, strict ($)"
+        IT_STAFF_AWAY_SHARE = "it_staff_away_share", "Share of time one in-house IT person is away (0–1)"
+        ON_CALL_ROTA_STAFF = "on_call_rota_staff", "IT staff needed to keep someone on call out of hours"
         # Pricing what a person's own quote leaves out (advisor/engine/quotes.py).
         SECURITY_TOOLING_PER_USER_MONTH = "security_tooling_per_user_month", "Security tooling a user a month ($)"
         BACKUP_TOOLING_PER_USER_MONTH = "backup_tooling_per_user_month", "Backup tooling a user a month ($)"

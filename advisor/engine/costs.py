@@ -5,14 +5,27 @@ figures, edited by staff (its `ModelSpec.figures`), beside figures that hold for
 (`Catalogue.figures`). Each figure is a low / expected / high range; this module works with one value of
 each (`expected`, or one draw of the simulation in uncertainty.py), as plain floats or numpy arrays alike.
 
+Problems a month that need outside help, when not given (estimated_problems):
+    people x problems a person a month x (1 - share the organisation's own IT staff take)
+    own staff take  = 0.8 x min(1, IT staff x 80 / people) x share of problems arising while one is on duty
+    on duty         = (1 - after-hours share x (1 - on-call cover)) x (1 - away share ^ IT staff)
+    on-call cover   = min(1, IT staff / on-call rota): each person on call one week in so many
+    So while every one of them is away (leave, sickness, training, a post left empty) and out of hours with nobody
+    on call, the problems they would take go to the option's own help, whatever it is.
 Bills (what you would be invoiced), over 36 months:
     problems left   = problems a month x (1 - share the option prevents)
     labour          = 36 x problems left x hours to fix x hourly rate x (1 + after-hours share x (premium - 1))
+                      (salaried staff: see below)
     fees            = 36 x (max(people, minimum users billed) x fee per user + devices x fee per device)
     onboarding      = onboarding months x one month's fees, once
     tooling         = 36 x people x security and backup tooling a user a month, unless the fee includes it
     joiners         = 3 years x people x (turnover + growth) x hours to set a person up or remove them
                       x hourly rate, unless the fee includes it
+    salaried staff  = the team the size needs (one per users_per_it_staff, at least one; existing staff count),
+                      hires at a loaded salary with recruiting and training; the team takes every problem while one
+                      of them is on duty (the same formula, with the option's own away share and the team's size),
+                      and the rest, those existing staff take now included, are bought in by the hour (the normal
+                      rate in office hours, the after-hours premium out of hours) at the cover's slower response
 Lost work (staff time lost to IT trouble, an estimate):
     36 x problems left x people a problem affects x (wait for help + hours to fix)
        x share of work that stops when IT stops x (downtime cost an hour / people)
@@ -78,8 +91,12 @@ SHARED_KEYS = (
     "incidents_per_person_month", "downtime_cost_per_person_hour", "people_affected_per_incident",
     "tooling_per_user_month", "joiner_hours", "staff_turnover", "serious_incident_chance",
     "unpatched_multiplier", "recovery_cost_per_person", "recovery_days_tested", "recovery_days_partial",
-    "recovery_days_none", "regulated_cost_moderate", "regulated_cost_strict",
+    "recovery_days_none", "regulated_cost_moderate", "regulated_cost_strict", "it_staff_away_share",
+    "on_call_rota_staff",
 )
+# Shared figures about the organisation's own IT staff, and when they can enter its costs (shared_keys_used).
+OWN_STAFF_KEYS = {"it_staff_away_share": lambda p: p.it_staff > 0,
+                  "on_call_rota_staff": lambda p: p.operating_hours != "business_hours"}
 COMMON_KEYS = OPTION_KEYS[:14]
 KEYS_BY_PRICING = {
     PER_JOB: COMMON_KEYS,
@@ -89,6 +106,12 @@ KEYS_BY_PRICING = {
                              "staff_leaving_rate", "training_tools_per_staff_year", "away_share",
                              "cover_response_delay_hours"),
 }
+
+
+def shared_keys_used(profile: Profile) -> tuple[str, ...]:
+    """The shared figures that can enter this organisation's costs: those about its own IT staff only when it has
+    some (their time away) or IT must work out of hours (the on-call rota, for its staff or those an option hires)."""
+    return tuple(key for key in SHARED_KEYS if key not in OWN_STAFF_KEYS or OWN_STAFF_KEYS[key](profile))
 
 
 def keys_for(pricing: str) -> tuple[str, ...]:
@@ -126,7 +149,7 @@ def estimates(profile: Profile, shared: dict[str, Any]) -> Estimates:
     return Estimates(
         devices=DEVICES_PER_PERSON * people if profile.devices is None else float(profile.devices),
         devices_estimated=profile.devices is None,
-        incidents_per_month=(estimated_problems(profile, shared["incidents_per_person_month"])
+        incidents_per_month=(estimated_problems(profile, shared)
                              if profile.incidents_per_month is None else float(profile.incidents_per_month)),
         incidents_estimated=profile.incidents_per_month is None,
         downtime_cost_per_hour=(estimated_downtime_cost(profile, shared["downtime_cost_per_person_hour"])
@@ -135,18 +158,43 @@ def estimates(profile: Profile, shared: dict[str, Any]) -> Estimates:
     )
 
 
-def estimated_problems(profile: Profile, per_person: Any) -> Any:
+def estimated_problems(profile: Profile, shared: dict[str, Any]) -> Any:
     """Problems a month needing outside help: people x problems a person a month (with nobody in-house, every
-    problem needs outside help), less the share the organisation's own IT staff take, one full-time person
-    taking those of up to PEOPLE_ONE_IT_PERSON_TAKES people."""
-    own = min(1.0, profile.it_staff * PEOPLE_ONE_IT_PERSON_TAKES / max(1, profile.employees))
-    return profile.employees * per_person * (1.0 - OWN_STAFF_TAKE * own)
+    problem needs outside help), less the share the organisation's own IT staff take (own_staff_share)."""
+    people = max(1, profile.employees)
+    return people * shared["incidents_per_person_month"] * (1.0 - own_staff_share(profile, shared, people))
 
 
 # One in-house IT person takes the problems of up to this many people; even full cover leaves some problems
 # (specialist faults, hardware under warranty) going outside.
 PEOPLE_ONE_IT_PERSON_TAKES = 80
 OWN_STAFF_TAKE = 0.8
+
+
+def on_duty_share(profile: Profile, shared: dict[str, Any], away_share: Any = None, staff: Any = None) -> Any:
+    """Share of the organisation's problems that arise while one of `staff` IT people (its own, by default) is on
+    duty to take them: not while every one of them is away (leave, sickness, training, or a post left empty after
+    its holder leaves: `away_share` for each, the shared figure it_staff_away_share by default), and outside
+    business hours only as far as they can keep someone on call (out_of_hours_cover). 0 with nobody."""
+    staff = float(profile.it_staff) if staff is None else staff
+    away = _lesser(1.0, shared["it_staff_away_share"] if away_share is None else away_share) ** staff
+    after_hours = AFTER_HOURS_SHARE[profile.operating_hours]
+    return (1.0 - after_hours * (1.0 - out_of_hours_cover(shared, staff))) * (1.0 - away)
+
+
+def out_of_hours_cover(shared: dict[str, Any], staff: Any) -> Any:
+    """Share of evenings and weekends a team of `staff` IT people keeps someone on call: each can be on call
+    one week in on_call_rota_staff (a shared figure), so a lone person covers a fraction and a team of that size
+    covers them all."""
+    return _lesser(1.0, staff / _greater(shared["on_call_rota_staff"], 1.0))
+
+
+def own_staff_share(profile: Profile, shared: dict[str, Any], people: Any) -> Any:
+    """Share of all the organisation's IT problems its own IT staff take: up to OWN_STAFF_TAKE of them, one
+    full-time person taking those of up to PEOPLE_ONE_IT_PERSON_TAKES people, and only while they are on duty
+    (on_duty_share). More staff never lowers it."""
+    cover = _lesser(1.0, profile.it_staff * PEOPLE_ONE_IT_PERSON_TAKES / _greater(people, 1.0))
+    return OWN_STAFF_TAKE * cover * on_duty_share(profile, shared)
 
 
 def estimated_downtime_cost(profile: Profile, per_person_hour: Any) -> Any:
@@ -232,6 +280,13 @@ def joiners_hours(shared: dict[str, Any], profile: Profile, people: Any, *, incl
             * (1.0 - _greater(included, own)))
 
 
+def in_house_hires(option: dict[str, Any], profile: Profile, people: Any) -> Any:
+    """The IT staff an option of salaried staff hires: the team an organisation of this size needs (one person
+    per users_per_it_staff, rounded, at least one), less those it already has."""
+    team = _greater(1.0, _rounded(people / _greater(option["users_per_it_staff"], 1.0)))
+    return _greater(0.0, team - profile.it_staff)
+
+
 def parts(option: dict[str, Any], shared: dict[str, Any], profile: Profile, *, pricing: str, employees: int,
           devices: Any, incidents: Any, downtime_cost: Any) -> Parts:
     """The formula in the module's docstring, for one option charging by `pricing`. `employees`, `devices`,
@@ -249,7 +304,7 @@ def parts(option: dict[str, Any], shared: dict[str, Any], profile: Profile, *, p
                     + devices * option["fee_per_device_month"])
     tooling = MONTHS * people * shared["tooling_per_user_month"] * (1.0 - option["tooling_included"])
     labour, joiners, staff = 0.0, joiner_hours * hourly, 0.0
-    wait = option["response_delay_hours"] + fix  # hours a problem keeps someone from working
+    waiting = problems_left * (option["response_delay_hours"] + fix)  # hours problems keep someone from working
     if pricing == PREPAID_BLOCK:
         # A block sized to the average month's hours (at least the smallest block offered), bought at a discount;
         # joiners are drawn from it. Hours beyond it are billed at the full rate; when unused hours expire, a busy
@@ -261,27 +316,35 @@ def parts(option: dict[str, Any], shared: dict[str, Any], profile: Profile, *, p
         labour = MONTHS * (block * hourly * (1.0 - option["block_discount"]) + overage * hourly)
         joiners = 0.0
     elif pricing == SALARIED:
-        # The staff an organisation of this size needs (at least one person), less those it has; the problems they
-        # cannot take (out of hours, or while every one of them is away) go to bought-in help, which is slower.
-        team = _greater(1.0, _rounded(people / _greater(option["users_per_it_staff"], 1.0)))
-        hires = _greater(0.0, team - profile.it_staff)
+        # The staff an organisation of this size needs (at least one person), less those it has. The team takes
+        # every problem while one of them is at work; the rest (out of hours, or while every one of them is away)
+        # go to bought-in help, which is slower. That includes the problems the existing staff take when they are
+        # there (counted under no option, so left out here too) but that go outside while they are not.
+        hires = in_house_hires(option, profile, people)
         staff = hires * (YEARS * option["salary_year"] * option["salary_loading"]
                          + option["recruiting_cost_per_hire"] * (1.0 + option["staff_leaving_rate"] * YEARS)
                          + YEARS * option["training_tools_per_staff_year"])
         # Away: holidays, sickness and training, and the months a post stands empty after someone leaves.
         gone = option["away_share"] + option["staff_leaving_rate"] * VACANCY_MONTHS / 12
-        away = _lesser(1.0, gone) ** _greater(1.0, profile.it_staff + hires)
-        uncovered = 1.0 - (1.0 - after_hours) * (1.0 - away)
-        bought_in = (1.0 - after_hours) * away + after_hours * premium  # hours of bought-in help a problem, rated
-        labour = MONTHS * problems_left * fix * hourly * bought_in
-        wait = (1.0 - uncovered) * wait + uncovered * (option["cover_response_delay_hours"] + fix)
+        members = _greater(1.0, profile.it_staff + hires)
+        in_office_away = (1.0 - after_hours) * (_lesser(1.0, gone) ** members)  # office hours, everyone away
+        uncovered = 1.0 - on_duty_share(profile, shared, gone, members)
+        every_problem = problems_left / (1.0 - own_staff_share(profile, shared, people))
+        bought = every_problem * uncovered
+        kept = _greater(0.0, problems_left - bought)  # taken by the team beyond what existing staff take now
+        # Hours of bought-in help a problem, rated: the normal rate in office hours, the after-hours premium for
+        # evenings and weekends with nobody on call.
+        rated = (in_office_away + (uncovered - in_office_away) * premium) / _greater(uncovered, 1e-12)
+        labour = MONTHS * bought * fix * hourly * rated
+        waiting = (kept * (option["response_delay_hours"] + fix)
+                   + bought * (option["cover_response_delay_hours"] + fix))
     else:  # PER_JOB and SUBSCRIPTION: every hour of work billed (a subscription's hourly rate is 0)
         labour = MONTHS * problems_left * fix * hourly * uplift
 
     stopped = WORK_STOPPED[profile.it_dependence]
     person_hour = downtime_cost / people
     affected = _lesser(people, shared["people_affected_per_incident"])
-    lost_work = MONTHS * problems_left * affected * wait * stopped * person_hour
+    lost_work = MONTHS * waiting * affected * stopped * person_hour
 
     base_chance = _lesser(BASE_CHANCE_CAP, shared["serious_incident_chance"] * math.sqrt(people / RISK_REFERENCE_PEOPLE))
     upkeep_done = _greater(option["upkeep_included"], own)
@@ -314,6 +377,23 @@ PIECES = {
 }
 
 
+def _not_taken(profile: Profile) -> str:
+    """Which problems an option's help takes where the organisation has IT staff of its own."""
+    if profile.it_staff <= 0:
+        return ""
+    hours = "" if profile.operating_hours == "business_hours" else " or nobody is on call"
+    return (f" Counted for the problems your IT staff do not take, and for theirs while every one of them is "
+            f"away{hours}.")
+
+
+def _team(option: dict[str, float], profile: Profile) -> str:
+    """Who does the work under an option of salaried staff."""
+    hires = in_house_hires(option, profile, float(profile.employees))
+    if hires <= 0:
+        return "your own IT staff"
+    return "your IT staff and those you would hire" if profile.it_staff > 0 else "the staff you would hire"
+
+
 def scope(option: dict[str, float], profile: Profile, devices: float, *, pricing: str = PER_JOB
           ) -> tuple[ScopeItem, ...]:
     """How each piece of the common scope is counted for this option, so a reader sees like is priced with like."""
@@ -323,17 +403,23 @@ def scope(option: dict[str, float], profile: Profile, devices: float, *, pricing
             "unused hours roll over"
         items.append(ScopeItem("fixing", PIECES["fixing"], "billed",
                                f"From a block of hours bought each month at {option['block_discount'] * 100:.0f} % "
-                               f"off the hourly rate ({expire}); hours beyond it at the full rate."))
+                               f"off the hourly rate ({expire}); hours beyond it at the full rate."
+                               f"{_not_taken(profile)}"))
     elif pricing == SALARIED:
+        hired = in_house_hires(option, profile, float(profile.employees)) > 0
+        costed = " (their pay, recruiting and training are in the bills)" if hired else \
+            ", already the team your size needs: nobody is hired"
         items.append(ScopeItem("fixing", PIECES["fixing"], "billed",
-                               "By the staff you would hire (their salaries, recruiting and training are in the "
-                               "bills); help is bought in by the hour while they are away."))
+                               f"By {_team(option, profile)}{costed}; while all of them are away, help for their "
+                               f"problems is bought in by the hour, slower to arrive."))
     elif option["hourly_rate"] > 0:
-        items.append(ScopeItem("fixing", PIECES["fixing"], "billed", "Billed by the hour for each problem."))
+        items.append(ScopeItem("fixing", PIECES["fixing"], "billed",
+                               f"Billed by the hour for each problem.{_not_taken(profile)}"))
     else:
-        items.append(ScopeItem("fixing", PIECES["fixing"], "included", "Included in the monthly fee."))
+        items.append(ScopeItem("fixing", PIECES["fixing"], "included",
+                               f"Included in the monthly fee.{_not_taken(profile)}"))
     own = in_house_upkeep(profile, devices)
-    included = "Done by the staff you would hire." if pricing == SALARIED else "Included in the monthly fee."
+    included = f"Done by {_team(option, profile)}." if pricing == SALARIED else "Included in the monthly fee."
     if option["upkeep_included"] >= 1:
         items.append(ScopeItem("upkeep", PIECES["upkeep"], "included", included))
     elif own >= 1:
@@ -351,7 +437,7 @@ def scope(option: dict[str, float], profile: Profile, devices: float, *, pricing
                                "Bought separately per user (endpoint protection, email filtering, backup storage)."))
     if option["joiners_included"] >= 1:
         items.append(ScopeItem("joiners", PIECES["joiners"], "included",
-                               "Done by the staff you would hire." if pricing == SALARIED else
+                               f"Done by {_team(option, profile)}." if pricing == SALARIED else
                                "Done by your own IT staff." if option.get("requires_it_staff", 0) >= 1 else
                                "Included in the monthly fee."))
     elif own >= 1:
@@ -365,8 +451,9 @@ def scope(option: dict[str, float], profile: Profile, devices: float, *, pricing
         items.append(ScopeItem("after_hours", PIECES["after_hours"], "not_needed", "You work business hours only."))
     elif pricing == SALARIED:
         items.append(ScopeItem("after_hours", PIECES["after_hours"], "billed",
-                               "Staff work office hours: help out of hours is bought in at a higher rate, and "
-                               "slower to arrive."))
+                               "Staff work office hours and keep someone on call for as many evenings and weekends "
+                               "as the team is large enough to share (see the on-call rota in the figures); for "
+                               "the rest, help is bought in at a higher rate, and slower to arrive."))
     elif option["after_hours_premium"] > 1:
         items.append(ScopeItem("after_hours", PIECES["after_hours"], "billed",
                                "Out-of-hours call-outs billed at a higher hourly rate."))

@@ -277,8 +277,11 @@ def assumptions(profile: Profile, used: Estimates, *, fit_weight: float, close_c
         rows.append(Assumption(
             "IT problems a month that need outside help", f"{number(round(used.incidents_per_month, 2))} "
             "(estimated)", source="Our estimate from your size",
-            note="People × the problems a person a month in the figures below. Enter your own count for a "
-                 "sharper answer."))
+            note="People × the problems a person a month in the figures below"
+                 + (", less those your IT staff take while one of them is on duty (one person taking those of "
+                    f"{costs.PEOPLE_ONE_IT_PERSON_TAKES} people, up to {costs.OWN_STAFF_TAKE * 100:.0f} % of them; "
+                    "see the figures for their time away and the on-call rota)" if profile.it_staff > 0 else "")
+                 + ". Enter your own count for a sharper answer."))
     if used.devices_estimated:
         rows.append(Assumption(
             "Devices to look after", f"{used.devices:,.0f} (estimated)", source="Our estimate",
@@ -332,7 +335,7 @@ _UNITS = {
               "best_efforts_response_hours"},
     "times": {"after_hours_premium", "unpatched_multiplier", "out_of_plan_after_hours_premium"},
     "share": {"prevented_share", "serious_incident_reduction", "staff_turnover", "serious_incident_chance",
-              "onsite_share"},
+              "onsite_share", "it_staff_away_share"},
     "yes_no": {"upkeep_included", "tooling_included", "joiners_included", "backups_managed"},
     "days": {"recovery_days_tested", "recovery_days_partial", "recovery_days_none"},
     "months": {"onboarding_months"},
@@ -371,7 +374,7 @@ def _figure_row(figure: Figure, model: str) -> Assumption:
 
 def figure_rows(catalogue: Catalogue, profile: Profile) -> tuple[Assumption, ...]:
     """Every figure the costs used, shared ones first, with the person's own quotes in place."""
-    keys = costs.SHARED_KEYS + (quotes.QUOTE_KEYS if profile.quotes else ())
+    keys = costs.shared_keys_used(profile) + (quotes.QUOTE_KEYS if profile.quotes else ())
     rows = [_figure_row(catalogue.figures[key], "") for key in keys if key in catalogue.figures]
     for model in catalogue.models:
         figures = costs.option_figures(model, profile)
