@@ -107,6 +107,17 @@ def _quote_data(value: Any) -> tuple[dict[str, Any], list[Any]]:
     return quote_form_data(items), (errors if any(errors) else [])
 
 
+def _merged_quote_errors(before: list[Any], found: list[Any]) -> list[Any]:
+    """The quotes' errors found reading the JSON (unknown fields, wrong types) and by the form, together: one
+    object of field messages per quote, or the messages about the list as a whole when there are any."""
+    for errors in (before, found):
+        if errors and isinstance(errors[0], str):
+            return errors
+    if not before or not found:
+        return before or found
+    return [{**form_errors, **json_errors} for json_errors, form_errors in zip(before, found)]
+
+
 def _form_errors(form: AssessmentForm) -> dict[str, Any]:
     errors: dict[str, Any] = {field: [str(m) for m in messages] for field, messages in form.errors.items()}
     quote_errors = form.quotes.non_form_errors()
@@ -174,7 +185,7 @@ def _create(request: HttpRequest, payload: dict[str, Any]) -> HttpResponse:
     if not form.is_valid() or errors:
         for field, messages in _form_errors(form).items():
             if field == "quotes":
-                errors.setdefault(field, messages)
+                errors[field] = _merged_quote_errors(errors.get(field, []), messages)
             else:
                 errors.setdefault(field, []).extend(messages)
         return JsonResponse({"errors": errors}, status=400)
