@@ -40,7 +40,7 @@ def _form_data(payload: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list[
     errors: dict[str, list[str]] = {}
     for key, value in payload.items():
         if key == "quotes":
-            quote_data, quote_errors = _quote_data(value)
+            quote_data, quote_errors = _quote_data([] if value is None else value)
             data.update(quote_data)
             if quote_errors:
                 errors["quotes"] = quote_errors
@@ -86,7 +86,8 @@ def _quote_data(value: Any) -> tuple[dict[str, Any], list[Any]]:
     for item in value:
         found: dict[str, list[str]] = {}
         clean: dict[str, Any] = {}
-        if not isinstance(item, dict):
+        if not isinstance(item, dict):  # kept in its place (as an empty quote), so later quotes keep theirs
+            items.append({})
             errors.append({"__all__": ["Give each quote as an object of its fields."]})
             continue
         for key, field_value in item.items():
@@ -115,7 +116,8 @@ def _merged_quote_errors(before: list[Any], found: list[Any]) -> list[Any]:
             return errors
     if not before or not found:
         return before or found
-    return [{**form_errors, **json_errors} for json_errors, form_errors in zip(before, found)]
+    return [json_errors if "__all__" in json_errors else {**form_errors, **json_errors}
+            for json_errors, form_errors in zip(before, found)]
 
 
 def _form_errors(form: AssessmentForm) -> dict[str, Any]:
