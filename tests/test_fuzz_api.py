@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from advisor import api
-from advisor.forms import AssessmentForm
+from advisor.forms import AssessmentForm, QuoteForm
 from tests.security_data import API_ANSWERS, row_counts
 
 pytestmark = pytest.mark.django_db
@@ -60,7 +60,7 @@ def _api_would_accept(payload: object, body: str) -> bool:
     if not isinstance(payload, dict) or len(body.encode()) > api.MAX_BODY_BYTES:
         return False
     data, errors = api._form_data(payload)
-    return not errors and AssessmentForm(data=data).is_valid()
+    return not errors and AssessmentForm(data=data, every_quote_counts=True).is_valid()
 
 
 @FUZZ
@@ -73,6 +73,44 @@ def test_fuzzed_json_is_stored_when_valid_and_refused_with_errors_when_not(paylo
         response = Client().post(URL, body, content_type="application/json")
         _assert_clean_refusal_or_creation(response, before)
     assert (response.status_code == 201) is valid
+
+
+QUOTE_FIELDS = sorted(QuoteForm.base_fields)
+QUOTE_VALUES = st.one_of(JSON_VALUES, st.lists(st.sampled_from(["monitoring", "backup", "coffee", ""]), max_size=3),
+                         st.integers(-5, 500), st.sampled_from(["Acme", "120", "0", "-1", "12"]))
+
+
+@st.composite
+def fuzzed_quotes(draw) -> object:
+    """Mostly lists of objects keyed by a quote's real fields, some valid; sometimes anything at all."""
+    if draw(st.integers(0, 5)) == 0:
+        return draw(JSON_VALUES)
+    quotes = []
+    for n in range(draw(st.integers(0, 5))):
+        quote = {"name": f"Provider {n}", "price_per_user_month": 120} if draw(st.booleans()) else {}
+        for key in draw(st.lists(st.one_of(st.sampled_from(QUOTE_FIELDS), st.text(max_size=10)), max_size=4)):
+            quote[key] = draw(QUOTE_VALUES)
+        quotes.append(quote if draw(st.integers(0, 9)) else draw(JSON_VALUES))
+    return quotes
+
+
+@FUZZ
+@given(quotes=fuzzed_quotes())
+def test_fuzzed_quotes_are_stored_when_valid_and_refused_under_errors_quotes_when_not(quotes):
+    payload = {**API_ANSWERS, "quotes": quotes}
+    body = json.dumps(payload)
+    valid = _api_would_accept(payload, body)
+    with NO_LIMITS:
+        before = row_counts()
+        response = Client().post(URL, body, content_type="application/json")
+        _assert_clean_refusal_or_creation(response, before)
+    assert (response.status_code == 201) is valid
+    if response.status_code == 400 and len(body.encode()) <= api.MAX_BODY_BYTES:
+        errors = response.json()["errors"]["quotes"]
+        assert all(isinstance(e, str) for e in errors) or (
+            all(isinstance(e, dict) for e in errors) and len(errors) == len(quotes))
+    if response.status_code == 201:
+        assert len(response.json()["quotes"]) == len(quotes or [])  # null: no quotes
 
 
 @FUZZ
