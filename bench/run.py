@@ -18,6 +18,8 @@ What it does, in order:
    and the bytes stored per assessment (bench/storage.py).
    Alongside requests per second, the gunicorn workers' CPU time per request (from /proc), which other
    work on a shared machine barely moves: its ratio to /healthz's is what the page would reach alone.
+   That CPU is split between each worker's event loop thread (uvicorn, Django's async handler, sending
+   the response) and the thread that runs Django's synchronous code (middleware, view, template).
 5. A table on screen and everything in bench/results.json.
 
 wrk and the server share the machine's cores, so absolute requests per second say little; the ratio of
@@ -193,27 +195,36 @@ def load(url: str, method: str, seconds: float, use_wrk: bool) -> dict:
     return loadgen.run(url, duration=seconds, connections=8, method=method, body=body, headers=headers)
 
 
-def workers_cpu(master: int) -> float | None:
-    """CPU seconds the gunicorn workers (the master's children) have used so far; None without /proc."""
+def workers_cpu(master: int) -> tuple[float, float] | None:
+    """CPU seconds the gunicorn workers (the master's children) have used so far, as (event loop thread,
+    other threads): each uvicorn worker's main thread runs the event loop (reading requests, Django's async
+    handler, sending responses) and one other thread runs Django's synchronous code (config/asgi.py). None
+    without /proc."""
     try:
         children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
-        total = 0
+        loop = other = 0
         for pid in children:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            total += int(fields[11]) + int(fields[12])  # utime and stime, in clock ticks
-        return total / os.sysconf("SC_CLK_TCK")
+            for tid in os.listdir(f"/proc/{pid}/task"):
+                fields = Path(f"/proc/{pid}/task/{tid}/stat").read_text().rsplit(")", 1)[1].split()
+                ticks = int(fields[11]) + int(fields[12])  # utime and stime, in clock ticks
+                if tid == pid:
+                    loop += ticks
+                else:
+                    other += ticks
+        return loop / os.sysconf("SC_CLK_TCK"), other / os.sysconf("SC_CLK_TCK")
     except (OSError, ValueError, IndexError):
         return None
 
 
 def measured(server: subprocess.Popen, url: str, method: str, seconds: float, use_wrk: bool) -> dict:
     """load(), plus the workers' CPU time per request: unlike requests per second, it hardly moves when
-    other work on the machine takes cores away."""
+    other work on the machine takes cores away. Split too between the event loop thread and Django's."""
     before = workers_cpu(server.pid)
     figures = load(url, method, seconds, use_wrk)
     after = workers_cpu(server.pid)
     if before is not None and after is not None and figures["requests"]:
-        figures["server_cpu_us"] = (after - before) / figures["requests"] * 1e6
+        loop, other = ((a - b) / figures["requests"] * 1e6 for a, b in zip(after, before))
+        figures.update({"server_cpu_us": loop + other, "server_cpu_loop_us": loop, "server_cpu_django_us": other})
     return figures
 
 
@@ -285,7 +296,8 @@ def main() -> int:
                "p99_ms": sorted(f["p99_ms"] for f in floors)[len(floors) // 2],
                "errors": sum(f["errors"] for f in floors), "ratio_to_healthz": 1.0, "cpu_ratio_to_healthz": 1.0}
     if all("server_cpu_us" in f for f in floors):
-        healthz["server_cpu_us"] = sum(f["server_cpu_us"] for f in floors) / len(floors)
+        for key in ("server_cpu_us", "server_cpu_loop_us", "server_cpu_django_us"):
+            healthz[key] = sum(f[key] for f in floors) / len(floors)
     rows.insert(0, healthz)
     # The same, against /robots.txt, another view that does next to nothing: a check on the floor.
     stack = next(row for row in rows if row["page"] == "robots.txt")
@@ -295,22 +307,25 @@ def main() -> int:
         row["requests_per_second"] = round(row["requests_per_second"], 1)
         row["p50_ms"] = round(row["p50_ms"], 2)
         row["p99_ms"] = round(row["p99_ms"], 2)
-        if "server_cpu_us" in row:
-            row["server_cpu_us"] = round(row["server_cpu_us"], 1)
+        for key in ("server_cpu_us", "server_cpu_loop_us", "server_cpu_django_us"):
+            if key in row:
+                row[key] = round(row[key], 1)
     scoring = scoring_time(env)
     storage = storage_per_assessment(env)
 
     print()
     print(f"{'page':<16} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'ratio':>6} {'target':>7} {'errors':>7}"
-          f"  {'to robots':>9} {'CPU µs':>7} {'CPU ratio':>9}")
+          f"  {'to robots':>9} {'CPU µs':>7} {'CPU ratio':>9} {'loop µs':>8} {'Django µs':>9}")
     for row in rows:
         target = "" if row["target_ratio"] is None else f"≥{row['target_ratio']:g}"
         mark = {True: " ok  ", False: " MISS", None: "     "}[row["meets_target"]]
         cpu = f"{row['server_cpu_us']:>7.0f}" if "server_cpu_us" in row else f"{'':>7}"
-        cpu_ratio = f"{row['cpu_ratio_to_healthz']:>9.2f}" if "cpu_ratio_to_healthz" in row else ""
+        cpu_ratio = f"{row['cpu_ratio_to_healthz']:>9.2f}" if "cpu_ratio_to_healthz" in row else f"{'':>9}"
+        split = (f" {row['server_cpu_loop_us']:>8.0f} {row['server_cpu_django_us']:>9.0f}"
+                 if "server_cpu_loop_us" in row else "")
         print(f"{row['page']:<16} {row['requests_per_second']:>8.0f} {row['p50_ms']:>8.2f} {row['p99_ms']:>8.2f} "
               f"{row['ratio_to_healthz']:>6.2f} {target:>7} {row['errors']:>7}{mark} {row['ratio_to_robots']:>9.2f} "
-              f"{cpu} {cpu_ratio}")
+              f"{cpu} {cpu_ratio}{split}")
     print(f"\nScoring one assessment, one core, simulation and tipping points included: mean "
           f"{scoring['mean_ms']:.2f} ms (target ≤ {scoring['target_mean_ms']:g}), 99th percentile "
           f"{scoring['p99_ms']:.2f} ms, worst {scoring['worst_ms']:.2f} ms (target ≤ {scoring['target_worst_ms']:g}); "
@@ -326,7 +341,7 @@ def main() -> int:
         "load_generator": generator,
         "connections": CONNECTIONS,
         "seconds_per_page": SECONDS,
-        "server": "gunicorn, config/gunicorn.conf.py, 2 sync workers, DEBUG off, SQLite",
+        "server": "gunicorn, config/gunicorn.conf.py, 2 uvicorn workers (config/worker.py), DEBUG off, SQLite",
         "healthz_runs_requests_per_second": [round(f["requests_per_second"], 1) for f in floors],
         "pages": rows,
         "scoring": scoring,
