@@ -158,13 +158,12 @@ def _result(request: HttpRequest, key: uuid.UUID, *, shared: bool) -> HttpRespon
         raise Http404("No assessment has this id.")
     assessment = SimpleLazyObject(lambda: get_object_or_404(Assessment.objects.select_related("catalogue_record"),
                                                               **{field: key}))
-    url = reverse("advisor:result_shared" if shared else "advisor:result", args=[key])
     return render(request, "advisor/result.html", {
         "public_id": key,
         "shared": shared,
         "assessment": assessment,
         "page": SimpleLazyObject(lambda: _result_page(assessment, shared=shared)),
-        "share_url": request.build_absolute_uri(url),
+        "share_url": request.build_absolute_uri(request.path),  # the page's own address, as the URLconf wrote it
         "shared_url": SimpleLazyObject(
             lambda: request.build_absolute_uri(assessment.get_shared_url()) if assessment.share_id else ""),
     })
