@@ -127,7 +127,7 @@ class QuoteForm(forms.Form):
                         "max_value": "Enter 120 or less.", "max_decimal_places": "Use at most two decimal places.",
                         "max_digits": "Enter 120 or less.", "max_whole_digits": "Enter 120 or less."})
     response_hours = forms.DecimalField(
-        label="Promised response to an urgent problem (hours)", required=False, min_value=Decimal("0"),
+        label="Promised response to an urgent problem (working hours)", required=False, min_value=Decimal("0"),
         max_value=Decimal("720"), max_digits=6, decimal_places=2,
         help_text="Leave blank if the quote promises only \u201cbest efforts\u201d.",
         error_messages={"invalid": "Enter a number of hours, such as 1 or 0.5.", "min_value": "Enter 0 or more.",

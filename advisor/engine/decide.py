@@ -207,13 +207,33 @@ def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool =
                           incidents_per_month=round(ev.used.incidents_per_month, 2),
                           downtime_cost_per_hour=round(ev.used.downtime_cost_per_hour, 2)),
         quotes=quote_results,
-        quote_verdict=(explain.quote_verdict(quote_results, profile.quotes, tuple(options)) if quote_results else
-                       (QUOTES_UNPRICED,) if profile.quotes else ()),
+        quote_verdict=_quote_verdict(profile, catalogue, prepared, ev, baseline, quote_results, tuple(options)),
     )
 
 
 QUOTES_UNPRICED = ("Your quotes could not be priced: none of the options we list today is a managed service to "
                    "start from. They are kept with your answers.")
+
+
+def _quote_verdict(profile: Profile, catalogue: Catalogue, prepared: Prepared, ev: Evaluation, baseline: int | None,
+                   quote_results: tuple[QuoteResult, ...], options: tuple[OptionResult, ...]) -> tuple[str, ...]:
+    """The words on the quotes: which is the better deal and why (explain.quote_verdict), with what the runner-up's
+    response terms cost against the better deal's worked out here, where the pricing is."""
+    if not profile.quotes:
+        return ()
+    if not quote_results or baseline is None:
+        return (QUOTES_UNPRICED,)
+    given = {q.name: q for q in profile.quotes}
+    response_gap = 0.0
+    if len(quote_results) > 1:
+        best, other = given[quote_results[0].name], given[quote_results[1].name]
+        if best.response_hours != other.response_hours:
+            response_gap = quotes.response_cost(
+                other, best, prepared.options[baseline], _quote_shared(catalogue, prepared), profile,
+                devices=ev.used.devices, incidents=ev.used.incidents_per_month,
+                downtime_cost=ev.used.downtime_cost_per_hour)
+    managed = next((o for o in options if o.slug == catalogue.models[baseline].slug), None)
+    return explain.quote_verdict(quote_results, profile.quotes, options, managed=managed, response_gap=response_gap)
 
 
 def _quote_shared(catalogue: Catalogue, prepared: Prepared) -> dict[str, float]:
@@ -256,6 +276,7 @@ def _quote_results(profile: Profile, catalogue: Catalogue, prepared: Prepared, e
                                      incidents=ev.used.incidents_per_month,
                                      downtime_cost=ev.used.downtime_cost_per_hour),
             flags=quotes.flags(quote, profile, devices=devices, market=market),
+            minimum_applies=quotes.minimum_applies(quote, people, devices),
             cost=OptionCost(
                 three_years=_total(simulated.quote_totals[n], simulated_parts),
                 parts=CostParts(bills=_rounded(simulated_parts.bills), lost_work=_rounded(simulated_parts.lost_work),

@@ -295,6 +295,7 @@ class QuoteResult:
     left_out: dict[str, float]  # each piece it leaves out, by QUOTE_INCLUDES key: its expected 3-year cost
     flags: tuple[Flag, ...]
     cost: OptionCost
+    minimum_applies: bool = False  # its minimum monthly charge is more than its prices come to
 
 
 @dataclass(frozen=True)

@@ -391,43 +391,62 @@ def _listed(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _left_out_words(quote: QuoteResult) -> str:
-    return _listed([quotes.INCLUDE_WORDS[key] for key, cost in quote.left_out.items()
-                    if cost > 0 and key != "projects"])
+def _pieces(keys: list[str]) -> str:
+    return _listed([quotes.INCLUDE_WORDS[key] for key in keys])
 
 
-def _why_cheaper(best: QuoteResult, other: QuoteResult, given: dict[str, Quote]) -> list[str]:
+def _only_left_out(quote: QuoteResult, other: QuoteResult) -> list[str]:
+    """The pieces `quote` leaves out that `other` includes (project work, outside the totals, aside)."""
+    return [key for key, cost in quote.left_out.items() if key not in other.left_out and key != "projects" and cost > 0]
+
+
+def _promise(quote: Quote) -> str:
+    if quote.response_hours is None:
+        return "best efforts"
+    return f"{number(quote.response_hours)} working hour{'' if quote.response_hours == 1 else 's'}"
+
+
+def _why_cheaper(best: QuoteResult, other: QuoteResult, given: dict[str, Quote], response_gap: float) -> list[str]:
     """What makes `best` cost less than `other` over three years, in plain words: what favours it, largest
-    first, then what goes against it."""
+    first, then what goes against it, largest first. `response_gap` is what `other`'s response terms cost
+    against `best`'s (0 when they promise the same)."""
     gaps = []
     fees = other.fees_three_years - best.fees_three_years
     if abs(fees) >= 1:
         cheaper, dearer = (best, other) if fees > 0 else (other, best)
         mine, theirs = given[cheaper.name].yearly_increase_percent, given[dearer.name].yearly_increase_percent
-        rises = f" (price rises of {number(mine)} % a year against {number(theirs)} %)" if mine != theirs else ""
+        rises = ""
+        if mine != theirs:
+            rises = (f" (with price rises of {number(mine)} % a year against {number(theirs)} %)" if mine < theirs
+                     else f" (despite price rises of {number(mine)} % a year against {number(theirs)} %)")
         gaps.append((fees, f"{cheaper.name}'s own fees are {money(abs(fees))} lower over three years{rises}"))
     onboarding = other.cost.onboarding - best.cost.onboarding
     if abs(onboarding) >= 1:
         cheaper = best if onboarding > 0 else other
         gaps.append((onboarding, f"{cheaper.name}'s onboarding charge is {money(abs(onboarding))} lower"))
-    missing = (sum(v for k, v in other.left_out.items() if k != "projects")
-               - sum(v for k, v in best.left_out.items() if k != "projects"))
-    if abs(missing) >= 1:
-        worse = other if missing > 0 else best
-        words = _left_out_words(worse)
-        if words:
-            gaps.append((missing, f"{worse.name} leaves out {words}, which would cost about "
-                                  f"{about_money(sum(v for k, v in worse.left_out.items() if k != 'projects'))} "
-                                  f"over three years, bought separately or as lost work and risk"))
-    rest = (other.cost.three_years.expected - best.cost.three_years.expected) - (fees + onboarding + missing)
-    if abs(rest) >= 0.02 * max(1.0, other.cost.three_years.expected):
-        quicker = best if rest > 0 else other
-        gaps.append((rest, f"{quicker.name}'s promised response time saves about {about_money(abs(rest))} of "
-                           f"staff time lost waiting for help"))
-    gaps.sort(key=lambda gap: -gap[0])
-    favour = [text for gap, text in gaps if gap > 0]
-    against = [text for gap, text in gaps if gap < 0]
-    return favour[:3] + ([f"against that, {'; '.join(against)}"] if against else [])
+    for lacking, having, sign in ((other, best, 1.0), (best, other, -1.0)):
+        keys = _only_left_out(lacking, having)
+        cost = sum(lacking.left_out[key] for key in keys)
+        if keys and cost >= 1:
+            gaps.append((sign * cost, f"{lacking.name} leaves out {_pieces(keys)}, which {having.name} includes: "
+                                      f"about {about_money(cost)} over three years, bought separately or as lost "
+                                      f"work and risk"))
+    if abs(response_gap) >= 1:
+        quicker, slower = (best, other) if response_gap > 0 else (other, best)
+        gaps.append((response_gap, f"{quicker.name}'s faster response ({_promise(given[quicker.name])} promised, "
+                                   f"against {_promise(given[slower.name])} for {slower.name}) saves about "
+                                   f"{about_money(abs(response_gap))} of staff time lost waiting for help"))
+    favour = sorted((g for g in gaps if g[0] > 0), key=lambda g: -g[0])
+    against = sorted((g for g in gaps if g[0] < 0), key=lambda g: g[0])
+    return [text for _gap, text in favour[:3]] + \
+        ([f"against that, {'; '.join(text for _gap, text in against)}"] if against else [])
+
+
+SERIOUS_FLAGS = ("missing_security", "missing_backup", "termination_fee", "long_notice")
+
+
+def _serious(quote: QuoteResult) -> list[str]:
+    return [f.title.lower() for f in quote.flags if f.code in SERIOUS_FLAGS]
 
 
 def _projects(quote_results: tuple[QuoteResult, ...]) -> str | None:
@@ -443,11 +462,15 @@ def _projects(quote_results: tuple[QuoteResult, ...]) -> str | None:
 
 
 def quote_verdict(quote_results: tuple[QuoteResult, ...], given: tuple[Quote, ...],
-                  options: tuple[OptionResult, ...]) -> tuple[str, ...]:
-    """Which quote is the better deal over three years (the total of the three parts), why, and how it compares
-    with the options. `quote_results` are cheapest first; `given` are the quotes as entered."""
+                  options: tuple[OptionResult, ...], *, managed: OptionResult | None = None,
+                  response_gap: float = 0.0) -> tuple[str, ...]:
+    """Which quote is the better deal over three years (the total of the three parts), why, what to weigh
+    against it, and how it compares with the catalogue's managed service (`managed`) and cheapest option.
+    `quote_results` are cheapest first; `given` are the quotes as entered; `response_gap` is what the runner-up's
+    response terms cost against the better deal's."""
     if not quote_results:
         return ()
+    by_name = {q.name: q for q in given}
     best = quote_results[0]
     lines = []
     if len(quote_results) > 1:
@@ -455,33 +478,79 @@ def quote_verdict(quote_results: tuple[QuoteResult, ...], given: tuple[Quote, ..
         gap = other.cost.three_years.expected - best.cost.three_years.expected
         totals = (f"{money(best.cost.three_years.expected)} all told against "
                   f"{money(other.cost.three_years.expected)} for {other.name}")
-        if gap < ABOUT_THE_SAME * other.cost.three_years.expected:
+        close = gap < ABOUT_THE_SAME * other.cost.three_years.expected
+        if close:
             lines.append(f"{best.name} and {other.name} cost about the same over three years ({totals}): choose "
                          f"between them on their terms and service.")
+            mine, theirs = _serious(best), _serious(other)
+            if len(mine) != len(theirs):
+                fewer, more, found = (best, other, theirs) if len(mine) < len(theirs) else (other, best, mine)
+                lines.append(f"At about the same cost, {fewer.name} has fewer terms to question: {more.name}'s "
+                             f"include {_listed(found)}.")
         else:
             lines.append(f"{best.name} is the better deal over three years: {totals}, {money(gap)} less.")
-        why = _why_cheaper(best, other, {q.name: q for q in given})
+        why = _why_cheaper(best, other, by_name, response_gap)
         if why:
-            lines.append(f"Why: {'; '.join(why)}.")
+            lines.append(f"{'The difference' if close else 'Why'}: {'; '.join(why)}.")
+        if not close:
+            lines.extend(_lock_in(best, by_name[best.name], gap))
+            missing = [f.title.lower() for f in best.flags if f.code in ("missing_security", "missing_backup")]
+            if missing:
+                lines.append(f"Even so, {best.name} carries {_listed(missing)}: see its terms below before you "
+                             f"choose it.")
+        for third in quote_results[2:]:
+            lines.append(f"{third.name} costs {money(third.cost.three_years.expected - best.cost.three_years.expected)} "
+                         f"more than {best.name} over three years, all told.")
         projects = _projects(quote_results)
         if projects:
             lines.append(projects)
     else:
+        left = [key for key, cost in best.left_out.items() if cost > 0 and key != "projects"]
+        leaves = (f" It leaves out {_pieces(left)}: about "
+                  f"{about_money(sum(best.left_out[key] for key in left))} of that, bought separately or as lost "
+                  f"work and risk." if left else "")
         lines.append(f"Your quote {best.name} would cost {money(best.cost.three_years.expected)} over three years "
-                     f"all told.")
-    cheapest = min(options, key=lambda o: o.cost.three_years.expected)
-    gap = cheapest.cost.three_years.expected - best.cost.three_years.expected
-    if abs(gap) < ABOUT_THE_SAME * cheapest.cost.three_years.expected:
-        lines.append(f"That is about what {cheapest.name} would cost on our published figures "
-                     f"({money(cheapest.cost.three_years.expected)}), the cheapest of our options for you.")
-    else:
-        lines.append(f"That is {money(abs(gap))} {'less' if gap > 0 else 'more'} than {cheapest.name} on our "
-                     f"published figures ({money(cheapest.cost.three_years.expected)}), the cheapest of our options "
-                     f"for you.")
+                     f"all told.{leaves}")
+        lines.extend(_lock_in(best, by_name[best.name], None))
+    lines.append(_against_options(best, options, managed))
     flagged = [q.name for q in quote_results if q.flags]
     if flagged:
-        lines.append(f"Before you sign, read the terms flagged for {_listed(flagged)} below.")
+        lines.append(f"Before you sign, read the terms flagged for {_listed(flagged)}.")
     return tuple(lines)
+
+
+def _lock_in(best: QuoteResult, quote: Quote, saving: float | None) -> list[str]:
+    """A warning when the better deal ties you in: leaving after a year costs more than it saves, or its term
+    runs beyond the three years compared."""
+    found = []
+    if saving is not None and best.exit_cost_after_one_year > saving:
+        found.append(f"But it ties you in for {quote.term_months} months: leaving after the first year would cost "
+                     f"{money(best.exit_cost_after_one_year)}, more than the {money(saving)} it saves over three "
+                     f"years. Weigh how sure you are of staying.")
+    elif saving is None and best.exit_cost_after_one_year > 0:
+        found.append(f"It ties you in for {quote.term_months} months: leaving after the first year would cost "
+                     f"{money(best.exit_cost_after_one_year)}.")
+    if quote.term_months > costs.MONTHS:
+        found.append(f"Its term of {quote.term_months} months runs beyond the three years compared here.")
+    return found
+
+
+def _against_options(best: QuoteResult, options: tuple[OptionResult, ...], managed: OptionResult | None) -> str:
+    """The better quote against the catalogue's managed service (like for like), then its cheapest option."""
+    cheapest = min(options, key=lambda o: o.cost.three_years.expected)
+    mine = best.cost.three_years.expected
+
+    def against(option: OptionResult, what: str) -> str:
+        theirs = option.cost.three_years.expected
+        if abs(theirs - mine) < ABOUT_THE_SAME * theirs:
+            return f"about what {what} would cost on our published figures ({option.name}, {money(theirs)})"
+        return (f"{money(abs(theirs - mine))} {'less' if theirs > mine else 'more'} than {what} on our published "
+                f"figures ({option.name}, {money(theirs)})")
+
+    if managed is None or managed.slug == cheapest.slug:
+        return f"{best.name} costs {against(cheapest, 'the cheapest of our options for you')}."
+    return (f"{best.name} costs {against(managed, 'a typical managed service')}; the cheapest of our options for "
+            f"you is {cheapest.name} ({money(cheapest.cost.three_years.expected)}).")
 
 
 def answer_text(name: str, value: Any) -> str:

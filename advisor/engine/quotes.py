@@ -71,6 +71,11 @@ def monthly_fee(quote: Quote, people: float, devices: float) -> float:
     return max(fee, quote.minimum_monthly or 0.0)
 
 
+def minimum_applies(quote: Quote, people: float, devices: float) -> bool:
+    """Whether the quote's minimum monthly charge is more than its prices come to."""
+    return monthly_fee(quote, people, devices) > monthly_fee(replace(quote, minimum_monthly=None), people, devices)
+
+
 def fee_in_year(quote: Quote, people: float, devices: float, year: int) -> float:
     """A month's fee in year `year` (0 for the first): raised at each anniversary, compounding."""
     return monthly_fee(quote, people, devices) * (1.0 + quote.yearly_increase_percent / 100.0) ** year
@@ -114,8 +119,7 @@ def price(quote: Quote, option: dict[str, Any], shared: dict[str, Any], profile:
         "prevented_share": option["prevented_share"] if "monitoring" in has else 0.0,
         "serious_incident_reduction": option["serious_incident_reduction"] if "security" in has else 0.0,
         "backups_managed": 1.0 if "backup" in has else 0.0,
-        "response_delay_hours": (shared["best_efforts_response_hours"] if quote.response_hours is None
-                                 else float(quote.response_hours)),
+        "response_delay_hours": response_wait(quote, shared),
     }
     base = costs.parts(service, shared, profile, pricing=costs.SUBSCRIPTION, employees=profile.employees,
                        devices=devices, incidents=incidents, downtime_cost=downtime_cost)
@@ -142,6 +146,15 @@ def price(quote: Quote, option: dict[str, Any], shared: dict[str, Any], profile:
     return Priced(parts, lines)
 
 
+def response_wait(quote: Quote, shared: dict[str, Any]) -> Any:
+    """Working hours an urgent problem waits for work to start: the promised time, but never longer than with no
+    promise at all ("best efforts", a figure): a slow promise is no worse than none."""
+    waits = shared["best_efforts_response_hours"]
+    if quote.response_hours is None:
+        return waits
+    return costs._lesser(float(quote.response_hours), waits)
+
+
 def _mean(value: Any) -> Any:
     return value.mean() if hasattr(value, "mean") else value
 
@@ -155,16 +168,31 @@ def project_work(shared: dict[str, float], profile: Profile) -> float:
 
 def left_out(quote: Quote, option: dict[str, float], shared: dict[str, float], profile: Profile, *, devices: float,
              incidents: float, downtime_cost: float) -> dict[str, float]:
-    """What each piece the quote leaves out costs over three years, all three parts counted: its total as it
-    stands less its total with that piece included (at every figure's expected value). Projects, outside the
-    totals, at what the work would be billed."""
+    """What each piece the quote leaves out costs over three years, all three parts counted, so that together they
+    are what it leaves out in all: the pieces are added to the quote one after another (in QUOTE_INCLUDES'
+    order), each costing the fall in its total as it is added (at every figure's expected value). Projects,
+    outside the totals, at what the work would be billed."""
     kwargs = dict(devices=devices, incidents=incidents, downtime_cost=downtime_cost)
-    total = float(price(quote, option, shared, profile, **kwargs).parts.total)
     has = frozenset(quote.includes)
-    costed = {key: round(total - float(price(quote, option, shared, profile, includes=has | {key}, **kwargs)
-                                       .parts.total), 2)
-              for key in INCLUDE_KEYS if key not in has and key != "projects"}
-    return {**costed, **({} if "projects" in has else {"projects": round(project_work(shared, profile), 2)})}
+    total = float(price(quote, option, shared, profile, **kwargs).parts.total)
+    costed = {}
+    for key in INCLUDE_KEYS:
+        if key in has or key == "projects":
+            continue
+        has = has | {key}
+        with_it = float(price(quote, option, shared, profile, includes=has, **kwargs).parts.total)
+        costed[key], total = round(total - with_it, 2), with_it
+    return {**costed, **({} if "projects" in quote.includes else {"projects": round(project_work(shared, profile), 2)})}
+
+
+def response_cost(quote: Quote, faster: Quote, option: dict[str, float], shared: dict[str, float], profile: Profile,
+                  *, devices: float, incidents: float, downtime_cost: float) -> float:
+    """What `quote`'s response terms cost over three years against `faster`'s: its total less its total with
+    `faster`'s promised response (at every figure's expected value)."""
+    kwargs = dict(devices=devices, incidents=incidents, downtime_cost=downtime_cost)
+    return (float(price(quote, option, shared, profile, **kwargs).parts.total)
+            - float(price(replace(quote, response_hours=faster.response_hours), option, shared, profile, **kwargs)
+                    .parts.total))
 
 
 # ---- What the scope counts, in words ------------------------------------------------------------------
@@ -214,15 +242,23 @@ def flags(quote: Quote, profile: Profile, *, devices: float, market: tuple[float
     people = max(1.0, float(profile.employees))
     found = []
     if quote.notice_days >= LONG_NOTICE_DAYS:
-        found.append(Flag("long_notice", (
-            f"To leave, you must give {quote.notice_days} days' written notice before the term ends, or the "
-            f"contract renews by itself. Put the date in your calendar, or ask for 30 days.")))
+        if quote.term_months <= 1:
+            text = (f"To leave, you must give {quote.notice_days} days' written notice: about "
+                    f"{_months(round(quote.notice_days / 30))} more of fees after you decide to go. Ask for 30 days.")
+        else:
+            text = (f"To leave, you must give {quote.notice_days} days' written notice before the term ends, or the "
+                    f"contract renews by itself. Put the date in your calendar, or ask for 30 days.")
+        found.append(Flag("long_notice", text))
     if quote.termination_fee_months > TERMINATION_FEE_MONTHS:
         fee = exit_cost_after_one_year(quote, people, devices)
         after = f" (${fee:,.0f} to leave after the first year)" if fee else ""
+        left = quote.term_months - 12
+        beyond = (f", more than the {_months(left)} left of the term after the first year: ask for it to be capped at "
+                  f"what is left" if 0 < left < quote.termination_fee_months else "")
         found.append(Flag("termination_fee", (
-            f"Leaving early costs {_months(quote.termination_fee_months)} of fees{after}. Three months or less is "
-            f"usual; ask for less, or for the right to leave if the provider misses its promised response times.")))
+            f"Leaving early costs {_months(quote.termination_fee_months)} of fees{after}{beyond}. Three months or "
+            f"less is usual; ask for less, or for the right to leave if the provider misses its promised response "
+            f"times.")))
     if quote.response_hours is None:
         found.append(Flag("best_efforts", (
             "No response time is promised (\u201cbest efforts\u201d). Ask for how soon work starts on an urgent "

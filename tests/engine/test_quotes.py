@@ -200,15 +200,76 @@ def test_a_higher_price_or_steeper_rises_never_lower_a_quote_s_total(profile, qu
     assert priced(profile, replace(quote, yearly_increase_percent=quote.yearly_increase_percent + extra)) >= base - 1e-6
 
 
-@given(profile=small, quote=terms)
+@given(profile=small, quote=terms, hours=st.floats(0, 720), longer=st.floats(0, 100))
 @settings(max_examples=100, deadline=None)
-def test_a_promised_response_never_costs_more_than_best_efforts_of_the_same_length_or_longer(profile, quote):
-    promised = replace(quote, response_hours=1.0)
+def test_a_promised_response_never_costs_more_than_best_efforts_or_a_slower_promise(profile, quote, hours, longer):
+    promised = replace(quote, response_hours=hours)
     assert priced(profile, promised) <= priced(profile, replace(quote, response_hours=None)) + 1e-6
-    assert priced(profile, promised) <= priced(profile, replace(quote, response_hours=8.0)) + 1e-6
+    assert priced(profile, promised) <= priced(profile, replace(quote, response_hours=hours + longer)) + 1e-6
 
 
 def test_the_two_option_catalogue_prices_quotes_from_its_msp_too():
     result = score(Profile(industry="other", employees=12, quotes=(fair(),)), seeded_catalogue(),
                    with_tipping_points=False)
     assert len(result.quotes) == 1 and result.quotes[0].cost.chance_cheapest is not None
+
+
+# ---- The words: what an adviser reviewing them asked of them ----------------------------------------------
+
+
+def _verdict(profile: Profile, *quote_list: Quote) -> str:
+    return " ".join(score(replace(profile, quotes=quote_list), FIVE, with_tipping_points=False).quote_verdict)
+
+
+def test_the_why_names_only_what_one_quote_leaves_out_and_the_other_includes():
+    without = tuple(k for k in EVERYTHING if k not in ("onsite", "security", "backup"))
+    text = _verdict(Profile(industry="legal", employees=20, compliance="moderate"),
+                    fair("Full", includes=tuple(k for k in EVERYTHING if k != "onsite")),
+                    fair("Thin", price_per_user_month=140.0, includes=without))
+    assert "Thin leaves out security and backup, which Full includes" in text
+    assert "on-site" not in text  # both leave visits out: not a difference between them
+
+
+def test_a_response_clause_only_when_the_promises_differ_and_never_credits_best_efforts():
+    profile = Profile(industry="finance", employees=30, it_dependence="critical")
+    same = _verdict(profile, fair("One", response_hours=4.0), fair("Two", price_per_user_month=170.0,
+                                                                   response_hours=4.0))
+    assert "response" not in same
+    both_none = _verdict(profile, fair("One", response_hours=None), fair("Two", price_per_user_month=170.0,
+                                                                         response_hours=None))
+    assert "faster response" not in both_none
+    differ = _verdict(profile, fair("Quick", response_hours=1.0), fair("Slow", response_hours=None))
+    assert "Quick's faster response (1 working hour promised, against best efforts for Slow)" in differ
+
+
+def test_a_promise_slower_than_best_efforts_counts_as_no_better_and_no_worse():
+    profile = Profile(industry="retail", employees=15)
+    assert priced(profile, fair(response_hours=48.0)) == pytest.approx(priced(profile, fair(response_hours=None)))
+
+
+def test_what_a_quote_leaves_out_adds_up_to_its_total_less_its_total_with_everything():
+    profile = Profile(industry="hospitality", employees=30, operating_hours="always", compliance="moderate")
+    quote = fair(includes=("after_hours",))
+    result = score(replace(profile, quotes=(quote,)), FIVE, with_tipping_points=False).quotes[0]
+    joint = priced(profile, quote) - priced(profile, replace(quote, includes=EVERYTHING))
+    assert sum(v for k, v in result.left_out.items() if k != "projects") == pytest.approx(joint, abs=0.1)
+
+
+def test_a_cheaper_deal_that_ties_you_in_says_what_leaving_after_a_year_costs():
+    text = _verdict(Profile(industry="healthcare", employees=40),
+                    fair("Lockin", price_per_user_month=140.0, term_months=60, termination_fee_months=24.0),
+                    fair("Flexible", term_months=1))
+    assert text.startswith("Lockin is the better deal")
+    assert "ties you in for 60 months" in text and "runs beyond the three years" in text
+
+
+def test_a_better_deal_that_leaves_out_security_a_regulated_firm_needs_says_so():
+    text = _verdict(Profile(industry="legal", employees=25, compliance="strict", backup="tested"),
+                    fair("Cheap", price_per_user_month=90.0, includes=tuple(k for k in EVERYTHING if k != "security")),
+                    fair("Dear", price_per_user_month=240.0))
+    assert text.startswith("Cheap is the better deal") and "Even so, Cheap carries security left out" in text
+
+
+def test_one_quote_alone_is_told_what_it_leaves_out_and_compared_with_a_typical_managed_service():
+    text = _verdict(Profile(industry="retail", employees=40), fair(includes=("monitoring", "security", "backup")))
+    assert "It leaves out" in text and "a typical managed service on our published figures" in text
