@@ -34,7 +34,7 @@ def test_the_page_answers_with_its_heading_and_who_runs_the_site(client):
     assert response.status_code == 200
     html = response.content.decode()
     assert '<h1 id="page-title" class="display-6 fw-semibold">How the advice works</h1>' in html
-    assert "<title>How the advice works · advisor</title>" in html
+    assert "<title>How the advice works &middot; advisor</title>" in html
     assert "<h2>Who runs this site</h2>" in html
     assert "We sell no IT support, take no referral fees" in html
 
