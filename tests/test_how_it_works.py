@@ -19,6 +19,7 @@ pytestmark = pytest.mark.django_db
 URL = "/how-it-works/"
 from tests.test_seed import ARTICLE  # noqa: E402 - one place says where the article is (ADVISOR_SEED_ARTICLE)
 seed = importlib.import_module("advisor.migrations.0005_how_it_works_page")
+five_options = importlib.import_module("advisor.migrations.0015_how_it_works_five_options")
 
 
 @pytest.fixture
@@ -50,6 +51,25 @@ def test_the_page_tells_the_model_and_names_its_sources(client):
         assert source in html
     assert "marked as a vendor claim" in html
     assert '<a href="https://micro-it.net/resources/article-pricing-models">' in html
+
+
+def test_the_page_tells_the_five_options_and_checking_your_quotes(client):
+    html = client.get(URL).content.decode()
+    assert "compares five ways of getting IT support" in html
+    for heading in ("How the five options are charged", "Checking your quotes"):
+        assert f"<h2>{heading}</h2>" in html
+    for option in ("Break/Fix", "Managed Services Provider", "block of prepaid hours", "co-managed", "in-house IT"):
+        assert option in html
+    # The organisation's own IT staff: the same cost under every option, taking problems only while on duty.
+    assert "IT staff you already employ cost the same whichever option you choose" in html
+    assert "only those that come up while they are on duty" in html
+    # The quotes: up to three, project work kept out of the totals, the flags, and the link that leaves them out.
+    assert "enter up to three" in html
+    assert "keep it out of them" in html
+    for flag in ("notice period of 60 days or more", "more than three months' fees", "only best efforts",
+                 "above or below the range", "security left out", "backup left out"):
+        assert flag in html
+    assert "a second permanent link that shows it without them" in html
 
 
 @pytest.mark.parametrize("path", ["/", "/assess/"], ids=["comparison", "assessment form"])
@@ -126,9 +146,10 @@ def test_a_page_taken_off_the_site_is_not_found(client):
     assert client.get(URL).status_code == 404
 
 
-def test_the_seeded_html_has_no_inline_style_or_script_and_starts_at_h2():
+@pytest.mark.parametrize("version", [seed, five_options], ids=["first", "second"])
+def test_the_seeded_html_has_no_inline_style_or_script_and_starts_at_h2(version):
     # The Content-Security-Policy refuses inline style and script; the template gives the page its only <h1>.
-    content = FlatPage.objects.get(url=URL).content
+    content = version.CONTENT
     assert not re.search(r"<script|<style|\sstyle=|\son[a-z]+=|javascript:", content, re.IGNORECASE)
     assert re.findall(r"<h(\d)", content)[0] == "2"
     assert "<h1" not in content
@@ -145,6 +166,51 @@ def test_the_migration_backward_removes_the_page_and_forward_brings_it_back():
     assert list(page.sites.values_list("pk", flat=True)) == [1]
 
 
+def test_the_second_version_replaces_the_first_version_and_back_again():
+    editor = SimpleNamespace(connection=connection)
+    page = FlatPage.objects.get(url=URL)
+    assert page.content == five_options.CONTENT  # the test database is migrated: the second version is there
+    five_options.backward(apps, editor)
+    assert FlatPage.objects.get(url=URL).content == seed.CONTENT
+    five_options.forward(apps, editor)
+    assert FlatPage.objects.get(url=URL).content == five_options.CONTENT
+    five_options.forward(apps, editor)  # twice: already the second version, so nothing changes
+    page = FlatPage.objects.get(url=URL)
+    assert page.content == five_options.CONTENT
+    assert page.title == "How the advice works"
+    assert list(page.sites.values_list("pk", flat=True)) == [1]
+
+
+@pytest.mark.parametrize("edited", [
+    "<h2>Who runs this site</h2><p>A charity for small firms runs it.</p>",
+    seed.CONTENT + "<p>One line staff added.</p>\n",
+    seed.CONTENT.replace("\n", "\r\n"),  # saved from the admin's text box: not the seeded text
+], ids=["rewritten", "a line added", "line endings"])
+def test_the_second_version_leaves_a_page_staff_edited_alone(edited):
+    editor = SimpleNamespace(connection=connection)
+    FlatPage.objects.filter(url=URL).update(content=edited)
+    five_options.forward(apps, editor)
+    assert FlatPage.objects.get(url=URL).content == edited
+    five_options.backward(apps, editor)
+    assert FlatPage.objects.get(url=URL).content == edited
+
+
+def test_the_second_version_does_nothing_without_the_page():
+    editor = SimpleNamespace(connection=connection)
+    FlatPage.objects.filter(url=URL).delete()
+    five_options.forward(apps, editor)
+    five_options.backward(apps, editor)
+    assert not FlatPage.objects.filter(url=URL).exists()
+
+
+def test_the_second_version_keeps_the_first_versions_headings_and_sources():
+    # Staff who never edited the page lose nothing the first version told.
+    headings = lambda text: re.findall(r"<h2>([^<]+)</h2>", text)  # noqa: E731
+    assert set(headings(seed.CONTENT)) <= set(headings(five_options.CONTENT))
+    links = lambda text: set(re.findall(r'href="([^"]+)"', text))  # noqa: E731
+    assert links(seed.CONTENT) <= links(five_options.CONTENT)
+
+
 def test_the_migration_makes_the_site_when_there_is_none():
     Site.objects.all().delete()  # the flat pages go with it
     seed.forward(apps, SimpleNamespace(connection=connection))
@@ -152,7 +218,8 @@ def test_the_migration_makes_the_site_when_there_is_none():
     Site.objects.create(domain="another.example", name="another")  # the id sequence moved past 1
 
 
-def test_no_sentence_is_copied_from_the_article():
+@pytest.mark.parametrize("version", [seed, five_options], ids=["first", "second"])
+def test_no_sentence_is_copied_from_the_article(version):
     if not ARTICLE.exists():
         # The article lives beside the repository (../shared), as it does in CI; never skipped there.
         if os.environ.get("CI"):
@@ -161,6 +228,6 @@ def test_no_sentence_is_copied_from_the_article():
     words = lambda text: re.findall(r"[a-z0-9']+", re.sub(r"<[^>]+>", " ", text).lower())  # noqa: E731
     article = words(ARTICLE.read_text(encoding="utf-8"))
     article_runs = {" ".join(article[i:i + 8]) for i in range(len(article) - 7)}
-    ours = words(FlatPage.objects.get(url=URL).content)
+    ours = words(version.CONTENT)
     copied = [" ".join(ours[i:i + 8]) for i in range(len(ours) - 7) if " ".join(ours[i:i + 8]) in article_runs]
     assert not copied
