@@ -78,7 +78,7 @@ def test_a_person_enters_two_quotes_and_sees_which_is_the_better_deal(make_page,
     first.get_by_label("Contract term (months)").fill("36")
     first.get_by_label("Yearly price increase (%)").fill("5")
     first.get_by_label("Notice to leave (days)").fill("90")
-    first.get_by_label("Promised response to an urgent problem (hours)").fill("4")
+    first.get_by_label("Promised response to an urgent problem (working hours)").fill("4")
     for label in INCLUDES.values():
         first.get_by_label(label, exact=True).check()
     second = open_quote(page, 2)
