@@ -169,6 +169,7 @@ def _quote(q: QuoteResult) -> dict[str, Any]:
     return {
         "name": q.name,
         "monthly_first_year": q.monthly_first_year,
+        "monthly_third_year": q.monthly_third_year,
         "per_person_month": q.per_person_month,
         "fees_three_years": q.fees_three_years,
         "exit_cost_after_one_year": q.exit_cost_after_one_year,

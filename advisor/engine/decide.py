@@ -277,6 +277,7 @@ def _quote_results(profile: Profile, catalogue: Catalogue, prepared: Prepared, e
                                      downtime_cost=ev.used.downtime_cost_per_hour),
             flags=quotes.flags(quote, profile, devices=devices, market=market),
             minimum_applies=quotes.minimum_applies(quote, people, devices),
+            monthly_third_year=round(quotes.fee_in_year(quote, people, devices, 2), 2),
             cost=OptionCost(
                 three_years=_total(simulated.quote_totals[n], simulated_parts),
                 parts=CostParts(bills=_rounded(simulated_parts.bills), lost_work=_rounded(simulated_parts.lost_work),

@@ -296,6 +296,7 @@ class QuoteResult:
     flags: tuple[Flag, ...]
     cost: OptionCost
     minimum_applies: bool = False  # its minimum monthly charge is more than its prices come to
+    monthly_third_year: float = 0.0  # its own fee a month in the third year, after two yearly rises
 
 
 @dataclass(frozen=True)

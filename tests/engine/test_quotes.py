@@ -42,6 +42,7 @@ def test_fees_over_three_years_compound_the_yearly_increase_at_each_anniversary(
     result = score(Profile(industry="other", employees=20, quotes=(quote,)), FIVE, with_tipping_points=False)
     assert result.quotes[0].fees_three_years == pytest.approx(90_792.0)
     assert result.quotes[0].monthly_first_year == pytest.approx(2_400.0)
+    assert result.quotes[0].monthly_third_year == pytest.approx(2_400.0 * 1.05**2)
 
 
 def test_a_minimum_monthly_charge_applies_when_the_prices_come_to_less():
