@@ -45,7 +45,7 @@ def _form_data(payload: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list[
             if quote_errors:
                 errors["quotes"] = quote_errors
         elif key not in fields:
-            errors[key] = ["Unknown field."]
+            errors[_printable(key)] = ["Unknown field."]
         elif value is None:
             data[key] = ""
         elif key == "contact_consent":
@@ -60,6 +60,12 @@ def _form_data(payload: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list[
     for key, value in {**ASSESSMENT_DEFAULTS, **quote_form_data([])}.items():
         data.setdefault(key, value)
     return data, errors
+
+
+def _printable(key: str) -> str:
+    """A key as an error may name it: half of a UTF-16 pair (\\ud800), which JSON allows and UTF-8 cannot carry,
+    written as its escape."""
+    return key.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _scalar_error(value: Any) -> str | None:
@@ -92,7 +98,7 @@ def _quote_data(value: Any) -> tuple[dict[str, Any], list[Any]]:
             continue
         for key, field_value in item.items():
             if key not in fields:
-                found[key.encode("utf-8", "backslashreplace").decode("utf-8")] = ["Unknown field."]
+                found[_printable(key)] = ["Unknown field."]
             elif key == "includes":
                 if not isinstance(field_value, list) or not all(isinstance(x, str) and _scalar_error(x) is None
                                                                 for x in field_value):
@@ -161,7 +167,11 @@ def assessment_create(request: HttpRequest) -> JsonResponse:
     body = idempotency.fingerprint(payload)
     seen = idempotency.claim(request, key, body)
     if seen is None:
-        response = _create(request, payload)
+        try:
+            response = _create(request, payload)
+        except BaseException:  # the key is free again for a retry, whatever went wrong
+            idempotency.release(request, key)
+            raise
         if response.status_code == 201:
             idempotency.remember(request, key, body, idempotency.Answer(
                 status=201, body=response.content, location=response["Location"]))

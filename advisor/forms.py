@@ -1,6 +1,7 @@
 """Forms validate and normalise what people type; they decide nothing."""
 from __future__ import annotations
 
+import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -74,6 +75,10 @@ def _money(label: str, help_text: str = "", maximum: int = 10_000_000) -> forms.
                         "max_value": f"Enter {maximum:,} or less.",
                         "max_decimal_places": "Use at most two decimal places (cents).",
                         "max_digits": "Enter a smaller amount.", "max_whole_digits": "Enter a smaller amount."})
+
+
+# Characters that reorder the text around them: a name holding one would scramble the sentences it appears in.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
 
 
 def _same_number(text: str, number: Any) -> bool:
@@ -165,9 +170,11 @@ class QuoteForm(forms.Form):
         return False
 
     def clean_name(self) -> str:
-        name = " ".join(self.cleaned_data["name"].split())
-        if not name or any(ord(ch) < 32 for ch in name):
-            raise ValidationError("Give this quote a name without control characters.", code="name")
+        name = unicodedata.normalize("NFC", " ".join(self.cleaned_data["name"].split()))
+        if any(unicodedata.category(ch) == "Cc" or ch in BIDI_CONTROLS for ch in name):
+            raise ValidationError("Remove the control characters from the name.", code="control_characters")
+        if not any(unicodedata.category(ch)[0] in "LNPS" for ch in name):
+            raise ValidationError("Give this quote a name you can read, such as the provider's.", code="name")
         return name
 
     def clean(self) -> dict[str, Any]:
@@ -183,15 +190,15 @@ class QuoteForm(forms.Form):
         data = self.cleaned_data
 
         def number(name: str) -> float | None:
-            return None if data.get(name) is None else float(data[name])
+            return None if data.get(name) is None else float(data[name]) + 0.0  # + 0.0: -0 reads as 0
 
         chosen = set(data.get("includes") or ())
         return Quote(
             name=data["name"], price_per_user_month=number("price_per_user_month"),
             price_per_device_month=number("price_per_device_month"), flat_monthly=number("flat_monthly"),
             minimum_monthly=number("minimum_monthly"), onboarding=number("onboarding"),
-            term_months=int(data["term_months"]), yearly_increase_percent=float(data["yearly_increase_percent"]),
-            notice_days=int(data["notice_days"]), termination_fee_months=float(data["termination_fee_months"]),
+            term_months=int(data["term_months"]), yearly_increase_percent=float(data["yearly_increase_percent"]) + 0.0,
+            notice_days=int(data["notice_days"]), termination_fee_months=float(data["termination_fee_months"]) + 0.0,
             response_hours=number("response_hours"),
             includes=tuple(key for key in quotes.INCLUDE_KEYS if key in chosen),
         )
@@ -218,7 +225,7 @@ class BaseQuoteFormSet(forms.BaseFormSet):
     def clean(self) -> None:
         if any(self.errors):
             return
-        names = [form.cleaned_data["name"].casefold() for form in self.filled()]
+        names = [unicodedata.normalize("NFKC", form.cleaned_data["name"]).casefold() for form in self.filled()]
         if len(names) != len(set(names)):
             raise ValidationError("Give each quote its own name.", code="duplicate_names")
 

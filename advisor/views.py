@@ -8,6 +8,7 @@ from django.db import connections, router
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -99,8 +100,12 @@ def assess(request: HttpRequest) -> HttpResponse:
     # A blank form is the same for everyone: the template keeps its rendered fields in the "fragments" cache.
     # The CSRF token sits outside them and is rendered on every request.
     low, high = answers.TYPICAL_PROBLEMS_PER_PERSON_MONTH
-    return render(request, "advisor/assess.html", {"form": form, "blank": blank,
-                                                   "problems": {"low": low, "high": high}})
+    response = render(request, "advisor/assess.html", {"form": form, "blank": blank,
+                                                       "problems": {"low": low, "high": high}})
+    if not blank:
+        # One organisation's answers and quotes, shown again: kept by the browser only, as its result is.
+        patch_cache_control(response, private=True, no_cache=True)
+    return response
 
 
 def _result_page(assessment: Assessment, *, shared: bool) -> dict:
@@ -238,6 +243,7 @@ def favicon(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def robots(request: HttpRequest) -> HttpResponse:
-    lines = ["User-agent: *", "Disallow: /assessment/", "Disallow: /shared/", "Disallow: /api/", "Allow: /"]
+    lines = ["User-agent: *", "Disallow: /assessment/", "Disallow: /shared/", "Disallow: /assess/?from=",
+             "Disallow: /api/", "Allow: /"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 

@@ -497,3 +497,68 @@ def test_admin_shows_each_quote_with_its_terms(client, quoted):
     assert "response within 4 h" in words
     assert f"{QUOKKA['name']}: $150 a user a month; 12-month term" in words
     assert "best efforts; includes monitoring and patching" in words
+
+
+# ---- What a red-team pass found -------------------------------------------------------------------------
+
+
+def test_an_unknown_key_holding_half_a_utf_16_pair_is_a_400_not_a_500(client):
+    response = client.post("/api/assessments/", '{"industry": "other", "employees": 20, "\\ud800x": 1}',
+                           content_type="application/json")
+    assert response.status_code == 400
+    assert response.json()["errors"]["\\ud800x"] == ["Unknown field."]
+    assert Assessment.objects.count() == 0
+
+
+def test_a_post_that_fails_inside_leaves_its_idempotency_key_free_for_the_retry(client, monkeypatch):
+    from advisor import services
+
+    body = {"industry": "other", "employees": 20}
+    real = services.assessment_score
+
+    def broken(**kwargs):
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(services, "assessment_score", broken)
+    with pytest.raises(RuntimeError):
+        client.post("/api/assessments/", json.dumps(body), content_type="application/json",
+                    headers={"Idempotency-Key": "retry-me"})
+    monkeypatch.setattr(services, "assessment_score", real)
+    retry = client.post("/api/assessments/", json.dumps(body), content_type="application/json",
+                        headers={"Idempotency-Key": "retry-me"})
+    assert retry.status_code == 201
+
+
+@pytest.mark.parametrize("name, field_error", [
+    ("\u202eRTL", "control characters"), ("A\x7fB", "control characters"), ("A\x9bB", "control characters"),
+    ("\u200b", "you can read"),
+])
+def test_a_quote_name_that_would_scramble_or_hide_the_sentences_it_appears_in_is_refused(client, name, field_error):
+    response = api_post(client, {"industry": "other", "employees": 20,
+                                 "quotes": [{"name": name, "price_per_user_month": 120}]})
+    assert response.status_code == 400
+    assert field_error in response.json()["errors"]["quotes"][0]["name"][0]
+    assert Assessment.objects.count() == 0
+
+
+@pytest.mark.parametrize("first, second", [("Café", "Cafe\u0301"), ("Acme", "\uff21\uff43\uff4d\uff45")])
+def test_names_that_read_the_same_count_as_the_same_name(client, first, second):
+    response = api_post(client, {"industry": "other", "employees": 20, "quotes": [
+        {"name": first, "price_per_user_month": 120}, {"name": second, "price_per_user_month": 130}]})
+    assert response.status_code == 400
+    assert response.json()["errors"]["quotes"] == ["Give each quote its own name."]
+
+
+def test_minus_zero_reads_as_zero(client):
+    response = api_post(client, {"industry": "other", "employees": 20, "quotes": [
+        {"name": "A", "flat_monthly": 5, "yearly_increase_percent": "-0", "termination_fee_months": "-0.0"}]})
+    assert response.json()["inputs"]["quotes"][0]["yearly_increase_percent"] == 0.0
+    page = client.get(response.json()["url"]).content.decode()
+    assert "rises 0 % a year" in html_lib.unescape(page) and "-0" not in html_lib.unescape(page).split("Quote: A")[1][:300]
+
+
+def test_a_form_filled_from_an_earlier_result_is_private_and_not_indexed(client, quoted):
+    response = client.get(f"/assess/?from={quoted.public_id}")
+    assert "private" in response["Cache-Control"] and "no-cache" in response["Cache-Control"]
+    assert '<meta name="robots" content="noindex">' in response.content.decode()
+    assert "Disallow: /assess/?from=" in client.get("/robots.txt").content.decode()

@@ -499,8 +499,10 @@ def quote_verdict(quote_results: tuple[QuoteResult, ...], given: tuple[Quote, ..
                 lines.append(f"Even so, {best.name} carries {_listed(missing)}: see its terms below before you "
                              f"choose it.")
         for third in quote_results[2:]:
-            lines.append(f"{third.name} costs {money(third.cost.three_years.expected - best.cost.three_years.expected)} "
-                         f"more than {best.name} over three years, all told.")
+            extra = third.cost.three_years.expected - best.cost.three_years.expected
+            lines.append(f"{third.name} costs about the same as {best.name} over three years, all told." if extra <
+                         ABOUT_THE_SAME * third.cost.three_years.expected else
+                         f"{third.name} costs {money(extra)} more than {best.name} over three years, all told.")
         projects = _projects(quote_results)
         if projects:
             lines.append(projects)

@@ -264,14 +264,15 @@ def flags(quote: Quote, profile: Profile, *, devices: float, market: tuple[float
             "No response time is promised (\u201cbest efforts\u201d). Ask for how soon work starts on an urgent "
             "problem, in writing, and what you get back when they miss it.")))
     per_person = monthly_fee(quote, people, devices) / people
+    shown = f"${per_person:,.2f}" if per_person < 10 else f"${per_person:,.0f}"
     low, high = market
     if per_person > high:
         found.append(Flag("above_market", (
-            f"At ${per_person:,.0f} a person a month it is above the ${low:,.0f}\u2013${high:,.0f} most managed "
+            f"At {shown} a person a month it is above the ${low:,.0f}\u2013${high:,.0f} most managed "
             f"services charge. Ask what you get for the difference, or compare another quote.")))
     elif per_person < low:
         found.append(Flag("below_market", (
-            f"At ${per_person:,.0f} a person a month it is below the ${low:,.0f}\u2013${high:,.0f} most managed "
+            f"At {shown} a person a month it is below the ${low:,.0f}\u2013${high:,.0f} most managed "
             f"services charge. Ask what is left out: cheap plans often bill security, backups, visits and new "
             f"starters on top.")))
     if profile.compliance != "none" and "security" not in quote.includes:
