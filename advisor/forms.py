@@ -289,13 +289,16 @@ class AssessmentForm(forms.Form):
         return len(self.errors) + len(self.quote_errors)
 
     @property
-    def quote_errors(self) -> list[str]:
-        """Each quote's errors as one line each, for the summary above the form."""
-        lines = [str(error) for error in self.quotes.non_form_errors()]
+    def quote_errors(self) -> list[dict[str, str]]:
+        """Each quote's errors, one line each, with the field to go to, for the summary above the form: a field's
+        own (a list of checkboxes: its first box), or the quotes section for errors about the quotes together."""
+        lines = [{"anchor": "quotes", "text": str(error)} for error in self.quotes.non_form_errors()]
         for n, form in enumerate(self.quotes.forms, start=1):
             for name, errors in form.errors.items():
-                label = form.fields[name].label if name in form.fields else "Quote"
-                lines.append(f"Quote {n}, {label}: {errors[0]}")
+                field = form[name] if name in form.fields else None
+                anchor = (field.id_for_label or f"{field.auto_id}_0") if field is not None else "quotes"
+                label = field.label if field is not None else "Quote"
+                lines.append({"anchor": anchor, "text": f"Quote {n}, {label}: {errors[0]}"})
         return lines
 
     @cached_property

@@ -180,7 +180,9 @@ def test_a_bad_quote_is_shown_again_with_its_message_at_the_field_and_nothing_is
     assert re.match(r'<details class="quote-entry[^"]*" open>', block), "the quote in error is folded away"
     assert field_error(block, 1, field) == message
     summary = re.search(r'<div class="alert alert-danger"[^>]*id="form-errors".*?</div>', html, re.DOTALL).group(0)
-    assert '<a href="#quotes">Quote 2, ' in summary and html_lib.escape(message, quote=True) in summary
+    anchor = f"id_quotes-1-{field}" + ("_0" if field == "includes" else "")
+    assert f'<a href="#{anchor}">Quote 2, ' in summary and html_lib.escape(message, quote=True) in summary
+    assert f'id="{anchor}"' in block  # the link goes to the field itself
     # Everything typed is there again, in both quotes.
     assert input_value(html, "quotes-1-name") == "Kite Support"
     assert input_value(html, "quotes-1-notice_days") == "30"

@@ -204,7 +204,7 @@ def test_a_bad_quote_is_shown_open_with_its_message_and_the_summary_links_to_it(
     expect(summary).to_contain_text("Please correct 1 answer below")
     link = summary.get_by_role("link", name="Quote 1, Price a user a month ($): Enter zero or more; a price can't "
                                             "be negative.")
-    expect(link).to_have_attribute("href", "#quotes")
+    expect(link).to_have_attribute("href", "#id_quotes-0-price_per_user_month")
 
     quote = page.locator("details.quote-entry").nth(0)
     expect(quote).to_have_attribute("open", "")
@@ -219,10 +219,10 @@ def test_a_bad_quote_is_shown_open_with_its_message_and_the_summary_links_to_it(
     expect(price).to_have_value("-5")
     expect(quote.get_by_label("Provider or quote name")).to_have_value(FIRST)
     expect(quote.get_by_label("Notice to leave (days)")).to_have_value("90")
-    # Following the summary's link brings the quotes, with the message, into view.
+    # Following the summary's link brings the field, with its message, into view.
     link.click()
-    expect(page).to_have_url(site + "/assess/#quotes")
-    expect(page.locator("#quotes")).to_be_in_viewport()
+    expect(page).to_have_url(site + "/assess/#id_quotes-0-price_per_user_month")
+    expect(price).to_be_in_viewport()
     expect(feedback).to_be_visible()
 
     # Correcting the price is enough.
