@@ -1,6 +1,7 @@
 """Forms validate and normalise what people type; they decide nothing."""
 from __future__ import annotations
 
+import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -225,9 +226,17 @@ class BaseQuoteFormSet(forms.BaseFormSet):
     def clean(self) -> None:
         if any(self.errors):
             return
+        # Quotes typed beyond the count the form says it holds would be dropped without a word: refused instead.
+        beyond = (re.match(rf"{re.escape(self.prefix)}-(\d+)-", key) for key, value in self.data.items() if value)
+        if any(match and int(match.group(1)) >= self.total_form_count() for match in beyond):
+            raise ValidationError(self.error_messages["missing_management_form"], code="missing_management_form")
         names = [unicodedata.normalize("NFKC", form.cleaned_data["name"]).casefold() for form in self.filled()]
         if len(names) != len(set(names)):
             raise ValidationError("Give each quote its own name.", code="duplicate_names")
+
+    def shown(self) -> list[QuoteForm]:
+        """The quote forms to show: these, or blank ones when the data gave no usable count of them."""
+        return self.forms or type(self)(prefix=self.prefix).forms
 
     def filled(self) -> list[QuoteForm]:
         return [form for form in self.forms if form.has_changed() or self.every_form_counts]
@@ -276,7 +285,8 @@ class AssessmentForm(forms.Form):
         # without the quotes section at all (a client that never showed it) has no quotes.
         quote_data = None
         if self.is_bound:
-            quote_data = self.data if f"{QUOTES_PREFIX}-TOTAL_FORMS" in self.data else quote_form_data([])
+            given = any(key.startswith(f"{QUOTES_PREFIX}-") for key in self.data)
+            quote_data = self.data if given else quote_form_data([])
         self.quotes = QuoteFormSet(quote_data, prefix=QUOTES_PREFIX, initial=initial_quotes or None,
                                    every_form_counts=every_quote_counts)
 

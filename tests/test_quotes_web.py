@@ -564,3 +564,23 @@ def test_a_form_filled_from_an_earlier_result_is_private_and_not_indexed(client,
     assert "private" in response["Cache-Control"] and "no-cache" in response["Cache-Control"]
     assert '<meta name="robots" content="noindex">' in response.content.decode()
     assert "Disallow: /assess/?from=" in client.get("/robots.txt").content.decode()
+
+
+@pytest.mark.parametrize("count", ["0", "-1", None], ids=["zero", "negative", "left-out"])
+def test_quotes_typed_beyond_the_count_the_form_gives_are_refused_not_dropped(client, law_firm_answers, count):
+    data = {**law_firm_answers, **quote_fields(0, ZEPHYR), "quotes-INITIAL_FORMS": "0"}
+    if count is not None:
+        data["quotes-TOTAL_FORMS"] = count
+    response = submit(client, data)
+    assert response.status_code == 200
+    assert "The quotes section of the form was incomplete" in response.content.decode()
+    assert Assessment.objects.count() == 0
+
+
+def test_after_a_broken_count_the_form_shows_its_three_quotes_again(client, law_firm_answers):
+    response = submit(client, {**law_firm_answers, **quote_fields(0, ZEPHYR), "quotes-TOTAL_FORMS": "abc",
+                               "quotes-INITIAL_FORMS": "0"})
+    html = response.content.decode()
+    assert Assessment.objects.count() == 0
+    assert input_value(html, "quotes-TOTAL_FORMS") == "3"
+    assert all(f'name="quotes-{n}-name"' in html for n in range(3))
