@@ -129,7 +129,7 @@ def price(quote: Quote, option: dict[str, Any], shared: dict[str, Any], profile:
     own = costs.in_house_upkeep(profile, devices)
     zero = 0.0 * rate  # a float or an array of zeros, as the figures are
     lines = {
-        "fees": fees_three_years(quote, people, float(_mean(devices))) + zero,
+        "fees": fees_three_years(quote, people, float(devices)) + zero,  # devices are never drawn
         "onboarding": (quote.onboarding or 0.0) + zero,
         "security": zero if "security" in has else costs.MONTHS * people * shared["security_tooling_per_user_month"],
         "backup": zero if "backup" in has else costs.MONTHS * people * shared["backup_tooling_per_user_month"],
@@ -153,10 +153,6 @@ def response_wait(quote: Quote, shared: dict[str, Any]) -> Any:
     if quote.response_hours is None:
         return waits
     return costs._lesser(float(quote.response_hours), waits)
-
-
-def _mean(value: Any) -> Any:
-    return value.mean() if hasattr(value, "mean") else value
 
 
 def project_work(shared: dict[str, float], profile: Profile) -> float:
