@@ -1,4 +1,5 @@
 """Declarative admin over the catalogue, the assessments and the comments."""
+
 from __future__ import annotations
 
 import json
@@ -51,8 +52,7 @@ class CostParameterInline(admin.StackedInline):
     model = CostParameter
     extra = 0
     formfield_overrides = {**URL_AS_HTTPS, models.TextField: {"widget": AdminTextareaWidget(attrs={"rows": 3})}}
-    fields = ("key", ("low", "expected", "high"), ("source_title", "source_year", "vendor_claim"), "source_url",
-              "note")
+    fields = ("key", ("low", "expected", "high"), ("source_title", "source_year", "vendor_claim"), "source_url", "note")
 
 
 @admin.register(SupportModel)
@@ -98,8 +98,14 @@ class SharedFigureAdmin(admin.ModelAdmin):
     list_display = ("label", "key", "low", "expected", "high", "vendor_claim", "source_title")
     list_filter = ("vendor_claim",)
     search_fields = ("label", "source_title", "note")
-    fields = ("key", "label", ("low", "expected", "high"), ("source_title", "source_year", "vendor_claim"),
-              "source_url", "note")
+    fields = (
+        "key",
+        "label",
+        ("low", "expected", "high"),
+        ("source_title", "source_year", "vendor_claim"),
+        "source_url",
+        "note",
+    )
 
 
 @admin.action(description="Export selected assessments as CSV", permissions=("view",))
@@ -200,7 +206,7 @@ class EstimatedCountPaginator(Paginator):
         # for a small one, where the estimate may be stale or -1 (never analysed) and counting is cheap.
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT CASE WHEN reltuples >= %s THEN reltuples::bigint "  # noqa: S608 - no user input
+                f"SELECT CASE WHEN reltuples >= %s THEN reltuples::bigint "  # no user input
                 f"ELSE (SELECT COUNT(*) FROM {table}) END FROM pg_class WHERE oid = %s::regclass",
                 [self.EXACT_BELOW, queryset.model._meta.db_table],
             )
@@ -212,26 +218,43 @@ class AssessmentAdmin(admin.ModelAdmin):
     """A list that costs the same at a thousand rows as at a million: no full count (show_full_result_count),
     the planner's estimate for the unfiltered count on PostgreSQL, filters and search served by indexes."""
 
-    list_display = ("created_at", "__str__", "employees", "industry", "recommendation_name", "close_call",
-                    "contact_consent")
-    list_filter = (RecommendedFilter, CloseCallFilter, "industry", "operating_hours", "compliance",
-                   ContactConsentFilter, "created_at", MonthScoredFilter)
+    list_display = (
+        "created_at",
+        "__str__",
+        "employees",
+        "industry",
+        "recommendation_name",
+        "close_call",
+        "contact_consent",
+    )
+    list_filter = (
+        RecommendedFilter,
+        CloseCallFilter,
+        "industry",
+        "operating_hours",
+        "compliance",
+        ContactConsentFilter,
+        "created_at",
+        MonthScoredFilter,
+    )
     search_fields = ("organisation_name", "email", "public_id")
     search_help_text = "The start of an organisation's name, a whole email address, or a result's id."
     show_full_result_count = False
     paginator = EstimatedCountPaginator
     actions = (export_csv,)
-    readonly_fields = [f.name for f in Assessment._meta.get_fields()
-                       if f.concrete and f.name not in ("id", "result_document")] + ["scores", "stored_pretty",
-                                                                                    "result_link", "quote_list"]
+    readonly_fields = [
+        f.name for f in Assessment._meta.get_fields() if f.concrete and f.name not in ("id", "result_document")
+    ] + ["scores", "stored_pretty", "result_link", "quote_list"]
     exclude = ("result_document",)
     fieldsets = (
         (None, {"fields": ("public_id", "created_at", "result_link", "recommendation_name", "close_call", "scores")}),
         ("Contact", {"fields": ("organisation_name", "contact_consent", "email")}),
         ("Answers", {"fields": tuple(q.name for q in answers.QUESTIONS)}),
         ("Quotes", {"fields": ("quote_count", "quote_list", "best_quote_name", "best_quote_total", "share_id")}),
-        ("Result as stored (read-only)", {"classes": ("collapse",),
-                                          "fields": ("result_version", "catalogue_record", "stored_pretty")}),
+        (
+            "Result as stored (read-only)",
+            {"classes": ("collapse",), "fields": ("result_version", "catalogue_record", "stored_pretty")},
+        ),
     )
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
@@ -275,8 +298,12 @@ class AssessmentAdmin(admin.ModelAdmin):
     @admin.display(description="Stored result")
     def stored_pretty(self, obj: Assessment) -> str:
         stored = snapshot.load(obj)
-        document = {"version": stored.version, "scored_at": stored.scored_at,
-                    "inputs": snapshot.to_plain(stored.profile), "result": snapshot.to_plain(stored.result)}
+        document = {
+            "version": stored.version,
+            "scored_at": stored.scored_at,
+            "inputs": snapshot.to_plain(stored.profile),
+            "result": snapshot.to_plain(stored.result),
+        }
         return format_html("<pre>{}</pre>", json.dumps(document, indent=2, ensure_ascii=False))
 
     @admin.display(description="Quotes as entered")
@@ -284,8 +311,11 @@ class AssessmentAdmin(admin.ModelAdmin):
         if not obj.quote_count:
             return "None"
         stored = snapshot.load(obj)
-        return format_html_join(mark_safe("<br>"), "<strong>{}</strong>: {}",
-                                ((q.name, report.quote_terms(q)) for q in stored.profile.quotes))
+        return format_html_join(
+            mark_safe("<br>"),
+            "<strong>{}</strong>: {}",
+            ((q.name, report.quote_terms(q)) for q in stored.profile.quotes),
+        )
 
     @admin.display(description="Result page")
     def result_link(self, obj: Assessment) -> str:
@@ -307,8 +337,9 @@ class CommentAdmin(admin.ModelAdmin):
     @admin.action(description="Approve selected comments")
     def approve(self, request: HttpRequest, queryset: QuerySet) -> None:
         count = queryset.update(is_approved=True)
-        self.message_user(request, f"Approved {count} comment(s); they now show on the comparison page.",
-                          messages.SUCCESS)
+        self.message_user(
+            request, f"Approved {count} comment(s); they now show on the comparison page.", messages.SUCCESS
+        )
 
     @admin.action(description="Unapprove selected comments")
     def unapprove(self, request: HttpRequest, queryset: QuerySet) -> None:

@@ -1,11 +1,12 @@
 """The JSON API: plain Django views that reuse the assessment form for validation."""
+
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from django.core.exceptions import RequestDataTooBig
 import orjson
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
@@ -100,9 +101,10 @@ def _quote_data(value: Any) -> tuple[dict[str, Any], list[Any]]:
             if key not in fields:
                 found[_printable(key)] = ["Unknown field."]
             elif key == "includes":
-                if not isinstance(field_value, list) or not all(isinstance(x, str) and _scalar_error(x) is None
-                                                                for x in field_value):
-                    found[key] = ["Give a list of what the price includes, such as [\"monitoring\", \"backup\"]."]
+                if not isinstance(field_value, list) or not all(
+                    isinstance(x, str) and _scalar_error(x) is None for x in field_value
+                ):
+                    found[key] = ['Give a list of what the price includes, such as ["monitoring", "backup"].']
                 else:
                     clean[key] = field_value
             elif (problem := _scalar_error(field_value)) is not None:
@@ -122,8 +124,10 @@ def _merged_quote_errors(before: list[Any], found: list[Any]) -> list[Any]:
             return errors
     if not before or not found:
         return before or found
-    return [json_errors if "__all__" in json_errors else {**form_errors, **json_errors}
-            for json_errors, form_errors in zip(before, found)]
+    return [
+        json_errors if "__all__" in json_errors else {**form_errors, **json_errors}
+        for json_errors, form_errors in zip(before, found, strict=False)
+    ]
 
 
 def _form_errors(form: AssessmentForm) -> dict[str, Any]:
@@ -132,8 +136,9 @@ def _form_errors(form: AssessmentForm) -> dict[str, Any]:
     if quote_errors:
         errors["quotes"] = [str(m) for m in quote_errors]
     elif any(f.errors for f in form.quotes.forms):
-        errors["quotes"] = [{field: [str(m) for m in messages] for field, messages in f.errors.items()}
-                            for f in form.quotes.forms]
+        errors["quotes"] = [
+            {field: [str(m) for m in messages] for field, messages in f.errors.items()} for f in form.quotes.forms
+        ]
     return errors
 
 
@@ -173,8 +178,9 @@ def assessment_create(request: HttpRequest) -> JsonResponse:
             idempotency.release(request, key)
             raise
         if response.status_code == 201:
-            idempotency.remember(request, key, body, idempotency.Answer(
-                status=201, body=response.content, location=response["Location"]))
+            idempotency.remember(
+                request, key, body, idempotency.Answer(status=201, body=response.content, location=response["Location"])
+            )
         else:
             idempotency.release(request, key)
         return response
@@ -203,12 +209,15 @@ def _create(request: HttpRequest, payload: dict[str, Any]) -> HttpResponse:
         return JsonResponse({"errors": errors}, status=400)
     cleaned = form.cleaned_data
     assessment, stored = services.assessment_score(
-        profile=form.to_profile(), organisation_name=cleaned["organisation_name"], email=cleaned["email"],
+        profile=form.to_profile(),
+        organisation_name=cleaned["organisation_name"],
+        email=cleaned["email"],
         contact_consent=cleaned["contact_consent"],
     )
     url = request.build_absolute_uri(assessment.get_absolute_url())
-    response = JsonResponse(report.api_document(assessment, stored, url=url, shared_url=_shared_url(request, assessment)),
-                            status=201)
+    response = JsonResponse(
+        report.api_document(assessment, stored, url=url, shared_url=_shared_url(request, assessment)), status=201
+    )
     response["Location"] = url
     return response
 
@@ -220,8 +229,9 @@ def assessment_detail(request: HttpRequest, public_id: str) -> JsonResponse:
     if assessment is None:
         return _error("No assessment has this id; it may have been deleted.", 404)
     url = request.build_absolute_uri(assessment.get_absolute_url())
-    return JsonResponse(report.api_document(assessment, snapshot.load(assessment), url=url,
-                                            shared_url=_shared_url(request, assessment)))
+    return JsonResponse(
+        report.api_document(assessment, snapshot.load(assessment), url=url, shared_url=_shared_url(request, assessment))
+    )
 
 
 def _shared_url(request: HttpRequest, assessment: Assessment) -> str | None:
@@ -232,5 +242,8 @@ def _shared_url(request: HttpRequest, assessment: Assessment) -> str | None:
 @require_safe
 def support_models(request: HttpRequest) -> JsonResponse:
     comparison = load_comparison()
-    return JsonResponse(report.catalogue_document(comparison.models, [row.dimension for row in comparison.rows],
-                                                  list(SharedFigure.objects.all())))
+    return JsonResponse(
+        report.catalogue_document(
+            comparison.models, [row.dimension for row in comparison.rows], list(SharedFigure.objects.all())
+        )
+    )

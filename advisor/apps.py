@@ -9,5 +9,6 @@ class AdvisorConfig(AppConfig):
     def ready(self) -> None:
         # Connects the signals that keep the content version current (see advisor/catalogue.py).
         from . import catalogue  # noqa: F401
+
         # Connects the signals that count admin sign-in failures per account (see advisor/protect/signin.py).
         from .protect import signin  # noqa: F401

@@ -7,6 +7,7 @@ kept under that number and read again when it changes: the catalogue for scoring
 reads the number afresh with one small query, so an edit shows on the very next request in every worker
 of every server.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -35,7 +36,7 @@ def content_version() -> int | None:
     connection = connections[router.db_for_read(ContentVersion)]
     table = connection.ops.quote_name(ContentVersion._meta.db_table)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT version FROM {table} WHERE id = 1")  # noqa: S608 - no user input
+        cursor.execute(f"SELECT version FROM {table} WHERE id = 1")  # no user input
         row = cursor.fetchone()
     return None if row is None else row[0]
 
@@ -80,26 +81,35 @@ def _active_models():
 
 
 def _figure(row: CostParameter | SharedFigure, label: str) -> Figure:
-    return Figure(key=row.key, label=label, low=float(row.low), expected=float(row.expected), high=float(row.high),
-                  source_title=row.source_title, source_url=row.source_url, source_year=row.source_year,
-                  vendor_claim=row.vendor_claim, note=row.note)
+    return Figure(
+        key=row.key,
+        label=label,
+        low=float(row.low),
+        expected=float(row.expected),
+        high=float(row.high),
+        source_title=row.source_title,
+        source_url=row.source_url,
+        source_year=row.source_year,
+        vendor_claim=row.vendor_claim,
+        note=row.note,
+    )
 
 
 def _read_catalogue() -> Catalogue:
-    dimensions = tuple(
-        DimensionSpec(slug=d.slug, name=d.name, weight=float(d.weight)) for d in Dimension.objects.all()
-    )
+    dimensions = tuple(DimensionSpec(slug=d.slug, name=d.name, weight=float(d.weight)) for d in Dimension.objects.all())
     models = []
     for model in _active_models():
         characteristics = list(model.characteristics.all())
-        models.append(ModelSpec(
-            slug=model.slug,
-            name=model.name,
-            ratings={c.dimension.slug: c.rating for c in characteristics},
-            headlines={c.dimension.slug: c.headline for c in characteristics},
-            figures={p.key: _figure(p, p.get_key_display()) for p in model.cost_parameters.all()},
-            pricing=model.pricing_type,
-        ))
+        models.append(
+            ModelSpec(
+                slug=model.slug,
+                name=model.name,
+                ratings={c.dimension.slug: c.rating for c in characteristics},
+                headlines={c.dimension.slug: c.headline for c in characteristics},
+                figures={p.key: _figure(p, p.get_key_display()) for p in model.cost_parameters.all()},
+                pricing=model.pricing_type,
+            )
+        )
     figures = {f.key: _figure(f, f.label) for f in SharedFigure.objects.all()}
     return Catalogue(models=tuple(models), dimensions=dimensions, figures=figures)
 

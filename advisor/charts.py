@@ -3,10 +3,11 @@
 Each chart carries a <title> and <desc> for screen readers; the page also shows the same numbers as a table.
 Colours are presentation attributes, not inline styles, so a strict Content-Security-Policy allows them.
 """
+
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
-from typing import Sequence
 
 from django.utils.safestring import SafeString, mark_safe
 
@@ -67,30 +68,42 @@ def cost_chart(options: Sequence[OptionResult], *, chart_id: str = "cost-chart")
     for i in range(5):
         value = peak * i / 4
         parts.append(f'<line x1="{x(value):.1f}" x2="{x(value):.1f}" y1="24" y2="{axis_y}" stroke="#d0d4d9"/>')
-        parts.append(f'<text x="{x(value):.1f}" y="{axis_y + 18}" text-anchor="middle" font-size="12" '
-                     f'fill="#333">{_money_short(value)}</text>')
+        parts.append(
+            f'<text x="{x(value):.1f}" y="{axis_y + 18}" text-anchor="middle" font-size="12" '
+            f'fill="#333">{_money_short(value)}</text>'
+        )
     for index, option in enumerate(options):
         top = 30 + index * row_h
-        parts.append(f'<text x="0" y="{top + bar_h / 2 + 5:.1f}" font-size="13" fill="#222">'
-                     f'{escape(_wrap(option.name, 26)[0])}</text>')
+        parts.append(
+            f'<text x="0" y="{top + bar_h / 2 + 5:.1f}" font-size="13" fill="#222">'
+            f"{escape(_wrap(option.name, 26)[0])}</text>"
+        )
         start = 0.0
-        for (name, fill), value in zip(PART_STYLES, (option.cost.parts.bills.expected,
-                                                              option.cost.parts.lost_work.expected,
-                                                              option.cost.parts.risk.expected)):
-            parts.append(f'<rect x="{x(start):.1f}" y="{top}" width="{x(start + value) - x(start):.1f}" '
-                         f'height="{bar_h}" fill="{fill}"><title>{name}: {_money_short(value)}</title></rect>')
+        for (name, fill), value in zip(
+            PART_STYLES,
+            (option.cost.parts.bills.expected, option.cost.parts.lost_work.expected, option.cost.parts.risk.expected),
+            strict=False,
+        ):
+            parts.append(
+                f'<rect x="{x(start):.1f}" y="{top}" width="{x(start + value) - x(start):.1f}" '
+                f'height="{bar_h}" fill="{fill}"><title>{name}: {_money_short(value)}</title></rect>'
+            )
             start += value
         low, high = option.cost.three_years.low, option.cost.three_years.high
         whisker_y = top + bar_h + 10
-        parts.append(f'<line x1="{x(low):.1f}" x2="{x(high):.1f}" y1="{whisker_y}" y2="{whisker_y}" '
-                     f'stroke="#222" stroke-width="2"/>')
+        parts.append(
+            f'<line x1="{x(low):.1f}" x2="{x(high):.1f}" y1="{whisker_y}" y2="{whisker_y}" '
+            f'stroke="#222" stroke-width="2"/>'
+        )
         for end in (low, high):
-            parts.append(f'<line x1="{x(end):.1f}" x2="{x(end):.1f}" y1="{whisker_y - 6}" y2="{whisker_y + 6}" '
-                         f'stroke="#222" stroke-width="2"/>')
+            parts.append(
+                f'<line x1="{x(end):.1f}" x2="{x(end):.1f}" y1="{whisker_y - 6}" y2="{whisker_y + 6}" '
+                f'stroke="#222" stroke-width="2"/>'
+            )
         parts.append(f'<circle cx="{x(option.cost.three_years.expected):.1f}" cy="{whisker_y}" r="4" fill="#222"/>')
     parts.append(f'<line x1="{label_w}" x2="{label_w}" y1="24" y2="{axis_y}" stroke="#333"/>')
     parts.append("</svg>")
-    return mark_safe("".join(parts))  # noqa: S308 - every interpolated text is escaped or numeric
+    return mark_safe("".join(parts))  # every interpolated text is escaped or numeric
 
 
 # Bills, lost work, risk: colours from the palette (the page's legend and swatches use the same).
@@ -118,24 +131,32 @@ def fit_chart(options: Sequence[OptionResult], needs: Sequence[Need], *, chart_i
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{chart_id}-title">How well each option meets each need</title>',
         f'<desc id="{chart_id}-desc">Bars show the share of each aspect\'s points each option earns for you. '
-        f'The table below gives the figures.</desc>',
+        f"The table below gives the figures.</desc>",
     ]
     for index, need in enumerate(needs):
         row_top = 20 + index * row_h
         lines = _wrap(need.name, 30)
         for line_no, line in enumerate(lines):
-            parts.append(f'<text x="0" y="{row_top + 12 + 14 * line_no}" font-size="13" fill="#222">{escape(line)}</text>')
-        parts.append(f'<text x="0" y="{row_top + 12 + 14 * len(lines)}" font-size="11" fill="#555">'
-                     f'need {need.need * 100:.0f} %</text>')
+            parts.append(
+                f'<text x="0" y="{row_top + 12 + 14 * line_no}" font-size="13" fill="#222">{escape(line)}</text>'
+            )
+        parts.append(
+            f'<text x="0" y="{row_top + 12 + 14 * len(lines)}" font-size="11" fill="#555">'
+            f"need {need.need * 100:.0f} %</text>"
+        )
         for o_index, option in enumerate(options):
             met = met_share(option, need, total_weight) / 100
             bar_y = row_top + 2 + o_index * 18
-            parts.append(f'<rect x="{label_w}" y="{bar_y}" width="{plot_w * met:.1f}" height="{bar_h}" '
-                         f'fill="{colour(o_index)}"/>')
-            parts.append(f'<text x="{label_w + plot_w * met + 6:.1f}" y="{bar_y + 11}" font-size="11" '
-                         f'fill="#222">{met * 100:.0f} %</text>')
+            parts.append(
+                f'<rect x="{label_w}" y="{bar_y}" width="{plot_w * met:.1f}" height="{bar_h}" '
+                f'fill="{colour(o_index)}"/>'
+            )
+            parts.append(
+                f'<text x="{label_w + plot_w * met + 6:.1f}" y="{bar_y + 11}" font-size="11" '
+                f'fill="#222">{met * 100:.0f} %</text>'
+            )
     parts.append("</svg>")
-    return mark_safe("".join(parts))  # noqa: S308 - every interpolated text is escaped or numeric
+    return mark_safe("".join(parts))  # every interpolated text is escaped or numeric
 
 
 def met_share(option: OptionResult, need: Need, total_weight: float) -> float:

@@ -5,6 +5,7 @@ Answers come from the assessment's columns and each option's figures from Option
 result documents), a chunk of EXPORT_CHUNK assessments at a time, so memory stays flat however many rows are
 exported. A cell that a spreadsheet would run as a formula is defused; blank answers stay empty.
 """
+
 from __future__ import annotations
 
 import csv
@@ -17,13 +18,41 @@ from .engine import answers
 from .models import OptionOutcome, SupportModel
 
 EXPORT_INPUTS = ("organisation_name", *(q.name for q in answers.QUESTIONS), "contact_consent", "email")
-EXPORT_PER_OPTION = ("fit", "overall", "bills_3y", "lost_work_3y", "risk_3y", "cost_3y_low", "cost_3y_expected",
-                     "cost_3y_high", "chance_cheapest")
+EXPORT_PER_OPTION = (
+    "fit",
+    "overall",
+    "bills_3y",
+    "lost_work_3y",
+    "risk_3y",
+    "cost_3y_low",
+    "cost_3y_expected",
+    "cost_3y_high",
+    "chance_cheapest",
+)
 # The OptionOutcome column behind each of EXPORT_PER_OPTION, in the same order.
-_OUTCOME_COLUMNS = ("fit", "overall", "bills", "lost_work", "risk", "total_low", "total_expected", "total_high",
-                    "chance_cheapest")
-_ASSESSMENT_COLUMNS = ("pk", "public_id", "created_at", *EXPORT_INPUTS, "recommendation", "close_call",
-                       "result_version", "quote_count", "best_quote_name", "best_quote_total")
+_OUTCOME_COLUMNS = (
+    "fit",
+    "overall",
+    "bills",
+    "lost_work",
+    "risk",
+    "total_low",
+    "total_expected",
+    "total_high",
+    "chance_cheapest",
+)
+_ASSESSMENT_COLUMNS = (
+    "pk",
+    "public_id",
+    "created_at",
+    *EXPORT_INPUTS,
+    "recommendation",
+    "close_call",
+    "result_version",
+    "quote_count",
+    "best_quote_name",
+    "best_quote_total",
+)
 _EMAIL = EXPORT_INPUTS.index("email") - 1  # its place after the name, in _ASSESSMENT_COLUMNS' remainder
 _BEST_QUOTE = _ASSESSMENT_COLUMNS.index("best_quote_name") - 4  # likewise, after pk, id, date and name
 EXPORT_CHUNK = 2000  # assessments read per query while exporting: two short queries per chunk
@@ -54,16 +83,33 @@ class CsvExport:
         self.selection = queryset.order_by("created_at", "pk")
         self.writer = csv.writer(_Line())
         # The options found in the selection's results, in catalogue order (then any since removed, by slug).
-        found = set(OptionOutcome.objects.filter(assessment__in=queryset.order_by().values("pk"))
-                    .order_by().values_list("slug", flat=True).distinct())
-        order = {slug: i for i, slug in enumerate(SupportModel.objects.order_by("order", "name")
-                                                   .values_list("slug", flat=True))}
+        found = set(
+            OptionOutcome.objects.filter(assessment__in=queryset.order_by().values("pk"))
+            .order_by()
+            .values_list("slug", flat=True)
+            .distinct()
+        )
+        order = {
+            slug: i
+            for i, slug in enumerate(SupportModel.objects.order_by("order", "name").values_list("slug", flat=True))
+        }
         self.slugs = sorted(found, key=lambda slug: (order.get(slug, len(order)), slug))
 
     def header(self) -> str:
-        return self.writer.writerow(["id", "scored_at", *EXPORT_INPUTS, "recommendation", "close_call",
-                                     "model_version", "quote_count", "best_quote_name", "best_quote_3y",
-                                     *[f"{slug}_{column}" for slug in self.slugs for column in EXPORT_PER_OPTION]])
+        return self.writer.writerow(
+            [
+                "id",
+                "scored_at",
+                *EXPORT_INPUTS,
+                "recommendation",
+                "close_call",
+                "model_version",
+                "quote_count",
+                "best_quote_name",
+                "best_quote_3y",
+                *[f"{slug}_{column}" for slug in self.slugs for column in EXPORT_PER_OPTION],
+            ]
+        )
 
     def _chunk(self, after: tuple | None) -> QuerySet:
         """The next chunk's assessments, after the last one written (scored at, id), through the date's index."""
@@ -77,8 +123,11 @@ class CsvExport:
 
     def outcomes_query(self, after: tuple | None, *, named: bool = False) -> QuerySet:
         """The same chunk's option outcomes, selected by a subquery (no list of ids sent back and forth)."""
-        return OptionOutcome.objects.filter(assessment_id__in=self._chunk(after).values("pk")[:EXPORT_CHUNK]) \
-            .order_by().values_list("assessment_id", "slug", *_OUTCOME_COLUMNS, named=named)
+        return (
+            OptionOutcome.objects.filter(assessment_id__in=self._chunk(after).values("pk")[:EXPORT_CHUNK])
+            .order_by()
+            .values_list("assessment_id", "slug", *_OUTCOME_COLUMNS, named=named)
+        )
 
     def lines(self, rows: list[tuple], outcomes: list[tuple]) -> str:
         """One chunk as CSV text."""
@@ -95,8 +144,17 @@ class CsvExport:
             # and choices.
             rest[_EMAIL] = _cell(rest[_EMAIL])
             rest[_BEST_QUOTE] = _cell(rest[_BEST_QUOTE])
-            text.append(writerow([public_id, created_at.isoformat(), _cell(name), *rest,
-                                  *[value for slug in slugs for value in options.get(slug, blank)]]))
+            text.append(
+                writerow(
+                    [
+                        public_id,
+                        created_at.isoformat(),
+                        _cell(name),
+                        *rest,
+                        *[value for slug in slugs for value in options.get(slug, blank)],
+                    ]
+                )
+            )
         return "".join(text)
 
     def __iter__(self) -> Iterator[str]:
@@ -114,8 +172,9 @@ class CsvExport:
         # named=True: Django 5.2 runs a plain values_list() query as soon as aiterator() starts, in the event
         # loop's thread (SynchronousOnlyOperation); the named form runs it in aiterator()'s worker thread.
         while rows := [row async for row in self.chunk_query(after, named=True).aiterator(chunk_size=EXPORT_CHUNK)]:
-            outcomes = [row async for row in self.outcomes_query(after, named=True).aiterator(
-                chunk_size=4 * EXPORT_CHUNK)]
+            outcomes = [
+                row async for row in self.outcomes_query(after, named=True).aiterator(chunk_size=4 * EXPORT_CHUNK)
+            ]
             # Formatting a chunk takes tens of milliseconds: in a worker thread, so the event loop (other
             # requests, the server's heartbeat) is never held that long.
             yield await sync_to_async(self.lines, thread_sensitive=False)(rows, outcomes)

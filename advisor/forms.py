@@ -1,4 +1,5 @@
 """Forms validate and normalise what people type; they decide nothing."""
+
 from __future__ import annotations
 
 import re
@@ -38,25 +39,39 @@ def field_for(question: answers.Question) -> forms.Field:
         messages = {"invalid_choice": "Choose one of the options listed.", "required": "Choose one option."}
         if question.radio:
             return forms.ChoiceField(choices=choices, widget=forms.RadioSelect, error_messages=messages, **common)
-        return forms.ChoiceField(choices=[("", f"Choose your {question.label.lower()}")] + choices,
-                                 error_messages={**messages, **REQUIRED_MESSAGES.get(question.name, {})}, **common)
+        return forms.ChoiceField(
+            choices=[("", f"Choose your {question.label.lower()}")] + choices,
+            error_messages={**messages, **REQUIRED_MESSAGES.get(question.name, {})},
+            **common,
+        )
     messages = {
-        "min_value": f"Enter {_limit(question.minimum)} or more." if question.minimum or question.whole
+        "min_value": f"Enter {_limit(question.minimum)} or more."
+        if question.minimum or question.whole
         else "Enter zero or more.",
         "max_value": f"Enter {_limit(question.maximum)} or less.",
         **REQUIRED_MESSAGES.get(question.name, {}),
     }
     if question.whole:
-        return forms.IntegerField(min_value=int(question.minimum), max_value=int(question.maximum),
-                                  error_messages={"invalid": "Enter a whole number, such as 12.", **messages},
-                                  **common)
+        return forms.IntegerField(
+            min_value=int(question.minimum),
+            max_value=int(question.maximum),
+            error_messages={"invalid": "Enter a whole number, such as 12.", **messages},
+            **common,
+        )
     return forms.DecimalField(
-        min_value=Decimal(str(question.minimum)), max_value=Decimal(str(question.maximum)), max_digits=14,
+        min_value=Decimal(str(question.minimum)),
+        max_value=Decimal(str(question.maximum)),
+        max_digits=14,
         decimal_places=2,
-        error_messages={"invalid": "Enter a number, such as 2 or 2.5.", "max_decimal_places": "Use at most two "
-                        "decimal places.", "max_digits": "Enter a smaller number.",
-                        "max_whole_digits": "Enter a smaller number.", **messages},
-        **common)
+        error_messages={
+            "invalid": "Enter a number, such as 2 or 2.5.",
+            "max_decimal_places": "Use at most two decimal places.",
+            "max_digits": "Enter a smaller number.",
+            "max_whole_digits": "Enter a smaller number.",
+            **messages,
+        },
+        **common,
+    )
 
 
 REQUIRED_MESSAGES = {
@@ -69,13 +84,22 @@ REQUIRED_MESSAGES = {
 
 def _money(label: str, help_text: str = "", maximum: int = 10_000_000) -> forms.DecimalField:
     return forms.DecimalField(
-        label=label, required=False, min_value=Decimal("0"), max_value=Decimal(maximum), max_digits=14,
-        decimal_places=2, help_text=help_text,
-        error_messages={"invalid": "Enter an amount in dollars, such as 120 or 99.50.",
-                        "min_value": "Enter zero or more; a price can't be negative.",
-                        "max_value": f"Enter {maximum:,} or less.",
-                        "max_decimal_places": "Use at most two decimal places (cents).",
-                        "max_digits": "Enter a smaller amount.", "max_whole_digits": "Enter a smaller amount."})
+        label=label,
+        required=False,
+        min_value=Decimal("0"),
+        max_value=Decimal(maximum),
+        max_digits=14,
+        decimal_places=2,
+        help_text=help_text,
+        error_messages={
+            "invalid": "Enter an amount in dollars, such as 120 or 99.50.",
+            "min_value": "Enter zero or more; a price can't be negative.",
+            "max_value": f"Enter {maximum:,} or less.",
+            "max_decimal_places": "Use at most two decimal places (cents).",
+            "max_digits": "Enter a smaller amount.",
+            "max_whole_digits": "Enter a smaller amount.",
+        },
+    )
 
 
 # Characters that reorder the text around them: a name holding one would scramble the sentences it appears in.
@@ -90,61 +114,117 @@ def _same_number(text: str, number: Any) -> bool:
 
 
 # What a blank quote's terms are taken to be (the form shows them; the API fills them in when left out).
-QUOTE_DEFAULTS: dict[str, Any] = {"term_months": 12, "yearly_increase_percent": Decimal("0"), "notice_days": 0,
-                                  "termination_fee_months": Decimal("0")}
+QUOTE_DEFAULTS: dict[str, Any] = {
+    "term_months": 12,
+    "yearly_increase_percent": Decimal("0"),
+    "notice_days": 0,
+    "termination_fee_months": Decimal("0"),
+}
 QUOTE_PRICES = ("price_per_user_month", "price_per_device_month", "flat_monthly")
 
 
 class QuoteForm(forms.Form):
     """One quote a person holds: its price, its contract terms and what it includes (engine.domain.Quote)."""
 
-    name = forms.CharField(label="Provider or quote name", max_length=60, help_text="So you can tell quotes apart.",
-                           error_messages={"required": "Give this quote a name, such as the provider's.",
-                                           "max_length": "Keep the name under 60 characters."})
+    name = forms.CharField(
+        label="Provider or quote name",
+        max_length=60,
+        help_text="So you can tell quotes apart.",
+        error_messages={
+            "required": "Give this quote a name, such as the provider's.",
+            "max_length": "Keep the name under 60 characters.",
+        },
+    )
     price_per_user_month = _money("Price a user a month ($)", maximum=100_000)
     price_per_device_month = _money("Price a device a month ($)", maximum=100_000)
     flat_monthly = _money("Flat fee a month ($)", "Give at least one of the three prices; we add them up.")
     minimum_monthly = _money("Minimum monthly charge ($)", "If the quote has one.")
     onboarding = _money("Onboarding, one-off ($)")
     term_months = forms.IntegerField(
-        label="Contract term (months)", min_value=1, max_value=120,
-        error_messages={"required": "Enter the contract's length in months (1 for month to month).",
-                        "invalid": "Enter a whole number of months, such as 12.",
-                        "min_value": "Enter at least 1 month (1 for month to month).",
-                        "max_value": "Enter 120 months or less."})
+        label="Contract term (months)",
+        min_value=1,
+        max_value=120,
+        error_messages={
+            "required": "Enter the contract's length in months (1 for month to month).",
+            "invalid": "Enter a whole number of months, such as 12.",
+            "min_value": "Enter at least 1 month (1 for month to month).",
+            "max_value": "Enter 120 months or less.",
+        },
+    )
     yearly_increase_percent = forms.DecimalField(
-        label="Yearly price increase (%)", min_value=Decimal("0"), max_value=Decimal("100"), max_digits=5,
-        decimal_places=2, help_text="At each anniversary; 0 if the price is fixed.",
-        error_messages={"required": "Enter the yearly increase, or 0 if the price is fixed.",
-                        "invalid": "Enter a percentage, such as 5.", "min_value": "Enter 0 or more.",
-                        "max_value": "Enter 100 or less.", "max_decimal_places": "Use at most two decimal places.",
-                        "max_digits": "Enter 100 or less.", "max_whole_digits": "Enter 100 or less."})
+        label="Yearly price increase (%)",
+        min_value=Decimal("0"),
+        max_value=Decimal("100"),
+        max_digits=5,
+        decimal_places=2,
+        help_text="At each anniversary; 0 if the price is fixed.",
+        error_messages={
+            "required": "Enter the yearly increase, or 0 if the price is fixed.",
+            "invalid": "Enter a percentage, such as 5.",
+            "min_value": "Enter 0 or more.",
+            "max_value": "Enter 100 or less.",
+            "max_decimal_places": "Use at most two decimal places.",
+            "max_digits": "Enter 100 or less.",
+            "max_whole_digits": "Enter 100 or less.",
+        },
+    )
     notice_days = forms.IntegerField(
-        label="Notice to leave (days)", min_value=0, max_value=730,
+        label="Notice to leave (days)",
+        min_value=0,
+        max_value=730,
         help_text="Written notice needed before the term ends, or it renews.",
-        error_messages={"required": "Enter the days of notice, or 0 if none is needed.",
-                        "invalid": "Enter a whole number of days, such as 30.", "min_value": "Enter 0 or more.",
-                        "max_value": "Enter 730 days or less."})
+        error_messages={
+            "required": "Enter the days of notice, or 0 if none is needed.",
+            "invalid": "Enter a whole number of days, such as 30.",
+            "min_value": "Enter 0 or more.",
+            "max_value": "Enter 730 days or less.",
+        },
+    )
     termination_fee_months = forms.DecimalField(
-        label="Fee to leave early (months of fees)", min_value=Decimal("0"), max_value=Decimal("120"),
-        max_digits=5, decimal_places=2, help_text="0 if you can leave early without a fee.",
-        error_messages={"required": "Enter the months of fees owed for leaving early, or 0.",
-                        "invalid": "Enter a number of months, such as 3.", "min_value": "Enter 0 or more.",
-                        "max_value": "Enter 120 or less.", "max_decimal_places": "Use at most two decimal places.",
-                        "max_digits": "Enter 120 or less.", "max_whole_digits": "Enter 120 or less."})
+        label="Fee to leave early (months of fees)",
+        min_value=Decimal("0"),
+        max_value=Decimal("120"),
+        max_digits=5,
+        decimal_places=2,
+        help_text="0 if you can leave early without a fee.",
+        error_messages={
+            "required": "Enter the months of fees owed for leaving early, or 0.",
+            "invalid": "Enter a number of months, such as 3.",
+            "min_value": "Enter 0 or more.",
+            "max_value": "Enter 120 or less.",
+            "max_decimal_places": "Use at most two decimal places.",
+            "max_digits": "Enter 120 or less.",
+            "max_whole_digits": "Enter 120 or less.",
+        },
+    )
     response_hours = forms.DecimalField(
-        label="Promised response to an urgent problem (working hours)", required=False, min_value=Decimal("0"),
-        max_value=Decimal("720"), max_digits=6, decimal_places=2,
+        label="Promised response to an urgent problem (working hours)",
+        required=False,
+        min_value=Decimal("0"),
+        max_value=Decimal("720"),
+        max_digits=6,
+        decimal_places=2,
         help_text="Leave blank if the quote promises only \u201cbest efforts\u201d.",
-        error_messages={"invalid": "Enter a number of hours, such as 1 or 0.5.", "min_value": "Enter 0 or more.",
-                        "max_value": "Enter 720 hours or less.", "max_decimal_places": "Use at most two decimal "
-                        "places.", "max_digits": "Enter 720 or less.", "max_whole_digits": "Enter 720 or less."})
+        error_messages={
+            "invalid": "Enter a number of hours, such as 1 or 0.5.",
+            "min_value": "Enter 0 or more.",
+            "max_value": "Enter 720 hours or less.",
+            "max_decimal_places": "Use at most two decimal places.",
+            "max_digits": "Enter 720 or less.",
+            "max_whole_digits": "Enter 720 or less.",
+        },
+    )
     includes = forms.MultipleChoiceField(
-        label="What the monthly price includes", required=False, choices=QUOTE_INCLUDES,
+        label="What the monthly price includes",
+        required=False,
+        choices=QUOTE_INCLUDES,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": "Choose only from the listed items: monitoring, security, backup, "
-                                          "after_hours, onsite, new_starters, projects.",
-                        "invalid_list": "Give a list of the items included."})
+        error_messages={
+            "invalid_choice": "Choose only from the listed items: monitoring, security, backup, "
+            "after_hours, onsite, new_starters, projects.",
+            "invalid_list": "Give a list of the items included.",
+        },
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -182,9 +262,13 @@ class QuoteForm(forms.Form):
         data = super().clean()
         prices = [data.get(name) for name in QUOTE_PRICES]
         if not any(self.has_error(name) for name in QUOTE_PRICES) and not any(p for p in prices if p):
-            self.add_error("price_per_user_month", ValidationError(
-                "Give at least one price above zero: a user a month, a device a month or a flat monthly fee.",
-                code="no_price"))
+            self.add_error(
+                "price_per_user_month",
+                ValidationError(
+                    "Give at least one price above zero: a user a month, a device a month or a flat monthly fee.",
+                    code="no_price",
+                ),
+            )
         return data
 
     def to_quote(self) -> Quote:
@@ -195,11 +279,16 @@ class QuoteForm(forms.Form):
 
         chosen = set(data.get("includes") or ())
         return Quote(
-            name=data["name"], price_per_user_month=number("price_per_user_month"),
-            price_per_device_month=number("price_per_device_month"), flat_monthly=number("flat_monthly"),
-            minimum_monthly=number("minimum_monthly"), onboarding=number("onboarding"),
-            term_months=int(data["term_months"]), yearly_increase_percent=float(data["yearly_increase_percent"]) + 0.0,
-            notice_days=int(data["notice_days"]), termination_fee_months=float(data["termination_fee_months"]) + 0.0,
+            name=data["name"],
+            price_per_user_month=number("price_per_user_month"),
+            price_per_device_month=number("price_per_device_month"),
+            flat_monthly=number("flat_monthly"),
+            minimum_monthly=number("minimum_monthly"),
+            onboarding=number("onboarding"),
+            term_months=int(data["term_months"]),
+            yearly_increase_percent=float(data["yearly_increase_percent"]) + 0.0,
+            notice_days=int(data["notice_days"]),
+            termination_fee_months=float(data["termination_fee_months"]) + 0.0,
             response_hours=number("response_hours"),
             includes=tuple(key for key in quotes.INCLUDE_KEYS if key in chosen),
         )
@@ -211,10 +300,13 @@ class BaseQuoteFormSet(forms.BaseFormSet):
 
     def __init__(self, *args: Any, every_form_counts: bool = False, **kwargs: Any) -> None:
         self.every_form_counts = every_form_counts
-        kwargs.setdefault("error_messages", {
-            "too_many_forms": f"Give at most {quotes.MAX_QUOTES} quotes.",
-            "missing_management_form": "The quotes section of the form was incomplete; please enter them again.",
-        })
+        kwargs.setdefault(
+            "error_messages",
+            {
+                "too_many_forms": f"Give at most {quotes.MAX_QUOTES} quotes.",
+                "missing_management_form": "The quotes section of the form was incomplete; please enter them again.",
+            },
+        )
         super().__init__(*args, **kwargs)
 
     def initial_form_count(self) -> int:
@@ -245,19 +337,23 @@ class BaseQuoteFormSet(forms.BaseFormSet):
         return tuple(form.to_quote() for form in self.filled())
 
 
-QuoteFormSet = forms.formset_factory(QuoteForm, formset=BaseQuoteFormSet, extra=quotes.MAX_QUOTES,
-                                     max_num=quotes.MAX_QUOTES, absolute_max=quotes.MAX_QUOTES, validate_max=True)
+QuoteFormSet = forms.formset_factory(
+    QuoteForm,
+    formset=BaseQuoteFormSet,
+    extra=quotes.MAX_QUOTES,
+    max_num=quotes.MAX_QUOTES,
+    absolute_max=quotes.MAX_QUOTES,
+    validate_max=True,
+)
 QUOTES_PREFIX = "quotes"
 
 
 def quote_form_data(quote_list: list[dict[str, Any]]) -> dict[str, Any]:
     """Quotes as plain objects (the API's, or as stored) in the formset's form data."""
-    data: dict[str, Any] = {f"{QUOTES_PREFIX}-TOTAL_FORMS": str(len(quote_list)),
-                            f"{QUOTES_PREFIX}-INITIAL_FORMS": "0"}
+    data: dict[str, Any] = {f"{QUOTES_PREFIX}-TOTAL_FORMS": str(len(quote_list)), f"{QUOTES_PREFIX}-INITIAL_FORMS": "0"}
     for i, quote in enumerate(quote_list):
         for key, value in {**QUOTE_DEFAULTS, **quote}.items():
-            data[f"{QUOTES_PREFIX}-{i}-{key}"] = ("" if value is None else list(value) if key == "includes"
-                                                  else value)
+            data[f"{QUOTES_PREFIX}-{i}-{key}"] = "" if value is None else list(value) if key == "includes" else value
     return data
 
 
@@ -265,20 +361,30 @@ class AssessmentForm(forms.Form):
     """The assessment: the fields of the question table (advisor/engine/answers.py), then contact details."""
 
     organisation_name = forms.CharField(
-        label="Organisation name", max_length=200, required=False,
+        label="Organisation name",
+        max_length=200,
+        required=False,
         help_text="Optional. Shown on your result so you can tell results apart.",
     )
     contact_consent = forms.BooleanField(
-        label="You may email me about this result", required=False,
+        label="You may email me about this result",
+        required=False,
         help_text="Only if you tick this do we keep your email address. We never publish it.",
     )
     email = forms.EmailField(
-        label="Email address", required=False, max_length=254,
+        label="Email address",
+        required=False,
+        max_length=254,
         error_messages={"invalid": "Enter an email address like name@example.com."},
     )
 
-    def __init__(self, *args: Any, initial_quotes: list[dict[str, Any]] | None = None,
-                 every_quote_counts: bool = False, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        initial_quotes: list[dict[str, Any]] | None = None,
+        every_quote_counts: bool = False,
+        **kwargs: Any,
+    ) -> None:
         kwargs.setdefault("initial", dict(ASSESSMENT_DEFAULTS))
         super().__init__(*args, **kwargs)
         # The quotes, up to three, as a formset bound to the same data (`initial_quotes` fill a blank form). Data
@@ -287,8 +393,9 @@ class AssessmentForm(forms.Form):
         if self.is_bound:
             given = any(key.startswith(f"{QUOTES_PREFIX}-") for key in self.data)
             quote_data = self.data if given else quote_form_data([])
-        self.quotes = QuoteFormSet(quote_data, prefix=QUOTES_PREFIX, initial=initial_quotes or None,
-                                   every_form_counts=every_quote_counts)
+        self.quotes = QuoteFormSet(
+            quote_data, prefix=QUOTES_PREFIX, initial=initial_quotes or None, every_form_counts=every_quote_counts
+        )
 
     def is_valid(self) -> bool:
         valid = super().is_valid()
@@ -325,17 +432,24 @@ class AssessmentForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         if data.get("contact_consent") and not data.get("email"):
-            self.add_error("email", ValidationError(
-                "Enter your email address, or untick 'You may email me' above.", code="email_needed",
-            ))
+            self.add_error(
+                "email",
+                ValidationError(
+                    "Enter your email address, or untick 'You may email me' above.",
+                    code="email_needed",
+                ),
+            )
         if not data.get("contact_consent"):
             data["email"] = ""
         staff, people = data.get("it_staff"), data.get("employees")
         if staff is not None and people is not None and staff > people:
-            self.add_error("it_staff", ValidationError(
-                f"In-house IT staff can't be more than the {people:,} people who use IT; enter at most {people:,}.",
-                code="more_staff_than_people",
-            ))
+            self.add_error(
+                "it_staff",
+                ValidationError(
+                    f"In-house IT staff can't be more than the {people:,} people who use IT; enter at most {people:,}.",
+                    code="more_staff_than_people",
+                ),
+            )
         return data
 
     def to_profile(self) -> Profile:
@@ -371,28 +485,45 @@ def assessment_helper() -> FormHelper:
         if title == answers.ORGANISATION:
             names = ["organisation_name", *names]
         if title == answers.QUOTES:
-            names = [HTML('<p class="small text-body-secondary">Have real quotes? Put them here and they replace '
-                          'the published figures in the cost estimate.</p>'), *names,
-                     HTML('{% include "advisor/_quotes.html" %}')]
+            names = [
+                HTML(
+                    '<p class="small text-body-secondary">Have real quotes? Put them here and they replace '
+                    "the published figures in the cost estimate.</p>"
+                ),
+                *names,
+                HTML('{% include "advisor/_quotes.html" %}'),
+            ]
         fieldsets.append(Fieldset(title, *names))
-    helper.layout = Layout(*fieldsets, Fieldset("Contact (optional)", "contact_consent", "email"),
-                           Submit("submit", "See my recommendation", css_class="btn-lg"))
+    helper.layout = Layout(
+        *fieldsets,
+        Fieldset("Contact (optional)", "contact_consent", "email"),
+        Submit("submit", "See my recommendation", css_class="btn-lg"),
+    )
     return helper
 
 
 class CommentForm(SpamGuardForm):  # SpamGuardForm adds a hidden honeypot and a minimum time to fill
     name = forms.CharField(label="Name", max_length=100, error_messages={"required": "Enter your name."})
     email = forms.EmailField(
-        label="Email", max_length=254, help_text="Never published.",
-        error_messages={"required": "Enter your email address; it is never published.",
-                        "invalid": "Enter an email address like name@example.com."},
+        label="Email",
+        max_length=254,
+        help_text="Never published.",
+        error_messages={
+            "required": "Enter your email address; it is never published.",
+            "invalid": "Enter an email address like name@example.com.",
+        },
     )
     website = forms.URLField(
-        label="Website", required=False, max_length=200, assume_scheme="https",
+        label="Website",
+        required=False,
+        max_length=200,
+        assume_scheme="https",
         error_messages={"invalid": "Enter a web address like https://example.com."},
     )
     text = forms.CharField(
-        label="Comment", max_length=5000, widget=forms.Textarea(attrs={"rows": 5}),
+        label="Comment",
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5}),
         error_messages={"required": "Write your comment.", "max_length": "Keep it under 5,000 characters."},
     )
 

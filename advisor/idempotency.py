@@ -9,6 +9,7 @@ is only ever returned for the very same body, which a stranger would have to kno
 Answers live in the cache alias "idempotency" (settings.CACHES: the same shared store as the rate-limit
 counters, so every worker and server sees them), under a hash of the client and the key, for a day.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -68,8 +69,11 @@ def claim(request: HttpRequest, key: str, body: str) -> Seen | None:
         return None
     entry = cache.get(cache_key)
     if entry is None:  # expired in between: take it now
-        return None if cache.add(cache_key, {"fingerprint": body, "answer": None}, timeout=PENDING_SECONDS) \
+        return (
+            None
+            if cache.add(cache_key, {"fingerprint": body, "answer": None}, timeout=PENDING_SECONDS)
             else Seen(in_progress=True)
+        )
     if entry["fingerprint"] != body:
         return Seen(other_body=True)
     if entry["answer"] is None:
@@ -78,8 +82,9 @@ def claim(request: HttpRequest, key: str, body: str) -> Seen | None:
 
 
 def remember(request: HttpRequest, key: str, body: str, answer: Answer) -> None:
-    caches["idempotency"].set(_cache_key(request, key), {"fingerprint": body, "answer": answer.__dict__},
-                              timeout=KEEP_SECONDS)
+    caches["idempotency"].set(
+        _cache_key(request, key), {"fingerprint": body, "answer": answer.__dict__}, timeout=KEEP_SECONDS
+    )
 
 
 def release(request: HttpRequest, key: str) -> None:

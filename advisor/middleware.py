@@ -1,11 +1,12 @@
 """Operations middleware: one log line per request, a size limit on request bodies, and health probes from
 hosts the site does not serve."""
+
 from __future__ import annotations
 
 import logging
 import re
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost

@@ -1,4 +1,5 @@
 """The advisor's data: the catalogue staff edit, and the assessments people submit."""
+
 from __future__ import annotations
 
 import secrets
@@ -78,6 +79,7 @@ class SupportModel(models.Model):
     best_for = models.TextField(
         "who it fits", blank=True, help_text="Shown in the 'which fits whom' summary on the comparison page."
     )
+
     class PricingType(models.TextChoices):
         PER_JOB = "per_job", "Per job (billed by the hour)"
         SUBSCRIPTION = "subscription", "Subscription (a monthly fee per user or device)"
@@ -85,7 +87,9 @@ class SupportModel(models.Model):
         SALARIED = "salaried", "Salaried staff of your own"
 
     pricing_type = models.CharField(
-        max_length=20, choices=PricingType.choices, default=PricingType.PER_JOB,
+        max_length=20,
+        choices=PricingType.choices,
+        default=PricingType.PER_JOB,
         help_text="How the option charges: it decides which of its cost figures make up its bills.",
     )
     order = models.PositiveSmallIntegerField("display order", default=0)
@@ -197,7 +201,10 @@ class CostParameter(SourcedFigure):
         USERS_PER_IT_STAFF = "users_per_it_staff", "Salaried: people one IT person supports"
         RECRUITING_COST_PER_HIRE = "recruiting_cost_per_hire", "Salaried: recruiting cost a hire ($)"
         STAFF_LEAVING_RATE = "staff_leaving_rate", "Salaried: share of IT staff leaving a year (0–1)"
-        TRAINING_TOOLS_PER_STAFF_YEAR = "training_tools_per_staff_year", "Salaried: training and tools a person a year ($)"
+        TRAINING_TOOLS_PER_STAFF_YEAR = (
+            "training_tools_per_staff_year",
+            "Salaried: training and tools a person a year ($)",
+        )
         AWAY_SHARE = "away_share", "Salaried: share of time one person is away (0–1)"
         COVER_RESPONSE_DELAY_HOURS = "cover_response_delay_hours", "Salaried: hours waiting for bought-in help"
 
@@ -354,27 +361,31 @@ class Assessment(models.Model):
     compliance = models.CharField(max_length=20, choices=Compliance.choices)
     backup = models.CharField(max_length=20, choices=Backup.choices)
     it_dependence = models.CharField(max_length=20, choices=ItDependence.choices)
-    hourly_rate = models.DecimalField(
-        "own hourly rate", max_digits=9, decimal_places=2, null=True, blank=True
-    )
+    hourly_rate = models.DecimalField("own hourly rate", max_digits=9, decimal_places=2, null=True, blank=True)
     msp_fee_per_user = models.DecimalField(
         "own MSP fee per user", max_digits=9, decimal_places=2, null=True, blank=True
     )
     # The person's own quotes, with their terms, are kept with the answers in the stored result's document
-    # (snapshot.py: inputs.quotes). A second permanent link that leaves the quotes out (they are commercially sensitive): set when there are any.
+    # (snapshot.py: inputs.quotes). A second permanent link that leaves the quotes out (they are commercially
+    # sensitive): set when there are any.
     share_id = models.UUIDField("link without quotes", null=True, blank=True, unique=True, editable=False)
     # The quotes' outcome, denormalised for admin lists and the CSV export.
     quote_count = models.PositiveSmallIntegerField("quotes", default=0)
     best_quote_name = models.CharField("best quote", max_length=100, blank=True)
-    best_quote_total = models.DecimalField("best quote, three years (expected)", max_digits=14, decimal_places=2,
-                                           null=True, blank=True)
+    best_quote_total = models.DecimalField(
+        "best quote, three years (expected)", max_digits=14, decimal_places=2, null=True, blank=True
+    )
 
     # The result, denormalised for admin lists and filters; the snapshot is the full record.
     recommendation = models.SlugField(blank=True, help_text="Slug of the recommended support model.")
     recommendation_name = models.CharField("recommended", max_length=100, blank=True)
     close_call = models.BooleanField(default=False)
     catalogue_record = models.ForeignKey(
-        CatalogueRecord, on_delete=models.PROTECT, null=True, blank=True, related_name="assessments",
+        CatalogueRecord,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="assessments",
         help_text="The catalogue figures this result was scored with (none for results of the first model).",
     )
     result_version = models.PositiveSmallIntegerField(default=0, help_text="The stored result's shape (snapshot.py).")
@@ -389,8 +400,7 @@ class Assessment(models.Model):
         # email alone uses indexes made per database in migration 0011.
         indexes = [
             models.Index(fields=[name, "created_at", "organisation_name"], name=f"assess_{name}_date")
-            for name in ("recommendation", "close_call", "industry", "operating_hours", "compliance",
-                         "contact_consent")
+            for name in ("recommendation", "close_call", "industry", "operating_hours", "compliance", "contact_consent")
         ]
 
     def __str__(self) -> str:

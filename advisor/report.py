@@ -1,4 +1,5 @@
 """What the result page and the JSON API show of a stored result (snapshot.Stored). Never scores again."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -38,9 +39,15 @@ def answer_rows(stored: Stored) -> list[AnswerRow]:
 
 def quote_terms(quote: Quote) -> str:
     """A quote's price and terms in one line, as entered."""
-    prices = [f"${value:,.2f}".replace(".00", "") + unit for value, unit in (
-        (quote.price_per_user_month, " a user a month"), (quote.price_per_device_month, " a device a month"),
-        (quote.flat_monthly, " a month flat")) if value]
+    prices = [
+        f"${value:,.2f}".replace(".00", "") + unit
+        for value, unit in (
+            (quote.price_per_user_month, " a user a month"),
+            (quote.price_per_device_month, " a device a month"),
+            (quote.flat_monthly, " a month flat"),
+        )
+        if value
+    ]
     terms = [" + ".join(prices)]
     if quote.minimum_monthly:
         terms.append(f"at least ${quote.minimum_monthly:,.0f} a month")
@@ -50,8 +57,9 @@ def quote_terms(quote: Quote) -> str:
     terms.append(f"rises {explain.number(quote.yearly_increase_percent)} % a year")
     terms.append(f"{quote.notice_days} days' notice to leave")
     terms.append(f"{explain.number(quote.termination_fee_months)} months' fees to leave early")
-    terms.append("best efforts" if quote.response_hours is None else
-                 f"response within {explain.number(quote.response_hours)} h")
+    terms.append(
+        "best efforts" if quote.response_hours is None else f"response within {explain.number(quote.response_hours)} h"
+    )
     included = [quotes.INCLUDE_WORDS[key] for key in quote.includes]
     terms.append(f"includes {', '.join(included)}" if included else "includes none of the listed items")
     return "; ".join(terms)
@@ -60,6 +68,7 @@ def quote_terms(quote: Quote) -> str:
 def without_quotes(stored: Stored) -> Stored:
     """The result as shown at the link that leaves the person's quotes out: no quotes, and each option's chance
     of being cheapest taken over the options alone."""
+
     def alone(o: OptionResult) -> OptionResult:
         if o.cost.chance_cheapest_of_options is None:
             return o
@@ -99,17 +108,26 @@ LEFT_OUT_NOTES = {
 def quote_cards(result: Result) -> list[dict[str, Any]]:
     """Each quote with what it leaves out, priced (pieces that cost nothing for you, such as after-hours help
     when you work business hours, are left off)."""
-    return [{"quote": q, "left_out": [LeftOut(quotes.INCLUDE_LABELS[key], cost, LEFT_OUT_NOTES[key])
-                                      for key, cost in q.left_out.items() if cost > 0]}
-            for q in result.quotes]
+    return [
+        {
+            "quote": q,
+            "left_out": [
+                LeftOut(quotes.INCLUDE_LABELS[key], cost, LEFT_OUT_NOTES[key])
+                for key, cost in q.left_out.items()
+                if cost > 0
+            ],
+        }
+        for q in result.quotes
+    ]
 
 
 def cost_ranking(result: Result) -> list[Ranked]:
     """The options and the person's quotes together, cheapest all told first (empty without quotes)."""
     if not result.quotes:
         return []
-    rows = [Ranked(o.name, False, o.cost) for o in result.options] + \
-        [Ranked(q.name, True, q.cost) for q in result.quotes]
+    rows = [Ranked(o.name, False, o.cost) for o in result.options] + [
+        Ranked(q.name, True, q.cost) for q in result.quotes
+    ]
     return sorted(rows, key=lambda row: row.cost.three_years.expected)
 
 
@@ -136,8 +154,10 @@ def cheapest_sentence(stored: Stored) -> str:
     likeliest = max(options, key=lambda o: o.cost.chance_cheapest or 0.0)
     share = round((likeliest.cost.chance_cheapest or 0.0) * 100)
     among = ", among our options and your quotes," if stored.result.quotes else ""
-    return (f"{likeliest.name} costs least{among} all three parts counted, in {share} % of the plausible cases we "
-            f"simulated.")
+    return (
+        f"{likeliest.name} costs least{among} all three parts counted, in {share} % of the plausible cases we "
+        f"simulated."
+    )
 
 
 def _cost(cost: OptionCost) -> dict[str, Any]:
@@ -216,14 +236,29 @@ def catalogue_document(catalogue_models: list, dimensions: list, shared: list) -
     """The public catalogue: options with their characteristics and figures, the aspects, the shared figures."""
 
     def figure(p: Any, label: str) -> dict[str, Any]:
-        return {"key": p.key, "label": label, "low": float(p.low), "expected": float(p.expected),
-                "high": float(p.high), "source_title": p.source_title, "source_url": p.source_url,
-                "source_year": p.source_year, "vendor_claim": p.vendor_claim, "note": p.note}
+        return {
+            "key": p.key,
+            "label": label,
+            "low": float(p.low),
+            "expected": float(p.expected),
+            "high": float(p.high),
+            "source_title": p.source_title,
+            "source_url": p.source_url,
+            "source_year": p.source_year,
+            "vendor_claim": p.vendor_claim,
+            "note": p.note,
+        }
 
     return {
         "dimensions": [
-            {"slug": d.slug, "name": d.name, "question": d.question, "explanation": d.explanation,
-             "weight": float(d.weight), "order": d.order}
+            {
+                "slug": d.slug,
+                "name": d.name,
+                "question": d.question,
+                "explanation": d.explanation,
+                "weight": float(d.weight),
+                "order": d.order,
+            }
             for d in dimensions
         ],
         "support_models": [
@@ -234,8 +269,12 @@ def catalogue_document(catalogue_models: list, dimensions: list, shared: list) -
                 "description": m.description,
                 "best_for": m.best_for,
                 "characteristics": [
-                    {"dimension": c.dimension.slug, "headline": c.headline, "description": c.description,
-                     "rating": c.rating}
+                    {
+                        "dimension": c.dimension.slug,
+                        "headline": c.headline,
+                        "description": c.description,
+                        "rating": c.rating,
+                    }
                     for c in m.characteristics.all()
                 ],
                 "cost_parameters": [figure(p, p.get_key_display()) for p in m.cost_parameters.all()],

@@ -1,4 +1,5 @@
 """The writes: scoring answers and storing them with the result they will always be shown from."""
+
 from __future__ import annotations
 
 import uuid
@@ -23,8 +24,14 @@ def _column(question: answers.Question, value: object) -> object:
 
 @transaction.atomic
 def assessment_create(
-    *, profile: Profile, catalogue: Catalogue, result: Result, organisation_name: str = "", email: str = "",
-    contact_consent: bool = False, scored_at: str | None = None,
+    *,
+    profile: Profile,
+    catalogue: Catalogue,
+    result: Result,
+    organisation_name: str = "",
+    email: str = "",
+    contact_consent: bool = False,
+    scored_at: str | None = None,
 ) -> Assessment:
     """Store the answers (a column each, for admin and export; the quotes as a list, with a second link that
     leaves them out), the result as scored (snapshot.py) and each option's figures (a row each, for admin and
@@ -44,8 +51,9 @@ def assessment_create(
         close_call=result.close_call,
         catalogue_record_id=snapshot.catalogue_record_id(catalogue),
         result_version=result.version,
-        result_document=snapshot.result_document(profile=profile, result=result,
-                                                 scored_at=scored_at or timezone.now().isoformat()),
+        result_document=snapshot.result_document(
+            profile=profile, result=result, scored_at=scored_at or timezone.now().isoformat()
+        ),
     )
     OptionOutcome.objects.bulk_create(option_outcomes(assessment_id=assessment.pk, result=result))
     return assessment
@@ -55,10 +63,19 @@ def option_outcomes(*, assessment_id: int, result: Result) -> list[OptionOutcome
     """Each option's figures as the export and the admin read them, ranked as the result ranks them."""
     return [
         OptionOutcome(
-            assessment_id=assessment_id, rank=rank, slug=o.slug, name=o.name, fit=o.fit, cost_score=o.cost_score,
-            overall=o.overall, bills=o.cost.parts.bills.expected, lost_work=o.cost.parts.lost_work.expected,
-            risk=o.cost.parts.risk.expected, total_low=o.cost.three_years.low,
-            total_expected=o.cost.three_years.expected, total_high=o.cost.three_years.high,
+            assessment_id=assessment_id,
+            rank=rank,
+            slug=o.slug,
+            name=o.name,
+            fit=o.fit,
+            cost_score=o.cost_score,
+            overall=o.overall,
+            bills=o.cost.parts.bills.expected,
+            lost_work=o.cost.parts.lost_work.expected,
+            risk=o.cost.parts.risk.expected,
+            total_low=o.cost.three_years.low,
+            total_expected=o.cost.three_years.expected,
+            total_high=o.cost.three_years.high,
             chance_cheapest=o.cost.chance_cheapest,
         )
         for rank, o in enumerate(result.options, start=1)
@@ -74,8 +91,9 @@ def assessment_submit(
     *, profile: Profile, organisation_name: str = "", email: str = "", contact_consent: bool = False
 ) -> Assessment:
     """Score the answers against today's catalogue and store them with their result."""
-    return assessment_score(profile=profile, organisation_name=organisation_name, email=email,
-                            contact_consent=contact_consent)[0]
+    return assessment_score(
+        profile=profile, organisation_name=organisation_name, email=email, contact_consent=contact_consent
+    )[0]
 
 
 def assessment_score(
@@ -86,13 +104,23 @@ def assessment_score(
     catalogue = load_catalogue()
     result = score(profile, catalogue)
     scored_at = timezone.now().isoformat()
-    assessment = assessment_create(profile=profile, catalogue=catalogue, result=result,
-                                   organisation_name=organisation_name, email=email,
-                                   contact_consent=contact_consent, scored_at=scored_at)
+    assessment = assessment_create(
+        profile=profile,
+        catalogue=catalogue,
+        result=result,
+        organisation_name=organisation_name,
+        email=email,
+        contact_consent=contact_consent,
+        scored_at=scored_at,
+    )
     # The profile as it reads back (a whole number given for a decimal answer comes back as a float).
-    stored = snapshot.Stored(version=result.version, scored_at=scored_at,
-                             profile=snapshot.from_plain(Profile, snapshot.to_plain(profile)), catalogue=catalogue,
-                             result=result)
+    stored = snapshot.Stored(
+        version=result.version,
+        scored_at=scored_at,
+        profile=snapshot.from_plain(Profile, snapshot.to_plain(profile)),
+        catalogue=catalogue,
+        result=result,
+    )
     return assessment, stored
 
 

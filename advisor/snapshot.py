@@ -10,6 +10,7 @@ Reading never scores again and never fails on an older shape: version 1 (the fir
 catalogue inside the document and mixed lost work into one cost) is upgraded on read into today's types,
 marked `earlier_model` so the page can say so. Pages, API, admin and CSV read `Stored`, never dict keys.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -19,14 +20,32 @@ import hashlib
 import types
 import typing
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 import orjson
 
-from .engine.domain import RESULT_VERSION, Assumption, Catalogue, CostParts, DimensionFit, DimensionSpec, \
-    Estimates, Factor, Figure, ModelSpec, Need, OptionCost, OptionResult, Point, PointKind, Profile, Range, \
-    Result
+from .engine.domain import (
+    RESULT_VERSION,
+    Assumption,
+    Catalogue,
+    CostParts,
+    DimensionFit,
+    DimensionSpec,
+    Estimates,
+    Factor,
+    Figure,
+    ModelSpec,
+    Need,
+    OptionCost,
+    OptionResult,
+    Point,
+    PointKind,
+    Profile,
+    Range,
+    Result,
+)
 from .models import Assessment, CatalogueRecord
 
 # ---- Plain data <-> dataclasses ---------------------------------------------------------------------------
@@ -150,14 +169,30 @@ def _from_version_1(doc: dict[str, Any]) -> Stored:
     profile = from_plain(Profile, inputs)
     old = doc["result"]
     catalogue = Catalogue(
-        models=tuple(ModelSpec(
-            slug=m["slug"], name=m["name"], ratings=m["ratings"], headlines=m.get("headlines", {}),
-            figures={key: Figure(key=p["key"], label=p["label"], low=p["low"], expected=p["expected"],
-                                 high=p["high"], source_title=p.get("source_title", ""),
-                                 source_url=p.get("source_url", ""), source_year=p.get("source_year"),
-                                 vendor_claim=p.get("vendor_claim", False), note=p.get("note", ""))
-                     for key, p in m.get("costs", {}).items()},
-        ) for m in doc["catalogue"]["models"]),
+        models=tuple(
+            ModelSpec(
+                slug=m["slug"],
+                name=m["name"],
+                ratings=m["ratings"],
+                headlines=m.get("headlines", {}),
+                figures={
+                    key: Figure(
+                        key=p["key"],
+                        label=p["label"],
+                        low=p["low"],
+                        expected=p["expected"],
+                        high=p["high"],
+                        source_title=p.get("source_title", ""),
+                        source_url=p.get("source_url", ""),
+                        source_year=p.get("source_year"),
+                        vendor_claim=p.get("vendor_claim", False),
+                        note=p.get("note", ""),
+                    )
+                    for key, p in m.get("costs", {}).items()
+                },
+            )
+            for m in doc["catalogue"]["models"]
+        ),
         dimensions=tuple(DimensionSpec(d["slug"], d["name"], d["weight"]) for d in doc["catalogue"]["dimensions"]),
         figures={},
     )
@@ -167,37 +202,67 @@ def _from_version_1(doc: dict[str, Any]) -> Stored:
         monthly = cost["breakdown"]
         bills = 36 * (monthly["labour"] + monthly["fees"]) + cost["onboarding"]["expected"]
         lost = 36 * monthly["downtime"]
-        options.append(OptionResult(
-            slug=m["slug"], name=m["name"], fit=m["fit"], cost_score=m["cost_score"], overall=m["overall"],
-            cost=OptionCost(
-                three_years=Range(**cost["three_years"]),
-                parts=CostParts(bills=Range(bills, bills, bills), lost_work=Range(lost, lost, lost),
-                                risk=Range(0.0, 0.0, 0.0)),
-                bills_per_month=monthly["labour"] + monthly["fees"], onboarding=cost["onboarding"]["expected"],
-                bill_lines={"labour": 36 * monthly["labour"], "fees": 36 * monthly["fees"],
-                            "onboarding": cost["onboarding"]["expected"]},
-                chance_cheapest=None, scope=(),
-            ),
-            dimensions=tuple(DimensionFit(**d) for d in m["dimensions"]),
-        ))
-    points = tuple(Point(field=t["field"], label=t["label"], kind=PointKind(t["kind"]), current=t["current"],
-                         value=t["value"], direction=t["direction"], becomes=t["becomes"], text=t["text"])
-                   for t in old["tipping_points"])
+        options.append(
+            OptionResult(
+                slug=m["slug"],
+                name=m["name"],
+                fit=m["fit"],
+                cost_score=m["cost_score"],
+                overall=m["overall"],
+                cost=OptionCost(
+                    three_years=Range(**cost["three_years"]),
+                    parts=CostParts(
+                        bills=Range(bills, bills, bills), lost_work=Range(lost, lost, lost), risk=Range(0.0, 0.0, 0.0)
+                    ),
+                    bills_per_month=monthly["labour"] + monthly["fees"],
+                    onboarding=cost["onboarding"]["expected"],
+                    bill_lines={
+                        "labour": 36 * monthly["labour"],
+                        "fees": 36 * monthly["fees"],
+                        "onboarding": cost["onboarding"]["expected"],
+                    },
+                    chance_cheapest=None,
+                    scope=(),
+                ),
+                dimensions=tuple(DimensionFit(**d) for d in m["dimensions"]),
+            )
+        )
+    points = tuple(
+        Point(
+            field=t["field"],
+            label=t["label"],
+            kind=PointKind(t["kind"]),
+            current=t["current"],
+            value=t["value"],
+            direction=t["direction"],
+            becomes=t["becomes"],
+            text=t["text"],
+        )
+        for t in old["tipping_points"]
+    )
     name = old["recommendation_name"]
     result = Result(
-        version=1, recommendation=old["recommendation"], recommendation_name=name, close_call=old["close_call"],
+        version=1,
+        recommendation=old["recommendation"],
+        recommendation_name=name,
+        close_call=old["close_call"],
         headline=f"A close call: {name} by a nose" if old["close_call"] else f"We recommended {name}",
-        summary=old["summary"], reasons=(old["decider"],) if old.get("decider") else (),
+        summary=old["summary"],
+        reasons=(old["decider"],) if old.get("decider") else (),
         options=tuple(options),
         needs=tuple(Need(n["dimension"], n["name"], n["weight"], n["need"], tuple(n["reasons"])) for n in old["needs"]),
-        factors=tuple(Factor(f["dimension"], f["name"], f["need"], f["text"], f["text"], f["points"])
-                      for f in old["factors"]),
+        factors=tuple(
+            Factor(f["dimension"], f["name"], f["need"], f["text"], f["text"], f["points"]) for f in old["factors"]
+        ),
         tipping_points=points,
         assumptions=tuple(Assumption(**a) for a in old["assumptions"]),
-        notes=(), scope_note=None,
+        notes=(),
+        scope_note=None,
         estimates=Estimates(
-            devices=float(old["devices"]), devices_estimated=old["devices_estimated"],
-            incidents_per_month=float(profile.incidents_per_month or 0.0), incidents_estimated=False,
+            devices=float(old["devices"]),
+            devices_estimated=old["devices_estimated"],
+            incidents_per_month=float(profile.incidents_per_month or 0.0),
+            incidents_estimated=False,
             downtime_cost_per_hour=float(old["downtime_cost_per_hour"]),
             downtime_cost_estimated=old["downtime_cost_estimated"],
         ),

@@ -1,4 +1,5 @@
 """HTML pages. Thin: bind the form, validate, call the service, render or redirect."""
+
 from __future__ import annotations
 
 import uuid
@@ -29,14 +30,18 @@ def _comparison_page(request: HttpRequest, posted: CommentForm | None) -> HttpRe
     cache, the first two under the content version; what they are made from is built only when the template
     must render them again (lazily). The comment form's signed serving time is new on every request.
     """
-    return render(request, "advisor/comparison.html", {
-        "content_version": content_version(),
-        "comparison": SimpleLazyObject(load_comparison),
-        "comments": SimpleLazyObject(lambda: Comment.objects.filter(is_approved=True)),
-        "comment_form": posted or SimpleLazyObject(CommentForm),
-        "posted": posted is not None,
-        "started": posted[STARTED].value() if posted else started_token(),
-    })
+    return render(
+        request,
+        "advisor/comparison.html",
+        {
+            "content_version": content_version(),
+            "comparison": SimpleLazyObject(load_comparison),
+            "comments": SimpleLazyObject(lambda: Comment.objects.filter(is_approved=True)),
+            "comment_form": posted or SimpleLazyObject(CommentForm),
+            "posted": posted is not None,
+            "started": posted[STARTED].value() if posted else started_token(),
+        },
+    )
 
 
 @require_safe
@@ -57,8 +62,10 @@ def comment_post(request: HttpRequest) -> HttpResponse:
 
 def _answers(assessment: Assessment) -> dict:
     """An assessment's answers, to start again from. Contact details are never copied."""
-    return {**{name: getattr(assessment, name) for name in PROFILE_FIELDS},
-            "organisation_name": assessment.organisation_name}
+    return {
+        **{name: getattr(assessment, name) for name in PROFILE_FIELDS},
+        "organisation_name": assessment.organisation_name,
+    }
 
 
 def _quotes(assessment: Assessment) -> list[dict]:
@@ -83,7 +90,9 @@ def assess(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             data = form.cleaned_data
             assessment = services.assessment_submit(
-                profile=form.to_profile(), organisation_name=data["organisation_name"], email=data["email"],
+                profile=form.to_profile(),
+                organisation_name=data["organisation_name"],
+                email=data["email"],
                 contact_consent=data["contact_consent"],
             )
             return redirect(assessment)
@@ -95,13 +104,15 @@ def assess(request: HttpRequest) -> HttpResponse:
         quotes = _quotes(original) if original else None
         # Made only when the template renders it: a blank form's fields usually come from the cache, and
         # making the form (Django deep-copies its fields) would cost more than the rest of the page.
-        form = SimpleLazyObject(lambda: AssessmentForm(initial={**ASSESSMENT_DEFAULTS, **prefill},
-                                                       initial_quotes=quotes))
+        form = SimpleLazyObject(
+            lambda: AssessmentForm(initial={**ASSESSMENT_DEFAULTS, **prefill}, initial_quotes=quotes)
+        )
     # A blank form is the same for everyone: the template keeps its rendered fields in the "fragments" cache.
     # The CSRF token sits outside them and is rendered on every request.
     low, high = answers.TYPICAL_PROBLEMS_PER_PERSON_MONTH
-    response = render(request, "advisor/assess.html", {"form": form, "blank": blank,
-                                                       "problems": {"low": low, "high": high}})
+    response = render(
+        request, "advisor/assess.html", {"form": form, "blank": blank, "problems": {"low": low, "high": high}}
+    )
     if not blank:
         # One organisation's answers and quotes, shown again: kept by the browser only, as its result is.
         patch_cache_control(response, private=True, no_cache=True)
@@ -131,8 +142,10 @@ def _result_page(assessment: Assessment, *, shared: bool) -> dict:
         "cost_chart": charts.cost_chart(result.options),
         "part_legend": [name for name, _colour in charts.PART_STYLES],
         "fit_chart": charts.fit_chart(result.options, result.needs),
-        "fit_rows": [{"need": n, "cells": [(o.name, charts.met_share(o, n, total_weight)) for o in result.options]}
-                     for n in result.needs],
+        "fit_rows": [
+            {"need": n, "cells": [(o.name, charts.met_share(o, n, total_weight)) for o in result.options]}
+            for n in result.needs
+        ],
     }
 
 
@@ -147,7 +160,7 @@ def _exists(field_name: str, value: uuid.UUID) -> bool:
     table, column = connection.ops.quote_name(Assessment._meta.db_table), connection.ops.quote_name(field.column)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT 1 FROM {table} WHERE {column} = %s",  # noqa: S608 - names from the model, id a parameter
+            f"SELECT 1 FROM {table} WHERE {column} = %s",  # names from the model, id a parameter
             [field.get_db_prep_value(value, connection)],
         )
         return cursor.fetchone() is not None
@@ -161,17 +174,23 @@ def _result(request: HttpRequest, key: uuid.UUID, *, shared: bool) -> HttpRespon
     field = "share_id" if shared else "public_id"
     if not _exists(field, key):
         raise Http404("No assessment has this id.")
-    assessment = SimpleLazyObject(lambda: get_object_or_404(Assessment.objects.select_related("catalogue_record"),
-                                                              **{field: key}))
-    return render(request, "advisor/result.html", {
-        "public_id": key,
-        "shared": shared,
-        "assessment": assessment,
-        "page": SimpleLazyObject(lambda: _result_page(assessment, shared=shared)),
-        "share_url": request.build_absolute_uri(request.path),  # the page's own address, as the URLconf wrote it
-        "shared_url": SimpleLazyObject(
-            lambda: request.build_absolute_uri(assessment.get_shared_url()) if assessment.share_id else ""),
-    })
+    assessment = SimpleLazyObject(
+        lambda: get_object_or_404(Assessment.objects.select_related("catalogue_record"), **{field: key})
+    )
+    return render(
+        request,
+        "advisor/result.html",
+        {
+            "public_id": key,
+            "shared": shared,
+            "assessment": assessment,
+            "page": SimpleLazyObject(lambda: _result_page(assessment, shared=shared)),
+            "share_url": request.build_absolute_uri(request.path),  # the page's own address, as the URLconf wrote it
+            "shared_url": SimpleLazyObject(
+                lambda: request.build_absolute_uri(assessment.get_shared_url()) if assessment.share_id else ""
+            ),
+        },
+    )
 
 
 # One organisation's result: browsers may keep it but must ask again before showing it (a deleted result is
@@ -200,8 +219,10 @@ def rescore(request: HttpRequest, public_id: str) -> HttpResponse:
     original = get_object_or_404(Assessment, public_id=public_id)
     if request.method != "POST":
         return render(request, "advisor/rescore.html", {"assessment": original})
-    form = AssessmentForm(data={**_answers(original), **quote_form_data(_quotes(original)), "contact_consent": False},
-                          every_quote_counts=True)
+    form = AssessmentForm(
+        data={**_answers(original), **quote_form_data(_quotes(original)), "contact_consent": False},
+        every_quote_counts=True,
+    )
     if not form.is_valid():  # answers stored earlier always validate; this guards against data edits
         return redirect(reverse("advisor:assess") + f"?from={original.public_id}")
     assessment = services.assessment_submit(profile=form.to_profile(), organisation_name=original.organisation_name)
@@ -230,7 +251,7 @@ def readyz(request: HttpRequest) -> HttpResponse:
     """Readiness: the database answers with the site's schema (a table every page reads), not only a connection."""
     try:
         content_version()
-    except Exception:  # noqa: BLE001 - any database failure means not ready
+    except Exception:  # any database failure means not ready
         return HttpResponse("database unavailable", status=503, content_type="text/plain")
     return HttpResponse("ok", content_type="text/plain")
 
@@ -243,7 +264,12 @@ def favicon(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def robots(request: HttpRequest) -> HttpResponse:
-    lines = ["User-agent: *", "Disallow: /assessment/", "Disallow: /shared/", "Disallow: /assess/?from=",
-             "Disallow: /api/", "Allow: /"]
+    lines = [
+        "User-agent: *",
+        "Disallow: /assessment/",
+        "Disallow: /shared/",
+        "Disallow: /assess/?from=",
+        "Disallow: /api/",
+        "Allow: /",
+    ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
-

@@ -8,12 +8,14 @@ Each step is timed where the view calls it, in CPU time, without a profiler's ov
 that does nothing, is timed in the same way for the floor. The README's "where the time still goes" quotes
 these figures.
 """
+
 from __future__ import annotations
 
 import argparse
 import time
 from collections import Counter
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from profile_page import requester, setup
 

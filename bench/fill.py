@@ -12,6 +12,7 @@ where the person agreed to be contacted, an email address) of its own, so search
 Never run by `make run`: it writes to whatever DATABASE_URL names (the project's db.sqlite3 without one), and
 refuses a database that already holds assessments unless given --append.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,10 +31,46 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 MONTHS = 13
 BATCH = 5_000  # rows a transaction while copying
-STEMS = ("Hart & Vale", "Corner", "Ashford", "Northgate", "Bluebell", "Kestrel", "Meridian", "Harbour", "Oakley",
-         "Riverside", "Summit", "Foxglove", "Granite", "Lakeside", "Beacon", "Willow", "Copper", "Highfield")
-KINDS = ("Solicitors", "Dental", "Accountants", "Bakery", "Logistics", "Clinic", "Architects", "Trust", "Studio",
-         "Builders", "School", "Hotel", "Engineering", "Pharmacy", "Lettings", "Charity", "Garage", "Surveyors")
+STEMS = (
+    "Hart & Vale",
+    "Corner",
+    "Ashford",
+    "Northgate",
+    "Bluebell",
+    "Kestrel",
+    "Meridian",
+    "Harbour",
+    "Oakley",
+    "Riverside",
+    "Summit",
+    "Foxglove",
+    "Granite",
+    "Lakeside",
+    "Beacon",
+    "Willow",
+    "Copper",
+    "Highfield",
+)
+KINDS = (
+    "Solicitors",
+    "Dental",
+    "Accountants",
+    "Bakery",
+    "Logistics",
+    "Clinic",
+    "Architects",
+    "Trust",
+    "Studio",
+    "Builders",
+    "School",
+    "Hotel",
+    "Engineering",
+    "Pharmacy",
+    "Lettings",
+    "Charity",
+    "Garage",
+    "Surveyors",
+)
 
 
 def stored_templates(count: int, seed: int) -> list[int]:
@@ -46,8 +83,14 @@ def stored_templates(count: int, seed: int) -> list[int]:
     for profile in profiles(count, seed=seed):
         consent = rng.random() < 0.3
         name = f"{rng.choice(STEMS)} {rng.choice(KINDS)}" if rng.random() < 0.85 else ""
-        ids.append(services.assessment_submit(profile=profile, organisation_name=name, contact_consent=consent,
-                                              email="owner@example.org" if consent else "").pk)
+        ids.append(
+            services.assessment_submit(
+                profile=profile,
+                organisation_name=name,
+                contact_consent=consent,
+                email="owner@example.org" if consent else "",
+            ).pk
+        )
     return ids
 
 
@@ -71,16 +114,22 @@ def copy_in_bulk(template_ids: list[int], total: int, seed: int, progress=None) 
     templates = []
     for row in Assessment.objects.filter(pk__in=template_ids).order_by("pk"):
         constant = {f.attname: prepared(f, getattr(row, f.attname)) for f in fields if f.attname not in varying}
-        outcomes = [[prepared(f, getattr(o, f.attname)) for f in outcome_fields]
-                    for o in OptionOutcome.objects.filter(assessment=row).order_by("rank")]
+        outcomes = [
+            [prepared(f, getattr(o, f.attname)) for f in outcome_fields]
+            for o in OptionOutcome.objects.filter(assessment=row).order_by("rank")
+        ]
         templates.append((row, constant, outcomes))
     quote = connection.ops.quote_name
     columns = ["id", *(f.column for f in fields)]
-    insert = (f"INSERT INTO {quote(Assessment._meta.db_table)} ({', '.join(map(quote, columns))}) "
-              f"VALUES ({', '.join(['%s'] * len(columns))})")
+    insert = (
+        f"INSERT INTO {quote(Assessment._meta.db_table)} ({', '.join(map(quote, columns))}) "
+        f"VALUES ({', '.join(['%s'] * len(columns))})"
+    )
     outcome_columns = ["id", *(f.column for f in outcome_fields)]
-    insert_outcome = (f"INSERT INTO {quote(OptionOutcome._meta.db_table)} ({', '.join(map(quote, outcome_columns))}) "
-                      f"VALUES ({', '.join(['%s'] * len(outcome_columns))})")
+    insert_outcome = (
+        f"INSERT INTO {quote(OptionOutcome._meta.db_table)} ({', '.join(map(quote, outcome_columns))}) "
+        f"VALUES ({', '.join(['%s'] * len(outcome_columns))})"
+    )
     assessment_column = [f.attname for f in outcome_fields].index("assessment_id") + 1
 
     existing = Assessment.objects.count()
@@ -99,8 +148,9 @@ def copy_in_bulk(template_ids: list[int], total: int, seed: int, progress=None) 
             values = dict(constant)
             values["public_id"] = prepared(by_name["public_id"], uuid.UUID(int=rng.getrandbits(128), version=4))
             values["created_at"] = prepared(by_name["created_at"], now - timedelta(seconds=rng.random() * span))
-            values["organisation_name"] = f"{template.organisation_name} {number:07d}" \
-                if template.organisation_name else ""
+            values["organisation_name"] = (
+                f"{template.organisation_name} {number:07d}" if template.organisation_name else ""
+            )
             values["email"] = f"owner{number}@example.org" if template.contact_consent else ""
             rows.append([number, *(values[f.attname] for f in fields)])
             for outcome in outcomes:
@@ -135,9 +185,14 @@ def fill(total: int, *, profiles: int = 300, seed: int = 17, append: bool = Fals
     scored = time.perf_counter() - started
     copied = copy_in_bulk(template_ids, total, seed, progress)
     elapsed = time.perf_counter() - started
-    return {"assessments": Assessment.objects.count(), "scored_and_stored": len(template_ids),
-            "seconds_scoring": round(scored, 1), "copied": copied, "seconds_total": round(elapsed, 1),
-            "seconds_per_100k": round((elapsed - scored) / max(copied, 1) * 100_000, 1)}
+    return {
+        "assessments": Assessment.objects.count(),
+        "scored_and_stored": len(template_ids),
+        "seconds_scoring": round(scored, 1),
+        "copied": copied,
+        "seconds_total": round(elapsed, 1),
+        "seconds_per_100k": round((elapsed - scored) / max(copied, 1) * 100_000, 1),
+    }
 
 
 def main() -> None:
@@ -152,8 +207,7 @@ def main() -> None:
         if done % 100_000 < BATCH or done == total:
             print(f"  {done:,} of {total:,}", file=sys.stderr, flush=True)
 
-    print(json.dumps(fill(args.count, profiles=args.profiles, seed=args.seed, append=args.append,
-                          progress=progress)))
+    print(json.dumps(fill(args.count, profiles=args.profiles, seed=args.seed, append=args.append, progress=progress)))
 
 
 if __name__ == "__main__":

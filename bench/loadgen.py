@@ -5,6 +5,7 @@ long each took; the totals give requests per second and latency percentiles. Pag
 against /healthz in the same run) are what the benchmark reports, so the generator's own cost, which is
 the same for every page, matters less than it would for absolute figures.
 """
+
 from __future__ import annotations
 
 import http.client
@@ -45,8 +46,15 @@ def _worker(args: tuple) -> tuple[int, int, list[float]]:
     return ok, errors, latencies
 
 
-def run(url: str, *, duration: float, connections: int = 8, method: str = "GET", body: str = "",
-        headers: dict[str, str] | None = None) -> dict:
+def run(
+    url: str,
+    *,
+    duration: float,
+    connections: int = 8,
+    method: str = "GET",
+    body: str = "",
+    headers: dict[str, str] | None = None,
+) -> dict:
     """Load `url` for `duration` seconds; the same keys as bench/run.py reads from wrk's output."""
     jobs = [(url, duration, method, body, headers or {}, i * 100_000) for i in range(connections)]
     with multiprocessing.get_context("fork").Pool(connections) as pool:
@@ -67,4 +75,3 @@ def run(url: str, *, duration: float, connections: int = 8, method: str = "GET",
         "p99_ms": percentile(0.99),
         "errors": errors,
     }
-

@@ -11,6 +11,7 @@ cProfile; prints the mean time per request and the functions that took the most 
 to Django's WSGI handler as gunicorn would hand them over, without cookies, as wrk sends them: the test
 client's own bookkeeping (signals, cookie jar) would otherwise be a large part of what is measured.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,8 +23,8 @@ import pstats
 import secrets
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -32,12 +33,18 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 def setup() -> None:
     """Django with the settings `make bench` gives gunicorn, on the database it left in bench/.run/."""
-    os.environ.update({
-        "DJANGO_SETTINGS_MODULE": "config.settings", "DJANGO_DEBUG": "0",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(64), "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DATABASE_URL": f"sqlite:///{ROOT / 'bench' / '.run' / 'bench.sqlite3'}", "RATELIMIT_ENABLE": "0",
-        "DJANGO_SECURE_SSL_REDIRECT": "0", "DJANGO_SECURE_COOKIES": "0",
-    })
+    os.environ.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "DATABASE_URL": f"sqlite:///{ROOT / 'bench' / '.run' / 'bench.sqlite3'}",
+            "RATELIMIT_ENABLE": "0",
+            "DJANGO_SECURE_SSL_REDIRECT": "0",
+            "DJANGO_SECURE_COOKIES": "0",
+        }
+    )
     import django
 
     django.setup()
@@ -53,7 +60,6 @@ def requester(path: str, *, post: bool) -> Callable[[int], None]:
     """A function that sends request number i to Django's WSGI handler as gunicorn would hand it over, without
     cookies, as wrk sends it; a POST carries the bench's JSON body with employees varying by i."""
     from django.core.handlers.wsgi import WSGIHandler
-
     from run import POST_BODY
 
     handler = WSGIHandler()
@@ -65,16 +71,33 @@ def requester(path: str, *, post: bool) -> Callable[[int], None]:
 
     def once(i: int) -> None:
         environ = {
-            "REQUEST_METHOD": "POST" if post else "GET", "PATH_INFO": path, "QUERY_STRING": query,
-            "SCRIPT_NAME": "", "SERVER_NAME": "127.0.0.1", "SERVER_PORT": "8300", "SERVER_PROTOCOL": "HTTP/1.1",
-            "REMOTE_ADDR": "127.0.0.1", "HTTP_HOST": "127.0.0.1:8300", "HTTP_USER_AGENT": "wrk",
-            "wsgi.url_scheme": "http", "wsgi.input": io.BytesIO(b""), "wsgi.errors": sys.stderr,
-            "wsgi.multithread": False, "wsgi.multiprocess": True, "wsgi.run_once": False,
+            "REQUEST_METHOD": "POST" if post else "GET",
+            "PATH_INFO": path,
+            "QUERY_STRING": query,
+            "SCRIPT_NAME": "",
+            "SERVER_NAME": "127.0.0.1",
+            "SERVER_PORT": "8300",
+            "SERVER_PROTOCOL": "HTTP/1.1",
+            "REMOTE_ADDR": "127.0.0.1",
+            "HTTP_HOST": "127.0.0.1:8300",
+            "HTTP_USER_AGENT": "wrk",
+            "wsgi.url_scheme": "http",
+            "wsgi.input": io.BytesIO(b""),
+            "wsgi.errors": sys.stderr,
+            "wsgi.multithread": False,
+            "wsgi.multiprocess": True,
+            "wsgi.run_once": False,
         }
         if post:
             body = POST_BODY.replace("{employees}", str(5 + i % 200)).encode()
-            environ.update({"CONTENT_TYPE": "application/json", "CONTENT_LENGTH": str(len(body)),
-                            "HTTP_ACCEPT": "application/json", "wsgi.input": io.BytesIO(body)})
+            environ.update(
+                {
+                    "CONTENT_TYPE": "application/json",
+                    "CONTENT_LENGTH": str(len(body)),
+                    "HTTP_ACCEPT": "application/json",
+                    "wsgi.input": io.BytesIO(body),
+                }
+            )
         statuses = []
         response = handler(environ, lambda status, headers, exc_info=None: statuses.append(status))
         b"".join(response)

@@ -26,6 +26,7 @@ wrk and the server share the machine's cores, so absolute requests per second sa
 each page to /healthz measured in the same run is the figure to compare. It is a benchmark, not a test:
 it fails (exit 1) only when a request errs, never on speed.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -76,20 +77,22 @@ def bench_env() -> dict[str, str]:
     # Nothing this shell set that would change what the site does (a developer's database, cache or flags).
     own = ("DJANGO_", "RATELIMIT_", "COMMENT_", "ASSESSMENT_", "GUNICORN_", "WEB_CONCURRENCY")
     env = {k: v for k, v in os.environ.items() if not k.startswith(own) and k not in ("DATABASE_URL", "CACHE_URL")}
-    env.update({
-        "DJANGO_SETTINGS_MODULE": "config.settings",
-        "DJANGO_DEBUG": "0",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DATABASE_URL": f"sqlite:///{WORK / 'bench.sqlite3'}",
-        # Plain HTTP on the loopback: no redirect to HTTPS, no Secure-only cookies; no rate limits, or the
-        # load would be answered with 429s.
-        "DJANGO_SECURE_SSL_REDIRECT": "0",
-        "DJANGO_SECURE_COOKIES": "0",
-        "RATELIMIT_ENABLE": "0",
-        "WEB_CONCURRENCY": "2",
-        "PYTHONPATH": str(ROOT),
-    })
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "DATABASE_URL": f"sqlite:///{WORK / 'bench.sqlite3'}",
+            # Plain HTTP on the loopback: no redirect to HTTPS, no Secure-only cookies; no rate limits, or the
+            # load would be answered with 429s.
+            "DJANGO_SECURE_SSL_REDIRECT": "0",
+            "DJANGO_SECURE_COOKIES": "0",
+            "RATELIMIT_ENABLE": "0",
+            "WEB_CONCURRENCY": "2",
+            "PYTHONPATH": str(ROOT),
+        }
+    )
     return env
 
 
@@ -97,8 +100,9 @@ def prepare_database(env: dict[str, str]) -> str:
     """Migrate (which seeds the catalogue) a fresh database; return the path of a stored result page."""
     for suffix in ("", "-wal", "-shm"):
         (WORK / f"bench.sqlite3{suffix}").unlink(missing_ok=True)
-    subprocess.run([str(BIN / "python"), "manage.py", "migrate", "--noinput", "--verbosity", "0"],
-                   cwd=ROOT, env=env, check=True)
+    subprocess.run(
+        [str(BIN / "python"), "manage.py", "migrate", "--noinput", "--verbosity", "0"], cwd=ROOT, env=env, check=True
+    )
     script = (
         "from advisor import services\n"
         "from advisor.engine.domain import Profile\n"
@@ -111,8 +115,14 @@ def prepare_database(env: dict[str, str]) -> str:
         "    organisation_name='Bench Clinic')\n"
         "print(a.get_absolute_url())\n"
     )
-    out = subprocess.run([str(BIN / "python"), "manage.py", "shell", "-c", script], cwd=ROOT, env=env,
-                         check=True, capture_output=True, text=True)
+    out = subprocess.run(
+        [str(BIN / "python"), "manage.py", "shell", "-c", script],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return out.stdout.strip().splitlines()[-1]
 
 
@@ -123,17 +133,25 @@ def gunicorn_supports(flag: str) -> bool:
 
 def start_server(env: dict[str, str]) -> subprocess.Popen:
     command = [
-        str(BIN / "gunicorn"), "config.asgi:application", "--config", "config/gunicorn.conf.py",
-        "--bind", f"127.0.0.1:{PORT}", "--workers", "2", "--pid", str(WORK / "gunicorn.pid"),
+        str(BIN / "gunicorn"),
+        "config.asgi:application",
+        "--config",
+        "config/gunicorn.conf.py",
+        "--bind",
+        f"127.0.0.1:{PORT}",
+        "--workers",
+        "2",
+        "--pid",
+        str(WORK / "gunicorn.pid"),
         # Recycling workers every ~2,000 requests guards a long-running site against leaks; in a few seconds
         # of load it would restart each worker several times and measure Python's start-up instead.
-        "--max-requests", "0",
+        "--max-requests",
+        "0",
     ]
     if gunicorn_supports("--no-control-socket"):
         command.append("--no-control-socket")
     log = open(WORK / "gunicorn.log", "w")  # noqa: SIM115 - closed with the process
-    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-                              start_new_session=True)
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if server.poll() is not None:
@@ -223,29 +241,32 @@ def measured(server: subprocess.Popen, url: str, method: str, seconds: float, us
     figures = load(url, method, seconds, use_wrk)
     after = workers_cpu(server.pid)
     if before is not None and after is not None and figures["requests"]:
-        loop, other = ((a - b) / figures["requests"] * 1e6 for a, b in zip(after, before))
+        loop, other = ((a - b) / figures["requests"] * 1e6 for a, b in zip(after, before, strict=False))
         figures.update({"server_cpu_us": loop + other, "server_cpu_loop_us": loop, "server_cpu_django_us": other})
     return figures
 
 
 def scoring_time(env: dict[str, str]) -> dict:
-    out = subprocess.run([str(BIN / "python"), str(BENCH / "scoring.py")], cwd=ROOT, env=env,
-                         check=True, capture_output=True, text=True)
+    out = subprocess.run(
+        [str(BIN / "python"), str(BENCH / "scoring.py")], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    )
     return json.loads(out.stdout)
 
 
 def storage_per_assessment(env: dict[str, str]) -> dict:
     # A database of its own (storage.py makes one), so the load above leaves nothing in its count.
     own = {key: value for key, value in env.items() if key != "DATABASE_URL"}
-    out = subprocess.run([str(BIN / "python"), str(BENCH / "storage.py")], cwd=ROOT, env=own,
-                         check=True, capture_output=True, text=True)
+    out = subprocess.run(
+        [str(BIN / "python"), str(BENCH / "storage.py")], cwd=ROOT, env=own, check=True, capture_output=True, text=True
+    )
     return json.loads(out.stdout)
 
 
 def machine() -> dict:
     cpu = ""
     try:
-        cpu = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name"))
+        with open("/proc/cpuinfo") as info:
+            cpu = next(line.split(":", 1)[1].strip() for line in info if line.startswith("model name"))
     except (OSError, StopIteration):
         cpu = platform.processor()
     return {"cpu": cpu, "cores": os.cpu_count(), "os": platform.platform(), "python": platform.python_version()}
@@ -254,16 +275,21 @@ def machine() -> dict:
 def main() -> int:
     WORK.mkdir(exist_ok=True)
     use_wrk = shutil.which("wrk") is not None and os.environ.get("BENCH_LOADGEN", "wrk") != "python"
-    generator = (subprocess.run(["wrk", "--version"], capture_output=True, text=True).stdout.split("[")[0].strip()
-                 if use_wrk else "bench/loadgen.py (Python)")
+    generator = (
+        subprocess.run(["wrk", "--version"], capture_output=True, text=True).stdout.split("[")[0].strip()
+        if use_wrk
+        else "bench/loadgen.py (Python)"
+    )
     load_before = os.getloadavg()[0]
     env = bench_env()
     result_path = prepare_database(env)
     base = f"http://127.0.0.1:{PORT}"
     targets = [(name, method, path or result_path, target) for name, method, path, target in PAGES]
 
-    print(f"Loading {base} with {generator}: each page {SECONDS:g} s after a {WARMUP_SECONDS} s warm-up, "
-          f"between two {HEALTHZ_SECONDS:g} s runs of /healthz.")
+    print(
+        f"Loading {base} with {generator}: each page {SECONDS:g} s after a {WARMUP_SECONDS} s warm-up, "
+        f"between two {HEALTHZ_SECONDS:g} s runs of /healthz."
+    )
     server = start_server(env)
     floors: list[dict] = []
     rows = []
@@ -277,24 +303,40 @@ def main() -> int:
             # Other work on the machine comes and goes: compare each page with the floor measured just
             # before and just after it.
             floor = (floors[-2]["requests_per_second"] + floors[-1]["requests_per_second"]) / 2
-            row = {"page": name, "method": method, "path": path, "target_ratio": target, **figures,
-                   "ratio_to_healthz": round(figures["requests_per_second"] / floor, 3)}
+            row = {
+                "page": name,
+                "method": method,
+                "path": path,
+                "target_ratio": target,
+                **figures,
+                "ratio_to_healthz": round(figures["requests_per_second"] / floor, 3),
+            }
             if all("server_cpu_us" in f for f in (figures, floors[-2], floors[-1])):
                 # How fast the page would go against /healthz if the workers had the cores to themselves.
                 floor_cpu = (floors[-2]["server_cpu_us"] + floors[-1]["server_cpu_us"]) / 2
                 row["cpu_ratio_to_healthz"] = round(floor_cpu / figures["server_cpu_us"], 3)
             rows.append(row)
-            print(f"  {name:<16} {figures['requests_per_second']:8.0f} req/s, /healthz around it {floor:6.0f} req/s",
-                  flush=True)
+            print(
+                f"  {name:<16} {figures['requests_per_second']:8.0f} req/s, /healthz around it {floor:6.0f} req/s",
+                flush=True,
+            )
     finally:
         stop_server(server)
 
     floor = sum(f["requests_per_second"] for f in floors) / len(floors)
-    healthz = {"page": "healthz", "method": "GET", "path": "/healthz", "target_ratio": None,
-               "requests": sum(f["requests"] for f in floors), "requests_per_second": floor,
-               "p50_ms": sorted(f["p50_ms"] for f in floors)[len(floors) // 2],
-               "p99_ms": sorted(f["p99_ms"] for f in floors)[len(floors) // 2],
-               "errors": sum(f["errors"] for f in floors), "ratio_to_healthz": 1.0, "cpu_ratio_to_healthz": 1.0}
+    healthz = {
+        "page": "healthz",
+        "method": "GET",
+        "path": "/healthz",
+        "target_ratio": None,
+        "requests": sum(f["requests"] for f in floors),
+        "requests_per_second": floor,
+        "p50_ms": sorted(f["p50_ms"] for f in floors)[len(floors) // 2],
+        "p99_ms": sorted(f["p99_ms"] for f in floors)[len(floors) // 2],
+        "errors": sum(f["errors"] for f in floors),
+        "ratio_to_healthz": 1.0,
+        "cpu_ratio_to_healthz": 1.0,
+    }
     if all("server_cpu_us" in f for f in floors):
         for key in ("server_cpu_us", "server_cpu_loop_us", "server_cpu_django_us"):
             healthz[key] = sum(f[key] for f in floors) / len(floors)
@@ -314,27 +356,38 @@ def main() -> int:
     storage = storage_per_assessment(env)
 
     print()
-    print(f"{'page':<16} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'ratio':>6} {'target':>7} {'errors':>7}"
-          f"  {'to robots':>9} {'CPU µs':>7} {'CPU ratio':>9} {'loop µs':>8} {'Django µs':>9}")
+    print(
+        f"{'page':<16} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'ratio':>6} {'target':>7} {'errors':>7}"
+        f"  {'to robots':>9} {'CPU µs':>7} {'CPU ratio':>9} {'loop µs':>8} {'Django µs':>9}"
+    )
     for row in rows:
         target = "" if row["target_ratio"] is None else f"≥{row['target_ratio']:g}"
         mark = {True: " ok  ", False: " MISS", None: "     "}[row["meets_target"]]
         cpu = f"{row['server_cpu_us']:>7.0f}" if "server_cpu_us" in row else f"{'':>7}"
         cpu_ratio = f"{row['cpu_ratio_to_healthz']:>9.2f}" if "cpu_ratio_to_healthz" in row else f"{'':>9}"
-        split = (f" {row['server_cpu_loop_us']:>8.0f} {row['server_cpu_django_us']:>9.0f}"
-                 if "server_cpu_loop_us" in row else "")
-        print(f"{row['page']:<16} {row['requests_per_second']:>8.0f} {row['p50_ms']:>8.2f} {row['p99_ms']:>8.2f} "
-              f"{row['ratio_to_healthz']:>6.2f} {target:>7} {row['errors']:>7}{mark} {row['ratio_to_robots']:>9.2f} "
-              f"{cpu} {cpu_ratio}{split}")
-    print(f"\nScoring one assessment, one core, simulation and tipping points included: mean "
-          f"{scoring['mean_ms']:.2f} ms (target ≤ {scoring['target_mean_ms']:g}), 99th percentile "
-          f"{scoring['p99_ms']:.2f} ms, worst {scoring['worst_ms']:.2f} ms (target ≤ {scoring['target_worst_ms']:g}); "
-          f"without tipping points {scoring['mean_ms_without_tipping_points']:.2f} ms")
-    print(f"Stored per assessment: {storage['bytes_per_assessment']:,} bytes over {storage['assessments']} "
-          f"(target ≤ {storage['target_bytes']:,})")
+        split = (
+            f" {row['server_cpu_loop_us']:>8.0f} {row['server_cpu_django_us']:>9.0f}"
+            if "server_cpu_loop_us" in row
+            else ""
+        )
+        print(
+            f"{row['page']:<16} {row['requests_per_second']:>8.0f} {row['p50_ms']:>8.2f} {row['p99_ms']:>8.2f} "
+            f"{row['ratio_to_healthz']:>6.2f} {target:>7} {row['errors']:>7}{mark} {row['ratio_to_robots']:>9.2f} "
+            f"{cpu} {cpu_ratio}{split}"
+        )
+    print(
+        f"\nScoring one assessment, one core, simulation and tipping points included: mean "
+        f"{scoring['mean_ms']:.2f} ms (target ≤ {scoring['target_mean_ms']:g}), 99th percentile "
+        f"{scoring['p99_ms']:.2f} ms, worst {scoring['worst_ms']:.2f} ms (target ≤ {scoring['target_worst_ms']:g}); "
+        f"without tipping points {scoring['mean_ms_without_tipping_points']:.2f} ms"
+    )
+    print(
+        f"Stored per assessment: {storage['bytes_per_assessment']:,} bytes over {storage['assessments']} "
+        f"(target ≤ {storage['target_bytes']:,})"
+    )
 
     document = {
-        "measured_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "measured_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "machine": machine(),
         # Other work on the machine while this ran (1-minute load average at the start and the end).
         "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],

@@ -9,10 +9,12 @@
    worst of 7), a result page and an API POST (median and worst of 20); the CSV export of every assessment
    (time to the first byte of the body, total time, rows, the serving worker's peak resident size) through
    gunicorn, then through Django's ASGI handler in a process of its own (the asynchronous iterator an ASGI
-   server such as uvicorn streams), then by `manage.py export_assessments`; then the retention purge of about half the rows (`manage.py purge_assessments`: time, its peak resident size, and
+   server such as uvicorn streams), then by `manage.py export_assessments`; then the retention purge of about half
+   the rows (`manage.py purge_assessments`: time, its peak resident size, and
    the longest wait of the API POSTs sent one after another meanwhile).
 4. A table on screen and everything in bench/scale.json, with the machine it ran on.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -77,19 +79,30 @@ def environment() -> tuple[dict[str, str], str]:
 
 
 def manage(env: dict[str, str], *args: str) -> str:
-    return subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True,
-                          text=True).stdout
+    return subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    ).stdout
 
 
 def start_server(env: dict[str, str]) -> subprocess.Popen:
-    command = [str(Path(PYTHON).parent / "gunicorn"), "config.wsgi:application", "--config",
-               "config/gunicorn.conf.py", "--bind", f"127.0.0.1:{PORT}", "--workers", "2", "--max-requests", "0",
-               "--pid", str(WORK / "gunicorn.pid")]
+    command = [
+        str(Path(PYTHON).parent / "gunicorn"),
+        "config.wsgi:application",
+        "--config",
+        "config/gunicorn.conf.py",
+        "--bind",
+        f"127.0.0.1:{PORT}",
+        "--workers",
+        "2",
+        "--max-requests",
+        "0",
+        "--pid",
+        str(WORK / "gunicorn.pid"),
+    ]
     if run.gunicorn_supports("--no-control-socket"):
         command.append("--no-control-socket")
     log = open(WORK / "gunicorn.log", "w")  # noqa: SIM115 - closed with the process
-    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-                              start_new_session=True)
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
@@ -121,8 +134,11 @@ class Staff:
         self.cookie = f"sessionid={session}; csrftoken={self.csrf}"
 
     def open(self, path: str, data: dict | None = None, timeout: float = 600):
-        body = None if data is None else urllib.parse.urlencode({**data, "csrfmiddlewaretoken": self.csrf},
-                                                                 doseq=True).encode()
+        body = (
+            None
+            if data is None
+            else urllib.parse.urlencode({**data, "csrfmiddlewaretoken": self.csrf}, doseq=True).encode()
+        )
         request = urllib.request.Request(BASE + path, data=body, headers={"Cookie": self.cookie})
         return urllib.request.urlopen(request, timeout=timeout)
 
@@ -146,8 +162,9 @@ def timed_post(times: int = 20) -> dict:
 
 def api_post() -> float:
     started = time.perf_counter()
-    request = urllib.request.Request(f"{BASE}/api/assessments/", data=API_BODY,
-                                     headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(
+        f"{BASE}/api/assessments/", data=API_BODY, headers={"Content-Type": "application/json"}
+    )
     with urllib.request.urlopen(request, timeout=60) as response:
         response.read()
         assert response.status == 201, response.status
@@ -161,8 +178,10 @@ def export(staff: Staff, server: subprocess.Popen, any_id: int, rows_expected: i
     size = lines = 0
     cut = None
     try:
-        with staff.open("/admin/advisor/assessment/", {"action": "export_csv", "select_across": "1", "index": "0",
-                                                       "_selected_action": [any_id]}) as response:
+        with staff.open(
+            "/admin/advisor/assessment/",
+            {"action": "export_csv", "select_across": "1", "index": "0", "_selected_action": [any_id]},
+        ) as response:
             headers_at = time.perf_counter()
             while chunk := response.read1(1 << 16):
                 if first is None:
@@ -175,9 +194,14 @@ def export(staff: Staff, server: subprocess.Popen, any_id: int, rows_expected: i
     after = {pid: peak_kb(pid) for pid in workers(server) if pid in before}
     rows = max(lines - 1, 0)
     return {
-        "headers_s": round(headers_at - started, 2), "first_byte_s": round((first or total) - started, 2),
-        "total_s": round(total, 1), "bytes": size, "rows": rows, "complete": rows == rows_expected and cut is None,
-        "cut": cut, "worker_peak_mb": round(max(after.values(), default=0) / 1024),
+        "headers_s": round(headers_at - started, 2),
+        "first_byte_s": round((first or total) - started, 2),
+        "total_s": round(total, 1),
+        "bytes": size,
+        "rows": rows,
+        "complete": rows == rows_expected and cut is None,
+        "cut": cut,
+        "worker_peak_mb": round(max(after.values(), default=0) / 1024),
         "worker_peak_before_mb": round(max(before.values(), default=0) / 1024),
     }
 
@@ -191,15 +215,35 @@ def asgi_export_here(session: str, any_id: int) -> dict:
     from django.core.handlers.asgi import ASGIHandler
 
     staff = Staff(session)
-    body = urllib.parse.urlencode({"action": "export_csv", "select_across": "1", "index": "0",
-                                   "_selected_action": any_id, "csrfmiddlewaretoken": staff.csrf}).encode()
+    body = urllib.parse.urlencode(
+        {
+            "action": "export_csv",
+            "select_across": "1",
+            "index": "0",
+            "_selected_action": any_id,
+            "csrfmiddlewaretoken": staff.csrf,
+        }
+    ).encode()
     path = "/admin/advisor/assessment/"
-    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST", "scheme": "http",
-             "path": path, "raw_path": path.encode(), "query_string": b"", "root_path": "",
-             "headers": [(b"host", b"127.0.0.1"), (b"cookie", staff.cookie.encode()),
-                         (b"content-type", b"application/x-www-form-urlencoded"),
-                         (b"content-length", str(len(body)).encode())],
-             "client": ("127.0.0.1", 40000), "server": ("127.0.0.1", PORT)}
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": b"",
+        "root_path": "",
+        "headers": [
+            (b"host", b"127.0.0.1"),
+            (b"cookie", staff.cookie.encode()),
+            (b"content-type", b"application/x-www-form-urlencoded"),
+            (b"content-length", str(len(body)).encode()),
+        ],
+        "client": ("127.0.0.1", 40000),
+        "server": ("127.0.0.1", PORT),
+    }
     seen = {"status": None, "first": None, "bytes": 0, "lines": 0}
 
     async def receive() -> dict:
@@ -222,16 +266,20 @@ def asgi_export_here(session: str, any_id: int) -> dict:
     total = time.perf_counter() - started
     import resource
 
-    return {"status": seen["status"], "first_byte_s": round((seen["first"] or total) - started, 2),
-            "total_s": round(total, 1), "bytes": seen["bytes"], "rows": max(seen["lines"] - 1, 0),
-            "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
+    return {
+        "status": seen["status"],
+        "first_byte_s": round((seen["first"] or total) - started, 2),
+        "total_s": round(total, 1),
+        "bytes": seen["bytes"],
+        "rows": max(seen["lines"] - 1, 0),
+        "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+    }
 
 
 def measured_process(command: list[str], env: dict[str, str]) -> tuple[str, float, int]:
     """Run a command; its output, seconds and peak resident size (MB)."""
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               text=True)
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     output = process.stdout.read()
     _, status, usage = os.wait4(process.pid, 0)
     if os.waitstatus_to_exitcode(status):
@@ -264,14 +312,20 @@ def purge(env: dict[str, str], days: int) -> dict:
         while not done.is_set():
             try:
                 waits.append(api_post())
-            except Exception as error:  # noqa: BLE001 - reported, not raised
+            except Exception as error:  # reported, not raised
                 failures.append(repr(error))
             time.sleep(0.2)
 
     poster = threading.Thread(target=post_meanwhile)
     started = time.perf_counter()
-    command = subprocess.Popen([PYTHON, "manage.py", "purge_assessments", "--days", str(days)], cwd=ROOT, env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    command = subprocess.Popen(
+        [PYTHON, "manage.py", "purge_assessments", "--days", str(days)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     poster.start()
     output = command.stdout.read()
     _, status, usage = os.wait4(command.pid, 0)
@@ -282,10 +336,17 @@ def purge(env: dict[str, str], days: int) -> dict:
     if command.returncode:
         raise SystemExit(f"purge_assessments failed:\n{output}")
     summary = output.strip().splitlines()[-1]
-    return {"days": days, "summary": summary, "deleted": int(summary.split()[1]), "seconds": round(elapsed, 1),
-            "peak_mb": round(usage.ru_maxrss / 1024), "posts_meanwhile": len(waits),
-            "post_median_ms": round(statistics.median(waits), 1) if waits else None,
-            "post_worst_ms": round(max(waits), 1) if waits else None, "post_failures": failures[:3]}
+    return {
+        "days": days,
+        "summary": summary,
+        "deleted": int(summary.split()[1]),
+        "seconds": round(elapsed, 1),
+        "peak_mb": round(usage.ru_maxrss / 1024),
+        "posts_meanwhile": len(waits),
+        "post_median_ms": round(statistics.median(waits), 1) if waits else None,
+        "post_worst_ms": round(max(waits), 1) if waits else None,
+        "post_failures": failures[:3],
+    }
 
 
 def main() -> int:
@@ -297,10 +358,21 @@ def main() -> int:
     print(f"Building a {database} database of {ROWS:,} assessments (bench/fill.py)…", flush=True)
     manage(env, "migrate", "--noinput", "-v0")
     started = time.perf_counter()
-    filled = json.loads(subprocess.run([PYTHON, "bench/fill.py", "--count", str(ROWS)], cwd=ROOT, env=env,
-                                       check=True, capture_output=True, text=True).stdout)
-    print(f"  {filled['assessments']:,} in {time.perf_counter() - started:.0f} s "
-          f"({filled['seconds_per_100k']:.0f} s per 100k copied)", flush=True)
+    filled = json.loads(
+        subprocess.run(
+            [PYTHON, "bench/fill.py", "--count", str(ROWS)],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    )
+    print(
+        f"  {filled['assessments']:,} in {time.perf_counter() - started:.0f} s "
+        f"({filled['seconds_per_100k']:.0f} s per 100k copied)",
+        flush=True,
+    )
     if database == "PostgreSQL":
         manage(env, "shell", "-c", "from django.db import connection; connection.cursor().execute('ANALYZE')")
     facts = json.loads(manage(env, "shell", "-c", SETUP).strip().splitlines()[-1])
@@ -312,16 +384,17 @@ def main() -> int:
     try:
         figures = {
             "admin list": staff.timed("/admin/advisor/assessment/"),
-            "admin search": staff.timed("/admin/advisor/assessment/?" + urllib.parse.urlencode(
-                {"q": facts["search"]})),
+            "admin search": staff.timed("/admin/advisor/assessment/?" + urllib.parse.urlencode({"q": facts["search"]})),
             "admin filter (industry)": staff.timed("/admin/advisor/assessment/?industry__exact=legal"),
             "admin filter (month)": staff.timed(f"/admin/advisor/assessment/?month={month:%Y-%m}"),
             # A name's start shared by about 1 row in 20 (bench/fill.py's names), within a filter
             # holding about half the rows; then a name's start shared by about 10 rows, within the same filter.
-            "admin filter + broad search": staff.timed("/admin/advisor/assessment/?" + urllib.parse.urlencode(
-                {"q": facts["search"][:6], "recommended": "msp"})),
-            "admin filter + narrow search": staff.timed("/admin/advisor/assessment/?" + urllib.parse.urlencode(
-                {"q": facts["search"], "recommended": "msp"})),
+            "admin filter + broad search": staff.timed(
+                "/admin/advisor/assessment/?" + urllib.parse.urlencode({"q": facts["search"][:6], "recommended": "msp"})
+            ),
+            "admin filter + narrow search": staff.timed(
+                "/admin/advisor/assessment/?" + urllib.parse.urlencode({"q": facts["search"], "recommended": "msp"})
+            ),
             "result page": staff.timed(facts["result"], times=20),
             "API POST": timed_post(),
         }
@@ -346,25 +419,39 @@ def main() -> int:
     for name, row in figures.items():
         print(f"{name:<30} {row['median_ms']:>8.0f}ms {row['worst_ms']:>8.0f}ms")
     state = "complete" if exported["complete"] else f"INCOMPLETE ({exported['cut']})"
-    print(f"CSV export: first byte {exported['first_byte_s']:.2f} s, total {exported['total_s']:.1f} s, "
-          f"{exported['rows']:,} rows, {exported['bytes'] / 1e6:.0f} MB, {state}; serving worker's peak resident "
-          f"size {exported['worker_peak_mb']} MB (before: {exported['worker_peak_before_mb']} MB)")
-    print(f"CSV export under ASGI (Django's handler, in-process): status {exported_asgi['status']}, first byte "
-          f"{exported_asgi['first_byte_s']:.2f} s, total {exported_asgi['total_s']:.1f} s, {exported_asgi['rows']:,} "
-          f"rows, peak resident size {exported_asgi['peak_mb']} MB")
-    print(f"CSV export by manage.py export_assessments: {exported_command['total_s']:.1f} s, "
-          f"{exported_command['rows']:,} rows, peak resident size {exported_command['peak_mb']} MB")
-    print(f"Purge: {purged['deleted']:,} assessments older than {purged['days']} days in {purged['seconds']:.0f} s, "
-          f"peak resident size {purged['peak_mb']} MB; {purged['posts_meanwhile']} API POSTs meanwhile, median "
-          f"{purged['post_median_ms']} ms, longest {purged['post_worst_ms']} ms")
+    print(
+        f"CSV export: first byte {exported['first_byte_s']:.2f} s, total {exported['total_s']:.1f} s, "
+        f"{exported['rows']:,} rows, {exported['bytes'] / 1e6:.0f} MB, {state}; serving worker's peak resident "
+        f"size {exported['worker_peak_mb']} MB (before: {exported['worker_peak_before_mb']} MB)"
+    )
+    print(
+        f"CSV export under ASGI (Django's handler, in-process): status {exported_asgi['status']}, first byte "
+        f"{exported_asgi['first_byte_s']:.2f} s, total {exported_asgi['total_s']:.1f} s, {exported_asgi['rows']:,} "
+        f"rows, peak resident size {exported_asgi['peak_mb']} MB"
+    )
+    print(
+        f"CSV export by manage.py export_assessments: {exported_command['total_s']:.1f} s, "
+        f"{exported_command['rows']:,} rows, peak resident size {exported_command['peak_mb']} MB"
+    )
+    print(
+        f"Purge: {purged['deleted']:,} assessments older than {purged['days']} days in {purged['seconds']:.0f} s, "
+        f"peak resident size {purged['peak_mb']} MB; {purged['posts_meanwhile']} API POSTs meanwhile, median "
+        f"{purged['post_median_ms']} ms, longest {purged['post_worst_ms']} ms"
+    )
     document = {
-        "measured_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "measured_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "machine": run.machine(),
         "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],
-        "database": database, "rows": ROWS, "database_mb": None if size_mb is None else round(size_mb),
+        "database": database,
+        "rows": ROWS,
+        "database_mb": None if size_mb is None else round(size_mb),
         "server": "gunicorn, config/gunicorn.conf.py (30 s worker timeout), 2 sync workers, DEBUG off",
-        "fill": filled, "pages": figures, "export": exported, "export_asgi": exported_asgi,
-        "export_command": exported_command, "purge": purged,
+        "fill": filled,
+        "pages": figures,
+        "export": exported,
+        "export_asgi": exported_asgi,
+        "export_command": exported_command,
+        "purge": purged,
     }
     (BENCH / "scale.json").write_text(json.dumps(document, indent=2) + "\n")
     print(f"Written to {(BENCH / 'scale.json').relative_to(ROOT)}")

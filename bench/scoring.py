@@ -8,6 +8,7 @@ Prints one JSON object. Run by bench/run.py; on its own:
 
     DJANGO_SETTINGS_MODULE=config.settings .venv/bin/python bench/scoring.py
 """
+
 from __future__ import annotations
 
 import argparse
@@ -37,18 +38,20 @@ def profiles(count: int, seed: int = 6) -> list:
     out = []
     for _ in range(count):
         employees = max(1, int(10 ** rng.uniform(0, 3.5)))
-        out.append(Profile(
-            industry=rng.choice([value for value, _ in answers.INDUSTRIES]),
-            employees=employees,
-            incidents_per_month=maybe(round(employees * 10 ** rng.uniform(-2, 0), 2)),
-            **{name: rng.choice(values) for name, values in levels.items()},
-            devices=maybe(float(int(employees * rng.uniform(1, 3)))),
-            sites=max(1, int(10 ** rng.uniform(0, 1.3))),
-            it_staff=min(float(employees), rng.choice([0.0, 0.0, 0.5, 1.0, 2.0])),
-            downtime_cost_per_hour=maybe(float(round(10 ** rng.uniform(2, 5)))),
-            hourly_rate=maybe(float(rng.randint(80, 250))),
-            msp_fee_per_user=maybe(float(rng.randint(60, 250))),
-        ))
+        out.append(
+            Profile(
+                industry=rng.choice([value for value, _ in answers.INDUSTRIES]),
+                employees=employees,
+                incidents_per_month=maybe(round(employees * 10 ** rng.uniform(-2, 0), 2)),
+                **{name: rng.choice(values) for name, values in levels.items()},
+                devices=maybe(float(int(employees * rng.uniform(1, 3)))),
+                sites=max(1, int(10 ** rng.uniform(0, 1.3))),
+                it_staff=min(float(employees), rng.choice([0.0, 0.0, 0.5, 1.0, 2.0])),
+                downtime_cost_per_hour=maybe(float(round(10 ** rng.uniform(2, 5)))),
+                hourly_rate=maybe(float(rng.randint(80, 250))),
+                msp_fee_per_user=maybe(float(rng.randint(60, 250))),
+            )
+        )
     return out
 
 
@@ -81,17 +84,21 @@ def main() -> None:
         score(item, catalogue)
     full = sorted(timed(lambda p: score(p, catalogue), p, args.repeats) for p in items)
     bare = sorted(timed(lambda p: score(p, catalogue, with_tipping_points=False), p, args.repeats) for p in items)
-    print(json.dumps({
-        "mean_ms": round(sum(full) / len(full), 3),
-        "p99_ms": round(full[int(0.99 * (len(full) - 1))], 3),
-        "worst_ms": round(full[-1], 3),
-        "mean_ms_without_tipping_points": round(sum(bare) / len(bare), 3),
-        "profiles": len(items),
-        "models": len(catalogue.models),
-        "dimensions": len(catalogue.dimensions),
-        "target_mean_ms": TARGET_MEAN_MS,
-        "target_worst_ms": TARGET_WORST_MS,
-    }))
+    print(
+        json.dumps(
+            {
+                "mean_ms": round(sum(full) / len(full), 3),
+                "p99_ms": round(full[int(0.99 * (len(full) - 1))], 3),
+                "worst_ms": round(full[-1], 3),
+                "mean_ms_without_tipping_points": round(sum(bare) / len(bare), 3),
+                "profiles": len(items),
+                "models": len(catalogue.models),
+                "dimensions": len(catalogue.dimensions),
+                "target_mean_ms": TARGET_MEAN_MS,
+                "target_worst_ms": TARGET_WORST_MS,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ Migrates a fresh SQLite file (given as DATABASE_URL by bench/run.py, or a tempor
 after VACUUM, stores `--count` varied assessments through the service the form and the API use, and measures
 again. Prints one JSON object. Target: at most 10 KB an assessment.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -48,8 +49,11 @@ def main() -> None:
 
     connections.close_all()
     grown = size() - before
-    print(json.dumps({"assessments": args.count, "bytes_per_assessment": round(grown / args.count),
-                      "target_bytes": TARGET_BYTES}))
+    print(
+        json.dumps(
+            {"assessments": args.count, "bytes_per_assessment": round(grown / args.count), "target_bytes": TARGET_BYTES}
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -19,18 +19,20 @@ Two layers, outermost first:
   per-request threads could not. Reading the body, sending the response (asynchronous iterators of
   streaming responses included) and noticing a client that went away stay Django's own async code.
 """
+
 from __future__ import annotations
 
 import os
-from typing import Any, Awaitable, Callable
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
-import django  # noqa: E402
-from asgiref.sync import sync_to_async  # noqa: E402
-from django.conf import settings  # noqa: E402
-from django.core.handlers.asgi import ASGIHandler as DjangoASGIHandler  # noqa: E402
-from django.http import FileResponse, HttpRequest, HttpResponseBase  # noqa: E402
+import django
+from asgiref.sync import sync_to_async
+from django.conf import settings
+from django.core.handlers.asgi import ASGIHandler as DjangoASGIHandler
+from django.http import FileResponse, HttpRequest, HttpResponseBase
 
 Scope = dict[str, Any]
 Message = dict[str, Any]
@@ -118,11 +120,18 @@ class BodyLimit:
         else:
             body = f"The request is larger than {limit}; nothing was read or stored.\n".encode()
             content_type = b"text/plain; charset=utf-8"
-        await send({"type": "http.response.start", "status": 413, "headers": [
-            (b"content-type", content_type), (b"content-length", str(len(body)).encode()),
-            # The rest of the body is never read, so the connection cannot carry another request.
-            (b"connection", b"close"),
-        ]})
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 413,
+                "headers": [
+                    (b"content-type", content_type),
+                    (b"content-length", str(len(body)).encode()),
+                    # The rest of the body is never read, so the connection cannot carry another request.
+                    (b"connection", b"close"),
+                ],
+            }
+        )
         await send({"type": "http.response.body", "body": body})
 
 

@@ -15,6 +15,7 @@ transaction that holds the row (SELECT ... FOR UPDATE on PostgreSQL; on SQLite o
 BEGIN IMMEDIATE, see DATABASES, which takes the database's write lock before the read), and the entry keeps
 the expiry it was added with.
 """
+
 from __future__ import annotations
 
 import math

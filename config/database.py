@@ -9,12 +9,14 @@ timeout already set, so an ordinary request pays two clock reads a statement and
 lock is not had by then, SQLite says "database is locked", and the request is answered 503 with
 Retry-After (`server_error`, settings.handler500), not 500, and not after the worker was killed.
 """
+
 from __future__ import annotations
 
 import math
 import sys
 import time
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.db import OperationalError, connections
@@ -88,9 +90,16 @@ def server_error(request: HttpRequest) -> HttpResponse:
     if not is_lock_timeout(sys.exc_info()[1]):
         return defaults.server_error(request)
     if request.path.startswith("/api/"):
-        response: HttpResponse = JsonResponse({"errors": {"__all__": [
-            f"The database is busy; nothing was stored. Try again in {RETRY_AFTER_SECONDS} seconds."
-        ]}}, status=503)
+        response: HttpResponse = JsonResponse(
+            {
+                "errors": {
+                    "__all__": [
+                        f"The database is busy; nothing was stored. Try again in {RETRY_AFTER_SECONDS} seconds."
+                    ]
+                }
+            },
+            status=503,
+        )
     else:
         response = render(request, "503.html", status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)

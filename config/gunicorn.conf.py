@@ -10,6 +10,7 @@ cores). WEB_CONCURRENCY sets the number. Requests are logged by Django
 (advisor.middleware.RequestLogMiddleware) without personal data, so the server's own access log, which
 would print client addresses and query strings, stays off.
 """
+
 import multiprocessing
 import os
 
@@ -20,10 +21,10 @@ except ValueError:
 if workers < 1:
     raise SystemExit(f"WEB_CONCURRENCY must be at least 1; got {workers}.")
 worker_class = "config.worker.Worker"
-timeout = 30             # a worker whose event loop has not answered for this long is stuck: it is restarted
-graceful_timeout = 20    # on deploy/stop, workers get this long to finish what they are serving
+timeout = 30  # a worker whose event loop has not answered for this long is stuck: it is restarted
+graceful_timeout = 20  # on deploy/stop, workers get this long to finish what they are serving
 keepalive = 5
-max_requests = 2000      # recycle workers now and then, so a slow leak can never grow large
+max_requests = 2000  # recycle workers now and then, so a slow leak can never grow large
 max_requests_jitter = 200
 # The worker heartbeat file: in memory where there is a /dev/shm (containers often mount /tmp on disk).
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None

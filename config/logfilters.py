@@ -10,6 +10,7 @@ Control characters are written as escapes (\\r, \\n, \\x1b): a path such as /x%0
 would otherwise print a forged log line of its own, and an ANSI escape sequence would reach the terminal
 of whoever reads the log. A traceback keeps its line breaks, and only those.
 """
+
 from __future__ import annotations
 
 import ipaddress
@@ -60,7 +61,7 @@ class RedactPersonalData(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         try:
             message = record.getMessage()
-        except Exception:  # noqa: BLE001 - a badly formatted record is logged as it stands
+        except Exception:  # a badly formatted record is logged as it stands
             return True
         record.msg = escape_controls(redact(message))
         record.args = None

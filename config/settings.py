@@ -4,6 +4,7 @@ With nothing set, the site runs for local use: DEBUG on, SQLite in the project f
 A deployment sets DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and usually DATABASE_URL and
 CACHE_URL; README.md lists every variable. A malformed value stops start-up with a message naming the variable.
 """
+
 from __future__ import annotations
 
 import os
@@ -70,8 +71,7 @@ def env_rate(name: str, default: str) -> tuple[int, int]:
     match = _RATE.match(raw)
     if not match:
         raise ImproperlyConfigured(
-            f"{name} must look like 20/10m: a number of requests, a slash, and a period in s, m, h or d; "
-            f"got {raw!r}."
+            f"{name} must look like 20/10m: a number of requests, a slash, and a period in s, m, h or d; got {raw!r}."
         )
     requests, multiple, unit = int(match[1]), int(match[2] or 1), match[3]
     if requests < 1 or multiple < 1:
@@ -83,9 +83,7 @@ DEBUG = env_bool("DJANGO_DEBUG", True)
 
 _DEV_SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", _DEV_SECRET_KEY if DEBUG else "")
-if not DEBUG and (
-    not SECRET_KEY or SECRET_KEY == _DEV_SECRET_KEY or len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5
-):
+if not DEBUG and (not SECRET_KEY or SECRET_KEY == _DEV_SECRET_KEY or len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5):
     raise ImproperlyConfigured(
         "DJANGO_SECRET_KEY must be set to a random value of at least 50 characters when DJANGO_DEBUG is off. "
         'Generate one with: python -c "import secrets; print(secrets.token_urlsafe(64))"'
@@ -177,6 +175,7 @@ WSGI_APPLICATION = "config.wsgi.application"
 
 # --- Database -------------------------------------------------------------------------------------------------
 
+
 def _database_from_url(url: str) -> dict:
     import dj_database_url
 
@@ -200,6 +199,7 @@ if _database_url:
     DATABASES = {"default": _database_from_url(_database_url)}
 else:
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"}}
+
 
 def _sqlite_without_creating(name: str | Path) -> str:
     """The SQLite database `name` as a URI that opens an existing file read-write and never creates one.
@@ -235,6 +235,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------------------------------
 
+
 def _cache_from_url(url: str) -> dict:
     """The rate-limit counters' cache from CACHE_URL: every worker and server must share it.
 
@@ -263,8 +264,11 @@ def _cache_from_url(url: str) -> dict:
         return {"BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache", "LOCATION": hosts}
     if scheme == "locmem":
         # One process only: fine for a single-process server, wrong for several gunicorn workers.
-        return {"BACKEND": "config.cache.LocMemCache", "LOCATION": rest or "advisor-ratelimit",
-                "OPTIONS": keep_live_counts}
+        return {
+            "BACKEND": "config.cache.LocMemCache",
+            "LOCATION": rest or "advisor-ratelimit",
+            "OPTIONS": keep_live_counts,
+        }
     raise ImproperlyConfigured(
         f"CACHE_URL must start with db://, redis://, rediss://, memcached:// or locmem://; got {url!r}."
     )
@@ -377,8 +381,10 @@ AXES_LOCKOUT_CALLABLE = "advisor.protect.ratelimit.admin_locked_out"
 AXES_CLIENT_IP_CALLABLE = "advisor.protect.ratelimit.client_network"
 # Failed sign-ins to one account from all clients together, per lockout period, before the account can be
 # tried only from clients it has signed in from before (advisor/protect/signin.py).
-RATELIMITS["admin_account"] = (env_int("DJANGO_ADMIN_ACCOUNT_FAILURES", 20, minimum=1),
-                               int(AXES_COOLOFF_TIME.total_seconds()))
+RATELIMITS["admin_account"] = (
+    env_int("DJANGO_ADMIN_ACCOUNT_FAILURES", 20, minimum=1),
+    int(AXES_COOLOFF_TIME.total_seconds()),
+)
 AXES_DISABLE_ACCESS_LOG = True  # no record of successful sign-ins with their addresses
 AXES_VERBOSE = False
 
@@ -420,9 +426,7 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # Where the admin lives; a deployment may move it away from the well-known address.
 _admin_url = os.environ.get("DJANGO_ADMIN_URL", "admin/").strip().strip("/")
-if not re.fullmatch(r"[A-Za-z0-9._~-]+(/[A-Za-z0-9._~-]+)*", _admin_url) or {".", ".."} & set(
-    _admin_url.split("/")
-):
+if not re.fullmatch(r"[A-Za-z0-9._~-]+(/[A-Za-z0-9._~-]+)*", _admin_url) or {".", ".."} & set(_admin_url.split("/")):
     raise ImproperlyConfigured(
         "DJANGO_ADMIN_URL must be a path such as staff-area/ made of letters, digits, '-', '_', '.' and '~'; "
         f"got {os.environ.get('DJANGO_ADMIN_URL')!r}."

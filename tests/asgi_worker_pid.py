@@ -2,6 +2,7 @@
 
 Only for tests/gunicorn_server.py, so tests can check what each gunicorn worker serves.
 """
+
 from __future__ import annotations
 
 import os

@@ -1,5 +1,6 @@
 """The seeded catalogue as plain engine data, built without a database (test_seed checks that the database's
 copy reads back the same)."""
+
 from __future__ import annotations
 
 from advisor.content import cover_2026_11 as cover
@@ -20,10 +21,30 @@ DIMENSIONS = (
     DimensionSpec("breadth", "Breadth of services", 0.75),
 )
 
-BREAK_FIX_RATINGS = dict(engagement=5, monitoring=0, maintenance=1, downtime=1, cost=2, scalability=2,
-                         partnership=1, continuity=1, availability=1, breadth=2)
-MSP_RATINGS = dict(engagement=2, monitoring=5, maintenance=5, downtime=4, cost=5, scalability=4,
-                   partnership=5, continuity=5, availability=4, breadth=5)
+BREAK_FIX_RATINGS = dict(
+    engagement=5,
+    monitoring=0,
+    maintenance=1,
+    downtime=1,
+    cost=2,
+    scalability=2,
+    partnership=1,
+    continuity=1,
+    availability=1,
+    breadth=2,
+)
+MSP_RATINGS = dict(
+    engagement=2,
+    monitoring=5,
+    maintenance=5,
+    downtime=4,
+    cost=5,
+    scalability=4,
+    partnership=5,
+    continuity=5,
+    availability=4,
+    breadth=5,
+)
 
 
 def figure(row: tuple) -> Figure:
@@ -53,8 +74,9 @@ def catalogue_with_options_between() -> Catalogue:
     base = seeded_catalogue()
     extra = []
     for model in between.SUPPORT_MODELS:
-        ratings = {row["dimension"]: row["rating"] for row in between.CHARACTERISTICS
-                   if row["support_model"] == model["slug"]}
+        ratings = {
+            row["dimension"]: row["rating"] for row in between.CHARACTERISTICS if row["support_model"] == model["slug"]
+        }
         figures = {row[1]: figure(row[1:]) for row in between.OPTIONS if row[0] == model["slug"]}
         extra.append(ModelSpec(model["slug"], model["name"], ratings, {}, figures, model["pricing_type"]))
     return Catalogue(models=base.models + tuple(extra), dimensions=base.dimensions, figures=base.figures)

@@ -4,6 +4,7 @@ No test reads the wall clock: tests/conftest.py freezes both clocks here for the
 tests/asgi_frozen_clock.py does the same inside gunicorn workers. A rate-limit window therefore never ends
 during a test, and a comment form's age is exactly what the test made it.
 """
+
 from __future__ import annotations
 
 # 2027-01-15 08:05 UTC: five minutes into a ten-minute window, eight hours into a day's, far from the edge

@@ -1,4 +1,5 @@
 """Shared fixtures. The database is built by the migrations, so the seeded content is always there."""
+
 from __future__ import annotations
 
 import os
@@ -43,8 +44,10 @@ def require_redis() -> None:
     """Skip without a Redis server to test against, saying how to get one; in CI (CI set) fail instead."""
     if REDIS_URL:
         return
-    message = ("no Redis server to test against: set ADVISOR_TEST_REDIS_URL=redis://127.0.0.1:6390/0 to a "
-               "throwaway server (`apt-get install redis-server`; .ci/run starts one)")
+    message = (
+        "no Redis server to test against: set ADVISOR_TEST_REDIS_URL=redis://127.0.0.1:6390/0 to a "
+        "throwaway server (`apt-get install redis-server`; .ci/run starts one)"
+    )
     if os.environ.get("CI"):
         pytest.fail(message)
     pytest.skip(message)
@@ -58,8 +61,11 @@ def shared_store(request, settings):
     if request.param == "redis":
         require_redis()
     store = SHARED_STORES[request.param]
-    settings.CACHES = {**settings.CACHES, "ratelimit": {**store, "KEY_PREFIX": "advisor"},
-                       "idempotency": {**store, "KEY_PREFIX": "advisor-idempotency", "TIMEOUT": 24 * 3600}}
+    settings.CACHES = {
+        **settings.CACHES,
+        "ratelimit": {**store, "KEY_PREFIX": "advisor"},
+        "idempotency": {**store, "KEY_PREFIX": "advisor-idempotency", "TIMEOUT": 24 * 3600},
+    }
     caches["ratelimit"].clear()
     yield request.param
     caches["ratelimit"].clear()
@@ -86,9 +92,13 @@ def fragments(settings):
     """The fragments cache switched on and empty, as in production (the suite otherwise runs without it)."""
     from django.core.cache import caches
 
-    settings.CACHES = {**settings.CACHES, "fragments": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests-fragments",
-    }}
+    settings.CACHES = {
+        **settings.CACHES,
+        "fragments": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "tests-fragments",
+        },
+    }
     caches["fragments"].clear()
     yield caches["fragments"]
     caches["fragments"].clear()

@@ -1,4 +1,5 @@
 """The class and element names in a stylesheet's selectors (for tests/test_static.py and tools/trim_bootstrap.sh)."""
+
 from __future__ import annotations
 
 import re

@@ -4,6 +4,7 @@ Used by the concurrency, cross-worker rate-limit, log-privacy and health-check t
 fresh SQLite file, or, when the suite itself runs on PostgreSQL (DATABASE_URL=postgres://...), a fresh
 database on the same server. Ports come from the security helper's range, 8200-8299.
 """
+
 from __future__ import annotations
 
 import atexit
@@ -30,17 +31,23 @@ _SECRET = "test-only-" + "k" * 60
 
 def base_env(**extra: str) -> dict[str, str]:
     """The environment of a production-like deployment on plain HTTP, without anything this shell set."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(_OWN_PREFIXES) and k not in ("DATABASE_URL", "CACHE_URL")}
-    env.update({
-        "DJANGO_SETTINGS_MODULE": "config.settings",
-        "DJANGO_DEBUG": "0",
-        "DJANGO_SECRET_KEY": _SECRET,
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DJANGO_SECURE_SSL_REDIRECT": "0",
-        "DJANGO_SECURE_COOKIES": "0",
-        "DJANGO_SECURE_HSTS_SECONDS": "0",
-        "PYTHONUNBUFFERED": "1",
-    })
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(_OWN_PREFIXES) and k not in ("DATABASE_URL", "CACHE_URL")
+    }
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": _SECRET,
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "DJANGO_SECURE_SSL_REDIRECT": "0",
+            "DJANGO_SECURE_COOKIES": "0",
+            "DJANGO_SECURE_HSTS_SECONDS": "0",
+            "PYTHONUNBUFFERED": "1",
+        }
+    )
     env.update(extra)
     return env
 
@@ -60,8 +67,12 @@ def _postgres_admin(url: str):
 
     parts = urlsplit(url)
     return psycopg.connect(
-        host=parts.hostname or None, port=parts.port or None, user=parts.username or None,
-        password=parts.password or None, dbname="postgres", autocommit=True,
+        host=parts.hostname or None,
+        port=parts.port or None,
+        user=parts.username or None,
+        password=parts.password or None,
+        dbname="postgres",
+        autocommit=True,
     )
 
 
@@ -92,16 +103,26 @@ def collected_static() -> None:
     clone has none yet, and every page would fail with "Missing staticfiles manifest entry".
     """
     result = subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"], cwd=ROOT, env=base_env(),
-        capture_output=True, text=True, timeout=300, check=False,
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
+        cwd=ROOT,
+        env=base_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
 
 
 def manage(database_url: str, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env={**base_env(DATABASE_URL=database_url), **(env or {})},
-        capture_output=True, text=True, timeout=300, check=False,
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**base_env(DATABASE_URL=database_url), **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
 
 
@@ -124,14 +145,17 @@ def query(database_url: str, sql: str) -> list[tuple]:
     if database_url.startswith("sqlite:///"):
         import sqlite3
 
-        with sqlite3.connect(database_url[len("sqlite:///"):]) as conn:
+        with sqlite3.connect(database_url[len("sqlite:///") :]) as conn:
             return list(conn.execute(sql))
     import psycopg
 
     parts = urlsplit(database_url)
     with psycopg.connect(
-        host=parts.hostname or None, port=parts.port or None, user=parts.username or None,
-        password=parts.password or None, dbname=parts.path.lstrip("/"),
+        host=parts.hostname or None,
+        port=parts.port or None,
+        user=parts.username or None,
+        password=parts.password or None,
+        dbname=parts.path.lstrip("/"),
     ) as conn:
         return list(conn.execute(sql))
 
@@ -154,8 +178,9 @@ def free_port() -> int:
 class Gunicorn:
     """`with Gunicorn(url, workers=4) as server:` serves the site until the block ends; server.log is its output."""
 
-    def __init__(self, database_url: str, *, workers: int = 3, env: dict[str, str] | None = None,
-                 args: list[str] | None = None) -> None:
+    def __init__(
+        self, database_url: str, *, workers: int = 3, env: dict[str, str] | None = None, args: list[str] | None = None
+    ) -> None:
         self.database_url = database_url
         self.workers = workers
         self.env = env or {}
@@ -169,12 +194,26 @@ class Gunicorn:
         collected_static()
         self.port = free_port()
         args = self.args or ["config.asgi:application", "--config", "config/gunicorn.conf.py"]
-        command = [sys.executable, "-m", "gunicorn", *args, "--bind", f"127.0.0.1:{self.port}",
-                   "--workers", str(self.workers), "--pid", str(self.folder / "gunicorn.pid")]
+        command = [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            *args,
+            "--bind",
+            f"127.0.0.1:{self.port}",
+            "--workers",
+            str(self.workers),
+            "--pid",
+            str(self.folder / "gunicorn.pid"),
+        ]
         with open(self.log_path, "wb") as log:
             self.process = subprocess.Popen(
-                command, cwd=ROOT, env=base_env(DATABASE_URL=self.database_url, **self.env),
-                stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+                command,
+                cwd=ROOT,
+                env=base_env(DATABASE_URL=self.database_url, **self.env),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
             )
         for _ in range(300):  # about a minute: each try waits up to 0.2 s for gunicorn to stop
             try:
@@ -206,8 +245,9 @@ class Gunicorn:
     def log(self) -> str:
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
 
-    def request(self, method: str, path: str, body: bytes | None = None,
-                headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+    def request(
+        self, method: str, path: str, body: bytes | None = None, headers: dict[str, str] | None = None
+    ) -> tuple[int, dict[str, str], bytes]:
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
         try:
             conn.request(method, path, body=body, headers=headers or {})

@@ -6,6 +6,7 @@ tests/asgi_worker_pid.py only to name the answering worker in a header, so a tes
 apart. `manage(code)` runs Python against the same database in a separate process, as an admin edit on
 another server would.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -33,7 +34,9 @@ class PerfSite:
         self.workers = workers
         self.database_url = migrated_database()
         self.server = Gunicorn(
-            self.database_url, workers=workers, env={"RATELIMIT_ENABLE": "0", "DJANGO_LOG_LEVEL": "WARNING"},
+            self.database_url,
+            workers=workers,
+            env={"RATELIMIT_ENABLE": "0", "DJANGO_LOG_LEVEL": "WARNING"},
             args=["tests.asgi_worker_pid:application", "--config", "config/gunicorn.conf.py", "--max-requests", "0"],
         )
 
@@ -45,8 +48,9 @@ class PerfSite:
     def stop(self) -> None:
         self.server.stop()
 
-    def request(self, path: str, *, method: str = "GET", data: bytes | None = None,
-                headers: dict[str, str] | None = None) -> Response:
+    def request(
+        self, path: str, *, method: str = "GET", data: bytes | None = None, headers: dict[str, str] | None = None
+    ) -> Response:
         return Response(*self.server.request(method, path, body=data, headers=headers))
 
     def get(self, path: str, **headers: str) -> Response:

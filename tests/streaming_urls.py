@@ -1,4 +1,5 @@
 """A URLconf for tests/test_serving.py: a view whose streaming response is built on an asynchronous iterator."""
+
 from __future__ import annotations
 
 import asyncio

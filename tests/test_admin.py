@@ -1,9 +1,11 @@
 """Django admin: every model's pages load for staff, moderation actions, CSV export, read-only snapshots."""
+
 from __future__ import annotations
 
 import csv
 import importlib
 import io
+from datetime import UTC
 from types import SimpleNamespace
 
 import pytest
@@ -14,7 +16,16 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from advisor import snapshot
-from advisor.models import OptionOutcome, SharedFigure, Assessment, Characteristic, Comment, CostParameter, Dimension, SupportModel
+from advisor.models import (
+    Assessment,
+    Characteristic,
+    Comment,
+    CostParameter,
+    Dimension,
+    OptionOutcome,
+    SharedFigure,
+    SupportModel,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -81,20 +92,33 @@ def test_staff_edit_the_figures_for_every_option_with_their_sources(staff):
     figure = SharedFigure.objects.get(key="serious_incident_chance")
     html = staff.get(admin_url(SharedFigure, "change", figure.pk)).content.decode()
     assert 'name="source_title"' in html and 'name="vendor_claim"' in html
-    response = staff.post(admin_url(SharedFigure, "change", figure.pk), {
-        "key": figure.key, "label": figure.label, "low": "0.02", "expected": "0.05", "high": "0.12",
-        "source_title": figure.source_title, "source_url": figure.source_url, "source_year": "2025",
-        "note": figure.note,
-    })
+    response = staff.post(
+        admin_url(SharedFigure, "change", figure.pk),
+        {
+            "key": figure.key,
+            "label": figure.label,
+            "low": "0.02",
+            "expected": "0.05",
+            "high": "0.12",
+            "source_title": figure.source_title,
+            "source_url": figure.source_url,
+            "source_year": "2025",
+            "note": figure.note,
+        },
+    )
     assert response.status_code == 302
     figure.refresh_from_db()
     assert float(figure.expected) == 0.05
 
 
 def test_export_selected_assessments_as_csv(staff, assessment):
-    response = staff.post(admin_url(Assessment, "changelist"), {
-        "action": "export_csv", "_selected_action": [assessment.pk],
-    })
+    response = staff.post(
+        admin_url(Assessment, "changelist"),
+        {
+            "action": "export_csv",
+            "_selected_action": [assessment.pk],
+        },
+    )
     assert response.status_code == 200 and response.streaming
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.getvalue().decode())))
@@ -112,9 +136,13 @@ def test_export_selected_assessments_as_csv(staff, assessment):
 def test_csv_export_defuses_spreadsheet_formulas_and_leaves_empty_text_empty(staff, law_firm_answers):
     staff.post("/assess/", {**law_firm_answers, "organisation_name": "=HYPERLINK(1)"})
     staff.post("/assess/", {**law_firm_answers, "organisation_name": ""})
-    response = staff.post(admin_url(Assessment, "changelist"), {
-        "action": "export_csv", "_selected_action": list(Assessment.objects.values_list("pk", flat=True)),
-    })
+    response = staff.post(
+        admin_url(Assessment, "changelist"),
+        {
+            "action": "export_csv",
+            "_selected_action": list(Assessment.objects.values_list("pk", flat=True)),
+        },
+    )
     rows = list(csv.DictReader(io.StringIO(response.getvalue().decode())))
     assert [row["organisation_name"] for row in rows] == ["'=HYPERLINK(1)", ""]
     assert rows[1]["email"] == ""
@@ -145,9 +173,13 @@ def test_csv_export_runs_a_fixed_number_of_queries(staff, law_firm_answers):
         while Assessment.objects.count() < count:
             staff.post("/assess/", law_firm_answers)
         with CaptureQueriesContext(connection) as queries:
-            response = staff.post(admin_url(Assessment, "changelist"), {
-                "action": "export_csv", "_selected_action": list(Assessment.objects.values_list("pk", flat=True)),
-            })
+            response = staff.post(
+                admin_url(Assessment, "changelist"),
+                {
+                    "action": "export_csv",
+                    "_selected_action": list(Assessment.objects.values_list("pk", flat=True)),
+                },
+            )
         assert len(list(csv.DictReader(io.StringIO(response.getvalue().decode())))) == count
         return queries
 
@@ -162,10 +194,15 @@ def test_csv_export_includes_results_of_the_first_model(staff, assessment):
     # Stored before the outcomes' table existed: migration 0010 fills in the figures of every stored result.
     OptionOutcome.objects.all().delete()
     importlib.import_module("advisor.migrations.0010_option_outcomes").forward(
-        django_apps, SimpleNamespace(connection=connection))
-    response = staff.post(admin_url(Assessment, "changelist"), {
-        "action": "export_csv", "_selected_action": [assessment.pk, old.pk],
-    })
+        django_apps, SimpleNamespace(connection=connection)
+    )
+    response = staff.post(
+        admin_url(Assessment, "changelist"),
+        {
+            "action": "export_csv",
+            "_selected_action": [assessment.pk, old.pk],
+        },
+    )
     rows = {row["id"]: row for row in csv.DictReader(io.StringIO(response.getvalue().decode()))}
     assert rows[str(old.public_id)]["model_version"] == "1"
     assert rows[str(old.public_id)]["msp_chance_cheapest"] == ""
@@ -180,11 +217,13 @@ def test_csv_export_includes_results_of_the_first_model(staff, assessment):
 def _copies(template: Assessment, count: int, **columns) -> list[Assessment]:
     """`count` copies of a stored assessment with its option outcomes, each with a new id (and `columns`)."""
     fields = [f.attname for f in Assessment._meta.concrete_fields if f.attname not in ("id", "public_id")]
-    rows = Assessment.objects.bulk_create([
-        Assessment(**{**{name: getattr(template, name) for name in fields}, **columns}) for _ in range(count)
-    ])
+    rows = Assessment.objects.bulk_create(
+        [Assessment(**{**{name: getattr(template, name) for name in fields}, **columns}) for _ in range(count)]
+    )
     made = list(Assessment.objects.order_by("-pk")[:count])[::-1]
-    outcome_fields = [f.attname for f in OptionOutcome._meta.concrete_fields if f.attname not in ("id", "assessment_id")]
+    outcome_fields = [
+        f.attname for f in OptionOutcome._meta.concrete_fields if f.attname not in ("id", "assessment_id")
+    ]
     outcomes = list(OptionOutcome.objects.filter(assessment=template).values(*outcome_fields))
     OptionOutcome.objects.bulk_create([OptionOutcome(assessment_id=copy.pk, **o) for copy in made for o in outcomes])
     assert len(rows) == count
@@ -192,16 +231,25 @@ def _copies(template: Assessment, count: int, **columns) -> list[Assessment]:
 
 
 LIST_PARAMS = [
-    {}, {"recommended": "msp"}, {"close_call": "1"}, {"industry__exact": "legal"},
-    {"operating_hours__exact": "always"}, {"compliance__exact": "strict"}, {"contact_consent": "0"},
-    {"month": "2026-11"}, {"created_at__gte": "2026-11-01 00:00:00+00:00", "created_at__lt": "2026-12-01 00:00:00+00:00"},
-    {"q": "Hart"}, {"q": "owner@example.com"}, {"industry__exact": "legal", "q": "Hart"},
+    {},
+    {"recommended": "msp"},
+    {"close_call": "1"},
+    {"industry__exact": "legal"},
+    {"operating_hours__exact": "always"},
+    {"compliance__exact": "strict"},
+    {"contact_consent": "0"},
+    {"month": "2026-11"},
+    {"created_at__gte": "2026-11-01 00:00:00+00:00", "created_at__lt": "2026-12-01 00:00:00+00:00"},
+    {"q": "Hart"},
+    {"q": "owner@example.com"},
+    {"industry__exact": "legal", "q": "Hart"},
 ]
 
 
 @pytest.mark.parametrize("params", LIST_PARAMS, ids=lambda p: "&".join(p) or "all")
-def test_assessment_list_runs_five_queries_whatever_the_number_of_rows(staff, assessment, params,
-                                                                      django_assert_num_queries):
+def test_assessment_list_runs_five_queries_whatever_the_number_of_rows(
+    staff, assessment, params, django_assert_num_queries
+):
     def page(rows: int) -> str:
         _copies(assessment, rows - Assessment.objects.count())
         # The session, its user, the options for the "recommended" filter (the catalogue, not the assessments),
@@ -227,8 +275,12 @@ def test_assessment_list_reads_every_filter_and_search_through_an_index(staff, a
             plan = [row[3] for row in cursor.execute("EXPLAIN QUERY PLAN " + sql).fetchall()]
             # SEARCH: the rows are found through an index's leading columns. SCAN walks a whole table or index,
             # which only the unfiltered list may (newest first, stopping after a page).
-            assert any(step.startswith("SEARCH advisor_assessment USING") if params else
-                       step.startswith("SCAN advisor_assessment USING") for step in plan), (sql, plan)
+            assert any(
+                step.startswith("SEARCH advisor_assessment USING")
+                if params
+                else step.startswith("SCAN advisor_assessment USING")
+                for step in plan
+            ), (sql, plan)
             assert "SCAN advisor_assessment" not in plan, (sql, plan)
             if "q" not in params and "COUNT(*)" not in sql:
                 # Newest first straight from the index: no sort of every matching row (at most of the few
@@ -257,10 +309,10 @@ def test_search_finds_a_result_by_its_id_a_whole_email_or_the_start_of_a_name(st
 
 
 def test_month_filter_keeps_the_assessments_scored_in_that_month(staff, assessment):
-    from datetime import datetime, timezone as tz
+    from datetime import datetime
 
     [october] = _copies(assessment, 1, organisation_name="October Ltd")
-    Assessment.objects.filter(pk=october.pk).update(created_at=datetime(2026, 10, 31, 23, 59, 59, tzinfo=tz.utc))
+    Assessment.objects.filter(pk=october.pk).update(created_at=datetime(2026, 10, 31, 23, 59, 59, tzinfo=UTC))
     html = staff.get(admin_url(Assessment, "changelist"), {"month": "2026-10"}).content.decode()
     assert "October Ltd" in html and "Hart &amp; Vale" not in html
     # A month that does not exist: the admin's usual answer to a malformed filter.
@@ -268,8 +320,9 @@ def test_month_filter_keeps_the_assessments_scored_in_that_month(staff, assessme
 
 
 def _export(client, **selection) -> list[dict[str, str]]:
-    response = client.post(admin_url(Assessment, "changelist") + selection.pop("query", ""),
-                           {"action": "export_csv", **selection})
+    response = client.post(
+        admin_url(Assessment, "changelist") + selection.pop("query", ""), {"action": "export_csv", **selection}
+    )
     assert response.status_code == 200 and response.streaming
     return list(csv.DictReader(io.StringIO(response.getvalue().decode())))
 
@@ -280,8 +333,7 @@ def test_export_streams_every_row_of_a_filtered_selection_in_chunks(staff, asses
     monkeypatch.setattr(advisor_export, "EXPORT_CHUNK", 3)  # several chunks, with rows scored at one instant
     legal = [assessment, *_copies(assessment, 7, organisation_name="@SUM(A1)")]
     retail = _copies(assessment, 2, industry="retail")
-    rows = _export(staff, query="?industry__exact=legal", select_across="1", index="0",
-                   _selected_action=[retail[0].pk])
+    rows = _export(staff, query="?industry__exact=legal", select_across="1", index="0", _selected_action=[retail[0].pk])
     assert [row["id"] for row in rows] == [str(a.public_id) for a in legal]
     assert [row["organisation_name"] for row in rows] == ["Hart & Vale Solicitors", *["'@SUM(A1)"] * 7]
     msp = snapshot.load(assessment).result.option("msp")
@@ -297,9 +349,13 @@ def test_export_under_asgi_streams_through_an_asynchronous_iterator(assessment, 
     monkeypatch.setattr(advisor_export, "EXPORT_CHUNK", 2)
     _copies(assessment, 4)
     async_client.force_login(get_user_model().objects.create_superuser("staff", "s@example.com", "a-long-password"))
-    response = async_to_sync(async_client.post)(admin_url(Assessment, "changelist"), {
-        "action": "export_csv", "_selected_action": list(Assessment.objects.values_list("pk", flat=True)),
-    })
+    response = async_to_sync(async_client.post)(
+        admin_url(Assessment, "changelist"),
+        {
+            "action": "export_csv",
+            "_selected_action": list(Assessment.objects.values_list("pk", flat=True)),
+        },
+    )
     assert response.streaming and response.is_async
 
     async def read() -> bytes:
@@ -339,17 +395,30 @@ def test_close_call_and_contact_filters_keep_the_matching_assessments(staff, ass
 
 
 def test_the_export_command_writes_the_same_csv_to_a_file_within_a_period(staff, assessment, tmp_path):
-    from datetime import datetime, timezone as tz
+    from datetime import datetime
 
     from django.core.management import call_command
 
     [older] = _copies(assessment, 1, organisation_name="=Older Ltd")
-    Assessment.objects.filter(pk=older.pk).update(created_at=datetime(2026, 3, 9, 12, tzinfo=tz.utc))
-    admin_csv = staff.post(admin_url(Assessment, "changelist"), {
-        "action": "export_csv", "_selected_action": [assessment.pk, older.pk]}).getvalue().decode()
+    Assessment.objects.filter(pk=older.pk).update(created_at=datetime(2026, 3, 9, 12, tzinfo=UTC))
+    admin_csv = (
+        staff.post(
+            admin_url(Assessment, "changelist"), {"action": "export_csv", "_selected_action": [assessment.pk, older.pk]}
+        )
+        .getvalue()
+        .decode()
+    )
     call_command("export_assessments", "--output", str(tmp_path / "all.csv"), stderr=io.StringIO())
     assert (tmp_path / "all.csv").read_bytes().decode() == admin_csv
-    call_command("export_assessments", "-o", str(tmp_path / "march.csv"), "--since", "2026-03-01", "--until",
-                 "2026-04-01", stderr=io.StringIO())
+    call_command(
+        "export_assessments",
+        "-o",
+        str(tmp_path / "march.csv"),
+        "--since",
+        "2026-03-01",
+        "--until",
+        "2026-04-01",
+        stderr=io.StringIO(),
+    )
     rows = list(csv.DictReader((tmp_path / "march.csv").open(encoding="utf-8", newline="")))
     assert [row["organisation_name"] for row in rows] == ["'=Older Ltd"]

@@ -1,5 +1,6 @@
 """The answers are defined once (advisor/engine/answers.py): the model's columns, the form, the API, the answers
 table on a result, the CSV export and the admin are built from or checked against that table."""
+
 from __future__ import annotations
 
 import csv
@@ -44,16 +45,18 @@ def test_the_admin_shows_and_exports_every_answer():
 
 @pytest.mark.django_db
 def test_the_api_the_answers_table_and_the_csv_carry_every_answer(client):
-    document = client.post("/api/assessments/", {"industry": "legal", "employees": 7}, content_type="application/json"
-                           ).json()
+    document = client.post(
+        "/api/assessments/", {"industry": "legal", "employees": 7}, content_type="application/json"
+    ).json()
     assert set(document["inputs"]) == {q.name for q in QUESTIONS} | {"organisation_name", "quotes"}
     assessment = Assessment.objects.get()
     rows = report.answer_rows(snapshot.load(assessment))
     assert [row.label for row in rows] == [q.label for q in QUESTIONS]
     staff = get_user_model().objects.create_superuser("boss", "boss@example.com", "a-long-passphrase-1")
     client.force_login(staff)
-    export = client.post(reverse("admin:advisor_assessment_changelist"),
-                         {"action": "export_csv", "_selected_action": [assessment.pk]})
+    export = client.post(
+        reverse("admin:advisor_assessment_changelist"), {"action": "export_csv", "_selected_action": [assessment.pk]}
+    )
     header = next(csv.reader(io.StringIO(export.getvalue().decode())))
     assert {q.name for q in QUESTIONS} <= set(header)
     assert {"quote_count", "best_quote_name", "best_quote_3y"} <= set(header)

@@ -1,4 +1,5 @@
 """The JSON API: round trip, catalogue, and the shapes of its errors."""
+
 from __future__ import annotations
 
 import json
@@ -9,8 +10,14 @@ from advisor.models import Assessment
 
 pytestmark = pytest.mark.django_db
 
-ANSWERS = {"organisation_name": "Corner Shop", "industry": "retail", "employees": 3, "incidents_per_month": 0.5,
-           "budget_preference": "pay_as_you_go", "it_dependence": "low"}
+ANSWERS = {
+    "organisation_name": "Corner Shop",
+    "industry": "retail",
+    "employees": 3,
+    "incidents_per_month": 0.5,
+    "budget_preference": "pay_as_you_go",
+    "it_dependence": "low",
+}
 
 
 def post(client, body, content_type="application/json"):
@@ -111,13 +118,50 @@ def test_a_large_organisation_gets_a_scope_note_and_still_a_recommendation(clien
 def test_the_document_keys_are_the_documented_contract(client):
     document = post(client, ANSWERS).json()
     assert set(document) == {
-        "id", "url", "scored_at", "model_version", "recommendation", "recommendation_name", "close_call",
-        "headline", "summary", "reasons", "scope_note", "notes", "not_applicable", "scores", "needs", "factors",
-        "tipping_points", "assumptions", "estimates", "inputs", "quotes", "quote_verdict", "url_without_quotes"}
-    assert set(document["scores"][0]) == {"model", "name", "fit", "cost_score", "overall", "cost",
-                                          "chance_cheapest", "dimensions"}
-    assert set(document["tipping_points"][0]) == {"field", "label", "kind", "current", "value", "direction",
-                                                  "becomes", "text"}
+        "id",
+        "url",
+        "scored_at",
+        "model_version",
+        "recommendation",
+        "recommendation_name",
+        "close_call",
+        "headline",
+        "summary",
+        "reasons",
+        "scope_note",
+        "notes",
+        "not_applicable",
+        "scores",
+        "needs",
+        "factors",
+        "tipping_points",
+        "assumptions",
+        "estimates",
+        "inputs",
+        "quotes",
+        "quote_verdict",
+        "url_without_quotes",
+    }
+    assert set(document["scores"][0]) == {
+        "model",
+        "name",
+        "fit",
+        "cost_score",
+        "overall",
+        "cost",
+        "chance_cheapest",
+        "dimensions",
+    }
+    assert set(document["tipping_points"][0]) == {
+        "field",
+        "label",
+        "kind",
+        "current",
+        "value",
+        "direction",
+        "becomes",
+        "text",
+    }
 
 
 def test_unknown_fields_and_nested_values_are_refused(client):
@@ -150,7 +194,13 @@ def test_no_csrf_token_is_needed(client):
 
 def test_support_models_lists_the_catalogue(client):
     catalogue = client.get("/api/support-models/").json()
-    assert [m["slug"] for m in catalogue["support_models"]] == ["break-fix", "msp", "block-hours", "co-managed", "in-house"]
+    assert [m["slug"] for m in catalogue["support_models"]] == [
+        "break-fix",
+        "msp",
+        "block-hours",
+        "co-managed",
+        "in-house",
+    ]
     assert len(catalogue["dimensions"]) == 10
     msp = catalogue["support_models"][1]
     assert len(msp["characteristics"]) == 10

@@ -1,9 +1,9 @@
 """`Idempotency-Key` on POST /api/assessments/ (advisor/idempotency.py): a client can retry safely."""
+
 from __future__ import annotations
 
 import json
-from datetime import datetime
-from datetime import timezone as dt_timezone
+from datetime import UTC, datetime
 
 import pytest
 from django.conf import settings
@@ -24,8 +24,9 @@ KEY = "3f1c9a52-retry-me"
 
 def post(body, *, key: str | None = KEY, ip: str = "192.0.2.10", raw: str | None = None):
     headers = {} if key is None else {"HTTP_IDEMPOTENCY_KEY": key}
-    return Client().post("/api/assessments/", raw or json.dumps(body), content_type="application/json",
-                         REMOTE_ADDR=ip, **headers)
+    return Client().post(
+        "/api/assessments/", raw or json.dumps(body), content_type="application/json", REMOTE_ADDR=ip, **headers
+    )
 
 
 def test_the_same_key_and_body_return_the_first_answer_and_store_nothing_more():
@@ -88,12 +89,12 @@ def _seconds_left(store: str) -> float:
         return client.ttl(key)
     table = connection.ops.quote_name(settings.CACHES["idempotency"]["LOCATION"])
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT expires FROM {table} WHERE cache_key LIKE %s", ["advisor-idempotency:%"])  # noqa: S608
+        cursor.execute(f"SELECT expires FROM {table} WHERE cache_key LIKE %s", ["advisor-idempotency:%"])
         ((expires,),) = cursor.fetchall()
     if isinstance(expires, str):  # as SQLite may hand it back
         expires = datetime.fromisoformat(expires)
     if timezone.is_naive(expires):  # stored in UTC
-        expires = expires.replace(tzinfo=dt_timezone.utc)
+        expires = expires.replace(tzinfo=UTC)
     return (expires - timezone.now()).total_seconds()
 
 

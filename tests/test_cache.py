@@ -5,6 +5,7 @@ version. First through Django's test client in this one process, with the fragme
 the real site under gunicorn with two workers, with each change made from another process, as an admin on
 another server would make it.
 """
+
 from __future__ import annotations
 
 import json
@@ -16,9 +17,9 @@ from django.core import signing
 from django.db import transaction
 from django.test import Client
 
-from advisor.protect import spam
 from advisor.catalogue import content_version, load_catalogue
 from advisor.models import Characteristic, Comment, ContentVersion, CostParameter, Dimension, SupportModel
+from advisor.protect import spam
 from tests.perf_site import PerfSite
 
 
@@ -31,6 +32,7 @@ def csrf_token(html: str) -> str:
 
 
 # ---- In one process ------------------------------------------------------------------------------------------
+
 
 @pytest.mark.django_db
 class TestInOneProcess:
@@ -53,10 +55,12 @@ class TestInOneProcess:
         assert "fee_per_user_month" not in load_catalogue().models[1].figures
         dimension = Dimension.objects.create(slug="security", name="Security", question="Q?", explanation="E.")
         versions.append(content_version())
-        Characteristic.objects.bulk_create([
-            Characteristic(support_model=model, dimension=dimension, headline="H", description="D", rating=2)
-            for model in SupportModel.objects.all()
-        ])
+        Characteristic.objects.bulk_create(
+            [
+                Characteristic(support_model=model, dimension=dimension, headline="H", description="D", rating=2)
+                for model in SupportModel.objects.all()
+            ]
+        )
         versions.append(content_version())
         assert load_catalogue().models[0].ratings["security"] == 2
         assert len(set(versions)) == len(versions)
@@ -104,28 +108,41 @@ class TestInOneProcess:
         client.get("/")  # renders the table and the comments into the cache
         page = client.get("/")
         assert not page.cookies and "csrfmiddlewaretoken" not in page.content.decode()
-        response = client.post("/comments/", {"name": "Ann", "email": "ann@example.com", "website": "",
-                                              "text": "Useful.", "started": hidden(page.content.decode(), "started")},
-                               HTTP_SEC_FETCH_SITE="same-origin", HTTP_ORIGIN="http://testserver")
+        response = client.post(
+            "/comments/",
+            {
+                "name": "Ann",
+                "email": "ann@example.com",
+                "website": "",
+                "text": "Useful.",
+                "started": hidden(page.content.decode(), "started"),
+            },
+            HTTP_SEC_FETCH_SITE="same-origin",
+            HTTP_ORIGIN="http://testserver",
+        )
         assert response.status_code == 302
         assert Comment.objects.filter(name="Ann", is_approved=False).exists()
 
     def test_the_cached_comparison_page_carries_the_time_it_was_served_for_the_spam_guard(
-            self, client, settings, fragments, monkeypatch):
+        self, client, settings, fragments, monkeypatch
+    ):
         settings.COMMENT_MIN_SECONDS = 3
         client.get("/")
         monkeypatch.setattr(spam, "clock", lambda: 1_900_000_000.0)
         page = client.get("/").content.decode()
         assert signing.loads(hidden(page, "started"), salt=spam._SALT) == 1_900_000_000.0
-        posted = client.post("/comments/", {"name": "Bot", "email": "bot@example.com", "text": "Fast.",
-                                            "started": hidden(page, "started")})
+        posted = client.post(
+            "/comments/",
+            {"name": "Bot", "email": "bot@example.com", "text": "Fast.", "started": hidden(page, "started")},
+        )
         assert "quicker than a person can type" in posted.content.decode()
 
     def test_a_waiting_message_is_shown_once_on_the_cached_page(self, client, settings, fragments):
         settings.COMMENT_MIN_SECONDS = 0
         client.get("/")
-        response = client.post("/comments/", {"name": "Ann", "email": "ann@example.com", "text": "Useful."},
-                               follow=True)
+        response = client.post(
+            "/comments/", {"name": "Ann", "email": "ann@example.com", "text": "Useful."}, follow=True
+        )
         assert "held for moderation" in response.content.decode()
         assert "held for moderation" not in client.get("/").content.decode()
 
@@ -145,16 +162,18 @@ class TestInOneProcess:
         cell.save()
         assert "Freshly edited headline" in client.get("/").content.decode()
 
-    def test_a_prefilled_form_is_rendered_never_taken_from_the_cached_blank_one(self, client, law_firm_answers,
-                                                                                 fragments):
+    def test_a_prefilled_form_is_rendered_never_taken_from_the_cached_blank_one(
+        self, client, law_firm_answers, fragments
+    ):
         location = client.post("/assess/", law_firm_answers)["Location"]
         client.get("/assess/")
         public_id = location.strip("/").split("/")[-1]
         assert "Hart &amp; Vale Solicitors" in client.get(f"/assess/?from={public_id}").content.decode()
         assert "Hart &amp; Vale Solicitors" not in client.get("/assess/").content.decode()
 
-    def test_a_form_with_mistakes_is_rendered_never_taken_from_the_cached_blank_one(self, client,
-                                                                                    law_firm_answers, fragments):
+    def test_a_form_with_mistakes_is_rendered_never_taken_from_the_cached_blank_one(
+        self, client, law_firm_answers, fragments
+    ):
         client.get("/assess/")
         html = client.post("/assess/", {**law_firm_answers, "employees": "-4"}).content.decode()
         assert "Enter 1 or more." in html and 'value="-4"' in html
@@ -197,14 +216,17 @@ def test_each_stored_result_points_to_the_figures_of_the_catalogue_it_was_scored
     profile = Profile(industry="legal", employees=25, incidents_per_month=4)
     first = seeded_catalogue()
     second = replace(first, models=first.models[:1])
-    stored = [services.assessment_create(profile=profile, catalogue=c, result=score(profile, c))
-              for c in (first, second, first)]
+    stored = [
+        services.assessment_create(profile=profile, catalogue=c, result=score(profile, c))
+        for c in (first, second, first)
+    ]
     assert [snapshot.load(a).catalogue for a in stored] == [first, second, first]
     # The same catalogue is stored once, whatever number of results point to it.
     assert stored[0].catalogue_record_id == stored[2].catalogue_record_id != stored[1].catalogue_record_id
 
 
 # ---- Under gunicorn, two workers -----------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def site():
@@ -213,8 +235,16 @@ def site():
     server.stop()
 
 
-def from_every_worker(site: PerfSite, path: str, *, method: str = "GET", data: bytes | None = None,
-                      headers: dict | None = None, each: int = 2, statuses: tuple = (200, 201)) -> dict[str, list]:
+def from_every_worker(
+    site: PerfSite,
+    path: str,
+    *,
+    method: str = "GET",
+    data: bytes | None = None,
+    headers: dict | None = None,
+    each: int = 2,
+    statuses: tuple = (200, 201),
+) -> dict[str, list]:
     """Send requests, a few at a time, until every worker has answered at least `each` of them."""
     answers: dict[str, list] = {}
     with ThreadPoolExecutor(4) as pool:
@@ -265,8 +295,10 @@ def test_a_bulk_update_shows_on_the_page_and_in_scoring_on_each_worker(site):
 
 
 def test_comment_moderation_shows_on_the_next_request_to_each_worker(site):
-    site.manage("from advisor.models import Comment\n"
-                "Comment.objects.create(name='Cy', email='cy@example.com', text='Waiting for a moderator.')\n")
+    site.manage(
+        "from advisor.models import Comment\n"
+        "Comment.objects.create(name='Cy', email='cy@example.com', text='Waiting for a moderator.')\n"
+    )
     before = from_every_worker(site, "/")
     assert all("Waiting for a moderator." not in r.text for answers in before.values() for r in answers)
     site.manage("from advisor.models import Comment\nComment.objects.filter(name='Cy').update(is_approved=True)\n")
@@ -281,6 +313,7 @@ def test_a_deleted_result_is_gone_from_each_worker(site):
     created = site.request("/api/assessments/", method="POST", data=API_BODY, headers=API_HEADERS)
     path = created.headers["location"].removeprefix(site.base)
     from_every_worker(site, path)
-    site.manage(f"from advisor.models import Assessment\nAssessment.objects.filter(public_id='{path.split('/')[2]}')"
-                ".delete()\n")
+    site.manage(
+        f"from advisor.models import Assessment\nAssessment.objects.filter(public_id='{path.split('/')[2]}').delete()\n"
+    )
     from_every_worker(site, path, each=1, statuses=(404,))

@@ -1,4 +1,5 @@
 """Reading the catalogue, and a third support model added in admin flowing through every part of the site."""
+
 from __future__ import annotations
 
 import pytest
@@ -14,23 +15,44 @@ pytestmark = pytest.mark.django_db
 def shared_desk():
     """Another option, as staff would add it in admin: a shared helpdesk priced like the MSP, with a cell per
     aspect and its costs."""
-    model = SupportModel.objects.create(slug="shared-desk", name="Shared helpdesk", order=9,
-                                        summary="A provider works alongside your own IT person.",
-                                        description="Shared duties.", best_for="Firms with one IT generalist.")
+    model = SupportModel.objects.create(
+        slug="shared-desk",
+        name="Shared helpdesk",
+        order=9,
+        summary="A provider works alongside your own IT person.",
+        description="Shared duties.",
+        best_for="Firms with one IT generalist.",
+    )
     for dimension in Dimension.objects.all():
-        Characteristic.objects.create(support_model=model, dimension=dimension, headline=f"Shared {dimension.name}",
-                                      description="Split between your staff and the provider.", rating=3)
+        Characteristic.objects.create(
+            support_model=model,
+            dimension=dimension,
+            headline=f"Shared {dimension.name}",
+            description="Split between your staff and the provider.",
+            rating=3,
+        )
     for param in CostParameter.objects.filter(support_model__slug="msp"):
-        CostParameter.objects.create(support_model=model, key=param.key, low=param.low / 2,
-                                     expected=param.expected / 2, high=param.high / 2, source_title="Our estimate")
+        CostParameter.objects.create(
+            support_model=model,
+            key=param.key,
+            low=param.low / 2,
+            expected=param.expected / 2,
+            high=param.high / 2,
+            source_title="Our estimate",
+        )
     return model
 
 
 def test_load_catalogue_converts_the_active_models_to_plain_data():
     catalogue = load_catalogue()
     assert [m.slug for m in catalogue.models] == ["break-fix", "msp", "block-hours", "co-managed", "in-house"]
-    assert [m.pricing for m in catalogue.models] == ["per_job", "subscription", "prepaid_block", "subscription",
-                                                    "salaried"]
+    assert [m.pricing for m in catalogue.models] == [
+        "per_job",
+        "subscription",
+        "prepaid_block",
+        "subscription",
+        "salaried",
+    ]
     msp = catalogue.models[1]
     assert msp.ratings["monitoring"] == 5
     assert msp.figures["fee_per_user_month"].expected == 150
@@ -63,7 +85,6 @@ def test_a_third_model_is_scored_charted_and_served_by_the_api(client, shared_de
     assert {s["model"] for s in api["scores"]} == slugs
     catalogue = client.get("/api/support-models/").json()
     assert "shared-desk" in [m["slug"] for m in catalogue["support_models"]]
-
 
 
 def test_content_receivers_name_their_senders_so_assessments_are_deleted_in_bulk():

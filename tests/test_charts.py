@@ -1,4 +1,5 @@
 """Server-rendered SVG charts: labelled for screen readers, drawn from typed results, no range cut off."""
+
 from __future__ import annotations
 
 import re
@@ -22,8 +23,14 @@ def test_the_cost_chart_is_titled_and_described_for_screen_readers_with_each_par
 
 def test_the_cost_chart_is_scaled_to_the_highest_90th_percentile_so_no_range_is_cut_off():
     svg = charts.cost_chart(RESULT.options)
-    whisker_ends = [float(x) for x in re.findall(r'<line x1="([\d.]+)" x2="[\d.]+" y1="(?:\d+)" y2="\d+" '
-                                                 r'stroke="#222" stroke-width="2"/>', svg)]
+    whisker_ends = [
+        float(x)
+        for x in re.findall(
+            r'<line x1="([\d.]+)" x2="[\d.]+" y1="(?:\d+)" y2="\d+" '
+            r'stroke="#222" stroke-width="2"/>',
+            svg,
+        )
+    ]
     right_edge = 720 - 24
     assert whisker_ends and max(whisker_ends) <= right_edge + 0.05
     highest = max(o.cost.three_years.high for o in RESULT.options)

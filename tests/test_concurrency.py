@@ -3,6 +3,7 @@
 SQLite by default (WAL, a busy timeout and IMMEDIATE transactions keep writers from failing with
 "database is locked"); PostgreSQL when the suite runs against it.
 """
+
 from __future__ import annotations
 
 import json
@@ -10,7 +11,6 @@ import re
 from concurrent.futures import ThreadPoolExecutor
 from http.cookies import SimpleCookie
 from urllib.parse import urlencode
-
 
 from tests.gunicorn_server import Gunicorn, count, shared_migrated_database
 
@@ -20,10 +20,23 @@ SUBMISSIONS = 50
 # A typical small office, as the JSON API takes it and as the form posts it.
 API_ANSWERS = {"industry": "legal", "employees": 25, "incidents_per_month": 4, "compliance": "strict"}
 FORM_ANSWERS = {
-    "organisation_name": "", "industry": "retail", "employees": "12", "devices": "", "sites": "2",
-    "it_staff": "0", "incidents_per_month": "3", "downtime_cost_per_hour": "", "operating_hours": "extended",
-    "budget_preference": "predictable", "growth": "stable", "compliance": "none", "backup": "partial",
-    "it_dependence": "high", "hourly_rate": "", "msp_fee_per_user": "", "email": "",
+    "organisation_name": "",
+    "industry": "retail",
+    "employees": "12",
+    "devices": "",
+    "sites": "2",
+    "it_staff": "0",
+    "incidents_per_month": "3",
+    "downtime_cost_per_hour": "",
+    "operating_hours": "extended",
+    "budget_preference": "predictable",
+    "growth": "stable",
+    "compliance": "none",
+    "backup": "partial",
+    "it_dependence": "high",
+    "hourly_rate": "",
+    "msp_fee_per_user": "",
+    "email": "",
 }
 _CSRF_INPUT = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
 
@@ -46,13 +59,19 @@ def _form_client(server: Gunicorn, client: int) -> list[int]:
     token = _CSRF_INPUT.search(page).group(1).decode()
     statuses = []
     for n in range(SUBMISSIONS):
-        body = urlencode({**FORM_ANSWERS, "organisation_name": f"form client {client} #{n}",
-                          "csrfmiddlewaretoken": token}).encode()
-        status, headers, _ = server.request("POST", "/assess/", body, {
-            "Content-Type": "application/x-www-form-urlencoded",
-            "Cookie": f"{csrf_cookie.key}={csrf_cookie.value}",
-            "Referer": f"http://127.0.0.1:{server.port}/assess/",
-        })
+        body = urlencode(
+            {**FORM_ANSWERS, "organisation_name": f"form client {client} #{n}", "csrfmiddlewaretoken": token}
+        ).encode()
+        status, headers, _ = server.request(
+            "POST",
+            "/assess/",
+            body,
+            {
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Cookie": f"{csrf_cookie.key}={csrf_cookie.value}",
+                "Referer": f"http://127.0.0.1:{server.port}/assess/",
+            },
+        )
         statuses.append(status if status != 302 or "/assessment/" in headers.get("location", "") else -1)
     return statuses
 
@@ -60,10 +79,12 @@ def _form_client(server: Gunicorn, client: int) -> list[int]:
 def test_concurrent_submissions_under_several_workers_are_all_stored():
     database = shared_migrated_database()
     before = count(database, "advisor_assessment")
-    with Gunicorn(database, workers=4, env={"RATELIMIT_ENABLE": "0"}) as server:
-        with ThreadPoolExecutor(max_workers=CLIENTS) as pool:
-            futures = [pool.submit(_api_client if c % 2 else _form_client, server, c) for c in range(CLIENTS)]
-            statuses = [status for future in futures for status in future.result()]
+    with (
+        Gunicorn(database, workers=4, env={"RATELIMIT_ENABLE": "0"}) as server,
+        ThreadPoolExecutor(max_workers=CLIENTS) as pool,
+    ):
+        futures = [pool.submit(_api_client if c % 2 else _form_client, server, c) for c in range(CLIENTS)]
+        statuses = [status for future in futures for status in future.result()]
     log = server.log
     assert "database is locked" not in log
     assert "Traceback" not in log
@@ -82,6 +103,7 @@ def test_rate_limit_holds_across_workers_when_clients_post_at_once():
     env = {"RATELIMIT_ENABLE": "1", "RATELIMIT_API": f"{limit}/1d"}
     frozen = ["tests.asgi_frozen_clock:application", "--config", "config/gunicorn.conf.py"]
     with Gunicorn(database, workers=4, env=env, args=frozen) as server:
+
         def post(_: int) -> int:
             body = json.dumps(API_ANSWERS).encode()
             return server.request("POST", "/api/assessments/", body, {"Content-Type": "application/json"})[0]

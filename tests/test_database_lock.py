@@ -1,5 +1,6 @@
 """SQLite's write lock held by someone else: a request waits DATABASE_LOCK_WAIT seconds in all, then is answered
 503 with Retry-After (config/database.py), never a 500 and never past gunicorn's worker timeout."""
+
 from __future__ import annotations
 
 import http.client
@@ -40,11 +41,13 @@ def test_a_form_post_that_cannot_have_the_write_lock_is_a_503_page_with_retry_af
 @pytest.mark.django_db
 def test_an_api_post_that_cannot_have_the_write_lock_is_a_json_503_with_retry_after():
     with connection.execute_wrapper(_locked):
-        response = Client(raise_request_exception=False).post("/api/assessments/", API_ANSWERS,
-                                                              content_type="application/json")
+        response = Client(raise_request_exception=False).post(
+            "/api/assessments/", API_ANSWERS, content_type="application/json"
+        )
     assert (response.status_code, response["Retry-After"]) == (503, "5")
-    assert response.json() == {"errors": {"__all__": [
-        "The database is busy; nothing was stored. Try again in 5 seconds."]}}
+    assert response.json() == {
+        "errors": {"__all__": ["The database is busy; nothing was stored. Try again in 5 seconds."]}
+    }
 
 
 @pytest.mark.django_db
@@ -61,11 +64,24 @@ def sqlite_connection(folder: str):
     SQLite's: PostgreSQL waits on its own terms)."""
     from django.db.backends.sqlite3.base import DatabaseWrapper
 
-    return DatabaseWrapper({
-        "ENGINE": "django.db.backends.sqlite3", "NAME": f"{folder}/budget.sqlite3", "OPTIONS": {}, "TIME_ZONE": None,
-        "CONN_MAX_AGE": 0, "CONN_HEALTH_CHECKS": False, "AUTOCOMMIT": True, "ATOMIC_REQUESTS": False,
-        "USER": "", "PASSWORD": "", "HOST": "", "PORT": "", "TEST": {},
-    }, alias="budget")
+    return DatabaseWrapper(
+        {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": f"{folder}/budget.sqlite3",
+            "OPTIONS": {},
+            "TIME_ZONE": None,
+            "CONN_MAX_AGE": 0,
+            "CONN_HEALTH_CHECKS": False,
+            "AUTOCOMMIT": True,
+            "ATOMIC_REQUESTS": False,
+            "USER": "",
+            "PASSWORD": "",
+            "HOST": "",
+            "PORT": "",
+            "TEST": {},
+        },
+        alias="budget",
+    )
 
 
 @pytest.mark.django_db  # lifts pytest-django's guard on opening connections (this one is the test's own)

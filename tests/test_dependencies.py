@@ -1,4 +1,5 @@
 """The dependencies are locked: requirements.lock pins every one, with hashes, and is what set-up installs."""
+
 from __future__ import annotations
 
 import re
@@ -28,8 +29,9 @@ def test_every_locked_package_is_pinned_with_hashes():
 
 def test_the_lock_holds_every_declared_dependency_within_its_range():
     """pyproject.toml keeps ranges (runtime, the test extra and the redis extra); the lock picks one release in each."""
-    declared = PROJECT["dependencies"] + PROJECT["optional-dependencies"]["test"] + \
-        PROJECT["optional-dependencies"]["redis"]
+    declared = (
+        PROJECT["dependencies"] + PROJECT["optional-dependencies"]["test"] + PROJECT["optional-dependencies"]["redis"]
+    )
     pins = {_normal(name): pinned for name, pinned in PINS.items()}
     for line in declared:
         requirement = Requirement(line)
@@ -41,7 +43,9 @@ def test_the_lock_holds_every_declared_dependency_within_its_range():
 def test_django_is_a_release_without_published_advisories():
     assert PINS["django"] >= Version("5.2.8")
     assert Requirement(next(d for d in PROJECT["dependencies"] if d.startswith("Django"))).specifier.contains("5.2.8")
-    assert not Requirement(next(d for d in PROJECT["dependencies"] if d.startswith("Django"))).specifier.contains("5.2.7")
+    assert not Requirement(next(d for d in PROJECT["dependencies"] if d.startswith("Django"))).specifier.contains(
+        "5.2.7"
+    )
     assert Version(version("django")) >= Version("5.2.8")  # and it is what runs
 
 
@@ -64,8 +68,11 @@ def test_the_redis_client_is_an_optional_dependency():
 def test_ci_runs_the_cache_and_rate_limit_tests_against_a_redis_server_it_starts_and_stops():
     script = (ROOT / ".ci" / "run").read_text()
     assert "packages+=(redis-server)" in script
-    start, stop, suite = script.index("redis-server --port"), script.index("trap stop_redis EXIT"), \
-        script.index("make test\n")
+    start, stop, suite = (
+        script.index("redis-server --port"),
+        script.index("trap stop_redis EXIT"),
+        script.index("make test\n"),
+    )
     assert start < stop < suite  # started before the suite, stopped however the run ends
     assert 'export ADVISOR_TEST_REDIS_URL="redis://127.0.0.1:$redis_port/0"' in script
     assert "--maxmemory-policy noeviction" in script

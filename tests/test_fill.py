@@ -1,4 +1,5 @@
 """bench/fill.py: the load generator the scale benchmark fills its database with."""
+
 from __future__ import annotations
 
 from datetime import timedelta

@@ -1,4 +1,5 @@
 """The assessment and comment forms validate and normalise, with a clear message per field."""
+
 from __future__ import annotations
 
 import pytest
@@ -11,32 +12,48 @@ def test_valid_answers_become_a_profile(law_firm_answers):
     form = AssessmentForm(data=law_firm_answers)
     assert form.is_valid(), form.errors
     profile = form.to_profile()
-    assert profile == Profile(industry="legal", employees=25, incidents_per_month=4.0, budget_preference="predictable",
-                              growth="moderate", compliance="strict", backup="partial", it_dependence="high",
-                              operating_hours="business_hours", devices=None, sites=1, it_staff=0.0,
-                              downtime_cost_per_hour=None, hourly_rate=None, msp_fee_per_user=None)
+    assert profile == Profile(
+        industry="legal",
+        employees=25,
+        incidents_per_month=4.0,
+        budget_preference="predictable",
+        growth="moderate",
+        compliance="strict",
+        backup="partial",
+        it_dependence="high",
+        operating_hours="business_hours",
+        devices=None,
+        sites=1,
+        it_staff=0.0,
+        downtime_cost_per_hour=None,
+        hourly_rate=None,
+        msp_fee_per_user=None,
+    )
 
 
-@pytest.mark.parametrize(("field", "value", "message"), [
-    ("employees", "", "Enter how many people use IT at work."),
-    ("employees", "0", "Enter 1 or more."),
-    ("employees", "100001", "Enter 100,000 or less."),
-    ("employees", "twelve", "Enter a whole number, such as 12."),
-    ("employees", "2.5", "Enter a whole number, such as 12."),
-    ("incidents_per_month", "-1", "Enter zero or more."),
-    ("incidents_per_month", "NaN", "Enter a number, such as 2 or 2.5."),
-    ("incidents_per_month", "Infinity", "Enter a number, such as 2 or 2.5."),
-    ("incidents_per_month", "1.234", "Use at most two decimal places."),
-    ("downtime_cost_per_hour", "1000000001", "Enter 1,000,000,000 or less."),
-    ("devices", "-5", "Enter 0 or more."),
-    ("sites", "0", "Enter 1 or more."),
-    ("sites", "", "Enter how many locations you work from (1 if just one)."),
-    ("it_staff", "", "Enter your in-house IT staff, or 0 if you have none."),
-    ("it_staff", "10001", "Enter 10,000 or less."),
-    ("industry", "mining", "Choose one of the options listed."),
-    ("industry", "", "Choose your industry, or Other if none fits."),
-    ("operating_hours", "weekends", "Choose one of the options listed."),
-])
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("employees", "", "Enter how many people use IT at work."),
+        ("employees", "0", "Enter 1 or more."),
+        ("employees", "100001", "Enter 100,000 or less."),
+        ("employees", "twelve", "Enter a whole number, such as 12."),
+        ("employees", "2.5", "Enter a whole number, such as 12."),
+        ("incidents_per_month", "-1", "Enter zero or more."),
+        ("incidents_per_month", "NaN", "Enter a number, such as 2 or 2.5."),
+        ("incidents_per_month", "Infinity", "Enter a number, such as 2 or 2.5."),
+        ("incidents_per_month", "1.234", "Use at most two decimal places."),
+        ("downtime_cost_per_hour", "1000000001", "Enter 1,000,000,000 or less."),
+        ("devices", "-5", "Enter 0 or more."),
+        ("sites", "0", "Enter 1 or more."),
+        ("sites", "", "Enter how many locations you work from (1 if just one)."),
+        ("it_staff", "", "Enter your in-house IT staff, or 0 if you have none."),
+        ("it_staff", "10001", "Enter 10,000 or less."),
+        ("industry", "mining", "Choose one of the options listed."),
+        ("industry", "", "Choose your industry, or Other if none fits."),
+        ("operating_hours", "weekends", "Choose one of the options listed."),
+    ],
+)
 def test_bad_answers_get_a_clear_message_at_the_field(law_firm_answers, field, value, message):
     form = AssessmentForm(data={**law_firm_answers, field: value})
     assert not form.is_valid()

@@ -1,4 +1,5 @@
 """Bad input to the JSON API: never a 500, never a stored row, always a JSON error saying what is wrong."""
+
 from __future__ import annotations
 
 import json
@@ -21,12 +22,21 @@ FIELDS = sorted(AssessmentForm.base_fields)
 
 # Any JSON value, lone surrogates and non-finite numbers included (json.dumps writes NaN and Infinity).
 SCALARS = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.integers(min_value=-(10**30), max_value=10**30),
-    st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=50),
-    st.text(st.characters(categories=["Cs", "Cc"]), max_size=5), st.just("x" * 100_000),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.integers(min_value=-(10**30), max_value=10**30),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=50),
+    st.text(st.characters(categories=["Cs", "Cc"]), max_size=5),
+    st.just("x" * 100_000),
     st.sampled_from(["NaN", "Infinity", "-1", "1e999999", "legal", "", "\x00", "9" * 5000]),
 )
-JSON_VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4), max_leaves=12)
+JSON_VALUES = st.recursive(
+    SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    max_leaves=12,
+)
 
 
 @st.composite
@@ -82,8 +92,12 @@ def _post_and_check(payload: object):
 
 
 QUOTE_FIELDS = sorted(QuoteForm.base_fields)
-QUOTE_VALUES = st.one_of(JSON_VALUES, st.lists(st.sampled_from(["monitoring", "backup", "coffee", ""]), max_size=3),
-                         st.integers(-5, 500), st.sampled_from(["Acme", "120", "0", "-1", "12"]))
+QUOTE_VALUES = st.one_of(
+    JSON_VALUES,
+    st.lists(st.sampled_from(["monitoring", "backup", "coffee", ""]), max_size=3),
+    st.integers(-5, 500),
+    st.sampled_from(["Acme", "120", "0", "-1", "12"]),
+)
 
 
 @st.composite
@@ -108,21 +122,49 @@ def test_fuzzed_quotes_are_stored_when_valid_and_refused_under_errors_quotes_whe
     if response.status_code == 400 and len(json.dumps(payload).encode()) <= api.MAX_BODY_BYTES:
         errors = response.json()["errors"]["quotes"]
         assert all(isinstance(e, str) for e in errors) or (
-            all(isinstance(e, dict) for e in errors) and len(errors) == len(quotes))
+            all(isinstance(e, dict) for e in errors) and len(errors) == len(quotes)
+        )
     if response.status_code == 201:
         assert len(response.json()["quotes"]) == len(quotes or [])  # null: no quotes
 
 
 @FUZZ
-@given(field=st.sampled_from(FIELDS), value=st.sampled_from([
-    float("nan"), float("inf"), float("-inf"), -1, 10**30, "NaN", "Infinity", "lots", "x" * 60_000, [], {},
-    "\ud800", "legal\x00", 1e308, -1e308, True, "2" * 5000,
-]))
+@given(
+    field=st.sampled_from(FIELDS),
+    value=st.sampled_from(
+        [
+            float("nan"),
+            float("inf"),
+            float("-inf"),
+            -1,
+            10**30,
+            "NaN",
+            "Infinity",
+            "lots",
+            "x" * 60_000,
+            [],
+            {},
+            "\ud800",
+            "legal\x00",
+            1e308,
+            -1e308,
+            True,
+            "2" * 5000,
+        ]
+    ),
+)
 def test_a_nasty_value_in_any_field_is_refused_and_named(field, value):
     # True is a fine answer to "may we contact you", and the name is free text: "nan" or "-1" may name a firm.
     assume(not (field == "contact_consent" and value is True))
-    assume(not (field == "organisation_name" and isinstance(value, (int, float, str)) and not isinstance(value, bool)
-                and len(str(value)) <= 200 and str(value).isprintable()))
+    assume(
+        not (
+            field == "organisation_name"
+            and isinstance(value, (int, float, str))
+            and not isinstance(value, bool)
+            and len(str(value)) <= 200
+            and str(value).isprintable()
+        )
+    )
     payload = {**API_ANSWERS, field: value}
     if field == "email":
         payload["contact_consent"] = True
@@ -136,11 +178,30 @@ def test_a_nasty_value_in_any_field_is_refused_and_named(field, value):
 
 
 @FUZZ
-@given(body=st.one_of(st.binary(max_size=2000), st.sampled_from([
-    b"\xff\xfe{}", b'{"employees": 25, "industry": "legal", "incidents_per_month": "\xff"}', b"\xc3\x28",
-    b'{"a": 1, "a": 2}', b"", b"null", b"[]", b'"string"', b"1e999999", b"NaN", b"9" * 6000, b"{" * 5000,
-    b'{"employees": ' + b"9" * 5000 + b"}", b'{"industry": "legal\\u0000"}', b'{"organisation_name": "\\ud800"}',
-])))
+@given(
+    body=st.one_of(
+        st.binary(max_size=2000),
+        st.sampled_from(
+            [
+                b"\xff\xfe{}",
+                b'{"employees": 25, "industry": "legal", "incidents_per_month": "\xff"}',
+                b"\xc3\x28",
+                b'{"a": 1, "a": 2}',
+                b"",
+                b"null",
+                b"[]",
+                b'"string"',
+                b"1e999999",
+                b"NaN",
+                b"9" * 6000,
+                b"{" * 5000,
+                b'{"employees": ' + b"9" * 5000 + b"}",
+                b'{"industry": "legal\\u0000"}',
+                b'{"organisation_name": "\\ud800"}',
+            ]
+        ),
+    )
+)
 def test_raw_bodies_that_are_not_utf_8_json_get_a_json_error(body):
     with NO_LIMITS:
         before = row_counts()
@@ -161,10 +222,25 @@ def test_deeply_nested_json_is_refused_not_crashed(depth, shape):
 
 
 @settings(FUZZ, max_examples=60)
-@given(content_type=st.one_of(st.sampled_from([
-    "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=xyz", "application/xml",
-    "application/jsonp", "json", "text/json", "application/octet-stream", "*/*", "",
-]), st.text(max_size=40).filter(lambda t: not t.strip().lower().startswith("application/json"))))
+@given(
+    content_type=st.one_of(
+        st.sampled_from(
+            [
+                "text/plain",
+                "application/x-www-form-urlencoded",
+                "multipart/form-data; boundary=xyz",
+                "application/xml",
+                "application/jsonp",
+                "json",
+                "text/json",
+                "application/octet-stream",
+                "*/*",
+                "",
+            ]
+        ),
+        st.text(max_size=40).filter(lambda t: not t.strip().lower().startswith("application/json")),
+    )
+)
 def test_a_wrong_content_type_is_refused_with_415(content_type):
     with NO_LIMITS:
         before = row_counts()

@@ -3,6 +3,7 @@
 Hypothesis throws numbers that are huge, negative, NaN or infinite, words where numbers belong, 100 kB
 strings, control characters, unknown choices, raw bytes that are not UTF-8 and bodies of the wrong type.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -21,22 +22,68 @@ FUZZ = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCh
 # The fuzzers post far more than any rate limit allows, and at machine speed.
 NO_LIMITS = override_settings(RATELIMIT_ENABLE=False, COMMENT_MIN_SECONDS=0)
 
-NUMBER_FIELDS = [n for n, f in AssessmentForm.base_fields.items() if f.__class__.__name__ in ("IntegerField", "DecimalField")]
+NUMBER_FIELDS = [
+    n for n, f in AssessmentForm.base_fields.items() if f.__class__.__name__ in ("IntegerField", "DecimalField")
+]
 CHOICE_FIELDS = [n for n, f in AssessmentForm.base_fields.items() if f.__class__.__name__ == "ChoiceField"]
 TEXT_FIELDS = ["organisation_name", "email"]
 
 # Text a browser could send: any character but lone surrogates, which UTF-8 cannot carry.
 _chars = st.characters(exclude_categories=["Cs"])
-NASTY_STRINGS = st.sampled_from([
-    "", " ", "\x00", "a\x00b", "\x01\x02\x1b[31m", "\u202eevil", "\ufeff", "😀" * 50, "<script>alert(1)</script>",
-    "'; DROP TABLE advisor_assessment; --", "x" * 100_000, "9" * 5000, "%00", "../../etc/passwd",
-])
+NASTY_STRINGS = st.sampled_from(
+    [
+        "",
+        " ",
+        "\x00",
+        "a\x00b",
+        "\x01\x02\x1b[31m",
+        "\u202eevil",
+        "\ufeff",
+        "😀" * 50,
+        "<script>alert(1)</script>",
+        "'; DROP TABLE advisor_assessment; --",
+        "x" * 100_000,
+        "9" * 5000,
+        "%00",
+        "../../etc/passwd",
+    ]
+)
 NASTY_NUMBERS = st.one_of(
-    st.sampled_from([
-        "NaN", "nan", "-NaN", "sNaN", "Infinity", "-Infinity", "inf", "1e999999", "-1e999999", "1e-999999",
-        "9" * 5000, "-1", "-0.01", "0x10", "1_000", "١٢", "12abc", "1,5", "1.5.5", "+-1", "0.001", "1e3",
-        "100000", "100001", "1000000000", "1000000000.01", "0", "0.0", "-0", "10000.00", "99999999999999.99",
-    ]),
+    st.sampled_from(
+        [
+            "NaN",
+            "nan",
+            "-NaN",
+            "sNaN",
+            "Infinity",
+            "-Infinity",
+            "inf",
+            "1e999999",
+            "-1e999999",
+            "1e-999999",
+            "9" * 5000,
+            "-1",
+            "-0.01",
+            "0x10",
+            "1_000",
+            "١٢",
+            "12abc",
+            "1,5",
+            "1.5.5",
+            "+-1",
+            "0.001",
+            "1e3",
+            "100000",
+            "100001",
+            "1000000000",
+            "1000000000.01",
+            "0",
+            "0.0",
+            "-0",
+            "10000.00",
+            "99999999999999.99",
+        ]
+    ),
     st.integers(min_value=-(10**40), max_value=10**40).map(str),
     st.floats(allow_nan=True, allow_infinity=True).map(repr),
     st.decimals(allow_nan=True, allow_infinity=True).map(str),
@@ -53,7 +100,9 @@ def fuzzed_answers(draw) -> dict[str, str]:
         if name in NUMBER_FIELDS:
             value = draw(st.one_of(NASTY_NUMBERS, st.none()))
         elif name in CHOICE_FIELDS:
-            value = draw(st.one_of(st.sampled_from(["unknown", "LEGAL", " legal", "legal\x00", ""]), ANY_VALUE, st.none()))
+            value = draw(
+                st.one_of(st.sampled_from(["unknown", "LEGAL", " legal", "legal\x00", ""]), ANY_VALUE, st.none())
+            )
         else:
             value = draw(st.one_of(ANY_VALUE, st.none()))
         if value is None:
@@ -70,20 +119,28 @@ def invalid_answers(draw) -> dict[str, str]:
     kind = draw(st.sampled_from(["number", "choice", "name", "email"]))
     if kind == "number":
         field = draw(st.sampled_from(NUMBER_FIELDS))
-        data[field] = draw(st.sampled_from(
-            ["NaN", "Infinity", "-Infinity", "1e999999", "-1", "abc", "9" * 5000, "1.234", "0x10", "x" * 100_000]
-        ))
+        data[field] = draw(
+            st.sampled_from(
+                ["NaN", "Infinity", "-Infinity", "1e999999", "-1", "abc", "9" * 5000, "1.234", "0x10", "x" * 100_000]
+            )
+        )
     elif kind == "choice":
         field = draw(st.sampled_from(CHOICE_FIELDS))
         data[field] = draw(st.text(_chars, max_size=40).filter(lambda v: v.strip() not in _valid_choices(field)))
     elif kind == "name":
-        data["organisation_name"] = draw(st.one_of(
-            st.text(_chars, min_size=201, max_size=300).filter(lambda v: len(" ".join(v.split())) > 200),
-            st.just("x" * 100_000), st.sampled_from(["Acme\x00Ltd", "Acme\x01Ltd", "Acme\x7f\x1bLtd"]),
-        ))
+        data["organisation_name"] = draw(
+            st.one_of(
+                st.text(_chars, min_size=201, max_size=300).filter(lambda v: len(" ".join(v.split())) > 200),
+                st.just("x" * 100_000),
+                st.sampled_from(["Acme\x00Ltd", "Acme\x01Ltd", "Acme\x7f\x1bLtd"]),
+            )
+        )
     else:
-        data["email"] = draw(st.sampled_from(["not-an-email", "a@", "@b.c", "a@b@c.d", "x" * 100_000 + "@example.org",
-                                              "a\x00@example.org"]))
+        data["email"] = draw(
+            st.sampled_from(
+                ["not-an-email", "a@", "@b.c", "a@b@c.d", "x" * 100_000 + "@example.org", "a\x00@example.org"]
+            )
+        )
         data["contact_consent"] = "on"
     return data
 
@@ -164,20 +221,41 @@ def test_fuzzed_comments_are_stored_when_valid_and_refused_when_not(data):
         _assert_refused_or_stored(response, before, "comments")
 
 
-CONTENT_TYPES = st.sampled_from([
-    "application/x-www-form-urlencoded", "application/x-www-form-urlencoded; charset=latin-1",
-    "application/x-www-form-urlencoded; charset=nonsense", "multipart/form-data; boundary=xyz",
-    "multipart/form-data", "application/json", "text/plain", "application/octet-stream", "", "*/*",
-])
+CONTENT_TYPES = st.sampled_from(
+    [
+        "application/x-www-form-urlencoded",
+        "application/x-www-form-urlencoded; charset=latin-1",
+        "application/x-www-form-urlencoded; charset=nonsense",
+        "multipart/form-data; boundary=xyz",
+        "multipart/form-data",
+        "application/json",
+        "text/plain",
+        "application/octet-stream",
+        "",
+        "*/*",
+    ]
+)
 
 
 @FUZZ
-@given(body=st.one_of(st.binary(max_size=3000), st.sampled_from([
-    b"employees=%ff%fe&industry=\xff\xfe", b"\xc3\x28=\xa0\xa1", b"industry=legal&employees=25\x00", b"=&=&&==",
-    b"--xyz\r\nContent-Disposition: form-data; name=\"employees\"\r\n\r\n\xff\r\n--xyz--\r\n",
-    b"--xyz\r\nContent-Disposition: form-data; name=\"a\"; filename=\"../../x\"\r\n\r\nA\r\n--xyz--",
-    b"a=" + b"x" * 300_000,
-])), content_type=CONTENT_TYPES, path=st.sampled_from(["/assess/", "/comments/"]))
+@given(
+    body=st.one_of(
+        st.binary(max_size=3000),
+        st.sampled_from(
+            [
+                b"employees=%ff%fe&industry=\xff\xfe",
+                b"\xc3\x28=\xa0\xa1",
+                b"industry=legal&employees=25\x00",
+                b"=&=&&==",
+                b'--xyz\r\nContent-Disposition: form-data; name="employees"\r\n\r\n\xff\r\n--xyz--\r\n',
+                b'--xyz\r\nContent-Disposition: form-data; name="a"; filename="../../x"\r\n\r\nA\r\n--xyz--',
+                b"a=" + b"x" * 300_000,
+            ]
+        ),
+    ),
+    content_type=CONTENT_TYPES,
+    path=st.sampled_from(["/assess/", "/comments/"]),
+)
 def test_raw_bodies_that_are_not_utf_8_or_not_forms_never_break_a_form(body, content_type, path):
     with NO_LIMITS:
         before = row_counts()
@@ -206,13 +284,17 @@ def test_an_assessment_posted_without_the_csrf_token_is_refused_and_explained():
     assert row_counts() == before
 
 
-@pytest.mark.parametrize("headers", [
-    {"HTTP_SEC_FETCH_SITE": "cross-site"},
-    {"HTTP_SEC_FETCH_SITE": "same-site"},  # a sibling subdomain is another site too
-    {"HTTP_ORIGIN": "https://spam.example"},
-    {"HTTP_ORIGIN": "null"},
-    {"HTTP_SEC_FETCH_SITE": "same-origin", "HTTP_ORIGIN": "https://spam.example"},
-], ids=["cross-site", "same-site", "other-origin", "null-origin", "mixed"])
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_SEC_FETCH_SITE": "cross-site"},
+        {"HTTP_SEC_FETCH_SITE": "same-site"},  # a sibling subdomain is another site too
+        {"HTTP_ORIGIN": "https://spam.example"},
+        {"HTTP_ORIGIN": "null"},
+        {"HTTP_SEC_FETCH_SITE": "same-origin", "HTTP_ORIGIN": "https://spam.example"},
+    ],
+    ids=["cross-site", "same-site", "other-origin", "null-origin", "mixed"],
+)
 def test_a_comment_a_browser_sent_from_another_site_is_refused_and_explained(headers):
     """The comment form takes no CSRF token (it acts on nobody's behalf); browsers say where a post came from."""
     with NO_LIMITS:
@@ -223,11 +305,15 @@ def test_a_comment_a_browser_sent_from_another_site_is_refused_and_explained(hea
     assert row_counts() == before
 
 
-@pytest.mark.parametrize("headers", [
-    {"HTTP_SEC_FETCH_SITE": "same-origin", "HTTP_ORIGIN": "http://testserver"},
-    {"HTTP_ORIGIN": "http://testserver"},
-    {},  # no browser another site could steer
-], ids=["browser-same-origin", "origin-only", "no-headers"])
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_SEC_FETCH_SITE": "same-origin", "HTTP_ORIGIN": "http://testserver"},
+        {"HTTP_ORIGIN": "http://testserver"},
+        {},  # no browser another site could steer
+    ],
+    ids=["browser-same-origin", "origin-only", "no-headers"],
+)
 def test_a_comment_sent_from_our_own_page_is_held_without_a_csrf_token(headers):
     with NO_LIMITS:
         response = Client(enforce_csrf_checks=True).post("/comments/", comment_answers(), **headers)

@@ -1,4 +1,5 @@
 """HEAD is answered wherever GET is: uptime monitors and link checkers ask with it."""
+
 from __future__ import annotations
 
 import pytest
@@ -10,8 +11,17 @@ pytestmark = pytest.mark.django_db
 
 # Every address that answers GET; {id} is a stored assessment's public id.
 GET_ENDPOINTS = [
-    "/", "/assess/", "/assessment/{id}/", "/assessment/{id}/rescore/", "/assessment/{id}/delete/",
-    "/api/assessments/{id}/", "/api/support-models/", "/healthz", "/readyz", "/favicon.ico", "/robots.txt",
+    "/",
+    "/assess/",
+    "/assessment/{id}/",
+    "/assessment/{id}/rescore/",
+    "/assessment/{id}/delete/",
+    "/api/assessments/{id}/",
+    "/api/support-models/",
+    "/healthz",
+    "/readyz",
+    "/favicon.ico",
+    "/robots.txt",
 ]
 
 

@@ -1,4 +1,5 @@
 """The "How the advice works" page: a flat page seeded by a migration, linked from every footer, edited in admin."""
+
 from __future__ import annotations
 
 import importlib
@@ -18,6 +19,7 @@ pytestmark = pytest.mark.django_db
 
 URL = "/how-it-works/"
 from tests.test_seed import ARTICLE  # noqa: E402 - one place says where the article is (ADVISOR_SEED_ARTICLE)
+
 seed = importlib.import_module("advisor.migrations.0005_how_it_works_page")
 five_options = importlib.import_module("advisor.migrations.0015_how_it_works_five_options")
 
@@ -42,12 +44,21 @@ def test_the_page_answers_with_its_heading_and_who_runs_the_site(client):
 
 def test_the_page_tells_the_model_and_names_its_sources(client):
     html = client.get(URL).content.decode()
-    for heading in ("Every option is priced for the same work", "Bills, lost work and risk are kept apart",
-                    "Ranges from a simulation, not every worst case at once", "How the decision is made",
-                    "What would change the advice", "What the figures are, and where they come from"):
+    for heading in (
+        "Every option is priced for the same work",
+        "Bills, lost work and risk are kept apart",
+        "Ranges from a simulation, not every worst case at once",
+        "How the decision is made",
+        "What would change the advice",
+        "What the figures are, and where they come from",
+    ):
         assert f"<h2>{heading}</h2>" in html
-    for source in ("Coalition", "Cyber Security Breaches Survey 2025", "Australian Signals Directorate",
-                   "Bureau of Labor Statistics"):
+    for source in (
+        "Coalition",
+        "Cyber Security Breaches Survey 2025",
+        "Australian Signals Directorate",
+        "Bureau of Labor Statistics",
+    ):
         assert source in html
     assert "marked as a vendor claim" in html
     assert '<a href="https://micro-it.net/resources/article-pricing-models">' in html
@@ -66,8 +77,14 @@ def test_the_page_tells_the_five_options_and_checking_your_quotes(client):
     # The quotes: up to three, project work kept out of the totals, the flags, and the link that leaves them out.
     assert "enter up to three" in html
     assert "keep it out of them" in html
-    for flag in ("notice period of 60 days or more", "more than three months' fees", "only best efforts",
-                 "above or below the range", "security left out", "backup left out"):
+    for flag in (
+        "notice period of 60 days or more",
+        "more than three months' fees",
+        "only best efforts",
+        "above or below the range",
+        "security left out",
+        "backup left out",
+    ):
         assert flag in html
     assert "a second permanent link that shows it without them" in html
 
@@ -75,7 +92,7 @@ def test_the_page_tells_the_five_options_and_checking_your_quotes(client):
 @pytest.mark.parametrize("path", ["/", "/assess/"], ids=["comparison", "assessment form"])
 def test_the_footer_links_to_the_page_and_says_the_site_is_independent(client, path):
     html = client.get(path).content.decode()
-    footer = html[html.index('<footer class="site-footer'):]
+    footer = html[html.index('<footer class="site-footer') :]
     assert f'<a href="{URL}">How the advice works</a>' in footer
     assert "Independent: we sell no IT support." in footer
 
@@ -108,13 +125,16 @@ def test_the_page_reads_the_site_then_the_page_and_then_only_the_page(client, dj
 def test_staff_edit_the_text_in_admin_and_the_next_request_shows_it(staff):
     page = FlatPage.objects.get(url=URL)
     staff.get(URL)  # served once before the edit
-    response = staff.post(reverse("admin:flatpages_flatpage_change", args=[page.pk]), {
-        "url": URL,
-        "title": "How our advice is worked out",
-        "content": "<h2>Who runs this site</h2><p>A charity for small firms runs it.</p>",
-        "sites": [Site.objects.get_current().pk],
-        "template_name": "",
-    })
+    response = staff.post(
+        reverse("admin:flatpages_flatpage_change", args=[page.pk]),
+        {
+            "url": URL,
+            "title": "How our advice is worked out",
+            "content": "<h2>Who runs this site</h2><p>A charity for small firms runs it.</p>",
+            "sites": [Site.objects.get_current().pk],
+            "template_name": "",
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     html = staff.get(URL).content.decode()
     assert "How our advice is worked out</h1>" in html
@@ -122,20 +142,37 @@ def test_staff_edit_the_text_in_admin_and_the_next_request_shows_it(staff):
     assert "take no referral fees" not in html
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    ('<p style="color: red">Hi</p>', "Remove the inline style or script: the site&#x27;s Content-Security-Policy "
-                                     "blocks it."),
-    ("<script>alert(1)</script>", "Remove the inline style or script: the site&#x27;s Content-Security-Policy "
-                                  "blocks it."),
-    ('<a href="#" onclick="go()">Go</a>', "Remove the inline style or script: the site&#x27;s "
-                                          "Content-Security-Policy blocks it."),
-    ("<h1>Another title</h1>", "Start headings at &lt;h2&gt;: the title is the page&#x27;s &lt;h1&gt;."),
-], ids=["style", "script", "handler", "h1"])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            '<p style="color: red">Hi</p>',
+            "Remove the inline style or script: the site&#x27;s Content-Security-Policy blocks it.",
+        ),
+        (
+            "<script>alert(1)</script>",
+            "Remove the inline style or script: the site&#x27;s Content-Security-Policy blocks it.",
+        ),
+        (
+            '<a href="#" onclick="go()">Go</a>',
+            "Remove the inline style or script: the site&#x27;s Content-Security-Policy blocks it.",
+        ),
+        ("<h1>Another title</h1>", "Start headings at &lt;h2&gt;: the title is the page&#x27;s &lt;h1&gt;."),
+    ],
+    ids=["style", "script", "handler", "h1"],
+)
 def test_admin_refuses_what_the_page_could_not_show(staff, content, message):
     page = FlatPage.objects.get(url=URL)
-    response = staff.post(reverse("admin:flatpages_flatpage_change", args=[page.pk]), {
-        "url": URL, "title": page.title, "content": content, "sites": [1], "template_name": "",
-    })
+    response = staff.post(
+        reverse("admin:flatpages_flatpage_change", args=[page.pk]),
+        {
+            "url": URL,
+            "title": page.title,
+            "content": content,
+            "sites": [1],
+            "template_name": "",
+        },
+    )
     assert response.status_code == 200
     assert message in response.content.decode()
     assert FlatPage.objects.get(url=URL).content == page.content
@@ -181,11 +218,15 @@ def test_the_second_version_replaces_the_first_version_and_back_again():
     assert list(page.sites.values_list("pk", flat=True)) == [1]
 
 
-@pytest.mark.parametrize("edited", [
-    "<h2>Who runs this site</h2><p>A charity for small firms runs it.</p>",
-    seed.CONTENT + "<p>One line staff added.</p>\n",
-    seed.CONTENT.replace("\n", "\r\n"),  # saved from the admin's text box: not the seeded text
-], ids=["rewritten", "a line added", "line endings"])
+@pytest.mark.parametrize(
+    "edited",
+    [
+        "<h2>Who runs this site</h2><p>A charity for small firms runs it.</p>",
+        seed.CONTENT + "<p>One line staff added.</p>\n",
+        seed.CONTENT.replace("\n", "\r\n"),  # saved from the admin's text box: not the seeded text
+    ],
+    ids=["rewritten", "a line added", "line endings"],
+)
 def test_the_second_version_leaves_a_page_staff_edited_alone(edited):
     editor = SimpleNamespace(connection=connection)
     FlatPage.objects.filter(url=URL).update(content=edited)
@@ -227,7 +268,7 @@ def test_no_sentence_is_copied_from_the_article(version):
         pytest.skip(f"The source article is not beside this checkout ({ARTICLE})")
     words = lambda text: re.findall(r"[a-z0-9']+", re.sub(r"<[^>]+>", " ", text).lower())  # noqa: E731
     article = words(ARTICLE.read_text(encoding="utf-8"))
-    article_runs = {" ".join(article[i:i + 8]) for i in range(len(article) - 7)}
+    article_runs = {" ".join(article[i : i + 8]) for i in range(len(article) - 7)}
     ours = words(version.CONTENT)
-    copied = [" ".join(ours[i:i + 8]) for i in range(len(ours) - 7) if " ".join(ours[i:i + 8]) in article_runs]
+    copied = [" ".join(ours[i : i + 8]) for i in range(len(ours) - 7) if " ".join(ours[i : i + 8]) in article_runs]
     assert not copied

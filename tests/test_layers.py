@@ -1,5 +1,6 @@
 """The house's layers hold: import-linter's contracts in pyproject.toml (the engine imports no Django and
 nothing of the site; web faces, then services and storage, then the engine)."""
+
 from __future__ import annotations
 
 import subprocess

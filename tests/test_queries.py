@@ -1,4 +1,5 @@
 """Query budgets: the public pages run a fixed number of queries however much content there is."""
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -16,19 +17,38 @@ def add_content(*, models: int, dimensions: int, comments: int) -> None:
     """Grow the seeded catalogue to `models` active models and `dimensions` dimensions, every cell filled
     and every model costed, plus `comments` approved comments (and as many waiting for moderation)."""
     for i in range(Dimension.objects.count(), dimensions):
-        Dimension.objects.create(slug=f"extra-{i}", name=f"Extra aspect {i}", question="Does it?",
-                                 explanation="An aspect staff added.", weight=Decimal("1"), order=20 + i)
+        Dimension.objects.create(
+            slug=f"extra-{i}",
+            name=f"Extra aspect {i}",
+            question="Does it?",
+            explanation="An aspect staff added.",
+            weight=Decimal("1"),
+            order=20 + i,
+        )
     msp_costs = list(CostParameter.objects.filter(support_model__slug="msp"))
     for i in range(SupportModel.objects.count(), models):
-        model = SupportModel.objects.create(slug=f"model-{i}", name=f"Model {i}", summary="Another way.",
-                                            description="Described.", best_for="Some.", order=10 + i)
+        model = SupportModel.objects.create(
+            slug=f"model-{i}",
+            name=f"Model {i}",
+            summary="Another way.",
+            description="Described.",
+            best_for="Some.",
+            order=10 + i,
+        )
         for param in msp_costs:
-            CostParameter.objects.create(support_model=model, key=param.key, low=param.low, expected=param.expected,
-                                         high=param.high, source_title="Our estimate")
+            CostParameter.objects.create(
+                support_model=model,
+                key=param.key,
+                low=param.low,
+                expected=param.expected,
+                high=param.high,
+                source_title="Our estimate",
+            )
     for model in SupportModel.objects.all():
         for dimension in Dimension.objects.exclude(characteristics__support_model=model):
-            Characteristic.objects.create(support_model=model, dimension=dimension, headline="Covered",
-                                          description="How it works.", rating=3)
+            Characteristic.objects.create(
+                support_model=model, dimension=dimension, headline="Covered", description="How it works.", rating=3
+            )
     for i in range(comments):
         Comment.objects.create(name=f"Reader {i}", email=f"r{i}@example.com", text="Thoughts.", is_approved=True)
         Comment.objects.create(name=f"Waiting {i}", email=f"w{i}@example.com", text="Later.")
@@ -42,7 +62,8 @@ SIZES = [
 
 @pytest.mark.parametrize("size", SIZES)
 def test_the_comparison_page_runs_six_queries_then_one_when_its_fragments_are_cached(
-        client, size, fragments, django_assert_num_queries):
+    client, size, fragments, django_assert_num_queries
+):
     add_content(**size)
     # 1 content version, 2 active support models, 3 their characteristics with dimensions, 4 their cost
     # parameters, 5 dimensions, 6 approved comments.
@@ -59,7 +80,8 @@ def test_the_comparison_page_runs_six_queries_then_one_when_its_fragments_are_ca
 
 @pytest.mark.parametrize("size", SIZES)
 def test_the_result_page_reads_its_row_once_then_only_asks_whether_it_exists(
-        client, size, fragments, django_assert_num_queries):
+    client, size, fragments, django_assert_num_queries
+):
     add_content(**size)
     assessment = services.assessment_submit(profile=Profile(industry="legal", employees=25, incidents_per_month=4))
     # 1 does it still exist?, 2 the assessment with its stored result and catalogue (the fragments must be rendered).

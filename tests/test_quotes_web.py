@@ -1,5 +1,6 @@
 """Check my quotes (issue 15) through the site: the form's quotes section, the API's `quotes`, the link without
 quotes, start again and re-scoring, the CSV export and admin. README, "Your quotes"."""
+
 from __future__ import annotations
 
 import csv
@@ -21,15 +22,32 @@ pytestmark = pytest.mark.django_db
 EVERYTHING = [key for key, _label in QUOTE_INCLUDES]
 
 # What the browser sends for a quote left as the form shows it: blank prices, the terms at their defaults.
-BLANK_QUOTE = {"name": "", "price_per_user_month": "", "price_per_device_month": "", "flat_monthly": "",
-               "minimum_monthly": "", "onboarding": "", "term_months": "12", "yearly_increase_percent": "0",
-               "notice_days": "0", "termination_fee_months": "0", "response_hours": ""}
+BLANK_QUOTE = {
+    "name": "",
+    "price_per_user_month": "",
+    "price_per_device_month": "",
+    "flat_monthly": "",
+    "minimum_monthly": "",
+    "onboarding": "",
+    "term_months": "12",
+    "yearly_increase_percent": "0",
+    "notice_days": "0",
+    "termination_fee_months": "0",
+    "response_hours": "",
+}
 
 # Two quotes a law firm might hold: a fair one that includes everything but wants 90 days' notice, and a dearer
 # one that includes only monitoring and promises no response time. Names no page would otherwise contain.
-ZEPHYR = {"name": "Zephyr Managed IT", "price_per_user_month": "120", "term_months": "36",
-          "yearly_increase_percent": "5", "onboarding": "1000", "notice_days": "90", "response_hours": "4",
-          "includes": EVERYTHING}
+ZEPHYR = {
+    "name": "Zephyr Managed IT",
+    "price_per_user_month": "120",
+    "term_months": "36",
+    "yearly_increase_percent": "5",
+    "onboarding": "1000",
+    "notice_days": "90",
+    "response_hours": "4",
+    "includes": EVERYTHING,
+}
 QUOKKA = {"name": "Quokka Networks", "price_per_user_month": "150", "includes": ["monitoring"]}
 
 
@@ -40,8 +58,13 @@ def quote_fields(index: int, typed: dict) -> dict:
 
 def with_quotes(answers: dict, *quotes: dict, total: int = 3) -> dict:
     """The answers with the quotes section as the form posts it: `total` quotes, those not given left blank."""
-    data = {**answers, "quotes-TOTAL_FORMS": str(total), "quotes-INITIAL_FORMS": "0",
-            "quotes-MIN_NUM_FORMS": "0", "quotes-MAX_NUM_FORMS": "3"}
+    data = {
+        **answers,
+        "quotes-TOTAL_FORMS": str(total),
+        "quotes-INITIAL_FORMS": "0",
+        "quotes-MIN_NUM_FORMS": "0",
+        "quotes-MAX_NUM_FORMS": "3",
+    }
     for index in range(total):
         data.update(quote_fields(index, quotes[index] if index < len(quotes) else {}))
     return data
@@ -88,8 +111,10 @@ def staff_client(client):
 
 
 def export_rows(client, *assessments) -> list[dict]:
-    export = client.post(reverse("admin:advisor_assessment_changelist"),
-                         {"action": "export_csv", "_selected_action": [a.pk for a in assessments]})
+    export = client.post(
+        reverse("admin:advisor_assessment_changelist"),
+        {"action": "export_csv", "_selected_action": [a.pk for a in assessments]},
+    )
     assert export.status_code == 200
     return list(csv.DictReader(io.StringIO(export.getvalue().decode())))
 
@@ -103,6 +128,7 @@ def quoted(client, law_firm_answers) -> Assessment:
 
 
 # ---- The form ---------------------------------------------------------------------------------------------
+
 
 def test_two_quotes_on_the_form_are_stored_and_a_blank_third_is_skipped(quoted):
     assert quoted.quote_count == 2
@@ -134,8 +160,9 @@ def test_the_result_shows_the_quotes_the_verdict_the_flags_and_the_ranking(clien
 
 
 @pytest.mark.parametrize("quotes_section", ["left out", "three blank quotes"])
-def test_a_result_without_quotes_has_no_link_without_them_and_no_quotes_section(client, law_firm_answers,
-                                                                               quotes_section):
+def test_a_result_without_quotes_has_no_link_without_them_and_no_quotes_section(
+    client, law_firm_answers, quotes_section
+):
     data = law_firm_answers if quotes_section == "left out" else with_quotes(law_firm_answers)
     response = submit(client, data)
     assert response.status_code == 302, response.content.decode()[:3000]
@@ -155,19 +182,30 @@ def field_error(block: str, index: int, field: str) -> str:
     assert feedback, f"no message beside {field} inside quote {index + 1}'s fieldset"
     start = block.index(f'id="div_id_quotes-{index}-{field}"')
     # A screen reader reads the message with the control: the input (or the checkboxes' fieldset) names it.
-    described = re.findall(r'aria-describedby="([^"]*)"', block[start:block.index(f'<div id="{error_id}"', start)])
+    described = re.findall(r'aria-describedby="([^"]*)"', block[start : block.index(f'<div id="{error_id}"', start)])
     assert any(error_id in ids.split() for ids in described), (field, described)
     return text(feedback.group(1))
 
 
-@pytest.mark.parametrize(("typed", "field", "message"), [
-    ({"price_per_user_month": "-5"}, "price_per_user_month", "Enter zero or more; a price can't be negative."),
-    ({"price_per_user_month": ""}, "price_per_user_month",
-     "Give at least one price above zero: a user a month, a device a month or a flat monthly fee."),
-    ({"term_months": "0"}, "term_months", "Enter at least 1 month (1 for month to month)."),
-    ({"includes": ["monitoring", "coffee"]}, "includes",
-     "Choose only from the listed items: monitoring, security, backup, after_hours, onsite, new_starters, projects."),
-], ids=["negative-price", "no-price", "term-0", "unknown-includes"])
+@pytest.mark.parametrize(
+    ("typed", "field", "message"),
+    [
+        ({"price_per_user_month": "-5"}, "price_per_user_month", "Enter zero or more; a price can't be negative."),
+        (
+            {"price_per_user_month": ""},
+            "price_per_user_month",
+            "Give at least one price above zero: a user a month, a device a month or a flat monthly fee.",
+        ),
+        ({"term_months": "0"}, "term_months", "Enter at least 1 month (1 for month to month)."),
+        (
+            {"includes": ["monitoring", "coffee"]},
+            "includes",
+            "Choose only from the listed items: "
+            "monitoring, security, backup, after_hours, onsite, new_starters, projects.",
+        ),
+    ],
+    ids=["negative-price", "no-price", "term-0", "unknown-includes"],
+)
 def test_a_bad_quote_is_shown_again_with_its_message_at_the_field_and_nothing_is_stored(
     client, law_firm_answers, typed, field, message
 ):
@@ -209,8 +247,9 @@ def test_two_quotes_of_one_name_are_refused_in_the_quotes_section(client, law_fi
 
 
 def four_quotes(answers: dict) -> dict:
-    return with_quotes(answers, *({"name": f"Provider {n}", "price_per_user_month": str(100 + n)} for n in range(4)),
-                       total=4)
+    return with_quotes(
+        answers, *({"name": f"Provider {n}", "price_per_user_month": str(100 + n)} for n in range(4)), total=4
+    )
 
 
 def test_more_than_three_quotes_are_refused_and_the_first_three_kept(client, law_firm_answers):
@@ -243,9 +282,17 @@ def test_after_too_many_quotes_the_form_as_shown_again_can_be_sent(client, law_f
 # The README's worked example: 20 people, quote A at $120 a user a month rising 5 % a year over a 36-month term,
 # $1,000 onboarding; a second quote on a 12-month term.
 WORKED = {"industry": "legal", "employees": 20}
-QUOTE_A = {"name": "A", "price_per_user_month": 120, "yearly_increase_percent": 5, "term_months": 36,
-           "onboarding": 1000, "termination_fee_months": 2, "notice_days": 90, "response_hours": 4,
-           "includes": EVERYTHING}
+QUOTE_A = {
+    "name": "A",
+    "price_per_user_month": 120,
+    "yearly_increase_percent": 5,
+    "term_months": 36,
+    "onboarding": 1000,
+    "termination_fee_months": 2,
+    "notice_days": 90,
+    "response_hours": 4,
+    "includes": EVERYTHING,
+}
 QUOTE_B = {"name": "B", "price_per_user_month": 150, "includes": ["monitoring", "security"]}
 
 
@@ -299,12 +346,16 @@ def test_get_returns_the_quotes_the_post_answered_with(client):
     assert [q["name"] for q in fetched["inputs"]["quotes"]] == ["A", "B"]
 
 
-@pytest.mark.parametrize(("quotes", "expected"), [
-    ({"name": "A", "price_per_user_month": 120}, None),
-    ("A", None),
-    ([QUOTE_A, QUOTE_B, {**QUOTE_B, "name": "C"}, {**QUOTE_B, "name": "D"}], ["Give at most 3 quotes."]),
-    ([QUOTE_A, {**QUOTE_B, "name": " a "}], ["Give each quote its own name."]),
-], ids=["an-object", "a-string", "four-quotes", "duplicate-names"])
+@pytest.mark.parametrize(
+    ("quotes", "expected"),
+    [
+        ({"name": "A", "price_per_user_month": 120}, None),
+        ("A", None),
+        ([QUOTE_A, QUOTE_B, {**QUOTE_B, "name": "C"}, {**QUOTE_B, "name": "D"}], ["Give at most 3 quotes."]),
+        ([QUOTE_A, {**QUOTE_B, "name": " a "}], ["Give each quote its own name."]),
+    ],
+    ids=["an-object", "a-string", "four-quotes", "duplicate-names"],
+)
 def test_quotes_that_are_not_a_list_of_up_to_three_get_messages_about_the_list(client, quotes, expected):
     response = api_post(client, {**WORKED, "quotes": quotes})
     assert response.status_code == 400
@@ -315,21 +366,42 @@ def test_quotes_that_are_not_a_list_of_up_to_three_get_messages_about_the_list(c
     assert Assessment.objects.count() == 0
 
 
-@pytest.mark.parametrize(("bad", "field", "message"), [
-    ({"price_per_user_month": -5}, "price_per_user_month", "Enter zero or more; a price can't be negative."),
-    ({"price_per_user_month": None}, "price_per_user_month",
-     "Give at least one price above zero: a user a month, a device a month or a flat monthly fee."),
-    ({"term_months": 0}, "term_months", "Enter at least 1 month (1 for month to month)."),
-    ({"term_months": 121}, "term_months", "Enter 120 months or less."),
-    ({"colour": "red"}, "colour", "Unknown field."),
-    ({"includes": "monitoring"}, "includes", None),
-    ({"includes": ["monitoring", "coffee"]}, "includes",
-     "Choose only from the listed items: monitoring, security, backup, after_hours, onsite, new_starters, projects."),
-    ({"includes": [1]}, "includes", None),
-    ({"onboarding": True}, "onboarding", None),
-    ({"onboarding": {"amount": 5}}, "onboarding", None),
-], ids=["negative-price", "no-price", "term-0", "term-121", "unknown-key", "includes-not-a-list",
-        "includes-unknown-entry", "includes-not-text", "boolean", "object"])
+@pytest.mark.parametrize(
+    ("bad", "field", "message"),
+    [
+        ({"price_per_user_month": -5}, "price_per_user_month", "Enter zero or more; a price can't be negative."),
+        (
+            {"price_per_user_month": None},
+            "price_per_user_month",
+            "Give at least one price above zero: a user a month, a device a month or a flat monthly fee.",
+        ),
+        ({"term_months": 0}, "term_months", "Enter at least 1 month (1 for month to month)."),
+        ({"term_months": 121}, "term_months", "Enter 120 months or less."),
+        ({"colour": "red"}, "colour", "Unknown field."),
+        ({"includes": "monitoring"}, "includes", None),
+        (
+            {"includes": ["monitoring", "coffee"]},
+            "includes",
+            "Choose only from the listed items: "
+            "monitoring, security, backup, after_hours, onsite, new_starters, projects.",
+        ),
+        ({"includes": [1]}, "includes", None),
+        ({"onboarding": True}, "onboarding", None),
+        ({"onboarding": {"amount": 5}}, "onboarding", None),
+    ],
+    ids=[
+        "negative-price",
+        "no-price",
+        "term-0",
+        "term-121",
+        "unknown-key",
+        "includes-not-a-list",
+        "includes-unknown-entry",
+        "includes-not-text",
+        "boolean",
+        "object",
+    ],
+)
 def test_a_bad_quote_gets_messages_in_its_own_object_and_a_good_one_an_empty_one(client, bad, field, message):
     response = api_post(client, {**WORKED, "quotes": [QUOTE_A, {**QUOTE_B, **bad}]})
     assert response.status_code == 400, response.content
@@ -347,9 +419,13 @@ def test_a_bad_quote_gets_messages_in_its_own_object_and_a_good_one_an_empty_one
 
 @pytest.mark.parametrize("where", ["name", "key", "includes"])
 def test_a_lone_surrogate_in_a_quote_is_a_400_not_a_500(client, where):
-    quote = {"name": "A\ud800", "price_per_user_month": 120} if where == "name" else \
-        {"name": "A", "price_per_user_month": 120, "notes\udc00": "x"} if where == "key" else \
-        {"name": "A", "price_per_user_month": 120, "includes": ["monitoring\ud800"]}
+    quote = (
+        {"name": "A\ud800", "price_per_user_month": 120}
+        if where == "name"
+        else {"name": "A", "price_per_user_month": 120, "notes\udc00": "x"}
+        if where == "key"
+        else {"name": "A", "price_per_user_month": 120, "includes": ["monitoring\ud800"]}
+    )
     body = json.dumps({**WORKED, "quotes": [quote]})  # ensure_ascii: the half pair is sent as \ud800
     assert "\\ud800" in body or "\\udc00" in body
     response = client.post("/api/assessments/", body, content_type="application/json")
@@ -381,6 +457,7 @@ def test_a_quote_that_is_not_an_object_beside_a_good_one(client):
 
 # ---- The link without quotes ------------------------------------------------------------------------------
 
+
 def test_the_link_without_quotes_shows_the_result_without_them_or_the_private_link(client, quoted):
     response = client.get(f"/shared/{quoted.share_id}/")
     assert response.status_code == 200
@@ -402,8 +479,9 @@ def test_on_the_link_without_quotes_the_options_chances_add_up_over_the_options_
     assert abs(sum(chances) - 100) <= len(chances) / 2, chances
 
 
-@pytest.mark.parametrize("path", ["/shared/00000000-0000-0000-0000-000000000000/", "public-id-as-share-id",
-                                  "share-id-as-public-id"])
+@pytest.mark.parametrize(
+    "path", ["/shared/00000000-0000-0000-0000-000000000000/", "public-id-as-share-id", "share-id-as-public-id"]
+)
 def test_an_unknown_link_without_quotes_is_a_404(client, quoted, path):
     if path == "public-id-as-share-id":
         path = f"/shared/{quoted.public_id}/"
@@ -418,6 +496,7 @@ def test_robots_keep_out_of_the_links_without_quotes(client):
 
 
 # ---- Start again, score again -----------------------------------------------------------------------------
+
 
 def test_start_again_fills_in_the_quotes(client, quoted):
     html = client.get(f"/assess/?from={quoted.public_id}").content.decode()
@@ -467,6 +546,7 @@ def test_scoring_again_keeps_the_quotes(client, quoted):
 
 # ---- Export and admin -------------------------------------------------------------------------------------
 
+
 def test_the_csv_export_has_the_number_of_quotes_and_the_best_one(client, quoted, law_firm_answers):
     submit(client, law_firm_answers)  # and one without quotes
     plain = Assessment.objects.exclude(pk=quoted.pk).get()
@@ -476,17 +556,18 @@ def test_the_csv_export_has_the_number_of_quotes_and_the_best_one(client, quoted
     assert row["quote_count"] == "2"
     assert row["best_quote_name"] == best["name"] == quoted.best_quote_name
     assert Decimal(row["best_quote_3y"]) == Decimal(str(best["cost"]["three_years"]["expected"])).quantize(
-        Decimal("0.01"))
+        Decimal("0.01")
+    )
     empty = rows[str(plain.public_id)]
     assert (empty["quote_count"], empty["best_quote_name"], empty["best_quote_3y"]) == ("0", "", "")
 
 
 def test_a_best_quote_named_like_a_formula_is_defused_in_the_csv(client):
-    response = api_post(client, {**WORKED, "quotes": [{"name": "=HYPERLINK(\"http://x\")", "price_per_user_month": 99}]})
+    response = api_post(client, {**WORKED, "quotes": [{"name": '=HYPERLINK("http://x")', "price_per_user_month": 99}]})
     assert response.status_code == 201, response.content
     assessment = Assessment.objects.get()
     (row,) = export_rows(staff_client(client), assessment)
-    assert row["best_quote_name"] == "'=HYPERLINK(\"http://x\")"
+    assert row["best_quote_name"] == '\'=HYPERLINK("http://x")'
 
 
 def test_admin_shows_each_quote_with_its_terms(client, quoted):
@@ -494,8 +575,10 @@ def test_admin_shows_each_quote_with_its_terms(client, quoted):
     assert page.status_code == 200
     words = " ".join(html_lib.unescape(re.sub(r"<[^>]+>", "", page.content.decode())).split())
     assert "Quotes as entered" in words
-    assert (f"{ZEPHYR['name']}: $120 a user a month; onboarding $1,000; 36-month term; rises 5 % a year; "
-            f"90 days' notice to leave") in words
+    assert (
+        f"{ZEPHYR['name']}: $120 a user a month; onboarding $1,000; 36-month term; rises 5 % a year; "
+        f"90 days' notice to leave"
+    ) in words
     assert "response within 4 h" in words
     assert f"{QUOKKA['name']}: $150 a user a month; 12-month term" in words
     assert "best efforts; includes monitoring and patching" in words
@@ -505,8 +588,9 @@ def test_admin_shows_each_quote_with_its_terms(client, quoted):
 
 
 def test_an_unknown_key_holding_half_a_utf_16_pair_is_a_400_not_a_500(client):
-    response = client.post("/api/assessments/", '{"industry": "other", "employees": 20, "\\ud800x": 1}',
-                           content_type="application/json")
+    response = client.post(
+        "/api/assessments/", '{"industry": "other", "employees": 20, "\\ud800x": 1}', content_type="application/json"
+    )
     assert response.status_code == 400
     assert response.json()["errors"]["\\ud800x"] == ["Unknown field."]
     assert Assessment.objects.count() == 0
@@ -523,21 +607,32 @@ def test_a_post_that_fails_inside_leaves_its_idempotency_key_free_for_the_retry(
 
     monkeypatch.setattr(services, "assessment_score", broken)
     with pytest.raises(RuntimeError):
-        client.post("/api/assessments/", json.dumps(body), content_type="application/json",
-                    headers={"Idempotency-Key": "retry-me"})
+        client.post(
+            "/api/assessments/",
+            json.dumps(body),
+            content_type="application/json",
+            headers={"Idempotency-Key": "retry-me"},
+        )
     monkeypatch.setattr(services, "assessment_score", real)
-    retry = client.post("/api/assessments/", json.dumps(body), content_type="application/json",
-                        headers={"Idempotency-Key": "retry-me"})
+    retry = client.post(
+        "/api/assessments/", json.dumps(body), content_type="application/json", headers={"Idempotency-Key": "retry-me"}
+    )
     assert retry.status_code == 201
 
 
-@pytest.mark.parametrize("name, field_error", [
-    ("\u202eRTL", "control characters"), ("A\x7fB", "control characters"), ("A\x9bB", "control characters"),
-    ("\u200b", "you can read"),
-])
+@pytest.mark.parametrize(
+    "name, field_error",
+    [
+        ("\u202eRTL", "control characters"),
+        ("A\x7fB", "control characters"),
+        ("A\x9bB", "control characters"),
+        ("\u200b", "you can read"),
+    ],
+)
 def test_a_quote_name_that_would_scramble_or_hide_the_sentences_it_appears_in_is_refused(client, name, field_error):
-    response = api_post(client, {"industry": "other", "employees": 20,
-                                 "quotes": [{"name": name, "price_per_user_month": 120}]})
+    response = api_post(
+        client, {"industry": "other", "employees": 20, "quotes": [{"name": name, "price_per_user_month": 120}]}
+    )
     assert response.status_code == 400
     assert field_error in response.json()["errors"]["quotes"][0]["name"][0]
     assert Assessment.objects.count() == 0
@@ -545,18 +640,34 @@ def test_a_quote_name_that_would_scramble_or_hide_the_sentences_it_appears_in_is
 
 @pytest.mark.parametrize("first, second", [("Café", "Cafe\u0301"), ("Acme", "\uff21\uff43\uff4d\uff45")])
 def test_names_that_read_the_same_count_as_the_same_name(client, first, second):
-    response = api_post(client, {"industry": "other", "employees": 20, "quotes": [
-        {"name": first, "price_per_user_month": 120}, {"name": second, "price_per_user_month": 130}]})
+    response = api_post(
+        client,
+        {
+            "industry": "other",
+            "employees": 20,
+            "quotes": [{"name": first, "price_per_user_month": 120}, {"name": second, "price_per_user_month": 130}],
+        },
+    )
     assert response.status_code == 400
     assert response.json()["errors"]["quotes"] == ["Give each quote its own name."]
 
 
 def test_minus_zero_reads_as_zero(client):
-    response = api_post(client, {"industry": "other", "employees": 20, "quotes": [
-        {"name": "A", "flat_monthly": 5, "yearly_increase_percent": "-0", "termination_fee_months": "-0.0"}]})
+    response = api_post(
+        client,
+        {
+            "industry": "other",
+            "employees": 20,
+            "quotes": [
+                {"name": "A", "flat_monthly": 5, "yearly_increase_percent": "-0", "termination_fee_months": "-0.0"}
+            ],
+        },
+    )
     assert response.json()["inputs"]["quotes"][0]["yearly_increase_percent"] == 0.0
     page = client.get(response.json()["url"]).content.decode()
-    assert "rises 0 % a year" in html_lib.unescape(page) and "-0" not in html_lib.unescape(page).split("Quote: A")[1][:300]
+    assert (
+        "rises 0 % a year" in html_lib.unescape(page) and "-0" not in html_lib.unescape(page).split("Quote: A")[1][:300]
+    )
 
 
 def test_a_form_filled_from_an_earlier_result_is_private_and_not_indexed(client, quoted):
@@ -578,8 +689,10 @@ def test_quotes_typed_beyond_the_count_the_form_gives_are_refused_not_dropped(cl
 
 
 def test_after_a_broken_count_the_form_shows_its_three_quotes_again(client, law_firm_answers):
-    response = submit(client, {**law_firm_answers, **quote_fields(0, ZEPHYR), "quotes-TOTAL_FORMS": "abc",
-                               "quotes-INITIAL_FORMS": "0"})
+    response = submit(
+        client,
+        {**law_firm_answers, **quote_fields(0, ZEPHYR), "quotes-TOTAL_FORMS": "abc", "quotes-INITIAL_FORMS": "0"},
+    )
     html = response.content.decode()
     assert Assessment.objects.count() == 0
     assert input_value(html, "quotes-TOTAL_FORMS") == "3"

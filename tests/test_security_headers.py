@@ -1,4 +1,5 @@
 """Security headers on every kind of response, cookie flags, and no inline script or style anywhere."""
+
 from __future__ import annotations
 
 import json
@@ -17,8 +18,9 @@ pytestmark = pytest.mark.django_db
 def _pages(client: Client) -> dict[str, object]:
     """One response of every kind the site gives."""
     assessment = make_assessment()
-    Comment.objects.create(name="Sam", email="sam@example.org", website="https://example.org", text="Hello",
-                           is_approved=True)
+    Comment.objects.create(
+        name="Sam", email="sam@example.org", website="https://example.org", text="Hello", is_approved=True
+    )
     result = assessment.get_absolute_url()
     with override_settings(RATELIMITS={"assessments": (1, 600), "api": (100, 600), "comments": (5, 600)}):
         client.post("/assess/", {**FORM_ANSWERS, "employees": "0"}, REMOTE_ADDR="192.0.2.77")
@@ -115,8 +117,9 @@ def test_csrf_and_session_cookies_are_http_only_and_same_site(client):
     response = client.get("/assess/")
     csrf = response.cookies["csrftoken"]
     assert csrf["httponly"] and csrf["samesite"] == "Lax"
-    response = client.post("/admin/login/", {"username": "admin", "password": "a long enough passphrase 1"},
-                           REMOTE_ADDR="192.0.2.5")
+    response = client.post(
+        "/admin/login/", {"username": "admin", "password": "a long enough passphrase 1"}, REMOTE_ADDR="192.0.2.5"
+    )
     assert response.status_code == 302
     session = response.cookies["sessionid"]
     assert session["httponly"] and session["samesite"] == "Lax"

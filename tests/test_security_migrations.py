@@ -3,6 +3,7 @@
 The round trip runs on its own fresh database (SQLite, or PostgreSQL when the suite runs there), so the
 test database every other test uses keeps its seeded content.
 """
+
 from __future__ import annotations
 
 from io import StringIO
@@ -45,9 +46,13 @@ def test_all_the_way_back_leaves_no_advisor_table():
     database = migrated_database()
     result = manage(database, "migrate", "advisor", "zero", "--noinput")
     assert result.returncode == 0, result.stderr
-    check = manage(database, "shell", "-c",
-                   "from django.db import connection; "
-                   "print(sorted(t for t in connection.introspection.table_names() if t.startswith('advisor_')))")
+    check = manage(
+        database,
+        "shell",
+        "-c",
+        "from django.db import connection; "
+        "print(sorted(t for t in connection.introspection.table_names() if t.startswith('advisor_')))",
+    )
     assert check.returncode == 0, check.stderr
     # The cache table is not a model's: it stays, empty, and `migrate` finds it there next time.
     assert check.stdout.strip().splitlines()[-1] == "['advisor_cache']"

@@ -1,5 +1,6 @@
 """Operations: health probes, request logs, and the Dockerfile and docker-compose.yml, tested as far as a
 machine without a Docker engine allows: parse them, and run the commands they run."""
+
 from __future__ import annotations
 
 import json
@@ -56,8 +57,14 @@ print(client.get("/readyz").status_code, client.get("/healthz").status_code)
 
 def _probe_sqlite(path: Path) -> list[str]:
     """/readyz and /healthz from a fresh process of the site whose SQLite database is `path`."""
-    result = subprocess.run([sys.executable, "-c", _PROBE], cwd=ROOT, env=base_env(DATABASE_URL=f"sqlite:///{path}"),
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", _PROBE],
+        cwd=ROOT,
+        env=base_env(DATABASE_URL=f"sqlite:///{path}"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout.splitlines()[-1].split()  # the last line: the log lines come before it
 
@@ -80,8 +87,14 @@ def test_readiness_checks_the_schema_not_only_the_connection(tmp_path):
 def test_migrate_is_what_creates_a_missing_sqlite_database(tmp_path):
     path = tmp_path / "new folder" / "db #1.sqlite3"  # characters a URI would read otherwise
     path.parent.mkdir()
-    result = subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT,
-                            env=base_env(DATABASE_URL=f"sqlite:///{path}"), capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=base_env(DATABASE_URL=f"sqlite:///{path}"),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     assert _probe_sqlite(path) == ["200", "200"]
 
@@ -130,8 +143,11 @@ def test_a_probe_answered_ahead_of_the_host_check_skips_the_inner_middleware():
 def test_requests_are_logged_by_route_without_query_or_client(client, caplog):
     assessment = make_assessment(email="dana@hartvale.example", contact_consent=True)
     with caplog.at_level(logging.INFO, logger="advisor.requests"):
-        client.get(assessment.get_absolute_url() + "?email=dana@hartvale.example", REMOTE_ADDR="203.0.113.9",
-                   HTTP_USER_AGENT="Mozilla/5.0 Secret")
+        client.get(
+            assessment.get_absolute_url() + "?email=dana@hartvale.example",
+            REMOTE_ADDR="203.0.113.9",
+            HTTP_USER_AGENT="Mozilla/5.0 Secret",
+        )
         client.get("/assessment/not-a-uuid/")
     lines = [r.getMessage() for r in caplog.records if r.name == "advisor.requests"]
     assert re.fullmatch(r'"GET /assessment/<uuid:public_id>/" 200 \d+ \d+ms', lines[0]), lines[0]
@@ -190,7 +206,7 @@ def test_dockerfile_runs_as_a_user_without_privileges():
 def _exec_form(word: str) -> list[str]:
     rest = next(rest for w, rest in _stages()[-1] if w == word)
     if word == "HEALTHCHECK":
-        rest = rest[rest.index("CMD ") + 4:]
+        rest = rest[rest.index("CMD ") + 4 :]
     return json.loads(rest)
 
 
@@ -223,8 +239,12 @@ def test_dockerfile_healthcheck_passes_against_a_production_server_and_fails_wit
     """The HEALTHCHECK asks by IP over plain HTTP, though production redirects to HTTPS and checks hosts."""
     healthcheck = _exec_form("HEALTHCHECK")
     assert healthcheck[0] == "python" and "curl" not in " ".join(healthcheck) and "/healthz" in healthcheck[-1]
-    production = {"DJANGO_ALLOWED_HOSTS": "advisor.example.org", "DJANGO_SECURE_SSL_REDIRECT": "1",
-                  "DJANGO_SECURE_HSTS_SECONDS": "31536000", "DJANGO_SECURE_COOKIES": "1"}
+    production = {
+        "DJANGO_ALLOWED_HOSTS": "advisor.example.org",
+        "DJANGO_SECURE_SSL_REDIRECT": "1",
+        "DJANGO_SECURE_HSTS_SECONDS": "31536000",
+        "DJANGO_SECURE_COOKIES": "1",
+    }
     with Gunicorn(shared_migrated_database(), workers=1, env=production) as server:
         command = [sys.executable, *healthcheck[1:-1], healthcheck[-1].replace(":8000/", f":{server.port}/")]
         assert server.request("GET", "/assess/")[0] == 400  # an ordinary page refuses the unknown host
@@ -267,13 +287,22 @@ def test_compose_environment_is_accepted_by_the_settings():
     """Every variable compose sets, with its defaults filled in, is one the settings accept."""
     env = {}
     for name, value in COMPOSE["services"]["web"]["environment"].items():
-        value = re.sub(r"\$\{(\w+):\?[^}]*\}", lambda m: {"DJANGO_SECRET_KEY": "compose-test-" + "0123456789" * 5, "POSTGRES_PASSWORD": "pw"}[m[1]],
-                       str(value))
+        value = re.sub(
+            r"\$\{(\w+):\?[^}]*\}",
+            lambda m: {"DJANGO_SECRET_KEY": "compose-test-" + "0123456789" * 5, "POSTGRES_PASSWORD": "pw"}[m[1]],
+            str(value),
+        )
         env[name] = re.sub(r"\$\{\w+:-([^}]*)\}", r"\1", value)
     env["DATABASE_URL"] = "sqlite:////nonexistent/db.sqlite3"  # no PostgreSQL named "db" here
     code = "from django.conf import settings; print(settings.DEBUG, settings.SECURE_SSL_REDIRECT, settings.ADMIN_URL)"
-    result = subprocess.run([sys.executable, "-c", f"import django; django.setup(); {code}"], cwd=ROOT,
-                            env={**_app_env(), **env}, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        cwd=ROOT,
+        env={**_app_env(), **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False", "True", "admin/"]
 

@@ -1,4 +1,5 @@
 """Privacy: email addresses only in admin and never in logs; a retention period; deletion by link holders."""
+
 from __future__ import annotations
 
 import json
@@ -23,6 +24,7 @@ COMMENT_EMAIL = "priya@example.org"
 
 
 # --- Retention ---
+
 
 def _aged(days: float) -> Assessment:
     assessment = make_assessment()
@@ -62,12 +64,16 @@ def test_purge_refuses_a_period_that_would_delete_everything():
 
 # --- Email addresses: admin only ---
 
+
 @pytest.mark.django_db
 @override_settings(RATELIMIT_ENABLE=False)
 def test_email_addresses_appear_nowhere_but_admin(client):
     form = client.post("/assess/", {**FORM_ANSWERS, "contact_consent": "on", "email": EMAIL})
-    api = client.post("/api/assessments/", json.dumps({**API_ANSWERS, "contact_consent": True, "email": EMAIL}),
-                      content_type="application/json")
+    api = client.post(
+        "/api/assessments/",
+        json.dumps({**API_ANSWERS, "contact_consent": True, "email": EMAIL}),
+        content_type="application/json",
+    )
     client.post("/comments/", comment_answers(email=COMMENT_EMAIL))
     Comment.objects.update(is_approved=True)
     assert Assessment.objects.filter(email=EMAIL).count() == 2  # they were stored, with consent
@@ -103,9 +109,12 @@ def test_without_consent_no_email_address_is_kept(client):
 
 # --- Logs ---
 
+
 def test_the_log_filter_masks_emails_addresses_and_assessment_ids():
-    text = ("Not Found: /assessment/0f8fad5b-d9cb-469f-a165-70867728950e/ from 203.0.113.9 "
-            "and 2001:db8::7 for dana.whitfield@hartvale.example at 12:30:45")
+    text = (
+        "Not Found: /assessment/0f8fad5b-d9cb-469f-a165-70867728950e/ from 203.0.113.9 "
+        "and 2001:db8::7 for dana.whitfield@hartvale.example at 12:30:45"
+    )
     assert redact(text) == "Not Found: /assessment/<id>/ from <ip> and <ip> for <email> at 12:30:45"
 
 
@@ -123,8 +132,9 @@ def test_the_log_filter_reaches_arguments_and_tracebacks():
     assert "failed for <email>" in formatted and "ValueError: cannot store <email>" in formatted
 
 
-@pytest.mark.parametrize("address", ["josé@example.com", "dana@hartvalé.example", "用户@例子.广告",
-                                     "ünïcødé.ñame+tag@bücher.example.org"])
+@pytest.mark.parametrize(
+    "address", ["josé@example.com", "dana@hartvalé.example", "用户@例子.广告", "ünïcødé.ñame+tag@bücher.example.org"]
+)
 def test_the_log_filter_masks_email_addresses_with_non_ascii_parts(address):
     assert redact(f"sign-in failed for {address}, retrying") == "sign-in failed for <email>, retrying"
 
@@ -145,7 +155,7 @@ def test_a_path_with_line_breaks_or_terminal_escapes_cannot_forge_a_request_line
     logger = logging.getLogger("advisor.requests")
     logger.addHandler(handler)
     try:
-        forged = '/x%0d%0aINFO%20advisor.requests%20%22GET%20/admin/%22%20200'
+        forged = "/x%0d%0aINFO%20advisor.requests%20%22GET%20/admin/%22%20200"
         assert client.get(forged).status_code == 404
         assert client.get("/%1b%5b2J%1b%5b31mred").status_code == 404
     finally:
@@ -163,19 +173,29 @@ def test_a_real_server_logs_each_request_without_personal_data():
         body = json.dumps({**API_ANSWERS, "contact_consent": True, "email": EMAIL}).encode()
         status, headers, _ = server.request("POST", "/api/assessments/", body, {"Content-Type": "application/json"})
         assert status == 201
-        result = headers["location"].split("127.0.0.1:%d" % server.port)[-1]
+        result = headers["location"].split(f"127.0.0.1:{server.port}")[-1]
         server.request("GET", result)
         server.request("GET", f"/assess/?from={result.split('/')[2]}&email={EMAIL}")
         server.request("GET", f"/{EMAIL}/profile?token=secret-token")
-        server.request("POST", "/comments/", b"name=Priya&email=priya%40example.org&text=hello",
-                       {"Content-Type": "application/x-www-form-urlencoded"})
+        server.request(
+            "POST",
+            "/comments/",
+            b"name=Priya&email=priya%40example.org&text=hello",
+            {"Content-Type": "application/x-www-form-urlencoded"},
+        )
         server.request("GET", "/api/assessments/0f8fad5b-d9cb-469f-a165-70867728950e/")
     log = server.log
     assert '"POST /api/assessments/" 201' in log  # requests are logged...
     assert '"GET /assessment/<uuid:public_id>/" 200' in log  # ...by their route, not their id
     assert '"GET /<email>/profile" 404' in log
-    for secret in (EMAIL, "priya@example.org", "priya%40example.org", "secret-token", result.split("/")[2],
-                   "0f8fad5b-d9cb-469f-a165-70867728950e"):
+    for secret in (
+        EMAIL,
+        "priya@example.org",
+        "priya%40example.org",
+        "secret-token",
+        result.split("/")[2],
+        "0f8fad5b-d9cb-469f-a165-70867728950e",
+    ):
         assert secret not in log, secret
 
 
@@ -188,10 +208,18 @@ def _copies(template: Assessment, created: list) -> list[Assessment]:
         copy.pk, copy.public_id = None, uuid.uuid4()
         copy.save()
         Assessment.objects.filter(pk=copy.pk).update(created_at=when)
-        OptionOutcome.objects.bulk_create([OptionOutcome(**{**{f.attname: getattr(o, f.attname)
-                                                               for f in OptionOutcome._meta.concrete_fields},
-                                                            "id": None, "assessment_id": copy.pk})
-                                           for o in outcomes])
+        OptionOutcome.objects.bulk_create(
+            [
+                OptionOutcome(
+                    **{
+                        **{f.attname: getattr(o, f.attname) for f in OptionOutcome._meta.concrete_fields},
+                        "id": None,
+                        "assessment_id": copy.pk,
+                    }
+                )
+                for o in outcomes
+            ]
+        )
         copies.append(copy)
     return copies
 
@@ -208,8 +236,10 @@ def test_purge_deletes_in_batches_exactly_what_is_older_than_the_retention_and_k
     cutoff = now - timedelta(days=30)
     template = make_assessment()
     tick = timedelta(microseconds=1)
-    old = _copies(template, [cutoff - tick, cutoff - timedelta(days=1), *[cutoff - timedelta(days=d) for d in
-                                                                          (40, 90, 200, 365, 700)]])
+    old = _copies(
+        template,
+        [cutoff - tick, cutoff - timedelta(days=1), *[cutoff - timedelta(days=d) for d in (40, 90, 200, 365, 700)]],
+    )
     kept = _copies(template, [cutoff, cutoff + tick, now - timedelta(days=1)]) + [template]
     out = StringIO()
     with CaptureQueriesContext(connection) as queries:
@@ -218,7 +248,10 @@ def test_purge_deletes_in_batches_exactly_what_is_older_than_the_retention_and_k
     assert set(OptionOutcome.objects.values_list("assessment_id", flat=True)) == {a.pk for a in kept}
     assert len(old) == 7 and not Assessment.objects.filter(pk__in=[a.pk for a in old]).exists()
     assert out.getvalue().splitlines() == [
-        "  3 of 7 deleted…", "  6 of 7 deleted…", f"Deleted 7 assessment(s) scored before {cutoff:%Y-%m-%d %H:%M} UTC."]
+        "  3 of 7 deleted…",
+        "  6 of 7 deleted…",
+        f"Deleted 7 assessment(s) scored before {cutoff:%Y-%m-%d %H:%M} UTC.",
+    ]
     deletes = [q["sql"] for q in queries if q["sql"].startswith('DELETE FROM "advisor_assessment"')]
     assert len(deletes) == 3  # a batch of 3, a batch of 3, a batch of 1: each its own statement
     # Nothing reads a stored result: Django deletes by id, in bulk.

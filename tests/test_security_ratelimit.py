@@ -1,14 +1,14 @@
 """Rate limits on the posts that write, and the admin sign-in lockout."""
+
 from __future__ import annotations
 
 import json
 import logging
-from datetime import datetime
-from datetime import timezone as dt_timezone
+from datetime import UTC, datetime
 
 import pytest
-from django.contrib.auth.models import User
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.cache import caches
 from django.db import connection
 from django.test import Client, override_settings
@@ -23,7 +23,8 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_store")]
 
 # Two posts per client per ten minutes on each limit, so the third is refused.
 TIGHT = override_settings(
-    RATELIMIT_ENABLE=True, RATELIMITS={"assessments": (2, 600), "api": (2, 600), "comments": (2, 600)},
+    RATELIMIT_ENABLE=True,
+    RATELIMITS={"assessments": (2, 600), "api": (2, 600), "comments": (2, 600)},
 )
 
 
@@ -158,12 +159,12 @@ def _seconds_left(store: str, key: str) -> float:
         return cache._cache.get_client().ttl(cache.make_key(key))
     table = connection.ops.quote_name(settings.CACHES["ratelimit"]["LOCATION"])
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT expires FROM {table} WHERE cache_key = %s", [cache.make_key(key)])  # noqa: S608
+        cursor.execute(f"SELECT expires FROM {table} WHERE cache_key = %s", [cache.make_key(key)])
         expires = cursor.fetchone()[0]
     if isinstance(expires, str):
         expires = datetime.fromisoformat(expires)
     if timezone.is_naive(expires):  # stored in UTC
-        expires = expires.replace(tzinfo=dt_timezone.utc)
+        expires = expires.replace(tzinfo=UTC)
     return (expires - timezone.now()).total_seconds()
 
 
@@ -295,8 +296,9 @@ def test_a_client_the_account_signed_in_from_before_is_spared(client, staff):
 def test_the_pause_holds_one_account_not_the_others(client, staff):
     User.objects.create_superuser("robin", "robin@example.org", STAFF_PASSWORD)
     _guess_from_many_addresses(10)
-    other = Client().post("/admin/login/?next=/admin/", {"username": "robin", "password": STAFF_PASSWORD},
-                          REMOTE_ADDR="198.51.100.77")
+    other = Client().post(
+        "/admin/login/?next=/admin/", {"username": "robin", "password": STAFF_PASSWORD}, REMOTE_ADDR="198.51.100.77"
+    )
     assert other.status_code == 302
 
 

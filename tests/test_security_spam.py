@@ -1,4 +1,5 @@
 """Comment spam protection that costs people nothing: a hidden honeypot and a minimum time to fill."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """Storing an assessment: its answers a column each, its result as scored, the catalogue once per version."""
+
 from __future__ import annotations
 
 import importlib
@@ -15,20 +16,28 @@ from advisor.models import Assessment, CatalogueRecord, OptionOutcome
 
 pytestmark = pytest.mark.django_db
 
-PROFILE = Profile(industry="finance", employees=40, incidents_per_month=6.5, compliance="strict", devices=90,
-                  hourly_rate=140.0)
+PROFILE = Profile(
+    industry="finance", employees=40, incidents_per_month=6.5, compliance="strict", devices=90, hourly_rate=140.0
+)
 
 
 def test_submit_stores_each_answer_in_its_column_and_the_result_it_was_scored_to():
     stored = Assessment.objects.get(pk=services.assessment_submit(profile=PROFILE).pk)
     for q in answers.QUESTIONS:
         column = getattr(stored, q.name)
-        assert (None if column is None else float(column) if not q.is_choice else column) == \
-            (None if getattr(PROFILE, q.name) is None else
-             getattr(PROFILE, q.name) if q.is_choice else float(getattr(PROFILE, q.name))), q.name
+        assert (None if column is None else float(column) if not q.is_choice else column) == (
+            None
+            if getattr(PROFILE, q.name) is None
+            else getattr(PROFILE, q.name)
+            if q.is_choice
+            else float(getattr(PROFILE, q.name))
+        ), q.name
     result = snapshot.load(stored).result
-    assert (stored.recommendation, stored.recommendation_name, stored.close_call) == \
-        (result.recommendation, result.recommendation_name, result.close_call)
+    assert (stored.recommendation, stored.recommendation_name, stored.close_call) == (
+        result.recommendation,
+        result.recommendation_name,
+        result.close_call,
+    )
 
 
 def test_assessments_scored_against_the_same_catalogue_share_one_stored_copy_of_it():
@@ -49,16 +58,43 @@ def test_an_email_is_stored_only_with_consent():
     assert (without.email, with_consent.email) == ("", "a@example.com")
 
 
-OUTCOME_FIELDS = ("slug", "name", "rank", "fit", "cost_score", "overall", "bills", "lost_work", "risk", "total_low",
-                  "total_expected", "total_high", "chance_cheapest")
+OUTCOME_FIELDS = (
+    "slug",
+    "name",
+    "rank",
+    "fit",
+    "cost_score",
+    "overall",
+    "bills",
+    "lost_work",
+    "risk",
+    "total_low",
+    "total_expected",
+    "total_high",
+    "chance_cheapest",
+)
 
 
 def _outcomes_from_snapshot(assessment: Assessment) -> list[tuple]:
     """Each option's figures as the stored result gives them, ranked."""
-    return [(o.slug, o.name, rank, o.fit, o.cost_score, o.overall, o.cost.parts.bills.expected,
-             o.cost.parts.lost_work.expected, o.cost.parts.risk.expected, o.cost.three_years.low,
-             o.cost.three_years.expected, o.cost.three_years.high, o.cost.chance_cheapest)
-            for rank, o in enumerate(snapshot.load(assessment).result.options, start=1)]
+    return [
+        (
+            o.slug,
+            o.name,
+            rank,
+            o.fit,
+            o.cost_score,
+            o.overall,
+            o.cost.parts.bills.expected,
+            o.cost.parts.lost_work.expected,
+            o.cost.parts.risk.expected,
+            o.cost.three_years.low,
+            o.cost.three_years.expected,
+            o.cost.three_years.high,
+            o.cost.chance_cheapest,
+        )
+        for rank, o in enumerate(snapshot.load(assessment).result.options, start=1)
+    ]
 
 
 def _outcomes_stored(assessment: Assessment) -> list[tuple]:

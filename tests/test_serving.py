@@ -5,6 +5,7 @@ The liveness tests run the real server as `make run` starts it. They are bounded
 probe gets a generous 10 seconds, which tells "answered" from "hung" (a sync worker held by a slow client
 answers nothing for 30 s), and measures no speed.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -31,8 +32,9 @@ LIMIT = 256 * 1024  # settings.DATA_UPLOAD_MAX_MEMORY_SIZE
 @pytest.fixture(scope="module")
 def server():
     """The site as `make run` serves it (its command line is checked below), two workers, on its own database."""
-    with Gunicorn(shared_migrated_database(), workers=2,
-                  env={"RATELIMIT_ENABLE": "0", "COMMENT_MIN_SECONDS": "0"}) as running:
+    with Gunicorn(
+        shared_migrated_database(), workers=2, env={"RATELIMIT_ENABLE": "0", "COMMENT_MIN_SECONDS": "0"}
+    ) as running:
         yield running
 
 
@@ -75,8 +77,10 @@ def test_slow_clients_cannot_hold_the_workers(server):
         for sock in headers:
             sock.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
         for sock in bodies:
-            sock.sendall(b"POST /comments/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                         b"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100000\r\n\r\nname=")
+            sock.sendall(
+                b"POST /comments/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                b"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100000\r\n\r\nname="
+            )
         for round_ in range(3):
             for sock in headers + bodies:
                 sock.sendall(b"a")  # a little more, never the end
@@ -106,16 +110,20 @@ def _still_waiting(sock: socket.socket) -> bool:
 def test_a_body_over_the_limit_is_refused_by_its_length_before_it_is_sent(server, path):
     """A 50 MB multipart file part: refused at once, though only the start of its first part was ever sent."""
     with _connect(server.port) as sock:
-        sock.sendall(f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                     "Content-Type: multipart/form-data; boundary=XyZ\r\n"
-                     f"Content-Length: {50 * 1024 * 1024}\r\n\r\n".encode()
-                     + b"--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.bin\"\r\n\r\n")
+        sock.sendall(
+            f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            "Content-Type: multipart/form-data; boundary=XyZ\r\n"
+            f"Content-Length: {50 * 1024 * 1024}\r\n\r\n".encode()
+            + b'--XyZ\r\nContent-Disposition: form-data; name="file"; filename="big.bin"\r\n\r\n'
+        )
         assert _answer(sock) == "HTTP/1.1 413 Request Entity Too Large"
 
 
 def _chunked(sock: socket.socket, path: str, content_type: str, chunks: list[bytes]) -> str:
-    sock.sendall(f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: {content_type}\r\n"
-                 "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n".encode())
+    sock.sendall(
+        f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: {content_type}\r\n"
+        "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n".encode()
+    )
     for chunk in chunks:
         try:
             sock.sendall(b"%x\r\n%s\r\n" % (len(chunk), chunk))
@@ -128,8 +136,12 @@ def _chunked(sock: socket.socket, path: str, content_type: str, chunks: list[byt
 
 def test_a_chunked_body_is_refused_while_it_is_read_once_over_the_limit(server):
     with _connect(server.port) as sock:
-        answer = _chunked(sock, "/comments/", "application/x-www-form-urlencoded",
-                          [b"name=Priya&text=" + b"a" * 65536] + [b"a" * 65536] * 8)
+        answer = _chunked(
+            sock,
+            "/comments/",
+            "application/x-www-form-urlencoded",
+            [b"name=Priya&text=" + b"a" * 65536] + [b"a" * 65536] * 8,
+        )
     assert answer == "HTTP/1.1 413 Request Entity Too Large"
 
 
@@ -141,6 +153,7 @@ def test_chunked_json_is_read_and_scored(server):
 
 
 # --- The handler: an asynchronous iterator streams, part by part ---
+
 
 @override_settings(ROOT_URLCONF="tests.streaming_urls", ALLOWED_HOSTS=["testserver"])
 def test_a_streaming_response_on_an_async_iterator_is_sent_part_by_part():
@@ -165,9 +178,18 @@ def test_a_streaming_response_on_an_async_iterator_is_sent_part_by_part():
                 if number < len(streaming_urls.gates):
                     streaming_urls.gates[number].set()  # only now may the next part be made
 
-        scope = {"type": "http", "method": "GET", "path": "/streamed/", "raw_path": b"/streamed/",
-                 "query_string": b"", "headers": [(b"host", b"testserver")], "root_path": "",
-                 "client": ("192.0.2.1", 1234), "server": ("testserver", 80), "scheme": "http"}
+        scope = {
+            "type": "http",
+            "method": "GET",
+            "path": "/streamed/",
+            "raw_path": b"/streamed/",
+            "query_string": b"",
+            "headers": [(b"host", b"testserver")],
+            "root_path": "",
+            "client": ("192.0.2.1", 1234),
+            "server": ("testserver", 80),
+            "scheme": "http",
+        }
         await asyncio.wait_for(application(scope, receive, send), timeout=PROBE_TIMEOUT)
         return received
 
@@ -175,6 +197,7 @@ def test_a_streaming_response_on_an_async_iterator_is_sent_part_by_part():
 
 
 # --- config.asgi.BodyLimit on its own, and Django's side under WSGI (the test client) ---
+
 
 def _run_limit(headers: list[tuple[bytes, bytes]], chunks: list[bytes]) -> tuple[list[dict], int, list[dict]]:
     """Run BodyLimit (limit 1 kB) over a request; return what the app saw, how many chunks were read, and what
@@ -212,8 +235,9 @@ def test_the_limit_stops_reading_a_chunked_body_at_the_limit():
 
 
 def test_the_limit_hands_django_a_chunked_body_whole_with_its_length():
-    seen, read, sent = _run_limit([(b"transfer-encoding", b"chunked"), (b"content-type", b"text/plain")],
-                                  [b"abc", b"def", b""])
+    seen, read, sent = _run_limit(
+        [(b"transfer-encoding", b"chunked"), (b"content-type", b"text/plain")], [b"abc", b"def", b""]
+    )
     assert seen == [{"headers": {b"content-type": b"text/plain", b"content-length": b"6"}, "body": b"abcdef"}]
     assert sent[0]["status"] == 200
 
@@ -221,8 +245,9 @@ def test_the_limit_hands_django_a_chunked_body_whole_with_its_length():
 @pytest.mark.django_db
 def test_a_multipart_file_part_over_the_limit_is_refused_by_django_too(client: Client):
     """Under a WSGI server (or the test client) Django's own limit ignores file parts; the middleware does not."""
-    response = client.post("/comments/", {"name": "Priya", "text": "hello",
-                                          "file": SimpleUploadedFile("big.bin", b"\0" * (LIMIT + 1))})
+    response = client.post(
+        "/comments/", {"name": "Priya", "text": "hello", "file": SimpleUploadedFile("big.bin", b"\0" * (LIMIT + 1))}
+    )
     assert response.status_code == 413
     assert Comment.objects.count() == 0
 
@@ -230,7 +255,8 @@ def test_a_multipart_file_part_over_the_limit_is_refused_by_django_too(client: C
 @pytest.mark.django_db
 def test_a_chunked_api_body_a_wsgi_server_passed_on_without_its_length_is_a_411(client: Client):
     # What a WSGI server hands Django for a chunked body: no Content-Length, so Django reads nothing.
-    response = client.generic("POST", "/api/assessments/", b"", CONTENT_TYPE="application/json",
-                              HTTP_TRANSFER_ENCODING="chunked")
+    response = client.generic(
+        "POST", "/api/assessments/", b"", CONTENT_TYPE="application/json", HTTP_TRANSFER_ENCODING="chunked"
+    )
     assert response.status_code == 411
     assert response.json() == {"errors": {"__all__": ["Send the body with a Content-Length header."]}}

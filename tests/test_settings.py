@@ -1,5 +1,6 @@
 """config/settings.py: safe defaults, production settings that pass Django's deployment checks, and
 start-up that stops with a clear message on a malformed value."""
+
 from __future__ import annotations
 
 import os
@@ -61,12 +62,15 @@ def test_proxy_ssl_header_is_trusted_only_when_asked(monkeypatch):
     assert s["PROXY_COUNT"] == 1
 
 
-@pytest.mark.parametrize(("url", "backend"), [
-    ("redis://cache:6379/0", "django.core.cache.backends.redis.RedisCache"),
-    ("memcached://mc1:11211,mc2:11211", "django.core.cache.backends.memcached.PyMemcacheCache"),
-    ("db://rate_counts", "config.cache.DatabaseCache"),
-    ("locmem://", "config.cache.LocMemCache"),
-])
+@pytest.mark.parametrize(
+    ("url", "backend"),
+    [
+        ("redis://cache:6379/0", "django.core.cache.backends.redis.RedisCache"),
+        ("memcached://mc1:11211,mc2:11211", "django.core.cache.backends.memcached.PyMemcacheCache"),
+        ("db://rate_counts", "config.cache.DatabaseCache"),
+        ("locmem://", "config.cache.LocMemCache"),
+    ],
+)
 def test_cache_url_chooses_the_shared_cache(monkeypatch, url, backend):
     assert load_settings(monkeypatch, CACHE_URL=url)["CACHES"]["ratelimit"]["BACKEND"] == backend
 
@@ -83,42 +87,55 @@ def test_rate_limit_counters_have_a_store_of_their_own_that_keeps_live_windows(m
 
 
 def test_rates_are_read_from_the_environment(monkeypatch):
-    s = load_settings(monkeypatch, RATELIMIT_ASSESSMENTS="7/15m", RATELIMIT_API="100/h", RATELIMIT_COMMENTS="2/1d",
-                      RATELIMIT_ENABLE="0")
-    assert s["RATELIMITS"] == {"assessments": (7, 900), "api": (100, 3600), "comments": (2, 86400),
-                               "admin_account": (20, 1800)}
+    s = load_settings(
+        monkeypatch,
+        RATELIMIT_ASSESSMENTS="7/15m",
+        RATELIMIT_API="100/h",
+        RATELIMIT_COMMENTS="2/1d",
+        RATELIMIT_ENABLE="0",
+    )
+    assert s["RATELIMITS"] == {
+        "assessments": (7, 900),
+        "api": (100, 3600),
+        "comments": (2, 86400),
+        "admin_account": (20, 1800),
+    }
     assert s["RATELIMIT_ENABLE"] is False
 
 
-@pytest.mark.parametrize(("env", "named"), [
-    ({"DJANGO_DEBUG": "maybe"}, "DJANGO_DEBUG"),
-    ({"DJANGO_ALLOWED_HOSTS": "a.example,,b.example"}, "DJANGO_ALLOWED_HOSTS"),
-    ({"DATABASE_URL": "nonsense://x"}, "DATABASE_URL"),
-    ({"DATABASE_URL": "sqlite:////tmp/x.db", "DJANGO_CONN_MAX_AGE": "a minute"}, "DJANGO_CONN_MAX_AGE"),
-    ({"CACHE_URL": "ftp://cache"}, "CACHE_URL"),
-    ({"CACHE_URL": "db://drop table;"}, "CACHE_URL"),
-    ({"RATELIMIT_ENABLE": "sometimes"}, "RATELIMIT_ENABLE"),
-    ({"RATELIMIT_ASSESSMENTS": "lots"}, "RATELIMIT_ASSESSMENTS"),
-    ({"RATELIMIT_API": "0/m"}, "RATELIMIT_API"),
-    ({"RATELIMIT_COMMENTS": "5 per minute"}, "RATELIMIT_COMMENTS"),
-    ({"COMMENT_MIN_SECONDS": "-1"}, "COMMENT_MIN_SECONDS"),
-    ({"ASSESSMENT_RETENTION_DAYS": "0"}, "ASSESSMENT_RETENTION_DAYS"),
-    ({"ASSESSMENT_RETENTION_DAYS": "a year"}, "ASSESSMENT_RETENTION_DAYS"),
-    ({"DJANGO_SECURE_HSTS_SECONDS": "one year"}, "DJANGO_SECURE_HSTS_SECONDS"),
-    ({"DJANGO_PROXY_COUNT": "-1"}, "DJANGO_PROXY_COUNT"),
-    ({"DJANGO_ADMIN_URL": "../admin"}, "DJANGO_ADMIN_URL"),
-    ({"DJANGO_ADMIN_URL": "back office"}, "DJANGO_ADMIN_URL"),
-    ({"DJANGO_CSRF_TRUSTED_ORIGINS": "advisor.example.org"}, "DJANGO_CSRF_TRUSTED_ORIGINS"),
-    ({"DJANGO_LOG_LEVEL": "LOUD"}, "DJANGO_LOG_LEVEL"),
-    ({"DJANGO_ADMIN_LOGIN_FAILURES": "0"}, "DJANGO_ADMIN_LOGIN_FAILURES"),
-])
+@pytest.mark.parametrize(
+    ("env", "named"),
+    [
+        ({"DJANGO_DEBUG": "maybe"}, "DJANGO_DEBUG"),
+        ({"DJANGO_ALLOWED_HOSTS": "a.example,,b.example"}, "DJANGO_ALLOWED_HOSTS"),
+        ({"DATABASE_URL": "nonsense://x"}, "DATABASE_URL"),
+        ({"DATABASE_URL": "sqlite:////tmp/x.db", "DJANGO_CONN_MAX_AGE": "a minute"}, "DJANGO_CONN_MAX_AGE"),
+        ({"CACHE_URL": "ftp://cache"}, "CACHE_URL"),
+        ({"CACHE_URL": "db://drop table;"}, "CACHE_URL"),
+        ({"RATELIMIT_ENABLE": "sometimes"}, "RATELIMIT_ENABLE"),
+        ({"RATELIMIT_ASSESSMENTS": "lots"}, "RATELIMIT_ASSESSMENTS"),
+        ({"RATELIMIT_API": "0/m"}, "RATELIMIT_API"),
+        ({"RATELIMIT_COMMENTS": "5 per minute"}, "RATELIMIT_COMMENTS"),
+        ({"COMMENT_MIN_SECONDS": "-1"}, "COMMENT_MIN_SECONDS"),
+        ({"ASSESSMENT_RETENTION_DAYS": "0"}, "ASSESSMENT_RETENTION_DAYS"),
+        ({"ASSESSMENT_RETENTION_DAYS": "a year"}, "ASSESSMENT_RETENTION_DAYS"),
+        ({"DJANGO_SECURE_HSTS_SECONDS": "one year"}, "DJANGO_SECURE_HSTS_SECONDS"),
+        ({"DJANGO_PROXY_COUNT": "-1"}, "DJANGO_PROXY_COUNT"),
+        ({"DJANGO_ADMIN_URL": "../admin"}, "DJANGO_ADMIN_URL"),
+        ({"DJANGO_ADMIN_URL": "back office"}, "DJANGO_ADMIN_URL"),
+        ({"DJANGO_CSRF_TRUSTED_ORIGINS": "advisor.example.org"}, "DJANGO_CSRF_TRUSTED_ORIGINS"),
+        ({"DJANGO_LOG_LEVEL": "LOUD"}, "DJANGO_LOG_LEVEL"),
+        ({"DJANGO_ADMIN_LOGIN_FAILURES": "0"}, "DJANGO_ADMIN_LOGIN_FAILURES"),
+    ],
+)
 def test_a_malformed_value_stops_start_up_naming_the_variable(monkeypatch, env, named):
     with pytest.raises(ImproperlyConfigured, match=named):
         load_settings(monkeypatch, **env)
 
 
-@pytest.mark.parametrize("secret", [None, "", "short-secret", "dev-only-insecure-key-do-not-use-in-production",
-                                    "ab" * 40])
+@pytest.mark.parametrize(
+    "secret", [None, "", "short-secret", "dev-only-insecure-key-do-not-use-in-production", "ab" * 40]
+)
 def test_production_refuses_to_start_without_a_real_secret_key(monkeypatch, secret):
     env = {**PRODUCTION}
     del env["DJANGO_SECRET_KEY"]
@@ -137,8 +154,13 @@ def test_production_refuses_to_start_without_its_host_names(monkeypatch):
 def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     clean = {k: v for k, v in base_env().items() if not k.startswith("DJANGO_")}
     return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env={**clean, "DJANGO_SETTINGS_MODULE": "config.settings", **env},
-        capture_output=True, text=True, timeout=120, check=False,
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, "DJANGO_SETTINGS_MODULE": "config.settings", **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
 
 
@@ -162,8 +184,12 @@ def test_deployment_checks_would_catch_insecure_cookies():
 
 
 def test_admin_address_follows_the_environment():
-    result = _manage("shell", "-c", "from django.urls import reverse; print(reverse('admin:index'))",
-                     DJANGO_ADMIN_URL="/back-office/")
+    result = _manage(
+        "shell",
+        "-c",
+        "from django.urls import reverse; print(reverse('admin:index'))",
+        DJANGO_ADMIN_URL="/back-office/",
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("/back-office/")
 

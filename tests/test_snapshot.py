@@ -1,4 +1,5 @@
 """The stored result: typed, versioned, read back as it was written; older versions upgraded on read."""
+
 from __future__ import annotations
 
 import json
@@ -28,10 +29,15 @@ def test_a_result_and_a_catalogue_survive_the_round_trip_through_plain_data():
 def test_a_stored_result_reads_back_as_it_was_scored():
     catalogue = seeded_catalogue()
     result = score(PROFILE, catalogue)
-    stored = snapshot.load(Assessment.objects.get(
-        pk=services.assessment_create(profile=PROFILE, catalogue=catalogue, result=result).pk))
-    assert (stored.version, stored.profile, stored.catalogue, stored.result) == \
-        (RESULT_VERSION, PROFILE, catalogue, result)
+    stored = snapshot.load(
+        Assessment.objects.get(pk=services.assessment_create(profile=PROFILE, catalogue=catalogue, result=result).pk)
+    )
+    assert (stored.version, stored.profile, stored.catalogue, stored.result) == (
+        RESULT_VERSION,
+        PROFILE,
+        catalogue,
+        result,
+    )
     assert not stored.earlier_model
 
 
@@ -39,11 +45,18 @@ def version_1_assessment() -> Assessment:
     document = json.loads(VERSION_1.read_text())
     inputs = document["inputs"]
     return Assessment.objects.create(
-        industry=inputs["industry"], employees=inputs["employees"], incidents_per_month=inputs["incidents_per_month"],
-        operating_hours=inputs["operating_hours"], budget_preference=inputs["budget_preference"],
-        growth=inputs["growth"], compliance=inputs["compliance"], backup=inputs["backup"],
-        it_dependence=inputs["it_dependence"], recommendation=document["result"]["recommendation"],
-        recommendation_name=document["result"]["recommendation_name"], result_version=1,
+        industry=inputs["industry"],
+        employees=inputs["employees"],
+        incidents_per_month=inputs["incidents_per_month"],
+        operating_hours=inputs["operating_hours"],
+        budget_preference=inputs["budget_preference"],
+        growth=inputs["growth"],
+        compliance=inputs["compliance"],
+        backup=inputs["backup"],
+        it_dependence=inputs["it_dependence"],
+        recommendation=document["result"]["recommendation"],
+        recommendation_name=document["result"]["recommendation_name"],
+        result_version=1,
         result_document=zlib.compress(json.dumps(document).encode()),
     )
 
@@ -54,7 +67,7 @@ def test_a_result_of_the_first_model_is_upgraded_on_read():
     assert stored.earlier_model and stored.version == 1
     old = json.loads(VERSION_1.read_text())["result"]
     assert stored.result.recommendation == old["recommendation"]
-    for option, model in zip(stored.result.options, old["models"]):
+    for option, model in zip(stored.result.options, old["models"], strict=False):
         monthly = model["cost"]["breakdown"]
         assert option.cost.parts.lost_work.expected == pytest.approx(36 * monthly["downtime"])
         assert option.cost.parts.risk.expected == 0 and option.cost.chance_cheapest is None

@@ -1,5 +1,6 @@
 """Static files and page weight: the trimmed Bootstrap still styles every page, whitenoise serves each file
 compressed under a hashed name with far-future caching, and no public page weighs more than 100 KB."""
+
 from __future__ import annotations
 
 import gzip
@@ -41,11 +42,15 @@ def html_elements(html: str) -> set[str]:
 
 def html_attributes(html: str) -> set[str]:
     """Every attribute of every element, as name=value: "type=radio", "role=button"."""
-    return {f"{name}={value}" for tag in re.findall(r"<[a-z][^>]*>", html)
-            for name, value in re.findall(r'\s([\w-]+)="([^"]*)"', tag)}
+    return {
+        f"{name}={value}"
+        for tag in re.findall(r"<[a-z][^>]*>", html)
+        for name, value in re.findall(r'\s([\w-]+)="([^"]*)"', tag)
+    }
 
 
 # ---- The trimmed stylesheet ----------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def rendered_pages(client, law_firm_answers, settings) -> dict[str, str]:
@@ -53,8 +58,9 @@ def rendered_pages(client, law_firm_answers, settings) -> dict[str, str]:
     pages = {
         "comparison": client.get("/"),
         "comment errors": client.post("/comments/", {"name": "", "email": "nope", "text": ""}),
-        "comment thanks": client.post("/comments/", {"name": "Ann", "email": "ann@example.com", "text": "Hi."},
-                                      follow=True),
+        "comment thanks": client.post(
+            "/comments/", {"name": "Ann", "email": "ann@example.com", "text": "Hi."}, follow=True
+        ),
         "form": client.get("/assess/"),
         "form errors": client.post("/assess/", {**law_firm_answers, "employees": "many", "industry": ""}),
         "result": client.post("/assess/", law_firm_answers, follow=True),
@@ -74,8 +80,9 @@ def test_every_bootstrap_class_the_pages_use_is_in_the_trimmed_stylesheet(render
     shipped = css_classes(BOOTSTRAP.read_text()) | css_classes(SITE_CSS.read_text())
     for name, html in rendered_pages.items():
         missing = (html_classes(html) & ALL_BOOTSTRAP_CLASSES) - shipped
-        assert not missing, f"{name}: Bootstrap classes missing from {BOOTSTRAP.name}: {sorted(missing)}; " \
-                            f"run tools/trim_bootstrap.sh"
+        assert not missing, (
+            f"{name}: Bootstrap classes missing from {BOOTSTRAP.name}: {sorted(missing)}; run tools/trim_bootstrap.sh"
+        )
 
 
 @pytest.mark.django_db
@@ -85,8 +92,10 @@ def test_every_element_bootstrap_styles_on_the_pages_keeps_its_rules(rendered_pa
     shipped = selector_elements(BOOTSTRAP.read_text())
     for name, html in rendered_pages.items():
         missing = (html_elements(html) & ALL_BOOTSTRAP_ELEMENTS) - shipped
-        assert not missing, f"{name}: Bootstrap's rules for {sorted(missing)} are missing; add them to the " \
-                            f"safelist in tools/trim_bootstrap.sh and run it"
+        assert not missing, (
+            f"{name}: Bootstrap's rules for {sorted(missing)} are missing; add them to the "
+            f"safelist in tools/trim_bootstrap.sh and run it"
+        )
 
 
 @pytest.mark.django_db
@@ -96,14 +105,19 @@ def test_every_attribute_bootstrap_styles_on_the_pages_keeps_its_rules(rendered_
     shipped = selector_attribute_tests(BOOTSTRAP.read_text())
     for name, html in rendered_pages.items():
         missing = (html_attributes(html) & ALL_BOOTSTRAP_ATTRIBUTE_TESTS) - shipped
-        assert not missing, f"{name}: Bootstrap's rules for [{'], ['.join(sorted(missing))}] are missing; add " \
-                            f"the word to tools/bootstrap-keep.txt and run tools/trim_bootstrap.sh"
+        assert not missing, (
+            f"{name}: Bootstrap's rules for [{'], ['.join(sorted(missing))}] are missing; add "
+            f"the word to tools/bootstrap-keep.txt and run tools/trim_bootstrap.sh"
+        )
 
 
 def test_the_shipped_bootstrap_keeps_only_rules_for_classes_our_templates_and_code_name():
     """tools/trim_bootstrap.sh's rule: a selector is kept when a template or our code names one of its classes."""
-    sources = [*ROOT.glob("templates/**/*.html"), *ROOT.glob("advisor/**/*.py"),
-               *Path(crispy_bootstrap5.__file__).parent.glob("templates/**/*.html")]
+    sources = [
+        *ROOT.glob("templates/**/*.html"),
+        *ROOT.glob("advisor/**/*.py"),
+        *Path(crispy_bootstrap5.__file__).parent.glob("templates/**/*.html"),
+    ]
     words = {word for path in sources for word in re.findall(r"[A-Za-z0-9_-]+", path.read_text())} | SAFELIST
     css = BOOTSTRAP.read_text()
     unused = [s for s in selectors(css) if (classes := css_classes(s)) and not classes & words]
@@ -112,6 +126,7 @@ def test_the_shipped_bootstrap_keeps_only_rules_for_classes_our_templates_and_co
 
 
 # ---- As served by the real site ------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def site():
@@ -122,8 +137,12 @@ def site():
 
 @pytest.fixture(scope="module")
 def public_pages(site) -> dict[str, str]:
-    created = site.request("/api/assessments/", method="POST", headers={"Content-Type": "application/json"},
-                           data=json.dumps({"industry": "legal", "employees": 25, "incidents_per_month": 4}).encode())
+    created = site.request(
+        "/api/assessments/",
+        method="POST",
+        headers={"Content-Type": "application/json"},
+        data=json.dumps({"industry": "legal", "employees": 25, "incidents_per_month": 4}).encode(),
+    )
     assert created.status == 201
     return {"comparison": "/", "form": "/assess/", "result": created.headers["location"].removeprefix(site.base)}
 
@@ -131,8 +150,11 @@ def public_pages(site) -> dict[str, str]:
 def assets(html: str) -> list[str]:
     """Addresses of the stylesheets, scripts, icons and images a page loads."""
     tags = re.findall(r"<(?:link|script|img|source)\b[^>]*>", html)
-    return [m.group(1) for tag in tags if (m := re.search(r'\b(?:href|src)="([^"]+)"', tag))
-            and not re.search(r'rel="(?:canonical|alternate)"', tag)]
+    return [
+        m.group(1)
+        for tag in tags
+        if (m := re.search(r'\b(?:href|src)="([^"]+)"', tag)) and not re.search(r'rel="(?:canonical|alternate)"', tag)
+    ]
 
 
 def test_static_files_have_hashed_names_and_are_served_compressed_with_far_future_caching(site, public_pages):

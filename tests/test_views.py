@@ -1,4 +1,5 @@
 """The pages, through Django's test client: comparison, assessment, result, comments, re-scoring, deletion."""
+
 from __future__ import annotations
 
 import re
@@ -8,9 +9,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from advisor.protect.spam import started_token
 from advisor import snapshot
-from advisor.models import SharedFigure, Assessment, Characteristic, Comment, CostParameter, Dimension, SupportModel
+from advisor.models import Assessment, Characteristic, Comment, CostParameter, Dimension, SharedFigure, SupportModel
+from advisor.protect.spam import started_token
 
 pytestmark = pytest.mark.django_db
 
@@ -51,8 +52,12 @@ def test_the_assessment_form_comes_in_sections_with_its_defaults_chosen(client):
         assert f"<legend>{legend}" in html
     assert 'name="sites" value="1"' in html
     assert checked_radios(html) == {
-        "operating_hours": ["business_hours"], "it_dependence": ["medium"], "compliance": ["none"],
-        "backup": ["partial"], "growth": ["stable"], "budget_preference": ["no_preference"],
+        "operating_hours": ["business_hours"],
+        "it_dependence": ["medium"],
+        "compliance": ["none"],
+        "backup": ["partial"],
+        "growth": ["stable"],
+        "budget_preference": ["no_preference"],
     }
 
 
@@ -70,7 +75,7 @@ def test_submitting_the_form_stores_the_assessment_and_shows_its_result(client, 
     assert "Assumptions and sources" in html
     assert "<svg" in html and "Estimated cost over three years, by part" in html
     for part in ("Bills", "Lost work (estimate)", "Risk (estimate)", "Cheapest in"):
-        assert f"<th scope=\"col\">{part}</th>" in html
+        assert f'<th scope="col">{part}</th>' in html
     assert f"http://testserver/assessment/{assessment.public_id}/" in html  # the permanent link
 
 
@@ -199,10 +204,17 @@ def test_whoever_holds_the_link_can_delete_the_assessment_with_its_contact_detai
 
 
 def test_a_new_comment_is_held_for_moderation_and_the_person_is_told(client):
-    response = client.post(reverse("advisor:comment_post"), {
-        "name": "Priya", "email": "priya@example.com", "website": "", "text": "We moved to an MSP last year.",
-        "started": started_token(seconds_ago=30),  # as if a person took half a minute to write it
-    }, follow=True)
+    response = client.post(
+        reverse("advisor:comment_post"),
+        {
+            "name": "Priya",
+            "email": "priya@example.com",
+            "website": "",
+            "text": "We moved to an MSP last year.",
+            "started": started_token(seconds_ago=30),  # as if a person took half a minute to write it
+        },
+        follow=True,
+    )
     comment = Comment.objects.get()
     html = response.content.decode()
     assert not comment.is_approved

@@ -4,6 +4,7 @@ The form, the model's columns, the JSON API, the answers table on a result and t
 from (or checked against) this table, so adding a question means adding it here, to `Profile`, and a
 migration for its column; the tests name whatever else still misses it.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -95,50 +96,135 @@ class Question:
 # question, and for the head count typed (static/advisor/assess.js).
 TYPICAL_PROBLEMS_PER_PERSON_MONTH = (0.1, 0.5)
 
-ORGANISATION, TROUBLE, RISK, QUOTES = "Your organisation", "When IT goes wrong", "Risk and plans", \
-    "Advanced: your own quotes (optional)"
+ORGANISATION, TROUBLE, RISK, QUOTES = (
+    "Your organisation",
+    "When IT goes wrong",
+    "Risk and plans",
+    "Advanced: your own quotes (optional)",
+)
 
 QUESTIONS: tuple[Question, ...] = (
-    Question("industry", "Industry", ORGANISATION, choices=INDUSTRIES,
-             help="Used to estimate what downtime costs you, if you leave that blank."),
-    Question("employees", "People who use IT at work", ORGANISATION, whole=True, minimum=1, maximum=100_000,
-             help="Everyone with a computer, email account or business phone, including part-timers."),
-    Question("devices", "Devices to look after", ORGANISATION, whole=True, minimum=0, maximum=1_000_000,
-             required=False,
-             help="Computers, servers, phones and network equipment. Leave blank and we estimate about "
-                  "two per person plus shared equipment."),
-    Question("sites", "Locations", ORGANISATION, whole=True, minimum=1, maximum=10_000, default=1,
-             help="Offices, shops or sites with their own IT."),
-    Question("it_staff", "In-house IT staff (full-time equivalents)", ORGANISATION, minimum=0, maximum=10_000,
-             default=Decimal("0"), unit=DECIMAL,
-             help="0 if nobody looks after IT as part of their job; 0.5 for someone who spends half their "
-                  "time on it."),
-    Question("incidents_per_month", "IT problems a month that need outside help", TROUBLE, minimum=0,
-             maximum=10_000, required=False, unit=DECIMAL,
-             help="A typical month: a broken laptop, a network outage, email down. 0.5 means one every two "
-                  "months. Most organisations with nobody in-house see 0.1 to 0.5 a person a month (about 3 to 12 "
-                  "for 25 people). "
-                  "Leave blank and we estimate it from your size."),
-    Question("downtime_cost_per_hour", "Cost of an hour with IT down ($)", TROUBLE, minimum=0,
-             maximum=1_000_000_000, required=False, unit=MONEY,
-             help="Lost work and lost sales for one hour when nobody can use IT. Leave blank and we estimate "
-                  "it from your size and industry, and say how."),
-    Question("operating_hours", "When IT must work", TROUBLE, choices=OPERATING_HOURS, default="business_hours",
-             radio=True),
-    Question("it_dependence", "How much work stops when IT stops", TROUBLE, choices=IT_DEPENDENCE,
-             default="medium", radio=True),
-    Question("compliance", "Regulated data", RISK, choices=COMPLIANCE, default="none", radio=True,
-             help="Health records, card payments, financial or legal files."),
+    Question(
+        "industry",
+        "Industry",
+        ORGANISATION,
+        choices=INDUSTRIES,
+        help="Used to estimate what downtime costs you, if you leave that blank.",
+    ),
+    Question(
+        "employees",
+        "People who use IT at work",
+        ORGANISATION,
+        whole=True,
+        minimum=1,
+        maximum=100_000,
+        help="Everyone with a computer, email account or business phone, including part-timers.",
+    ),
+    Question(
+        "devices",
+        "Devices to look after",
+        ORGANISATION,
+        whole=True,
+        minimum=0,
+        maximum=1_000_000,
+        required=False,
+        help="Computers, servers, phones and network equipment. Leave blank and we estimate about "
+        "two per person plus shared equipment.",
+    ),
+    Question(
+        "sites",
+        "Locations",
+        ORGANISATION,
+        whole=True,
+        minimum=1,
+        maximum=10_000,
+        default=1,
+        help="Offices, shops or sites with their own IT.",
+    ),
+    Question(
+        "it_staff",
+        "In-house IT staff (full-time equivalents)",
+        ORGANISATION,
+        minimum=0,
+        maximum=10_000,
+        default=Decimal("0"),
+        unit=DECIMAL,
+        help="0 if nobody looks after IT as part of their job; 0.5 for someone who spends half their time on it.",
+    ),
+    Question(
+        "incidents_per_month",
+        "IT problems a month that need outside help",
+        TROUBLE,
+        minimum=0,
+        maximum=10_000,
+        required=False,
+        unit=DECIMAL,
+        help="A typical month: a broken laptop, a network outage, email down. 0.5 means one every two "
+        "months. Most organisations with nobody in-house see 0.1 to 0.5 a person a month (about 3 to 12 "
+        "for 25 people). "
+        "Leave blank and we estimate it from your size.",
+    ),
+    Question(
+        "downtime_cost_per_hour",
+        "Cost of an hour with IT down ($)",
+        TROUBLE,
+        minimum=0,
+        maximum=1_000_000_000,
+        required=False,
+        unit=MONEY,
+        help="Lost work and lost sales for one hour when nobody can use IT. Leave blank and we estimate "
+        "it from your size and industry, and say how.",
+    ),
+    Question(
+        "operating_hours", "When IT must work", TROUBLE, choices=OPERATING_HOURS, default="business_hours", radio=True
+    ),
+    Question(
+        "it_dependence",
+        "How much work stops when IT stops",
+        TROUBLE,
+        choices=IT_DEPENDENCE,
+        default="medium",
+        radio=True,
+    ),
+    Question(
+        "compliance",
+        "Regulated data",
+        RISK,
+        choices=COMPLIANCE,
+        default="none",
+        radio=True,
+        help="Health records, card payments, financial or legal files.",
+    ),
     Question("backup", "Backup and disaster recovery", RISK, choices=BACKUP, default="partial", radio=True),
     Question("growth", "Growth over the next two years", RISK, choices=GROWTH, default="stable", radio=True),
-    Question("budget_preference", "How you prefer to pay", RISK, choices=BUDGET_PREFERENCES,
-             default="no_preference", radio=True),
-    Question("hourly_rate", "Your Break/Fix hourly rate ($)", QUOTES, minimum=0, maximum=10_000, required=False,
-             unit=MONEY, help="Optional: what a local IT firm quoted you per hour. Otherwise we use published "
-                              "rates."),
-    Question("msp_fee_per_user", "Your MSP fee per user per month ($)", QUOTES, minimum=0, maximum=10_000,
-             required=False, unit=MONEY,
-             help="Optional: a managed services quote per user. Otherwise we use published prices."),
+    Question(
+        "budget_preference",
+        "How you prefer to pay",
+        RISK,
+        choices=BUDGET_PREFERENCES,
+        default="no_preference",
+        radio=True,
+    ),
+    Question(
+        "hourly_rate",
+        "Your Break/Fix hourly rate ($)",
+        QUOTES,
+        minimum=0,
+        maximum=10_000,
+        required=False,
+        unit=MONEY,
+        help="Optional: what a local IT firm quoted you per hour. Otherwise we use published rates.",
+    ),
+    Question(
+        "msp_fee_per_user",
+        "Your MSP fee per user per month ($)",
+        QUOTES,
+        minimum=0,
+        maximum=10_000,
+        required=False,
+        unit=MONEY,
+        help="Optional: a managed services quote per user. Otherwise we use published prices.",
+    ),
 )
 
 BY_NAME: dict[str, Question] = {q.name: q for q in QUESTIONS}

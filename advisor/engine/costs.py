@@ -43,6 +43,7 @@ problems, answers at least as fast, fixes at least as fast and cuts serious inci
 Break/Fix, and includes what Break/Fix bills: then every answer an adviser reads as pointing to managed
 services raises Break/Fix's cost by at least as much as the MSP's.
 """
+
 from __future__ import annotations
 
 import math
@@ -76,35 +77,75 @@ PER_JOB, SUBSCRIPTION, PREPAID_BLOCK, SALARIED = "per_job", "subscription", "pre
 PRICING_TYPES = (PER_JOB, SUBSCRIPTION, PREPAID_BLOCK, SALARIED)
 
 OPTION_KEYS = (
-    "hourly_rate", "hours_per_incident", "response_delay_hours", "after_hours_premium", "fee_per_user_month",
-    "fee_per_device_month", "minimum_users", "onboarding_months", "prevented_share",
-    "serious_incident_reduction", "upkeep_included", "tooling_included", "joiners_included", "backups_managed",
+    "hourly_rate",
+    "hours_per_incident",
+    "response_delay_hours",
+    "after_hours_premium",
+    "fee_per_user_month",
+    "fee_per_device_month",
+    "minimum_users",
+    "onboarding_months",
+    "prevented_share",
+    "serious_incident_reduction",
+    "upkeep_included",
+    "tooling_included",
+    "joiners_included",
+    "backups_managed",
     # Prepaid blocks of hours.
-    "block_discount", "block_minimum_hours", "unused_hours_expire",
+    "block_discount",
+    "block_minimum_hours",
+    "unused_hours_expire",
     # Options that work beside the organisation's own IT staff (co-managed IT).
     "requires_it_staff",
     # Salaried staff of the organisation's own.
-    "salary_year", "salary_loading", "users_per_it_staff", "recruiting_cost_per_hire", "staff_leaving_rate",
-    "training_tools_per_staff_year", "away_share", "cover_response_delay_hours",
+    "salary_year",
+    "salary_loading",
+    "users_per_it_staff",
+    "recruiting_cost_per_hire",
+    "staff_leaving_rate",
+    "training_tools_per_staff_year",
+    "away_share",
+    "cover_response_delay_hours",
 )
 SHARED_KEYS = (
-    "incidents_per_person_month", "downtime_cost_per_person_hour", "people_affected_per_incident",
-    "tooling_per_user_month", "joiner_hours", "staff_turnover", "serious_incident_chance",
-    "unpatched_multiplier", "recovery_cost_per_person", "recovery_days_tested", "recovery_days_partial",
-    "recovery_days_none", "regulated_cost_moderate", "regulated_cost_strict", "it_staff_away_share",
+    "incidents_per_person_month",
+    "downtime_cost_per_person_hour",
+    "people_affected_per_incident",
+    "tooling_per_user_month",
+    "joiner_hours",
+    "staff_turnover",
+    "serious_incident_chance",
+    "unpatched_multiplier",
+    "recovery_cost_per_person",
+    "recovery_days_tested",
+    "recovery_days_partial",
+    "recovery_days_none",
+    "regulated_cost_moderate",
+    "regulated_cost_strict",
+    "it_staff_away_share",
     "on_call_rota_staff",
 )
 # Shared figures about the organisation's own IT staff, and when they can enter its costs (shared_keys_used).
-OWN_STAFF_KEYS = {"it_staff_away_share": lambda p: p.it_staff > 0,
-                  "on_call_rota_staff": lambda p: p.operating_hours != "business_hours"}
+OWN_STAFF_KEYS = {
+    "it_staff_away_share": lambda p: p.it_staff > 0,
+    "on_call_rota_staff": lambda p: p.operating_hours != "business_hours",
+}
 COMMON_KEYS = OPTION_KEYS[:14]
 KEYS_BY_PRICING = {
     PER_JOB: COMMON_KEYS,
     SUBSCRIPTION: COMMON_KEYS,
     PREPAID_BLOCK: COMMON_KEYS + ("block_discount", "block_minimum_hours", "unused_hours_expire"),
-    SALARIED: COMMON_KEYS + ("salary_year", "salary_loading", "users_per_it_staff", "recruiting_cost_per_hire",
-                             "staff_leaving_rate", "training_tools_per_staff_year", "away_share",
-                             "cover_response_delay_hours"),
+    SALARIED: COMMON_KEYS
+    + (
+        "salary_year",
+        "salary_loading",
+        "users_per_it_staff",
+        "recruiting_cost_per_hire",
+        "staff_leaving_rate",
+        "training_tools_per_staff_year",
+        "away_share",
+        "cover_response_delay_hours",
+    ),
 }
 
 
@@ -149,11 +190,17 @@ def estimates(profile: Profile, shared: dict[str, Any]) -> Estimates:
     return Estimates(
         devices=DEVICES_PER_PERSON * people if profile.devices is None else float(profile.devices),
         devices_estimated=profile.devices is None,
-        incidents_per_month=(estimated_problems(profile, shared)
-                             if profile.incidents_per_month is None else float(profile.incidents_per_month)),
+        incidents_per_month=(
+            estimated_problems(profile, shared)
+            if profile.incidents_per_month is None
+            else float(profile.incidents_per_month)
+        ),
         incidents_estimated=profile.incidents_per_month is None,
-        downtime_cost_per_hour=(estimated_downtime_cost(profile, shared["downtime_cost_per_person_hour"])
-                                if profile.downtime_cost_per_hour is None else float(profile.downtime_cost_per_hour)),
+        downtime_cost_per_hour=(
+            estimated_downtime_cost(profile, shared["downtime_cost_per_person_hour"])
+            if profile.downtime_cost_per_hour is None
+            else float(profile.downtime_cost_per_hour)
+        ),
         downtime_cost_estimated=profile.downtime_cost_per_hour is None,
     )
 
@@ -218,11 +265,11 @@ def own_quotes(model: ModelSpec, profile: Profile) -> dict[str, float]:
 
 def option_figures(model: ModelSpec, profile: Profile | None) -> dict[str, Figure]:
     """The option's figures with the person's own quotes in place (fixed, no range); None: the catalogue's."""
-    figures = {key: model.figures.get(key) or Figure(key, key.replace("_", " "), 0.0, 0.0, 0.0)
-               for key in OPTION_KEYS}
+    figures = {key: model.figures.get(key) or Figure(key, key.replace("_", " "), 0.0, 0.0, 0.0) for key in OPTION_KEYS}
     for key, value in (own_quotes(model, profile) if profile else {}).items():
-        figures[key] = figures[key].fixed_at(value, source_title="Your own quote",
-                                             note="Entered in the advanced section of the assessment.")
+        figures[key] = figures[key].fixed_at(
+            value, source_title="Your own quote", note="Entered in the advanced section of the assessment."
+        )
     return figures
 
 
@@ -276,8 +323,13 @@ VACANCY_MONTHS = 3
 def joiners_hours(shared: dict[str, Any], profile: Profile, people: Any, *, included: Any, own: Any) -> Any:
     """Hours over three years setting up people who join and removing those who leave, less what the option
     includes or the organisation's own IT staff do."""
-    return (YEARS * people * (shared["staff_turnover"] + GROWTH_JOINERS[profile.growth]) * shared["joiner_hours"]
-            * (1.0 - _greater(included, own)))
+    return (
+        YEARS
+        * people
+        * (shared["staff_turnover"] + GROWTH_JOINERS[profile.growth])
+        * shared["joiner_hours"]
+        * (1.0 - _greater(included, own))
+    )
 
 
 def in_house_hires(option: dict[str, Any], profile: Profile, people: Any) -> Any:
@@ -287,8 +339,17 @@ def in_house_hires(option: dict[str, Any], profile: Profile, people: Any) -> Any
     return _greater(0.0, team - profile.it_staff)
 
 
-def parts(option: dict[str, Any], shared: dict[str, Any], profile: Profile, *, pricing: str, employees: int,
-          devices: Any, incidents: Any, downtime_cost: Any) -> Parts:
+def parts(
+    option: dict[str, Any],
+    shared: dict[str, Any],
+    profile: Profile,
+    *,
+    pricing: str,
+    employees: int,
+    devices: Any,
+    incidents: Any,
+    downtime_cost: Any,
+) -> Parts:
     """The formula in the module's docstring, for one option charging by `pricing`. `employees`, `devices`,
     `incidents` and `downtime_cost` are passed apart from the profile because they may be estimates or
     simulated draws, and because the tipping search and resizing move them."""
@@ -300,8 +361,10 @@ def parts(option: dict[str, Any], shared: dict[str, Any], profile: Profile, *, p
     uplift = 1.0 + after_hours * (premium - 1.0)  # what an hour of work on a problem costs, on average, in hours
     own = in_house_upkeep(profile, devices)  # what the organisation's own IT staff already do
     joiner_hours = joiners_hours(shared, profile, people, included=option["joiners_included"], own=own)
-    monthly_fees = (_greater(people, option["minimum_users"]) * option["fee_per_user_month"]
-                    + devices * option["fee_per_device_month"])
+    monthly_fees = (
+        _greater(people, option["minimum_users"]) * option["fee_per_user_month"]
+        + devices * option["fee_per_device_month"]
+    )
     tooling = MONTHS * people * shared["tooling_per_user_month"] * (1.0 - option["tooling_included"])
     labour, joiners, staff = 0.0, joiner_hours * hourly, 0.0
     waiting = problems_left * (option["response_delay_hours"] + fix)  # hours problems keep someone from working
@@ -311,7 +374,7 @@ def parts(option: dict[str, Any], shared: dict[str, Any], profile: Profile, *, p
         # month's extra is not made up by a quiet month's spare.
         hours_needed = (problems_left * fix * uplift) + joiner_hours / MONTHS
         block = _greater(option["block_minimum_hours"], hours_needed)
-        spread = fix * uplift * problems_left ** 0.5
+        spread = fix * uplift * problems_left**0.5
         overage = option["unused_hours_expire"] * _greater(0.0, OVERAGE_PER_SD * spread - (block - hours_needed))
         labour = MONTHS * (block * hourly * (1.0 - option["block_discount"]) + overage * hourly)
         joiners = 0.0
@@ -321,9 +384,11 @@ def parts(option: dict[str, Any], shared: dict[str, Any], profile: Profile, *, p
         # go to bought-in help, which is slower. That includes the problems the existing staff take when they are
         # there (counted under no option, so left out here too) but that go outside while they are not.
         hires = in_house_hires(option, profile, people)
-        staff = hires * (YEARS * option["salary_year"] * option["salary_loading"]
-                         + option["recruiting_cost_per_hire"] * (1.0 + option["staff_leaving_rate"] * YEARS)
-                         + YEARS * option["training_tools_per_staff_year"])
+        staff = hires * (
+            YEARS * option["salary_year"] * option["salary_loading"]
+            + option["recruiting_cost_per_hire"] * (1.0 + option["staff_leaving_rate"] * YEARS)
+            + YEARS * option["training_tools_per_staff_year"]
+        )
         # Away: holidays, sickness and training, and the months a post stands empty after someone leaves.
         gone = option["away_share"] + option["staff_leaving_rate"] * VACANCY_MONTHS / 12
         members = _greater(1.0, profile.it_staff + hires)
@@ -336,8 +401,7 @@ def parts(option: dict[str, Any], shared: dict[str, Any], profile: Profile, *, p
         # evenings and weekends with nobody on call.
         rated = (in_office_away + (uncovered - in_office_away) * premium) / _greater(uncovered, 1e-12)
         labour = MONTHS * bought * fix * hourly * rated
-        waiting = (kept * (option["response_delay_hours"] + fix)
-                   + bought * (option["cover_response_delay_hours"] + fix))
+        waiting = kept * (option["response_delay_hours"] + fix) + bought * (option["cover_response_delay_hours"] + fix)
     else:  # PER_JOB and SUBSCRIPTION: every hour of work billed (a subscription's hourly rate is 0)
         labour = MONTHS * problems_left * fix * hourly * uplift
 
@@ -346,19 +410,34 @@ def parts(option: dict[str, Any], shared: dict[str, Any], profile: Profile, *, p
     affected = _lesser(people, shared["people_affected_per_incident"])
     lost_work = MONTHS * waiting * affected * stopped * person_hour
 
-    base_chance = _lesser(BASE_CHANCE_CAP, shared["serious_incident_chance"] * math.sqrt(people / RISK_REFERENCE_PEOPLE))
+    base_chance = _lesser(
+        BASE_CHANCE_CAP, shared["serious_incident_chance"] * math.sqrt(people / RISK_REFERENCE_PEOPLE)
+    )
     upkeep_done = _greater(option["upkeep_included"], own)
-    chance = (base_chance * (1.0 + (shared["unpatched_multiplier"] - 1.0) * (1.0 - upkeep_done))
-              * (1.0 - option["serious_incident_reduction"]))
+    chance = (
+        base_chance
+        * (1.0 + (shared["unpatched_multiplier"] - 1.0) * (1.0 - upkeep_done))
+        * (1.0 - option["serious_incident_reduction"])
+    )
     backups = "tested" if _is_one(option["backups_managed"]) else profile.backup
     recovery_days = shared[f"recovery_days_{backups}"]
     regulated = 0.0 if profile.compliance == "none" else shared[f"regulated_cost_{profile.compliance}"]
-    impact = (people * shared["recovery_cost_per_person"]
-              + recovery_days * HOURS_A_DAY[profile.operating_hours] * stopped * downtime_cost
-              + people * regulated)
+    impact = (
+        people * shared["recovery_cost_per_person"]
+        + recovery_days * HOURS_A_DAY[profile.operating_hours] * stopped * downtime_cost
+        + people * regulated
+    )
     risk = YEARS * chance * impact
-    return Parts(labour=labour, fees=MONTHS * monthly_fees, onboarding=option["onboarding_months"] * monthly_fees,
-                 tooling=tooling, joiners=joiners, staff=staff, lost_work=lost_work, risk=risk)
+    return Parts(
+        labour=labour,
+        fees=MONTHS * monthly_fees,
+        onboarding=option["onboarding_months"] * monthly_fees,
+        tooling=tooling,
+        joiners=joiners,
+        staff=staff,
+        lost_work=lost_work,
+        risk=risk,
+    )
 
 
 def _is_one(value: Any) -> bool:
@@ -382,8 +461,9 @@ def _not_taken(profile: Profile) -> str:
     if profile.it_staff <= 0:
         return ""
     hours = "" if profile.operating_hours == "business_hours" else " or nobody is on call"
-    return (f" Counted for the problems your IT staff do not take, and for theirs while every one of them is "
-            f"away{hours}.")
+    return (
+        f" Counted for the problems your IT staff do not take, and for theirs while every one of them is away{hours}."
+    )
 
 
 def _team(option: dict[str, float], profile: Profile) -> str:
@@ -394,70 +474,131 @@ def _team(option: dict[str, float], profile: Profile) -> str:
     return "your IT staff and those you would hire" if profile.it_staff > 0 else "the staff you would hire"
 
 
-def scope(option: dict[str, float], profile: Profile, devices: float, *, pricing: str = PER_JOB
-          ) -> tuple[ScopeItem, ...]:
+def scope(
+    option: dict[str, float], profile: Profile, devices: float, *, pricing: str = PER_JOB
+) -> tuple[ScopeItem, ...]:
     """How each piece of the common scope is counted for this option, so a reader sees like is priced with like."""
     items = []
     if pricing == PREPAID_BLOCK:
-        expire = "unused hours expire each month" if option["unused_hours_expire"] >= 1 else \
-            "unused hours roll over"
-        items.append(ScopeItem("fixing", PIECES["fixing"], "billed",
-                               f"From a block of hours bought each month at {option['block_discount'] * 100:.0f} % "
-                               f"off the hourly rate ({expire}); hours beyond it at the full rate."
-                               f"{_not_taken(profile)}"))
+        expire = "unused hours expire each month" if option["unused_hours_expire"] >= 1 else "unused hours roll over"
+        items.append(
+            ScopeItem(
+                "fixing",
+                PIECES["fixing"],
+                "billed",
+                f"From a block of hours bought each month at {option['block_discount'] * 100:.0f} % "
+                f"off the hourly rate ({expire}); hours beyond it at the full rate."
+                f"{_not_taken(profile)}",
+            )
+        )
     elif pricing == SALARIED:
         hired = in_house_hires(option, profile, float(profile.employees)) > 0
-        costed = " (their pay, recruiting and training are in the bills)" if hired else \
-            ", already the team your size needs: nobody is hired"
-        items.append(ScopeItem("fixing", PIECES["fixing"], "billed",
-                               f"By {_team(option, profile)}{costed}; while all of them are away, help for their "
-                               f"problems is bought in by the hour, slower to arrive."))
+        costed = (
+            " (their pay, recruiting and training are in the bills)"
+            if hired
+            else ", already the team your size needs: nobody is hired"
+        )
+        items.append(
+            ScopeItem(
+                "fixing",
+                PIECES["fixing"],
+                "billed",
+                f"By {_team(option, profile)}{costed}; while all of them are away, help for their "
+                f"problems is bought in by the hour, slower to arrive.",
+            )
+        )
     elif option["hourly_rate"] > 0:
-        items.append(ScopeItem("fixing", PIECES["fixing"], "billed",
-                               f"Billed by the hour for each problem.{_not_taken(profile)}"))
+        items.append(
+            ScopeItem(
+                "fixing", PIECES["fixing"], "billed", f"Billed by the hour for each problem.{_not_taken(profile)}"
+            )
+        )
     else:
-        items.append(ScopeItem("fixing", PIECES["fixing"], "included",
-                               f"Included in the monthly fee.{_not_taken(profile)}"))
+        items.append(
+            ScopeItem("fixing", PIECES["fixing"], "included", f"Included in the monthly fee.{_not_taken(profile)}")
+        )
     own = in_house_upkeep(profile, devices)
     included = f"Done by {_team(option, profile)}." if pricing == SALARIED else "Included in the monthly fee."
     if option["upkeep_included"] >= 1:
         items.append(ScopeItem("upkeep", PIECES["upkeep"], "included", included))
     elif own >= 1:
-        items.append(ScopeItem("upkeep", PIECES["upkeep"], "in_house",
-                               "Done by your own IT staff, whose cost is the same under every option."))
+        items.append(
+            ScopeItem(
+                "upkeep",
+                PIECES["upkeep"],
+                "in_house",
+                "Done by your own IT staff, whose cost is the same under every option.",
+            )
+        )
     else:
         done = f" (your IT staff can cover about {own * 100:.0f} %)" if own > 0 else ""
-        items.append(ScopeItem("upkeep", PIECES["upkeep"], "risk",
-                               f"Rarely bought separately by organisations like yours, so counted as risk: "
-                               f"unpatched systems make a serious incident likelier{done}."))
+        items.append(
+            ScopeItem(
+                "upkeep",
+                PIECES["upkeep"],
+                "risk",
+                f"Rarely bought separately by organisations like yours, so counted as risk: "
+                f"unpatched systems make a serious incident likelier{done}.",
+            )
+        )
     if option["tooling_included"] >= 1:
         items.append(ScopeItem("tooling", PIECES["tooling"], "included", "Included in the monthly fee."))
     else:
-        items.append(ScopeItem("tooling", PIECES["tooling"], "billed",
-                               "Bought separately per user (endpoint protection, email filtering, backup storage)."))
+        items.append(
+            ScopeItem(
+                "tooling",
+                PIECES["tooling"],
+                "billed",
+                "Bought separately per user (endpoint protection, email filtering, backup storage).",
+            )
+        )
     if option["joiners_included"] >= 1:
-        items.append(ScopeItem("joiners", PIECES["joiners"], "included",
-                               f"Done by {_team(option, profile)}." if pricing == SALARIED else
-                               "Done by your own IT staff." if option.get("requires_it_staff", 0) >= 1 else
-                               "Included in the monthly fee."))
+        items.append(
+            ScopeItem(
+                "joiners",
+                PIECES["joiners"],
+                "included",
+                f"Done by {_team(option, profile)}."
+                if pricing == SALARIED
+                else "Done by your own IT staff."
+                if option.get("requires_it_staff", 0) >= 1
+                else "Included in the monthly fee.",
+            )
+        )
     elif own >= 1:
         items.append(ScopeItem("joiners", PIECES["joiners"], "in_house", "Done by your own IT staff."))
     elif pricing == PREPAID_BLOCK:
         items.append(ScopeItem("joiners", PIECES["joiners"], "billed", "Drawn from the block of hours."))
     else:
-        items.append(ScopeItem("joiners", PIECES["joiners"], "billed",
-                               "Billed by the hour for each person who joins or leaves."))
+        items.append(
+            ScopeItem("joiners", PIECES["joiners"], "billed", "Billed by the hour for each person who joins or leaves.")
+        )
     if profile.operating_hours == "business_hours":
         items.append(ScopeItem("after_hours", PIECES["after_hours"], "not_needed", "You work business hours only."))
     elif pricing == SALARIED:
-        items.append(ScopeItem("after_hours", PIECES["after_hours"], "billed",
-                               "Staff work office hours and keep someone on call for as many evenings and weekends "
-                               "as the team is large enough to share (see the on-call rota in the figures); for "
-                               "the rest, help is bought in at a higher rate, and slower to arrive."))
+        items.append(
+            ScopeItem(
+                "after_hours",
+                PIECES["after_hours"],
+                "billed",
+                "Staff work office hours and keep someone on call for as many evenings and weekends "
+                "as the team is large enough to share (see the on-call rota in the figures); for "
+                "the rest, help is bought in at a higher rate, and slower to arrive.",
+            )
+        )
     elif option["after_hours_premium"] > 1:
-        items.append(ScopeItem("after_hours", PIECES["after_hours"], "billed",
-                               "Out-of-hours call-outs billed at a higher hourly rate."))
+        items.append(
+            ScopeItem(
+                "after_hours", PIECES["after_hours"], "billed", "Out-of-hours call-outs billed at a higher hourly rate."
+            )
+        )
     else:
-        items.append(ScopeItem("after_hours", PIECES["after_hours"], "included",
-                               "Monitoring and urgent help outside office hours are in the fee."))
+        items.append(
+            ScopeItem(
+                "after_hours",
+                PIECES["after_hours"],
+                "included",
+                "Monitoring and urgent help outside office hours are in the fee.",
+            )
+        )
     return tuple(items)

@@ -12,14 +12,28 @@
    the option listed first in the catalogue); within CLOSE_CALL_MARGIN points it is called a close call.
 5. The ranges (uncertainty.py), the tipping points (tipping.py) and the words (explain.py).
 """
+
 from __future__ import annotations
 
 import operator
 from dataclasses import dataclass, replace
 
 from . import costs, explain, needs, quotes, tipping, uncertainty
-from .domain import RESULT_VERSION, Catalogue, CostParts, DimensionFit, Estimates, NotApplicable, OptionCost, \
-    OptionResult, Profile, Quote, QuoteResult, Range, Result
+from .domain import (
+    RESULT_VERSION,
+    Catalogue,
+    CostParts,
+    DimensionFit,
+    Estimates,
+    NotApplicable,
+    OptionCost,
+    OptionResult,
+    Profile,
+    Quote,
+    QuoteResult,
+    Range,
+    Result,
+)
 
 # Fit and cost count equally: the cost now prices lost work and risk as well as bills, and fit carries what
 # money does not (a wish for predictable bills, a partner for planning, help only when asked).
@@ -64,8 +78,10 @@ def weight_shares(catalogue: Catalogue) -> list[float]:
 
 def fit_points(catalogue: Catalogue, rating_of: dict[str, int], levels: list[float]) -> list[float]:
     """Each aspect's points of an option's fit: its weight share, less need x (1 - rating / 5) of it."""
-    return [100.0 * share * (1.0 - level * (1.0 - rating_of.get(d.slug, 0) / 5.0))
-            for share, level, d in zip(weight_shares(catalogue), levels, catalogue.dimensions)]
+    return [
+        100.0 * share * (1.0 - level * (1.0 - rating_of.get(d.slug, 0) / 5.0))
+        for share, level, d in zip(weight_shares(catalogue), levels, catalogue.dimensions, strict=False)
+    ]
 
 
 def reference_spend(employees: float) -> float:
@@ -90,13 +106,22 @@ class Prepared:
 def prepare(catalogue: Catalogue) -> Prepared:
     shares = weight_shares(catalogue)
     return Prepared(
-        losses=[[share * (1.0 - m.ratings.get(d.slug, 0) / 5.0) for share, d in zip(shares, catalogue.dimensions)]
-                for m in catalogue.models],
-        options=[{key: m.figures[key].expected if key in m.figures else 0.0 for key in costs.OPTION_KEYS}
-                 for m in catalogue.models],
+        losses=[
+            [
+                share * (1.0 - m.ratings.get(d.slug, 0) / 5.0)
+                for share, d in zip(shares, catalogue.dimensions, strict=False)
+            ]
+            for m in catalogue.models
+        ],
+        options=[
+            {key: m.figures[key].expected if key in m.figures else 0.0 for key in costs.OPTION_KEYS}
+            for m in catalogue.models
+        ],
         shared={key: catalogue.figures[key].expected for key in costs.SHARED_KEYS},
-        needs_it_staff=[m.figures["requires_it_staff"].expected >= 1 if "requires_it_staff" in m.figures else False
-                        for m in catalogue.models],
+        needs_it_staff=[
+            m.figures["requires_it_staff"].expected >= 1 if "requires_it_staff" in m.figures else False
+            for m in catalogue.models
+        ],
     )
 
 
@@ -118,9 +143,16 @@ def evaluate(profile: Profile, catalogue: Catalogue, prepared: Prepared | None =
         model, option = catalogue.models[i], prep.options[i]
         fits[i] = 100.0 * (1.0 - sum(map(operator.mul, levels, prep.losses[i])))
         own = costs.own_quotes(model, profile)
-        parts[i] = costs.parts({**option, **own} if own else option, prep.shared, profile, pricing=model.pricing,
-                               employees=profile.employees, devices=used.devices, incidents=used.incidents_per_month,
-                               downtime_cost=used.downtime_cost_per_hour)
+        parts[i] = costs.parts(
+            {**option, **own} if own else option,
+            prep.shared,
+            profile,
+            pricing=model.pricing,
+            employees=profile.employees,
+            devices=used.devices,
+            incidents=used.incidents_per_month,
+            downtime_cost=used.downtime_cost_per_hour,
+        )
     totals = {i: float(p.total) for i, p in parts.items()}
     cost_scores = {i: cost_score(t, profile.employees) for i, t in totals.items()}
     overall = {i: FIT_WEIGHT * fits[i] + (1 - FIT_WEIGHT) * cost_scores[i] for i in fits}
@@ -137,9 +169,13 @@ def resized(profile: Profile, employees: int, used: Estimates) -> Profile:
     def scaled(given: float | None, value: float) -> float | None:
         return None if given is None else value * factor
 
-    return replace(profile, employees=employees, devices=scaled(profile.devices, used.devices),
-                   incidents_per_month=scaled(profile.incidents_per_month, used.incidents_per_month),
-                   downtime_cost_per_hour=scaled(profile.downtime_cost_per_hour, used.downtime_cost_per_hour))
+    return replace(
+        profile,
+        employees=employees,
+        devices=scaled(profile.devices, used.devices),
+        incidents_per_month=scaled(profile.incidents_per_month, used.incidents_per_month),
+        downtime_cost_per_hour=scaled(profile.downtime_cost_per_hour, used.downtime_cost_per_hour),
+    )
 
 
 def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool = True) -> Result:
@@ -158,27 +194,44 @@ def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool =
         model = catalogue.models[i]
         part = ev.parts[i]
         option = costs.expected_values(costs.option_figures(model, profile))
-        options.append(OptionResult(
-            slug=model.slug, name=model.name, fit=round(ev.fits[i], 1), cost_score=round(ev.cost_scores[i], 1),
-            overall=round(ev.overall[i], 1),
-            cost=OptionCost(
-                three_years=_total(simulated.totals[i], simulated.parts[i]),
-                parts=CostParts(bills=_rounded(simulated.parts[i].bills),
-                                lost_work=_rounded(simulated.parts[i].lost_work),
-                                risk=_rounded(simulated.parts[i].risk)),
-                bills_per_month=round((part.bills - part.onboarding) / costs.MONTHS, 2),
-                onboarding=round(float(part.onboarding), 2),
-                bill_lines={"labour": round(float(part.labour), 2), "fees": round(float(part.fees), 2),
-                            "onboarding": round(float(part.onboarding), 2), "tooling": round(float(part.tooling), 2),
-                            "joiners": round(float(part.joiners), 2), "staff": round(float(part.staff), 2)},
-                chance_cheapest=round(simulated.chance_cheapest[i], 3),
-                scope=costs.scope(option, profile, ev.used.devices, pricing=model.pricing),
-                chance_cheapest_of_options=(None if simulated.chance_cheapest_of_options is None else
-                                            round(simulated.chance_cheapest_of_options[i], 3)),
-            ),
-            dimensions=tuple(DimensionFit(d.slug, model.ratings.get(d.slug, 0), round(p, 2)) for d, p in
-                             zip(catalogue.dimensions, fit_points(catalogue, model.ratings, ev.levels))),
-        ))
+        options.append(
+            OptionResult(
+                slug=model.slug,
+                name=model.name,
+                fit=round(ev.fits[i], 1),
+                cost_score=round(ev.cost_scores[i], 1),
+                overall=round(ev.overall[i], 1),
+                cost=OptionCost(
+                    three_years=_total(simulated.totals[i], simulated.parts[i]),
+                    parts=CostParts(
+                        bills=_rounded(simulated.parts[i].bills),
+                        lost_work=_rounded(simulated.parts[i].lost_work),
+                        risk=_rounded(simulated.parts[i].risk),
+                    ),
+                    bills_per_month=round((part.bills - part.onboarding) / costs.MONTHS, 2),
+                    onboarding=round(float(part.onboarding), 2),
+                    bill_lines={
+                        "labour": round(float(part.labour), 2),
+                        "fees": round(float(part.fees), 2),
+                        "onboarding": round(float(part.onboarding), 2),
+                        "tooling": round(float(part.tooling), 2),
+                        "joiners": round(float(part.joiners), 2),
+                        "staff": round(float(part.staff), 2),
+                    },
+                    chance_cheapest=round(simulated.chance_cheapest[i], 3),
+                    scope=costs.scope(option, profile, ev.used.devices, pricing=model.pricing),
+                    chance_cheapest_of_options=(
+                        None
+                        if simulated.chance_cheapest_of_options is None
+                        else round(simulated.chance_cheapest_of_options[i], 3)
+                    ),
+                ),
+                dimensions=tuple(
+                    DimensionFit(d.slug, model.ratings.get(d.slug, 0), round(p, 2))
+                    for d, p in zip(catalogue.dimensions, fit_points(catalogue, model.ratings, ev.levels), strict=False)
+                ),
+            )
+        )
     close_call = len(options) > 1 and options[0].overall - options[1].overall < CLOSE_CALL_MARGIN
     points = tipping.find(profile, catalogue, ev, prepared) if with_tipping_points and len(options) > 1 else ()
     quote_results = _quote_results(profile, catalogue, prepared, ev, baseline, priced, simulated)
@@ -191,32 +244,58 @@ def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool =
         close_call=close_call,
         headline=explain.headline(options, close_call),
         summary=explain.summary(options, close_call),
-        reasons=explain.reasons(options, factors, reference=reference_spend(profile.employees),
-                                fit_weight=FIT_WEIGHT, zero_at=COST_SCORE_ZERO_AT, close_call=close_call),
+        reasons=explain.reasons(
+            options,
+            factors,
+            reference=reference_spend(profile.employees),
+            fit_weight=FIT_WEIGHT,
+            zero_at=COST_SCORE_ZERO_AT,
+            close_call=close_call,
+        ),
         options=tuple(options),
         needs=need_list,
         factors=factors,
         tipping_points=points,
-        assumptions=explain.assumptions(profile, ev.used, fit_weight=FIT_WEIGHT, close_call_margin=CLOSE_CALL_MARGIN,
-                                        reference=REFERENCE_SPEND_PER_PERSON_YEAR),
+        assumptions=explain.assumptions(
+            profile,
+            ev.used,
+            fit_weight=FIT_WEIGHT,
+            close_call_margin=CLOSE_CALL_MARGIN,
+            reference=REFERENCE_SPEND_PER_PERSON_YEAR,
+        ),
         notes=explain.notes(profile, ev.used),
-        not_applicable=tuple(NotApplicable(m.slug, m.name, explain.why_not_applicable(m.name))
-                             for i, m in enumerate(catalogue.models) if i not in ev.overall),
+        not_applicable=tuple(
+            NotApplicable(m.slug, m.name, explain.why_not_applicable(m.name))
+            for i, m in enumerate(catalogue.models)
+            if i not in ev.overall
+        ),
         scope_note=explain.scope_note(profile, max_people=SCOPE_MAX_PEOPLE, max_it_staff=SCOPE_MAX_IT_STAFF),
-        estimates=replace(ev.used, devices=round(ev.used.devices, 1),
-                          incidents_per_month=round(ev.used.incidents_per_month, 2),
-                          downtime_cost_per_hour=round(ev.used.downtime_cost_per_hour, 2)),
+        estimates=replace(
+            ev.used,
+            devices=round(ev.used.devices, 1),
+            incidents_per_month=round(ev.used.incidents_per_month, 2),
+            downtime_cost_per_hour=round(ev.used.downtime_cost_per_hour, 2),
+        ),
         quotes=quote_results,
         quote_verdict=_quote_verdict(profile, catalogue, prepared, ev, baseline, quote_results, tuple(options)),
     )
 
 
-QUOTES_UNPRICED = ("Your quotes could not be priced: none of the options we list today is a managed service to "
-                   "start from. They are kept with your answers.")
+QUOTES_UNPRICED = (
+    "Your quotes could not be priced: none of the options we list today is a managed service to "
+    "start from. They are kept with your answers."
+)
 
 
-def _quote_verdict(profile: Profile, catalogue: Catalogue, prepared: Prepared, ev: Evaluation, baseline: int | None,
-                   quote_results: tuple[QuoteResult, ...], options: tuple[OptionResult, ...]) -> tuple[str, ...]:
+def _quote_verdict(
+    profile: Profile,
+    catalogue: Catalogue,
+    prepared: Prepared,
+    ev: Evaluation,
+    baseline: int | None,
+    quote_results: tuple[QuoteResult, ...],
+    options: tuple[OptionResult, ...],
+) -> tuple[str, ...]:
     """The words on the quotes: which is the better deal and why (explain.quote_verdict), with what the runner-up's
     response terms cost against the better deal's worked out here, where the pricing is."""
     if not profile.quotes:
@@ -229,9 +308,15 @@ def _quote_verdict(profile: Profile, catalogue: Catalogue, prepared: Prepared, e
         best, other = given[quote_results[0].name], given[quote_results[1].name]
         if best.response_hours != other.response_hours:
             response_gap = quotes.response_cost(
-                other, best, prepared.options[baseline], _quote_shared(catalogue, prepared), profile,
-                devices=ev.used.devices, incidents=ev.used.incidents_per_month,
-                downtime_cost=ev.used.downtime_cost_per_hour)
+                other,
+                best,
+                prepared.options[baseline],
+                _quote_shared(catalogue, prepared),
+                profile,
+                devices=ev.used.devices,
+                incidents=ev.used.incidents_per_month,
+                downtime_cost=ev.used.downtime_cost_per_hour,
+            )
     managed = next((o for o in options if o.slug == catalogue.models[baseline].slug), None)
     return explain.quote_verdict(quote_results, profile.quotes, options, managed=managed, response_gap=response_gap)
 
@@ -240,21 +325,39 @@ def _quote_shared(catalogue: Catalogue, prepared: Prepared) -> dict[str, float]:
     return {**prepared.shared, **{key: catalogue.figures[key].expected for key in quotes.QUOTE_KEYS}}
 
 
-def _priced_quotes(profile: Profile, catalogue: Catalogue, prepared: Prepared, ev: Evaluation,
-                   baseline: int | None) -> list[tuple[Quote, quotes.Priced]]:
+def _priced_quotes(
+    profile: Profile, catalogue: Catalogue, prepared: Prepared, ev: Evaluation, baseline: int | None
+) -> list[tuple[Quote, quotes.Priced]]:
     """The person's quotes priced at every figure's expected value (none when there is no baseline option)."""
     if not profile.quotes or baseline is None:
         return []
     shared = _quote_shared(catalogue, prepared)
-    return [(quote, quotes.price(quote, prepared.options[baseline], shared, profile, devices=ev.used.devices,
-                                 incidents=ev.used.incidents_per_month,
-                                 downtime_cost=ev.used.downtime_cost_per_hour))
-            for quote in profile.quotes]
+    return [
+        (
+            quote,
+            quotes.price(
+                quote,
+                prepared.options[baseline],
+                shared,
+                profile,
+                devices=ev.used.devices,
+                incidents=ev.used.incidents_per_month,
+                downtime_cost=ev.used.downtime_cost_per_hour,
+            ),
+        )
+        for quote in profile.quotes
+    ]
 
 
-def _quote_results(profile: Profile, catalogue: Catalogue, prepared: Prepared, ev: Evaluation,
-                   baseline: int | None, priced: list[tuple[Quote, quotes.Priced]],
-                   simulated: uncertainty.Simulated) -> tuple[QuoteResult, ...]:
+def _quote_results(
+    profile: Profile,
+    catalogue: Catalogue,
+    prepared: Prepared,
+    ev: Evaluation,
+    baseline: int | None,
+    priced: list[tuple[Quote, quotes.Priced]],
+    simulated: uncertainty.Simulated,
+) -> tuple[QuoteResult, ...]:
     """Each quote as the result shows it, cheapest all told first (on equal totals, in the order given)."""
     if baseline is None:
         return ()
@@ -266,29 +369,40 @@ def _quote_results(profile: Profile, catalogue: Catalogue, prepared: Prepared, e
     for n, (quote, found) in enumerate(priced):
         part, simulated_parts = found.parts, simulated.quote_parts[n]
         monthly = quotes.monthly_fee(quote, people, devices)
-        results.append(QuoteResult(
-            name=quote.name,
-            monthly_first_year=round(monthly, 2),
-            per_person_month=round(monthly / people, 2),
-            fees_three_years=round(float(found.lines["fees"]), 2),
-            exit_cost_after_one_year=round(quotes.exit_cost_after_one_year(quote, people, devices), 2),
-            left_out=quotes.left_out(quote, prepared.options[baseline], shared, profile, devices=devices,
-                                     incidents=ev.used.incidents_per_month,
-                                     downtime_cost=ev.used.downtime_cost_per_hour),
-            flags=quotes.flags(quote, profile, devices=devices, market=market),
-            minimum_applies=quotes.minimum_applies(quote, people, devices),
-            monthly_third_year=round(quotes.fee_in_year(quote, people, devices, 2), 2),
-            cost=OptionCost(
-                three_years=_total(simulated.quote_totals[n], simulated_parts),
-                parts=CostParts(bills=_rounded(simulated_parts.bills), lost_work=_rounded(simulated_parts.lost_work),
-                                risk=_rounded(simulated_parts.risk)),
-                bills_per_month=round((part.bills - part.onboarding) / costs.MONTHS, 2),
-                onboarding=round(float(part.onboarding), 2),
-                bill_lines={key: round(float(value), 2) for key, value in found.lines.items()},
-                chance_cheapest=round(simulated.quote_chance_cheapest[n], 3),
-                scope=quotes.scope(quote, profile),
-            ),
-        ))
+        results.append(
+            QuoteResult(
+                name=quote.name,
+                monthly_first_year=round(monthly, 2),
+                per_person_month=round(monthly / people, 2),
+                fees_three_years=round(float(found.lines["fees"]), 2),
+                exit_cost_after_one_year=round(quotes.exit_cost_after_one_year(quote, people, devices), 2),
+                left_out=quotes.left_out(
+                    quote,
+                    prepared.options[baseline],
+                    shared,
+                    profile,
+                    devices=devices,
+                    incidents=ev.used.incidents_per_month,
+                    downtime_cost=ev.used.downtime_cost_per_hour,
+                ),
+                flags=quotes.flags(quote, profile, devices=devices, market=market),
+                minimum_applies=quotes.minimum_applies(quote, people, devices),
+                monthly_third_year=round(quotes.fee_in_year(quote, people, devices, 2), 2),
+                cost=OptionCost(
+                    three_years=_total(simulated.quote_totals[n], simulated_parts),
+                    parts=CostParts(
+                        bills=_rounded(simulated_parts.bills),
+                        lost_work=_rounded(simulated_parts.lost_work),
+                        risk=_rounded(simulated_parts.risk),
+                    ),
+                    bills_per_month=round((part.bills - part.onboarding) / costs.MONTHS, 2),
+                    onboarding=round(float(part.onboarding), 2),
+                    bill_lines={key: round(float(value), 2) for key, value in found.lines.items()},
+                    chance_cheapest=round(simulated.quote_chance_cheapest[n], 3),
+                    scope=quotes.scope(quote, profile),
+                ),
+            )
+        )
     return tuple(sorted(results, key=lambda q: round(q.cost.three_years.expected, 2)))
 
 

@@ -3,11 +3,11 @@
 In: a `Profile` (one organisation's answers) and a `Catalogue` (the options, aspects and sourced figures
 staff edit). Out: a `Result`. `decide.score()` is the one entry point.
 """
+
 from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, replace
-
 
 # What a quote may include, in the order the form lists them (quotes.py prices each one left out).
 QUOTE_INCLUDES: tuple[tuple[str, str], ...] = (
@@ -91,8 +91,17 @@ class Figure:
         return self.low < self.high
 
     def fixed_at(self, value: float, *, source_title: str, note: str = "") -> Figure:
-        return replace(self, low=value, expected=value, high=value, source_title=source_title, source_url="",
-                       source_year=None, vendor_claim=False, note=note)
+        return replace(
+            self,
+            low=value,
+            expected=value,
+            high=value,
+            source_title=source_title,
+            source_url="",
+            source_year=None,
+            vendor_claim=False,
+            note=note,
+        )
 
 
 @dataclass(frozen=True)
@@ -165,8 +174,13 @@ class CostParts:
     risk: Range
 
 
-HOW_LABELS = {"included": "Included", "billed": "Billed", "risk": "Counted as risk", "in_house": "Done in-house",
-              "not_needed": "Not needed"}
+HOW_LABELS = {
+    "included": "Included",
+    "billed": "Billed",
+    "risk": "Counted as risk",
+    "in_house": "Done in-house",
+    "not_needed": "Not needed",
+}
 
 
 @dataclass(frozen=True)
@@ -265,10 +279,15 @@ class Estimates:
     downtime_cost_estimated: bool
 
 
-FLAG_TITLES = {"long_notice": "Long notice to leave", "termination_fee": "Costly to leave early",
-               "best_efforts": "No promised response time", "above_market": "Above market price",
-               "below_market": "Below market price", "missing_security": "Security left out",
-               "missing_backup": "Backup left out"}
+FLAG_TITLES = {
+    "long_notice": "Long notice to leave",
+    "termination_fee": "Costly to leave early",
+    "best_efforts": "No promised response time",
+    "above_market": "Above market price",
+    "below_market": "Below market price",
+    "missing_security": "Security left out",
+    "missing_backup": "Backup left out",
+}
 
 
 @dataclass(frozen=True)

@@ -5,13 +5,25 @@ Two rules for the words: a reason is only given in the direction it acts (an ans
 never quoted as a reason it matters), and a sentence says "meets more of your needs" only when the gap in
 fit is one a person would notice (FIT_GAP_THAT_MATTERS points).
 """
+
 from __future__ import annotations
 
 from typing import Any
 
 from . import answers, costs, needs, quotes
-from .domain import Assumption, Catalogue, DimensionSpec, Estimates, Factor, Figure, Need, OptionResult, Profile, \
-    Quote, QuoteResult
+from .domain import (
+    Assumption,
+    Catalogue,
+    DimensionSpec,
+    Estimates,
+    Factor,
+    Figure,
+    Need,
+    OptionResult,
+    Profile,
+    Quote,
+    QuoteResult,
+)
 
 TOP_FACTORS = 5
 MOST_REASONS = 3
@@ -45,19 +57,38 @@ def in_sentence(name: str) -> str:
 # ---- Needs and their reasons ------------------------------------------------------------------------------
 
 _LEVEL_WORDS = {
-    "operating_hours": {"business_hours": "IT is needed in business hours only", "extended": "IT must work "
-                        "evenings or weekends", "always": "IT must work around the clock"},
-    "compliance": {"none": "you hold no regulated data", "moderate": "you hold some regulated data",
-                   "strict": "you hold strictly regulated data"},
-    "backup": {"none": "you have no backups you can rely on", "partial": "your backups have never been tested",
-               "tested": "your backups are restore-tested"},
-    "it_dependence": {"low": "most work carries on when IT stops", "medium": "some work stops when IT stops",
-                      "high": "most work stops when IT stops", "critical": "everything stops when IT stops"},
-    "growth": {"shrinking": "you expect to shrink", "stable": "you expect to stay about the same size",
-               "moderate": "you expect moderate growth", "rapid": "you expect rapid growth"},
-    "budget_preference": {"pay_as_you_go": "you prefer to pay only when something breaks",
-                          "no_preference": "you have no strong budget preference",
-                          "predictable": "you want a predictable monthly cost"},
+    "operating_hours": {
+        "business_hours": "IT is needed in business hours only",
+        "extended": "IT must work evenings or weekends",
+        "always": "IT must work around the clock",
+    },
+    "compliance": {
+        "none": "you hold no regulated data",
+        "moderate": "you hold some regulated data",
+        "strict": "you hold strictly regulated data",
+    },
+    "backup": {
+        "none": "you have no backups you can rely on",
+        "partial": "your backups have never been tested",
+        "tested": "your backups are restore-tested",
+    },
+    "it_dependence": {
+        "low": "most work carries on when IT stops",
+        "medium": "some work stops when IT stops",
+        "high": "most work stops when IT stops",
+        "critical": "everything stops when IT stops",
+    },
+    "growth": {
+        "shrinking": "you expect to shrink",
+        "stable": "you expect to stay about the same size",
+        "moderate": "you expect moderate growth",
+        "rapid": "you expect rapid growth",
+    },
+    "budget_preference": {
+        "pay_as_you_go": "you prefer to pay only when something breaks",
+        "no_preference": "you have no strong budget preference",
+        "predictable": "you want a predictable monthly cost",
+    },
 }
 
 
@@ -81,10 +112,12 @@ def _staff(p: Profile) -> str:
 def signal_phrase(name: str, p: Profile, used: Estimates) -> str:
     """The answer behind a signal, in words a person recognises as theirs."""
     phrases = {
-        "size": lambda: _people(p), "small": lambda: _people(p),
+        "size": lambda: _people(p),
+        "small": lambda: _people(p),
         "devices": lambda: f"there are about {used.devices:,.0f} devices to look after",
         "sites": lambda: "you work from one location" if p.sites == 1 else f"you work from {p.sites:,} locations",
-        "incidents": lambda: _problems(p, used), "few_incidents": lambda: _problems(p, used),
+        "incidents": lambda: _problems(p, used),
+        "few_incidents": lambda: _problems(p, used),
         "downtime": lambda: f"an hour of downtime costs you about {about_money(used.downtime_cost_per_hour)}",
         "hours": lambda: _LEVEL_WORDS["operating_hours"][p.operating_hours],
         "compliance": lambda: _LEVEL_WORDS["compliance"][p.compliance],
@@ -93,7 +126,8 @@ def signal_phrase(name: str, p: Profile, used: Estimates) -> str:
         "growth": lambda: _LEVEL_WORDS["growth"][p.growth],
         "predictable": lambda: _LEVEL_WORDS["budget_preference"][p.budget_preference],
         "pay_as_you_go": lambda: _LEVEL_WORDS["budget_preference"][p.budget_preference],
-        "it_staff": lambda: _staff(p), "no_it_staff": lambda: _staff(p),
+        "it_staff": lambda: _staff(p),
+        "no_it_staff": lambda: _staff(p),
     }
     return phrases[name]()
 
@@ -101,11 +135,19 @@ def signal_phrase(name: str, p: Profile, used: Estimates) -> str:
 def explained_needs(profile: Profile, catalogue: Catalogue, ev: Any) -> tuple[Need, ...]:
     """Each aspect's need with the (at most two) answers that raise it most."""
     found = []
-    for dimension, level in zip(catalogue.dimensions, ev.levels):
-        raising = [name for size, name in needs.raising_terms(dimension.slug, ev.signals)
-                   if size >= PHRASE_MIN_WEIGHT][:2]
-        found.append(Need(dimension.slug, dimension.name, dimension.weight, round(level, 4),
-                          tuple(signal_phrase(name, profile, ev.used) for name in raising)))
+    for dimension, level in zip(catalogue.dimensions, ev.levels, strict=False):
+        raising = [name for size, name in needs.raising_terms(dimension.slug, ev.signals) if size >= PHRASE_MIN_WEIGHT][
+            :2
+        ]
+        found.append(
+            Need(
+                dimension.slug,
+                dimension.name,
+                dimension.weight,
+                round(level, 4),
+                tuple(signal_phrase(name, profile, ev.used) for name in raising),
+            )
+        )
     return tuple(found)
 
 
@@ -125,18 +167,19 @@ def _ratings(catalogue: Catalogue, dimension: DimensionSpec, shown: list[str]) -
         if model.slug not in shown:
             continue
         headline = model.headlines.get(dimension.slug, "").rstrip(".")
-        parts.append(f"{model.name} rates {model.ratings.get(dimension.slug, 0)} out of 5"
-                     + (f" ({headline})" if headline else ""))
+        parts.append(
+            f"{model.name} rates {model.ratings.get(dimension.slug, 0)} out of 5"
+            + (f" ({headline})" if headline else "")
+        )
     return "; ".join(parts)
 
 
-def factors(catalogue: Catalogue, need_list: tuple[Need, ...], options: tuple[OptionResult, ...]
-            ) -> tuple[Factor, ...]:
+def factors(catalogue: Catalogue, need_list: tuple[Need, ...], options: tuple[OptionResult, ...]) -> tuple[Factor, ...]:
     """The aspects that separated the top two options most, each in plain words with its points."""
     shown = [o.slug for o in options[:2]]
     points = {o.slug: {d.dimension: d.points for d in o.dimensions} for o in options}
     spread_out = []
-    for index, (dimension, need) in enumerate(zip(catalogue.dimensions, need_list)):
+    for index, (dimension, need) in enumerate(zip(catalogue.dimensions, need_list, strict=False)):
         mine = {slug: round(points[slug][dimension.slug], 2) for slug in points}
         spread = max(mine[s] for s in shown) - min(mine[s] for s in shown)
         if spread >= 0.05:
@@ -147,16 +190,27 @@ def factors(catalogue: Catalogue, need_list: tuple[Need, ...], options: tuple[Op
         because = " and ".join(need.reasons)
         because = (because[0].upper() + because[1:] + ", so ") if because else ""
         name = in_sentence(dimension.name)
-        opening = f"{because}{name} {_need_level(need.need)}." if because else \
-            f"{name[0].upper() + name[1:]} {_need_level(need.need)}."
-        found.append(Factor(dimension.slug, dimension.name, need.need,
-                            f"{opening} {_ratings(catalogue, dimension, shown)}.",
-                            _brief(catalogue, dimension, need, mine, shown), mine))
+        opening = (
+            f"{because}{name} {_need_level(need.need)}."
+            if because
+            else f"{name[0].upper() + name[1:]} {_need_level(need.need)}."
+        )
+        found.append(
+            Factor(
+                dimension.slug,
+                dimension.name,
+                need.need,
+                f"{opening} {_ratings(catalogue, dimension, shown)}.",
+                _brief(catalogue, dimension, need, mine, shown),
+                mine,
+            )
+        )
     return tuple(found)
 
 
-def _brief(catalogue: Catalogue, dimension: DimensionSpec, need: Need, points: dict[str, float],
-           shown: list[str]) -> str:
+def _brief(
+    catalogue: Catalogue, dimension: DimensionSpec, need: Need, points: dict[str, float], shown: list[str]
+) -> str:
     """'Business continuity matters quite a bit to you (your backups have never been tested): Managed Services
     Provider rates 5 out of 5, Break/Fix 1.'"""
     names = {m.slug: m.name for m in catalogue.models}
@@ -164,8 +218,10 @@ def _brief(catalogue: Catalogue, dimension: DimensionSpec, need: Need, points: d
     better, worse = sorted(shown, key=lambda slug: -points[slug])
     because = f" ({'; '.join(need.reasons)})" if need.reasons else ""
     name = dimension.name[0].upper() + in_sentence(dimension.name)[1:]
-    return (f"{name} {_need_level(need.need)}{because}: {names[better]} rates {ratings[better]} out of 5, "
-            f"{names[worse]} {ratings[worse]}.")
+    return (
+        f"{name} {_need_level(need.need)}{because}: {names[better]} rates {ratings[better]} out of 5, "
+        f"{names[worse]} {ratings[worse]}."
+    )
 
 
 # ---- Headline, summary and reasons ------------------------------------------------------------------------
@@ -190,19 +246,26 @@ def summary(options: tuple[OptionResult, ...], close_call: bool) -> str:
     if len(options) == 1:
         return f"{best.name} is the only support option on offer."
     second = options[1]
-    costs = (f"about {about_money(best.cost.three_years.expected)} over three years all told for {best.name}, "
-             f"against {about_money(second.cost.three_years.expected)} for {second.name}")
+    costs = (
+        f"about {about_money(best.cost.three_years.expected)} over three years all told for {best.name}, "
+        f"against {about_money(second.cost.three_years.expected)} for {second.name}"
+    )
     if close_call and round(best.overall) == round(second.overall):
-        return (f"{best.name} and {second.name} come out level on our figures: {costs}. Let what matters most to "
-                f"you decide, and check what would change it below.")
+        return (
+            f"{best.name} and {second.name} come out level on our figures: {costs}. Let what matters most to "
+            f"you decide, and check what would change it below."
+        )
     if close_call:
-        return (f"{best.name} comes out just ahead, too close to call on our figures: {costs}. The figures you are "
-                f"least sure of could reverse it.")
+        return (
+            f"{best.name} comes out just ahead, too close to call on our figures: {costs}. The figures you are "
+            f"least sure of could reverse it."
+        )
     return f"{best.name} comes out ahead: {costs}."
 
 
-def _candidates(mine: OptionResult, theirs: OptionResult, factors: tuple[Factor, ...], points_per_dollar: float,
-                fit_weight: float) -> list[tuple[float, str]]:
+def _candidates(
+    mine: OptionResult, theirs: OptionResult, factors: tuple[Factor, ...], points_per_dollar: float, fit_weight: float
+) -> list[tuple[float, str]]:
     """What favours `mine` over `theirs`, each with the points of overall score it is worth, most first."""
     found: list[tuple[float, str]] = []
     a, b = mine.cost.parts, theirs.cost.parts
@@ -210,20 +273,35 @@ def _candidates(mine: OptionResult, theirs: OptionResult, factors: tuple[Factor,
     saved_lost = b.lost_work.expected - a.lost_work.expected
     saved_risk = b.risk.expected - a.risk.expected
     if saved_bills > 0:
-        found.append((saved_bills * points_per_dollar,
-                      f"Lower bills: about {about_money(a.bills.expected)} invoiced over three years against "
-                      f"{about_money(b.bills.expected)} with {theirs.name}."))
+        found.append(
+            (
+                saved_bills * points_per_dollar,
+                f"Lower bills: about {about_money(a.bills.expected)} invoiced over three years against "
+                f"{about_money(b.bills.expected)} with {theirs.name}.",
+            )
+        )
     if saved_lost > 0:
-        found.append((saved_lost * points_per_dollar,
-                      f"Less work lost to IT trouble: problems are prevented or fixed sooner, worth about "
-                      f"{about_money(saved_lost)} of staff time over three years."))
+        found.append(
+            (
+                saved_lost * points_per_dollar,
+                f"Less work lost to IT trouble: problems are prevented or fixed sooner, worth about "
+                f"{about_money(saved_lost)} of staff time over three years.",
+            )
+        )
     if saved_risk > 0:
-        why = ", because upkeep is done and backups are looked after" if _does_upkeep(mine) and not \
-            _does_upkeep(theirs) else ""
-        found.append((saved_risk * points_per_dollar,
-                      f"Less risk from serious incidents such as ransomware or lost data: an expected "
-                      f"{about_money(a.risk.expected)} over three years against {about_money(b.risk.expected)}"
-                      f"{why}."))
+        why = (
+            ", because upkeep is done and backups are looked after"
+            if _does_upkeep(mine) and not _does_upkeep(theirs)
+            else ""
+        )
+        found.append(
+            (
+                saved_risk * points_per_dollar,
+                f"Less risk from serious incidents such as ransomware or lost data: an expected "
+                f"{about_money(a.risk.expected)} over three years against {about_money(b.risk.expected)}"
+                f"{why}.",
+            )
+        )
     for factor in factors:
         gain = factor.points.get(mine.slug, 0.0) - factor.points.get(theirs.slug, 0.0)
         if gain > 0:
@@ -231,8 +309,15 @@ def _candidates(mine: OptionResult, theirs: OptionResult, factors: tuple[Factor,
     return sorted(found, key=lambda c: -c[0])
 
 
-def reasons(options: tuple[OptionResult, ...], factors: tuple[Factor, ...], *, reference: float,
-            fit_weight: float, zero_at: float, close_call: bool = False) -> tuple[str, ...]:
+def reasons(
+    options: tuple[OptionResult, ...],
+    factors: tuple[Factor, ...],
+    *,
+    reference: float,
+    fit_weight: float,
+    zero_at: float,
+    close_call: bool = False,
+) -> tuple[str, ...]:
     """The two or three reasons that moved the overall score most toward the recommended option, each worth
     at least REASON_MIN_POINTS of it: a cost part it saves on, or an aspect it meets better. In a close call,
     the best reasons on each side, each saying which option it favours."""
@@ -243,15 +328,22 @@ def reasons(options: tuple[OptionResult, ...], factors: tuple[Factor, ...], *, r
     ours = _candidates(best, second, factors, points_per_dollar, fit_weight)
     if close_call:
         theirs = _candidates(second, best, factors, points_per_dollar, fit_weight)
-        return tuple([f"For {best.name}: {text[0].lower() + text[1:]}" for _, text in ours[:2]]
-                     + [f"For {second.name}: {text[0].lower() + text[1:]}" for _, text in theirs[:2]])
+        return tuple(
+            [f"For {best.name}: {text[0].lower() + text[1:]}" for _, text in ours[:2]]
+            + [f"For {second.name}: {text[0].lower() + text[1:]}" for _, text in theirs[:2]]
+        )
     chosen = [text for size, text in ours if size >= REASON_MIN_POINTS][:MOST_REASONS] or [t for _, t in ours[:1]]
     fit_gap = best.fit - second.fit
     if best.cost.three_years.expected > second.cost.three_years.expected:
         extra = about_money(best.cost.three_years.expected - second.cost.three_years.expected)
-        chosen.append(f"It would cost about {extra} more over three years than {second.name}, "
-                      + (f"but meets more of your needs (fit {best.fit:.0f} against {second.fit:.0f})."
-                         if fit_gap >= FIT_GAP_THAT_MATTERS else "which the reasons above outweigh."))
+        chosen.append(
+            f"It would cost about {extra} more over three years than {second.name}, "
+            + (
+                f"but meets more of your needs (fit {best.fit:.0f} against {second.fit:.0f})."
+                if fit_gap >= FIT_GAP_THAT_MATTERS
+                else "which the reasons above outweigh."
+            )
+        )
     return tuple(chosen)
 
 
@@ -262,36 +354,58 @@ def _does_upkeep(option: OptionResult) -> bool:
 # ---- Assumptions, notes and scope -------------------------------------------------------------------------
 
 
-def assumptions(profile: Profile, used: Estimates, *, fit_weight: float, close_call_margin: float,
-                reference: float) -> tuple[Assumption, ...]:
+def assumptions(
+    profile: Profile, used: Estimates, *, fit_weight: float, close_call_margin: float, reference: float
+) -> tuple[Assumption, ...]:
     """What was worked out for this organisation: the estimates for blank answers and the method."""
     rows = []
     if used.downtime_cost_estimated:
-        rows.append(Assumption(
-            "Cost of an hour with IT down", f"{money(used.downtime_cost_per_hour)} (estimated)",
-            source="Our estimate from your size and industry",
-            note="People × what an hour of one person's work is worth (see the figures below) × an industry "
-                 "multiplier used by published downtime calculators (healthcare 1.2, finance 1.4, construction "
-                 "0.8, others 1.0)."))
+        rows.append(
+            Assumption(
+                "Cost of an hour with IT down",
+                f"{money(used.downtime_cost_per_hour)} (estimated)",
+                source="Our estimate from your size and industry",
+                note="People × what an hour of one person's work is worth (see the figures below) × an industry "
+                "multiplier used by published downtime calculators (healthcare 1.2, finance 1.4, construction "
+                "0.8, others 1.0).",
+            )
+        )
     if used.incidents_estimated:
-        rows.append(Assumption(
-            "IT problems a month that need outside help", f"{number(round(used.incidents_per_month, 2))} "
-            "(estimated)", source="Our estimate from your size",
-            note="People × the problems a person a month in the figures below"
-                 + (", less those your IT staff take while one of them is on duty (one person taking those of "
+        rows.append(
+            Assumption(
+                "IT problems a month that need outside help",
+                f"{number(round(used.incidents_per_month, 2))} (estimated)",
+                source="Our estimate from your size",
+                note="People × the problems a person a month in the figures below"
+                + (
+                    ", less those your IT staff take while one of them is on duty (one person taking those of "
                     f"{costs.PEOPLE_ONE_IT_PERSON_TAKES} people, up to {costs.OWN_STAFF_TAKE * 100:.0f} % of them; "
-                    "see the figures for their time away and the on-call rota)" if profile.it_staff > 0 else "")
-                 + ". Enter your own count for a sharper answer."))
+                    "see the figures for their time away and the on-call rota)"
+                    if profile.it_staff > 0
+                    else ""
+                )
+                + ". Enter your own count for a sharper answer.",
+            )
+        )
     if used.devices_estimated:
-        rows.append(Assumption(
-            "Devices to look after", f"{used.devices:,.0f} (estimated)", source="Our estimate",
-            note="About two per person (a computer and a phone) plus one shared item for every five people."))
-    rows.append(Assumption(
-        "How the options are ranked",
-        f"{fit_weight * 100:.0f} % fit, {100 - fit_weight * 100:.0f} % cost score", source="Our method",
-        note=f"The cost score compares each option's three-year total (bills, lost work and risk) with "
-             f"{money(reference)} a person a year, about what IT support typically costs: 100 at no cost, 50 at "
-             f"that figure. Within {close_call_margin:.0f} points the result is a close call."))
+        rows.append(
+            Assumption(
+                "Devices to look after",
+                f"{used.devices:,.0f} (estimated)",
+                source="Our estimate",
+                note="About two per person (a computer and a phone) plus one shared item for every five people.",
+            )
+        )
+    rows.append(
+        Assumption(
+            "How the options are ranked",
+            f"{fit_weight * 100:.0f} % fit, {100 - fit_weight * 100:.0f} % cost score",
+            source="Our method",
+            note=f"The cost score compares each option's three-year total (bills, lost work and risk) with "
+            f"{money(reference)} a person a year, about what IT support typically costs: 100 at no cost, 50 at "
+            f"that figure. Within {close_call_margin:.0f} points the result is a close call.",
+        )
+    )
     return tuple(rows)
 
 
@@ -302,40 +416,68 @@ def notes(profile: Profile, used: Estimates) -> tuple[str, ...]:
         found.append(
             f"You gave {number(used.incidents_per_month)} IT problems a month for {_headcount(profile)}: "
             f"over {UNUSUAL_PROBLEMS_PER_PERSON:.0f} a person a month is far more than organisations usually see. "
-            f"Check the figure: everything above takes it as given.")
+            f"Check the figure: everything above takes it as given."
+        )
     return tuple(found)
 
 
 def why_not_applicable(name: str) -> str:
-    return (f"{name} works beside an organisation's own IT staff; with nobody in-house looking after IT, it "
-            f"does not apply, so it is not ranked.")
+    return (
+        f"{name} works beside an organisation's own IT staff; with nobody in-house looking after IT, it "
+        f"does not apply, so it is not ranked."
+    )
 
 
 def scope_note(profile: Profile, *, max_people: int, max_it_staff: float) -> str | None:
     if profile.employees > max_people:
-        return (f"With {profile.employees:,} people you are beyond the size our figures hold for (small-business "
-                f"prices, up to about {max_people} people). Organisations of your size usually run their own IT "
-                f"team, often with a co-managed provider for security tooling, nights and holidays, and buy on "
-                f"tender: read the figures below as a rough guide, not a quote.")
+        return (
+            f"With {profile.employees:,} people you are beyond the size our figures hold for (small-business "
+            f"prices, up to about {max_people} people). Organisations of your size usually run their own IT "
+            f"team, often with a co-managed provider for security tooling, nights and holidays, and buy on "
+            f"tender: read the figures below as a rough guide, not a quote."
+        )
     if profile.it_staff >= max_it_staff:
-        return (f"With an IT team of {number(profile.it_staff)} people, the usual answer is to keep your team and "
-                f"add what it cannot cover (security tooling, nights, holidays) from a co-managed provider. The "
-                f"comparison below still shows the two options on the same terms.")
+        return (
+            f"With an IT team of {number(profile.it_staff)} people, the usual answer is to keep your team and "
+            f"add what it cannot cover (security tooling, nights, holidays) from a co-managed provider. The "
+            f"comparison below still shows the two options on the same terms."
+        )
     return None
 
 
 # ---- Every figure with its source ---------------------------------------------------------------------
 
 _UNITS = {
-    "money": {"hourly_rate", "fee_per_user_month", "fee_per_device_month", "tooling_per_user_month",
-              "downtime_cost_per_person_hour", "recovery_cost_per_person", "regulated_cost_moderate",
-              "regulated_cost_strict", "security_tooling_per_user_month", "backup_tooling_per_user_month",
-              "out_of_plan_hourly_rate", "onsite_visit_cost"},
-    "hours": {"hours_per_incident", "response_delay_hours", "joiner_hours", "project_hours_per_person_year",
-              "best_efforts_response_hours"},
+    "money": {
+        "hourly_rate",
+        "fee_per_user_month",
+        "fee_per_device_month",
+        "tooling_per_user_month",
+        "downtime_cost_per_person_hour",
+        "recovery_cost_per_person",
+        "regulated_cost_moderate",
+        "regulated_cost_strict",
+        "security_tooling_per_user_month",
+        "backup_tooling_per_user_month",
+        "out_of_plan_hourly_rate",
+        "onsite_visit_cost",
+    },
+    "hours": {
+        "hours_per_incident",
+        "response_delay_hours",
+        "joiner_hours",
+        "project_hours_per_person_year",
+        "best_efforts_response_hours",
+    },
     "times": {"after_hours_premium", "unpatched_multiplier", "out_of_plan_after_hours_premium"},
-    "share": {"prevented_share", "serious_incident_reduction", "staff_turnover", "serious_incident_chance",
-              "onsite_share", "it_staff_away_share"},
+    "share": {
+        "prevented_share",
+        "serious_incident_reduction",
+        "staff_turnover",
+        "serious_incident_chance",
+        "onsite_share",
+        "it_staff_away_share",
+    },
     "yes_no": {"upkeep_included", "tooling_included", "joiners_included", "backups_managed"},
     "days": {"recovery_days_tested", "recovery_days_partial", "recovery_days_none"},
     "months": {"onboarding_months"},
@@ -363,13 +505,22 @@ def format_figure(key: str, value: float) -> str:
 
 def _figure_row(figure: Figure, model: str) -> Assumption:
     if figure.uncertain:
-        value = (f"{format_figure(figure.key, figure.expected)} (range {format_figure(figure.key, figure.low)}"
-                 f"–{format_figure(figure.key, figure.high)})")
+        value = (
+            f"{format_figure(figure.key, figure.expected)} (range {format_figure(figure.key, figure.low)}"
+            f"–{format_figure(figure.key, figure.high)})"
+        )
     else:
         value = format_figure(figure.key, figure.expected)
     source = figure.source_title + (f", {figure.source_year}" if figure.source_year else "")
-    return Assumption(label=figure.label, value=value, source=source, source_url=figure.source_url,
-                      vendor_claim=figure.vendor_claim, note=figure.note, model=model)
+    return Assumption(
+        label=figure.label,
+        value=value,
+        source=source,
+        source_url=figure.source_url,
+        vendor_claim=figure.vendor_claim,
+        note=figure.note,
+        model=model,
+    )
 
 
 def figure_rows(catalogue: Catalogue, profile: Profile) -> tuple[Assumption, ...]:
@@ -417,8 +568,11 @@ def _why_cheaper(best: QuoteResult, other: QuoteResult, given: dict[str, Quote],
         mine, theirs = given[cheaper.name].yearly_increase_percent, given[dearer.name].yearly_increase_percent
         rises = ""
         if mine != theirs:
-            rises = (f" (with price rises of {number(mine)} % a year against {number(theirs)} %)" if mine < theirs
-                     else f" (despite price rises of {number(mine)} % a year against {number(theirs)} %)")
+            rises = (
+                f" (with price rises of {number(mine)} % a year against {number(theirs)} %)"
+                if mine < theirs
+                else f" (despite price rises of {number(mine)} % a year against {number(theirs)} %)"
+            )
         gaps.append((fees, f"{cheaper.name}'s own fees are {money(abs(fees))} lower over three years{rises}"))
     onboarding = other.cost.onboarding - best.cost.onboarding
     if abs(onboarding) >= 1:
@@ -428,18 +582,29 @@ def _why_cheaper(best: QuoteResult, other: QuoteResult, given: dict[str, Quote],
         keys = _only_left_out(lacking, having)
         cost = sum(lacking.left_out[key] for key in keys)
         if keys and cost >= 1:
-            gaps.append((sign * cost, f"{lacking.name} leaves out {_pieces(keys)}, which {having.name} includes: "
-                                      f"about {about_money(cost)} over three years, bought separately or as lost "
-                                      f"work and risk"))
+            gaps.append(
+                (
+                    sign * cost,
+                    f"{lacking.name} leaves out {_pieces(keys)}, which {having.name} includes: "
+                    f"about {about_money(cost)} over three years, bought separately or as lost "
+                    f"work and risk",
+                )
+            )
     if abs(response_gap) >= 1:
         quicker, slower = (best, other) if response_gap > 0 else (other, best)
-        gaps.append((response_gap, f"{quicker.name}'s faster response ({_promise(given[quicker.name])} promised, "
-                                   f"against {_promise(given[slower.name])} for {slower.name}) saves about "
-                                   f"{about_money(abs(response_gap))} of staff time lost waiting for help"))
+        gaps.append(
+            (
+                response_gap,
+                f"{quicker.name}'s faster response ({_promise(given[quicker.name])} promised, "
+                f"against {_promise(given[slower.name])} for {slower.name}) saves about "
+                f"{about_money(abs(response_gap))} of staff time lost waiting for help",
+            )
+        )
     favour = sorted((g for g in gaps if g[0] > 0), key=lambda g: -g[0])
     against = sorted((g for g in gaps if g[0] < 0), key=lambda g: g[0])
-    return [text for _gap, text in favour[:3]] + \
-        ([f"against that, {'; '.join(text for _gap, text in against)}"] if against else [])
+    return [text for _gap, text in favour[:3]] + (
+        [f"against that, {'; '.join(text for _gap, text in against)}"] if against else []
+    )
 
 
 SERIOUS_FLAGS = ("missing_security", "missing_backup", "termination_fee", "long_notice")
@@ -455,15 +620,22 @@ def _projects(quote_results: tuple[QuoteResult, ...]) -> str | None:
     billing = [q for q in quote_results if "projects" in q.left_out]
     if not including or not billing:
         return None
-    return (f"{_listed(including)} {'includes' if len(including) == 1 else 'include'} project work (new systems, "
-            f"moves, upgrades), which {_listed([q.name for q in billing])} would bill on top: about "
-            f"{about_money(billing[0].left_out['projects'])} over three years if you need it. That is not in the "
-            f"totals, as our options' prices leave project work out too.")
+    return (
+        f"{_listed(including)} {'includes' if len(including) == 1 else 'include'} project work (new systems, "
+        f"moves, upgrades), which {_listed([q.name for q in billing])} would bill on top: about "
+        f"{about_money(billing[0].left_out['projects'])} over three years if you need it. That is not in the "
+        f"totals, as our options' prices leave project work out too."
+    )
 
 
-def quote_verdict(quote_results: tuple[QuoteResult, ...], given: tuple[Quote, ...],
-                  options: tuple[OptionResult, ...], *, managed: OptionResult | None = None,
-                  response_gap: float = 0.0) -> tuple[str, ...]:
+def quote_verdict(
+    quote_results: tuple[QuoteResult, ...],
+    given: tuple[Quote, ...],
+    options: tuple[OptionResult, ...],
+    *,
+    managed: OptionResult | None = None,
+    response_gap: float = 0.0,
+) -> tuple[str, ...]:
     """Which quote is the better deal over three years (the total of the three parts), why, what to weigh
     against it, and how it compares with the catalogue's managed service (`managed`) and cheapest option.
     `quote_results` are cheapest first; `given` are the quotes as entered; `response_gap` is what the runner-up's
@@ -476,17 +648,23 @@ def quote_verdict(quote_results: tuple[QuoteResult, ...], given: tuple[Quote, ..
     if len(quote_results) > 1:
         other = quote_results[1]
         gap = other.cost.three_years.expected - best.cost.three_years.expected
-        totals = (f"{money(best.cost.three_years.expected)} all told against "
-                  f"{money(other.cost.three_years.expected)} for {other.name}")
+        totals = (
+            f"{money(best.cost.three_years.expected)} all told against "
+            f"{money(other.cost.three_years.expected)} for {other.name}"
+        )
         close = gap < ABOUT_THE_SAME * other.cost.three_years.expected
         if close:
-            lines.append(f"{best.name} and {other.name} cost about the same over three years ({totals}): choose "
-                         f"between them on their terms and service.")
+            lines.append(
+                f"{best.name} and {other.name} cost about the same over three years ({totals}): choose "
+                f"between them on their terms and service."
+            )
             mine, theirs = _serious(best), _serious(other)
             if len(mine) != len(theirs):
                 fewer, more, found = (best, other, theirs) if len(mine) < len(theirs) else (other, best, mine)
-                lines.append(f"At about the same cost, {fewer.name} has fewer terms to question: {more.name}'s "
-                             f"include {_listed(found)}.")
+                lines.append(
+                    f"At about the same cost, {fewer.name} has fewer terms to question: {more.name}'s "
+                    f"include {_listed(found)}."
+                )
         else:
             lines.append(f"{best.name} is the better deal over three years: {totals}, {money(gap)} less.")
         why = _why_cheaper(best, other, by_name, response_gap)
@@ -496,23 +674,32 @@ def quote_verdict(quote_results: tuple[QuoteResult, ...], given: tuple[Quote, ..
             lines.extend(_lock_in(best, by_name[best.name], gap))
             missing = [f.title.lower() for f in best.flags if f.code in ("missing_security", "missing_backup")]
             if missing:
-                lines.append(f"Even so, {best.name} carries {_listed(missing)}: see its terms below before you "
-                             f"choose it.")
+                lines.append(
+                    f"Even so, {best.name} carries {_listed(missing)}: see its terms below before you choose it."
+                )
         for third in quote_results[2:]:
             extra = third.cost.three_years.expected - best.cost.three_years.expected
-            lines.append(f"{third.name} costs about the same as {best.name} over three years, all told." if extra <
-                         ABOUT_THE_SAME * third.cost.three_years.expected else
-                         f"{third.name} costs {money(extra)} more than {best.name} over three years, all told.")
+            lines.append(
+                f"{third.name} costs about the same as {best.name} over three years, all told."
+                if extra < ABOUT_THE_SAME * third.cost.three_years.expected
+                else f"{third.name} costs {money(extra)} more than {best.name} over three years, all told."
+            )
         projects = _projects(quote_results)
         if projects:
             lines.append(projects)
     else:
         left = [key for key, cost in best.left_out.items() if cost > 0 and key != "projects"]
-        leaves = (f" It leaves out {_pieces(left)}: about "
-                  f"{about_money(sum(best.left_out[key] for key in left))} of that, bought separately or as lost "
-                  f"work and risk." if left else "")
-        lines.append(f"Your quote {best.name} would cost {money(best.cost.three_years.expected)} over three years "
-                     f"all told.{leaves}")
+        leaves = (
+            f" It leaves out {_pieces(left)}: about "
+            f"{about_money(sum(best.left_out[key] for key in left))} of that, bought separately or as lost "
+            f"work and risk."
+            if left
+            else ""
+        )
+        lines.append(
+            f"Your quote {best.name} would cost {money(best.cost.three_years.expected)} over three years "
+            f"all told.{leaves}"
+        )
         lines.extend(_lock_in(best, by_name[best.name], None))
     lines.append(_against_options(best, options, managed))
     flagged = [q.name for q in quote_results if q.flags]
@@ -526,12 +713,16 @@ def _lock_in(best: QuoteResult, quote: Quote, saving: float | None) -> list[str]
     runs beyond the three years compared."""
     found = []
     if saving is not None and best.exit_cost_after_one_year > saving:
-        found.append(f"But it ties you in for {quote.term_months} months: leaving after the first year would cost "
-                     f"{money(best.exit_cost_after_one_year)}, more than the {money(saving)} it saves over three "
-                     f"years. Weigh how sure you are of staying.")
+        found.append(
+            f"But it ties you in for {quote.term_months} months: leaving after the first year would cost "
+            f"{money(best.exit_cost_after_one_year)}, more than the {money(saving)} it saves over three "
+            f"years. Weigh how sure you are of staying."
+        )
     elif saving is None and best.exit_cost_after_one_year > 0:
-        found.append(f"It ties you in for {quote.term_months} months: leaving after the first year would cost "
-                     f"{money(best.exit_cost_after_one_year)}.")
+        found.append(
+            f"It ties you in for {quote.term_months} months: leaving after the first year would cost "
+            f"{money(best.exit_cost_after_one_year)}."
+        )
     if quote.term_months > costs.MONTHS:
         found.append(f"Its term of {quote.term_months} months runs beyond the three years compared here.")
     return found
@@ -546,13 +737,17 @@ def _against_options(best: QuoteResult, options: tuple[OptionResult, ...], manag
         theirs = option.cost.three_years.expected
         if abs(theirs - mine) < ABOUT_THE_SAME * theirs:
             return f"about what {what} would cost on our published figures ({option.name}, {money(theirs)})"
-        return (f"{money(abs(theirs - mine))} {'less' if theirs > mine else 'more'} than {what} on our published "
-                f"figures ({option.name}, {money(theirs)})")
+        return (
+            f"{money(abs(theirs - mine))} {'less' if theirs > mine else 'more'} than {what} on our published "
+            f"figures ({option.name}, {money(theirs)})"
+        )
 
     if managed is None or managed.slug == cheapest.slug:
         return f"{best.name} costs {against(cheapest, 'the cheapest of our options for you')}."
-    return (f"{best.name} costs {against(managed, 'a typical managed service')}; the cheapest of our options for "
-            f"you is {cheapest.name} ({money(cheapest.cost.three_years.expected)}).")
+    return (
+        f"{best.name} costs {against(managed, 'a typical managed service')}; the cheapest of our options for "
+        f"you is {cheapest.name} ({money(cheapest.cost.three_years.expected)})."
+    )
 
 
 def answer_text(name: str, value: Any) -> str:
@@ -565,5 +760,3 @@ def answer_text(name: str, value: Any) -> str:
     if q.unit == answers.MONEY:
         return f"${float(value):,.2f}".replace(".00", "")
     return number(float(value))
-
-

@@ -10,6 +10,7 @@ backups, more dependence on IT, faster growth, a wish for predictable bills) onl
 the MSP is rated higher than Break/Fix, or lowers the one need (help only on request) on which it is rated
 lower; more in-house IT staff and a wish to pay only when something breaks do the opposite.
 """
+
 from __future__ import annotations
 
 import math
@@ -61,8 +62,9 @@ def signals(profile: Profile, used: Estimates) -> dict[str, float]:
         "devices": _log_share(used.devices, DEVICES_FULL_AT),
         "sites": _clamp(math.log(max(1, profile.sites)) / math.log(SITES_FULL_AT)),
         "incidents": _log_share(used.incidents_per_month, INCIDENTS_FULL_AT),
-        "downtime": _clamp(math.log10(max(DOWNTIME_FLOOR, used.downtime_cost_per_hour) / DOWNTIME_FLOOR)
-                           / DOWNTIME_DECADES),
+        "downtime": _clamp(
+            math.log10(max(DOWNTIME_FLOOR, used.downtime_cost_per_hour) / DOWNTIME_FLOOR) / DOWNTIME_DECADES
+        ),
         "hours": LEVELS["operating_hours"][profile.operating_hours],
         "compliance": LEVELS["compliance"][profile.compliance],
         "backup_gap": LEVELS["backup"][profile.backup],
@@ -84,10 +86,21 @@ NEED_RULES: dict[str, tuple[float, tuple[tuple[str, float], ...]]] = {
     # Help only when asked, no contract: valued by those who prefer to pay per problem, have their own
     # IT people, are small, or rarely have problems.
     "engagement": (0.1, (("pay_as_you_go", 0.4), ("it_staff", 0.2), ("small", 0.15), ("few_incidents", 0.15))),
-    "monitoring": (0.05, (("dependence", 0.3), ("downtime", 0.2), ("devices", 0.15), ("incidents", 0.15),
-                          ("hours", 0.15), ("it_staff", -0.3))),
-    "maintenance": (0.05, (("devices", 0.25), ("compliance", 0.3), ("incidents", 0.2), ("dependence", 0.2),
-                           ("it_staff", -0.3))),
+    "monitoring": (
+        0.05,
+        (
+            ("dependence", 0.3),
+            ("downtime", 0.2),
+            ("devices", 0.15),
+            ("incidents", 0.15),
+            ("hours", 0.15),
+            ("it_staff", -0.3),
+        ),
+    ),
+    "maintenance": (
+        0.05,
+        (("devices", 0.25), ("compliance", 0.3), ("incidents", 0.2), ("dependence", 0.2), ("it_staff", -0.3)),
+    ),
     "downtime": (0.0, (("dependence", 0.4), ("downtime", 0.3), ("hours", 0.15), ("incidents", 0.15))),
     "cost": (0.05, (("predictable", 0.6), ("incidents", 0.2), ("growth", 0.15))),
     "scalability": (0.0, (("growth", 0.5), ("sites", 0.3), ("size", 0.2))),

@@ -24,6 +24,7 @@ BASELINE); what the quote states replaces them, and what it leaves out is priced
 Lost work and risk use the options' formula (costs.parts). Every function takes one value of each figure, as a
 float or a numpy array of simulated draws alike.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -34,16 +35,27 @@ from .domain import QUOTE_INCLUDES, Catalogue, Flag, Profile, Quote, ScopeItem
 
 # The figures pricing what a quote leaves out (catalogue figures for every option, edited in admin).
 QUOTE_KEYS = (
-    "security_tooling_per_user_month", "backup_tooling_per_user_month", "out_of_plan_hourly_rate",
-    "out_of_plan_after_hours_premium", "onsite_share", "onsite_visit_cost", "project_hours_per_person_year",
+    "security_tooling_per_user_month",
+    "backup_tooling_per_user_month",
+    "out_of_plan_hourly_rate",
+    "out_of_plan_after_hours_premium",
+    "onsite_share",
+    "onsite_visit_cost",
+    "project_hours_per_person_year",
     "best_efforts_response_hours",
 )
 INCLUDE_KEYS = tuple(key for key, _label in QUOTE_INCLUDES)
 INCLUDE_LABELS = dict(QUOTE_INCLUDES)
 # Each piece as it reads mid-sentence ("leaves out security and on-site visits").
-INCLUDE_WORDS = {"monitoring": "monitoring and patching", "security": "security", "backup": "backup",
-                 "after_hours": "after-hours help", "onsite": "on-site visits",
-                 "new_starters": "new starters and leavers", "projects": "projects"}
+INCLUDE_WORDS = {
+    "monitoring": "monitoring and patching",
+    "security": "security",
+    "backup": "backup",
+    "after_hours": "after-hours help",
+    "onsite": "on-site visits",
+    "new_starters": "new starters and leavers",
+    "projects": "projects",
+}
 MAX_QUOTES = 3
 
 # Flags: terms buyers' guides warn about (shared/FIGURES.md, "Contract terms").
@@ -66,8 +78,11 @@ def baseline_index(catalogue: Catalogue) -> int | None:
 
 def monthly_fee(quote: Quote, people: float, devices: float) -> float:
     """The quote's own fee for one month of its first year: at least its minimum."""
-    fee = (people * (quote.price_per_user_month or 0.0) + devices * (quote.price_per_device_month or 0.0)
-           + (quote.flat_monthly or 0.0))
+    fee = (
+        people * (quote.price_per_user_month or 0.0)
+        + devices * (quote.price_per_device_month or 0.0)
+        + (quote.flat_monthly or 0.0)
+    )
     return max(fee, quote.minimum_monthly or 0.0)
 
 
@@ -105,24 +120,47 @@ class Priced:
     lines: dict[str, Any]  # fees, onboarding, security, backup, after_hours, onsite, new_starters
 
 
-def price(quote: Quote, option: dict[str, Any], shared: dict[str, Any], profile: Profile, *, devices: Any,
-          incidents: Any, downtime_cost: Any, includes: frozenset[str] | None = None) -> Priced:
+def price(
+    quote: Quote,
+    option: dict[str, Any],
+    shared: dict[str, Any],
+    profile: Profile,
+    *,
+    devices: Any,
+    incidents: Any,
+    downtime_cost: Any,
+    includes: frozenset[str] | None = None,
+) -> Priced:
     """The quote's cost with `option` the baseline's figures and `shared` the figures for every option (with
     QUOTE_KEYS). `includes` overrides what the quote includes (to price what leaving a piece out costs)."""
     has = frozenset(quote.includes) if includes is None else includes
     people = max(1.0, float(profile.employees))
     service = {
         **option,
-        "hourly_rate": 0.0, "fee_per_user_month": 0.0, "fee_per_device_month": 0.0, "minimum_users": 0.0,
-        "onboarding_months": 0.0, "after_hours_premium": 1.0, "tooling_included": 1.0, "joiners_included": 1.0,
+        "hourly_rate": 0.0,
+        "fee_per_user_month": 0.0,
+        "fee_per_device_month": 0.0,
+        "minimum_users": 0.0,
+        "onboarding_months": 0.0,
+        "after_hours_premium": 1.0,
+        "tooling_included": 1.0,
+        "joiners_included": 1.0,
         "upkeep_included": 1.0 if "monitoring" in has else 0.0,
         "prevented_share": option["prevented_share"] if "monitoring" in has else 0.0,
         "serious_incident_reduction": option["serious_incident_reduction"] if "security" in has else 0.0,
         "backups_managed": 1.0 if "backup" in has else 0.0,
         "response_delay_hours": response_wait(quote, shared),
     }
-    base = costs.parts(service, shared, profile, pricing=costs.SUBSCRIPTION, employees=profile.employees,
-                       devices=devices, incidents=incidents, downtime_cost=downtime_cost)
+    base = costs.parts(
+        service,
+        shared,
+        profile,
+        pricing=costs.SUBSCRIPTION,
+        employees=profile.employees,
+        devices=devices,
+        incidents=incidents,
+        downtime_cost=downtime_cost,
+    )
     problems_left = incidents * (1.0 - service["prevented_share"])
     rate, fix = shared["out_of_plan_hourly_rate"], option["hours_per_incident"]
     after_share = costs.AFTER_HOURS_SHARE[profile.operating_hours]
@@ -133,16 +171,25 @@ def price(quote: Quote, option: dict[str, Any], shared: dict[str, Any], profile:
         "onboarding": (quote.onboarding or 0.0) + zero,
         "security": zero if "security" in has else costs.MONTHS * people * shared["security_tooling_per_user_month"],
         "backup": zero if "backup" in has else costs.MONTHS * people * shared["backup_tooling_per_user_month"],
-        "after_hours": zero if "after_hours" in has else (
-            costs.MONTHS * problems_left * after_share * fix * rate * shared["out_of_plan_after_hours_premium"]),
-        "onsite": zero if "onsite" in has else (
-            costs.MONTHS * problems_left * shared["onsite_share"] * shared["onsite_visit_cost"]),
-        "new_starters": zero if "new_starters" in has else (
-            costs.joiners_hours(shared, profile, people, included=0.0, own=own) * rate),
+        "after_hours": zero
+        if "after_hours" in has
+        else (costs.MONTHS * problems_left * after_share * fix * rate * shared["out_of_plan_after_hours_premium"]),
+        "onsite": zero
+        if "onsite" in has
+        else (costs.MONTHS * problems_left * shared["onsite_share"] * shared["onsite_visit_cost"]),
+        "new_starters": zero
+        if "new_starters" in has
+        else (costs.joiners_hours(shared, profile, people, included=0.0, own=own) * rate),
     }
-    parts = replace(base, fees=lines["fees"], onboarding=lines["onboarding"],
-                    tooling=lines["security"] + lines["backup"], joiners=lines["new_starters"],
-                    labour=lines["after_hours"] + lines["onsite"], staff=zero)
+    parts = replace(
+        base,
+        fees=lines["fees"],
+        onboarding=lines["onboarding"],
+        tooling=lines["security"] + lines["backup"],
+        joiners=lines["new_starters"],
+        labour=lines["after_hours"] + lines["onsite"],
+        staff=zero,
+    )
     return Priced(parts, lines)
 
 
@@ -158,12 +205,24 @@ def response_wait(quote: Quote, shared: dict[str, Any]) -> Any:
 def project_work(shared: dict[str, float], profile: Profile) -> float:
     """Project work over three years billed by the hour: what a quote that includes projects saves you if you need
     it. Outside every total, as the options' prices leave it out too."""
-    return costs.YEARS * max(1.0, float(profile.employees)) * shared["project_hours_per_person_year"] \
+    return (
+        costs.YEARS
+        * max(1.0, float(profile.employees))
+        * shared["project_hours_per_person_year"]
         * shared["out_of_plan_hourly_rate"]
+    )
 
 
-def left_out(quote: Quote, option: dict[str, float], shared: dict[str, float], profile: Profile, *, devices: float,
-             incidents: float, downtime_cost: float) -> dict[str, float]:
+def left_out(
+    quote: Quote,
+    option: dict[str, float],
+    shared: dict[str, float],
+    profile: Profile,
+    *,
+    devices: float,
+    incidents: float,
+    downtime_cost: float,
+) -> dict[str, float]:
     """What each piece the quote leaves out costs over three years, all three parts counted, so that together they
     are what it leaves out in all: the pieces are added to the quote one after another (in QUOTE_INCLUDES'
     order), each costing the fall in its total as it is added (at every figure's expected value). Projects,
@@ -181,14 +240,23 @@ def left_out(quote: Quote, option: dict[str, float], shared: dict[str, float], p
     return {**costed, **({} if "projects" in quote.includes else {"projects": round(project_work(shared, profile), 2)})}
 
 
-def response_cost(quote: Quote, faster: Quote, option: dict[str, float], shared: dict[str, float], profile: Profile,
-                  *, devices: float, incidents: float, downtime_cost: float) -> float:
+def response_cost(
+    quote: Quote,
+    faster: Quote,
+    option: dict[str, float],
+    shared: dict[str, float],
+    profile: Profile,
+    *,
+    devices: float,
+    incidents: float,
+    downtime_cost: float,
+) -> float:
     """What `quote`'s response terms cost over three years against `faster`'s: its total less its total with
     `faster`'s promised response (at every figure's expected value)."""
     kwargs = dict(devices=devices, incidents=incidents, downtime_cost=downtime_cost)
-    return (float(price(quote, option, shared, profile, **kwargs).parts.total)
-            - float(price(replace(quote, response_hours=faster.response_hours), option, shared, profile, **kwargs)
-                    .parts.total))
+    return float(price(quote, option, shared, profile, **kwargs).parts.total) - float(
+        price(replace(quote, response_hours=faster.response_hours), option, shared, profile, **kwargs).parts.total
+    )
 
 
 # ---- What the scope counts, in words ------------------------------------------------------------------
@@ -199,33 +267,62 @@ def scope(quote: Quote, profile: Profile) -> tuple[ScopeItem, ...]:
     has = set(quote.includes)
     pieces = costs.PIECES
     items = [ScopeItem("fixing", pieces["fixing"], "included", "Included in the monthly fee.")]
-    items.append(ScopeItem("upkeep", pieces["upkeep"], "included", "Included in the monthly fee.") if "monitoring"
-                 in has else ScopeItem("upkeep", pieces["upkeep"], "risk",
-                                       "Left out, and rarely bought separately: counted as more problems and as "
-                                       "risk, since unpatched systems make a serious incident likelier."))
+    items.append(
+        ScopeItem("upkeep", pieces["upkeep"], "included", "Included in the monthly fee.")
+        if "monitoring" in has
+        else ScopeItem(
+            "upkeep",
+            pieces["upkeep"],
+            "risk",
+            "Left out, and rarely bought separately: counted as more problems and as "
+            "risk, since unpatched systems make a serious incident likelier.",
+        )
+    )
     bought = [INCLUDE_WORDS[key] for key in ("security", "backup") if key not in has]
-    items.append(ScopeItem("tooling", pieces["tooling"], "billed",
-                           f"Left out: {' and '.join(bought)} tooling bought separately, per user"
-                           + (", with no managed security to stop serious incidents." if "security" not in has
-                              else ".")) if bought else
-                 ScopeItem("tooling", pieces["tooling"], "included", "Included in the monthly fee."))
-    items.append(ScopeItem("joiners", pieces["joiners"], "included", "Included in the monthly fee.") if
-                 "new_starters" in has else
-                 ScopeItem("joiners", pieces["joiners"], "billed", "Left out: billed by the hour for each person."))
+    items.append(
+        ScopeItem(
+            "tooling",
+            pieces["tooling"],
+            "billed",
+            f"Left out: {' and '.join(bought)} tooling bought separately, per user"
+            + (", with no managed security to stop serious incidents." if "security" not in has else "."),
+        )
+        if bought
+        else ScopeItem("tooling", pieces["tooling"], "included", "Included in the monthly fee.")
+    )
+    items.append(
+        ScopeItem("joiners", pieces["joiners"], "included", "Included in the monthly fee.")
+        if "new_starters" in has
+        else ScopeItem("joiners", pieces["joiners"], "billed", "Left out: billed by the hour for each person.")
+    )
     if profile.operating_hours == "business_hours":
         items.append(ScopeItem("after_hours", pieces["after_hours"], "not_needed", "You work business hours only."))
     elif "after_hours" in has:
         items.append(ScopeItem("after_hours", pieces["after_hours"], "included", "Included in the monthly fee."))
     else:
-        items.append(ScopeItem("after_hours", pieces["after_hours"], "billed",
-                               "Left out: out-of-hours call-outs billed at a higher hourly rate."))
-    items.append(ScopeItem("onsite", "On-site visits", "included", "Included in the monthly fee.") if "onsite" in
-                 has else ScopeItem("onsite", "On-site visits", "billed",
-                                    "Left out: each visit a problem needs is billed."))
-    items.append(ScopeItem("projects", "Projects (new systems, moves, upgrades)", "included",
-                           "Included in the monthly fee.") if "projects" in has else
-                 ScopeItem("projects", "Projects (new systems, moves, upgrades)", "billed",
-                           "Left out: billed by the hour (beside the totals, not in them, as for every option)."))
+        items.append(
+            ScopeItem(
+                "after_hours",
+                pieces["after_hours"],
+                "billed",
+                "Left out: out-of-hours call-outs billed at a higher hourly rate.",
+            )
+        )
+    items.append(
+        ScopeItem("onsite", "On-site visits", "included", "Included in the monthly fee.")
+        if "onsite" in has
+        else ScopeItem("onsite", "On-site visits", "billed", "Left out: each visit a problem needs is billed.")
+    )
+    items.append(
+        ScopeItem("projects", "Projects (new systems, moves, upgrades)", "included", "Included in the monthly fee.")
+        if "projects" in has
+        else ScopeItem(
+            "projects",
+            "Projects (new systems, moves, upgrades)",
+            "billed",
+            "Left out: billed by the hour (beside the totals, not in them, as for every option).",
+        )
+    )
     return tuple(items)
 
 
@@ -239,47 +336,92 @@ def flags(quote: Quote, profile: Profile, *, devices: float, market: tuple[float
     found = []
     if quote.notice_days >= LONG_NOTICE_DAYS:
         if quote.term_months <= 1:
-            text = (f"To leave, you must give {quote.notice_days} days' written notice: about "
-                    f"{_months(round(quote.notice_days / 30))} more of fees after you decide to go. Ask for 30 days.")
+            text = (
+                f"To leave, you must give {quote.notice_days} days' written notice: about "
+                f"{_months(round(quote.notice_days / 30))} more of fees after you decide to go. Ask for 30 days."
+            )
         else:
-            text = (f"To leave, you must give {quote.notice_days} days' written notice before the term ends, or the "
-                    f"contract renews by itself. Put the date in your calendar, or ask for 30 days.")
+            text = (
+                f"To leave, you must give {quote.notice_days} days' written notice before the term ends, or the "
+                f"contract renews by itself. Put the date in your calendar, or ask for 30 days."
+            )
         found.append(Flag("long_notice", text))
     if quote.termination_fee_months > TERMINATION_FEE_MONTHS:
         fee = exit_cost_after_one_year(quote, people, devices)
         after = f" (${fee:,.0f} to leave after the first year)" if fee else ""
         left = quote.term_months - 12
-        beyond = (f", more than the {_months(left)} left of the term after the first year: ask for it to be capped at "
-                  f"what is left" if 0 < left < quote.termination_fee_months else "")
-        found.append(Flag("termination_fee", (
-            f"Leaving early costs {_months(quote.termination_fee_months)} of fees{after}{beyond}. Three months or "
-            f"less is usual; ask for less, or for the right to leave if the provider misses its promised response "
-            f"times.")))
+        beyond = (
+            f", more than the {_months(left)} left of the term after the first year: ask for it to be capped at "
+            f"what is left"
+            if 0 < left < quote.termination_fee_months
+            else ""
+        )
+        found.append(
+            Flag(
+                "termination_fee",
+                (
+                    f"Leaving early costs {_months(quote.termination_fee_months)} of fees{after}{beyond}. "
+                    "Three months or less is usual; ask for less, or for the right to leave if the provider misses "
+                    "its promised response times."
+                ),
+            )
+        )
     if quote.response_hours is None:
-        found.append(Flag("best_efforts", (
-            "No response time is promised (\u201cbest efforts\u201d). Ask for how soon work starts on an urgent "
-            "problem, in writing, and what you get back when they miss it.")))
+        found.append(
+            Flag(
+                "best_efforts",
+                (
+                    "No response time is promised (\u201cbest efforts\u201d). Ask for how soon work starts on an "
+                    "urgent "
+                    "problem, in writing, and what you get back when they miss it."
+                ),
+            )
+        )
     per_person = monthly_fee(quote, people, devices) / people
     shown = f"${per_person:,.2f}" if per_person < 10 else f"${per_person:,.0f}"
     low, high = market
     if per_person > high:
-        found.append(Flag("above_market", (
-            f"At {shown} a person a month it is above the ${low:,.0f}\u2013${high:,.0f} most managed "
-            f"services charge. Ask what you get for the difference, or compare another quote.")))
+        found.append(
+            Flag(
+                "above_market",
+                (
+                    f"At {shown} a person a month it is above the ${low:,.0f}\u2013${high:,.0f} most managed "
+                    f"services charge. Ask what you get for the difference, or compare another quote."
+                ),
+            )
+        )
     elif per_person < low:
-        found.append(Flag("below_market", (
-            f"At {shown} a person a month it is below the ${low:,.0f}\u2013${high:,.0f} most managed "
-            f"services charge. Ask what is left out: cheap plans often bill security, backups, visits and new "
-            f"starters on top.")))
+        found.append(
+            Flag(
+                "below_market",
+                (
+                    f"At {shown} a person a month it is below the ${low:,.0f}\u2013${high:,.0f} most managed "
+                    f"services charge. Ask what is left out: cheap plans often bill security, backups, visits and new "
+                    f"starters on top."
+                ),
+            )
+        )
     if profile.compliance != "none" and "security" not in quote.includes:
-        found.append(Flag("missing_security", (
-            "You hold regulated data, and this quote leaves security out: endpoint protection, email filtering "
-            "and managed sign-in would be yours to buy and run.")))
+        found.append(
+            Flag(
+                "missing_security",
+                (
+                    "You hold regulated data, and this quote leaves security out: endpoint protection, email filtering "
+                    "and managed sign-in would be yours to buy and run."
+                ),
+            )
+        )
     if (profile.backup != "tested" or profile.compliance != "none") and "backup" not in quote.includes:
         why = "you hold regulated data" if profile.compliance != "none" else "your backups are not restore-tested"
-        found.append(Flag("missing_backup", (
-            f"This quote leaves backup out, and {why}: ask for managed backups with regular restore tests, or "
-            f"plan how you will do them.")))
+        found.append(
+            Flag(
+                "missing_backup",
+                (
+                    f"This quote leaves backup out, and {why}: ask for managed backups with regular restore tests, or "
+                    f"plan how you will do them."
+                ),
+            )
+        )
     return tuple(found)
 
 

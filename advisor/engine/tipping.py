@@ -10,10 +10,12 @@ outcome first differs, the change is narrowed down by bisection to the form's sm
 the value, whichever is coarser. `value` is the first value found with the new outcome; one step short of
 it gives the person's outcome back. The sentence rounds it to two significant figures.
 """
+
 from __future__ import annotations
 
 import math
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from . import answers
 from .domain import Catalogue, Point, PointKind, Profile
@@ -67,8 +69,11 @@ def find(profile: Profile, catalogue: Catalogue, here: Any, prepared: Any) -> tu
 
         def outcome_at(x: float, field: str = field, seen: dict[float, tuple[int, int]] = seen) -> tuple[int, int]:
             if x not in seen:
-                moved = (resized(profile, int(x), here.used) if field == "employees"
-                         else Profile(**{**profile.__dict__, field: x}))  # dataclasses.replace, without its checks
+                moved = (
+                    resized(profile, int(x), here.used)
+                    if field == "employees"
+                    else Profile(**{**profile.__dict__, field: x})
+                )  # dataclasses.replace, without its checks
                 ev = evaluate(moved, catalogue, prepared)
                 seen[x] = (ev.best, ev.cheapest)
             return seen[x]
@@ -92,18 +97,37 @@ def find(profile: Profile, catalogue: Catalogue, here: Any, prepared: Any) -> tu
             was = names[base[index]]
             if kind in changes:
                 at, direction, becomes = changes[kind]
-                found.append(Point(field=field, label=question.label, kind=kind, current=round(value, 2),
-                                   value=at, direction=direction, becomes=slugs[becomes],
-                                   text=_sentence(field, kind, at, direction, names[becomes], was)))
+                found.append(
+                    Point(
+                        field=field,
+                        label=question.label,
+                        kind=kind,
+                        current=round(value, 2),
+                        value=at,
+                        direction=direction,
+                        becomes=slugs[becomes],
+                        text=_sentence(field, kind, at, direction, names[becomes], was),
+                    )
+                )
             else:
-                found.append(Point(field=field, label=question.label, kind=kind, current=round(value, 2),
-                                   value=None, direction="none", becomes=None,
-                                   text=_nothing(field, kind, value, low, high, was)))
+                found.append(
+                    Point(
+                        field=field,
+                        label=question.label,
+                        kind=kind,
+                        current=round(value, 2),
+                        value=None,
+                        direction="none",
+                        becomes=None,
+                        text=_nothing(field, kind, value, low, high, was),
+                    )
+                )
     return tuple(found)
 
 
-def _first_change(outcome_at: Callable[[float], tuple[int, int]], start: float, end: float, index: int,
-                  current: int, whole: bool) -> tuple[float, int] | None:
+def _first_change(
+    outcome_at: Callable[[float], tuple[int, int]], start: float, end: float, index: int, current: int, whole: bool
+) -> tuple[float, int] | None:
     """The first value from start toward end (exclusive of start) whose outcome[index] is not `current`,
     looked at on a log-scale grid and narrowed down by bisection; None when no grid point differs."""
     previous = start
@@ -120,8 +144,9 @@ def _first_change(outcome_at: Callable[[float], tuple[int, int]], start: float, 
     return None
 
 
-def _narrow(outcome_at: Callable[[float], tuple[int, int]], same: float, other: float, index: int, current: int,
-            whole: bool) -> tuple[float, int]:
+def _narrow(
+    outcome_at: Callable[[float], tuple[int, int]], same: float, other: float, index: int, current: int, whole: bool
+) -> tuple[float, int]:
     """Bisect between a value with the current outcome and one without, to the precision of the answer."""
     becomes = outcome_at(other)[index]
     while True:

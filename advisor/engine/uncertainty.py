@@ -11,6 +11,7 @@ expected value, which uses every figure at its expected value, in the rare skewe
 draws in which each option is the cheapest. The generator is seeded, so the same answers always give the
 same numbers. The ranking and the tipping search use the expected values only; the simulation runs once.
 """
+
 from __future__ import annotations
 
 import functools
@@ -45,8 +46,10 @@ def _shape(figure: Figure) -> tuple[float, float]:
     if not figure.uncertain:
         return 1.0, 1.0
     span = figure.high - figure.low
-    return (1.0 + PERT_PEAK_WEIGHT * (figure.expected - figure.low) / span,
-            1.0 + PERT_PEAK_WEIGHT * (figure.high - figure.expected) / span)
+    return (
+        1.0 + PERT_PEAK_WEIGHT * (figure.expected - figure.low) / span,
+        1.0 + PERT_PEAK_WEIGHT * (figure.high - figure.expected) / span,
+    )
 
 
 def draw_all(catalogue_figures: list[Figure], used_figures: list[Figure]) -> list[np.ndarray | float]:
@@ -56,8 +59,10 @@ def draw_all(catalogue_figures: list[Figure], used_figures: list[Figure]) -> lis
     come from the catalogue's figures, not the ones used, so a quote of the person's own changes no other
     figure's draws."""
     units = unit_draws(tuple(_shape(f) for f in catalogue_figures))
-    return [figure.low + (figure.high - figure.low) * row if figure.uncertain else float(figure.expected)
-            for figure, row in zip(used_figures, units)]
+    return [
+        figure.low + (figure.high - figure.low) * row if figure.uncertain else float(figure.expected)
+        for figure, row in zip(used_figures, units, strict=False)
+    ]
 
 
 @dataclass(frozen=True)
@@ -73,8 +78,13 @@ class Simulated:
     chance_cheapest_of_options: dict[int, float] | None = None  # over the options alone, when there are quotes
 
 
-def simulate(profile: Profile, catalogue: Catalogue, expected: dict[int, costs.Parts],
-             priced_quotes: Sequence[tuple[Quote, quotes.Priced]] = (), baseline: int | None = None) -> Simulated:
+def simulate(
+    profile: Profile,
+    catalogue: Catalogue,
+    expected: dict[int, costs.Parts],
+    priced_quotes: Sequence[tuple[Quote, quotes.Priced]] = (),
+    baseline: int | None = None,
+) -> Simulated:
     """Percentile ranges and chances of being cheapest for the options in `expected` (by catalogue index: those
     that apply), each with its parts at every figure's expected value, as decide.py works them out, and for the
     person's quotes (priced at expected values by quotes.price, on the draws of the `baseline` option)."""
@@ -83,29 +93,57 @@ def simulate(profile: Profile, catalogue: Catalogue, expected: dict[int, costs.P
     used_figures = [costs.option_figures(model, profile) for model in catalogue.models]
     # The quotes' own figures come last, so that entering a quote moves no other figure's draws.
     quote_figures = [catalogue.figures[key] for key in quotes.QUOTE_KEYS] if priced_quotes else []
-    values = iter(draw_all(
-        shared_figures + [f[key] for f in catalogue_figures for key in costs.OPTION_KEYS] + quote_figures,
-        shared_figures + [f[key] for f in used_figures for key in costs.OPTION_KEYS] + quote_figures))
+    values = iter(
+        draw_all(
+            shared_figures + [f[key] for f in catalogue_figures for key in costs.OPTION_KEYS] + quote_figures,
+            shared_figures + [f[key] for f in used_figures for key in costs.OPTION_KEYS] + quote_figures,
+        )
+    )
     shared = {key: next(values) for key in costs.SHARED_KEYS}
     used = costs.estimates(profile, shared)
     options = [{key: next(values) for key in costs.OPTION_KEYS} for _ in catalogue.models]  # drawn for every
     # option, so that draws never shift when an option does not apply
     shared.update({key: next(values) for key in quotes.QUOTE_KEYS} if priced_quotes else {})
-    drawn = [costs.parts(options[i], shared, profile, pricing=catalogue.models[i].pricing,
-                         employees=profile.employees, devices=used.devices, incidents=used.incidents_per_month,
-                         downtime_cost=used.downtime_cost_per_hour) for i in expected]
+    drawn = [
+        costs.parts(
+            options[i],
+            shared,
+            profile,
+            pricing=catalogue.models[i].pricing,
+            employees=profile.employees,
+            devices=used.devices,
+            incidents=used.incidents_per_month,
+            downtime_cost=used.downtime_cost_per_hour,
+        )
+        for i in expected
+    ]
     means = list(expected.values())
     if priced_quotes and baseline is not None:
         for quote, priced in priced_quotes:
-            drawn.append(quotes.price(quote, options[baseline], shared, profile, devices=used.devices,
-                                      incidents=used.incidents_per_month,
-                                      downtime_cost=used.downtime_cost_per_hour).parts)
+            drawn.append(
+                quotes.price(
+                    quote,
+                    options[baseline],
+                    shared,
+                    profile,
+                    devices=used.devices,
+                    incidents=used.incidents_per_month,
+                    downtime_cost=used.downtime_cost_per_hour,
+                ).parts
+            )
             means.append(priced.parts)
-    rows = np.array([np.broadcast_to(series, (DRAWS,)) for part in drawn
-                     for series in (part.bills, part.lost_work, part.risk, part.total)])
+    rows = np.array(
+        [
+            np.broadcast_to(series, (DRAWS,))
+            for part in drawn
+            for series in (part.bills, part.lost_work, part.risk, part.total)
+        ]
+    )
     low, high = np.percentile(rows, [LOW_PERCENTILE, HIGH_PERCENTILE], axis=1)
     values = [float(v) for part in means for v in (part.bills, part.lost_work, part.risk, part.total)]
-    ranges = [Range(min(float(lo), exp), exp, max(float(hi), exp)) for lo, hi, exp in zip(low, high, values)]
+    ranges = [
+        Range(min(float(lo), exp), exp, max(float(hi), exp)) for lo, hi, exp in zip(low, high, values, strict=False)
+    ]
     totals = rows[3::4]
     cheapest = np.bincount(np.argmin(totals, axis=0), minlength=len(drawn)) / DRAWS
     indexes, n_options = list(expected), len(expected)
@@ -114,10 +152,10 @@ def simulate(profile: Profile, catalogue: Catalogue, expected: dict[int, costs.P
         alone = np.bincount(np.argmin(totals[:n_options], axis=0), minlength=n_options) / DRAWS
         of_options = {i: float(alone[n]) for n, i in enumerate(indexes)}
     return Simulated(
-        parts={i: CostParts(*ranges[4 * n:4 * n + 3]) for n, i in enumerate(indexes)},
+        parts={i: CostParts(*ranges[4 * n : 4 * n + 3]) for n, i in enumerate(indexes)},
         totals={i: ranges[4 * n + 3] for n, i in enumerate(indexes)},
         chance_cheapest={i: float(cheapest[n]) for n, i in enumerate(indexes)},
-        quote_parts=tuple(CostParts(*ranges[4 * n:4 * n + 3]) for n in range(n_options, len(drawn))),
+        quote_parts=tuple(CostParts(*ranges[4 * n : 4 * n + 3]) for n in range(n_options, len(drawn))),
         quote_totals=tuple(ranges[4 * n + 3] for n in range(n_options, len(drawn))),
         quote_chance_cheapest=tuple(float(cheapest[n]) for n in range(n_options, len(drawn))),
         chance_cheapest_of_options=of_options,

@@ -6,6 +6,7 @@ and benchmarks; most of them are sellers' claims and are flagged as such.
 The migration is idempotent (update_or_create on natural keys) and reversible (backward removes exactly the
 rows seeded here).
 """
+
 from decimal import Decimal
 
 from django.db import migrations
@@ -772,9 +773,7 @@ def backward(apps, schema_editor):
     dimension_slugs = [row["slug"] for row in DIMENSIONS]
     cost_keys = sorted({row["key"] for row in COST_PARAMETERS})
 
-    Characteristic.objects.filter(
-        support_model__slug__in=model_slugs, dimension__slug__in=dimension_slugs
-    ).delete()
+    Characteristic.objects.filter(support_model__slug__in=model_slugs, dimension__slug__in=dimension_slugs).delete()
     CostParameter.objects.filter(support_model__slug__in=model_slugs, key__in=cost_keys).delete()
     SupportModel.objects.filter(slug__in=model_slugs).delete()
     Dimension.objects.filter(slug__in=dimension_slugs).delete()

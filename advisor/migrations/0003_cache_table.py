@@ -4,6 +4,7 @@ The cache holds the rate-limit counters shared by all workers. With CACHE_URL po
 memcached there is no table to make and this does nothing. Reversing leaves the table: it holds only
 throwaway data, and `createcachetable` skips a table that exists.
 """
+
 from django.core.management import call_command
 from django.db import migrations
 

@@ -1,4 +1,5 @@
 """The content version counter (see ContentVersion), with its one row."""
+
 from django.db import migrations, models
 
 
@@ -7,7 +8,6 @@ def create_row(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
         ("advisor", "0003_cache_table"),
     ]

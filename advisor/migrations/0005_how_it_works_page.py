@@ -9,6 +9,7 @@ Idempotent (update_or_create keyed on the url) and reversible: backward removes 
 (settings.SITE_ID) is made here when the database has none yet, as django.contrib.sites would make it after
 migrating; going back leaves the Site, which other things may use.
 """
+
 from django.conf import settings
 from django.core.management.color import no_style
 from django.db import migrations
@@ -174,7 +175,6 @@ def backward(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
         ("advisor", "0004_content_version"),
         ("flatpages", "0001_initial"),

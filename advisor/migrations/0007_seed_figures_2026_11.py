@@ -1,6 +1,7 @@
 """Seed the cost figures of November 2026 (advisor/content/figures_2026_11.py, frozen for this migration):
 the figures for every option, and each option's own figures for the common scope. The figure "people a
 problem stops" moves from each option to the shared figures. Idempotent (update_or_create on keys)."""
+
 from decimal import Decimal
 
 from django.db import migrations
@@ -12,8 +13,23 @@ FIELDS = ("label", "low", "expected", "high", "source_title", "source_url", "sou
 
 def _values(row):
     label, low, expected, high, title, url, year, vendor_claim, note = row
-    return dict(zip(FIELDS, (label, Decimal(str(low)), Decimal(str(expected)), Decimal(str(high)), title, url, year,
-                              vendor_claim, note)))
+    return dict(
+        zip(
+            FIELDS,
+            (
+                label,
+                Decimal(str(low)),
+                Decimal(str(expected)),
+                Decimal(str(high)),
+                title,
+                url,
+                year,
+                vendor_claim,
+                note,
+            ),
+            strict=False,
+        )
+    )
 
 
 def forward(apps, schema_editor):
@@ -36,14 +52,19 @@ def forward(apps, schema_editor):
 def backward(apps, schema_editor):
     alias = schema_editor.connection.alias
     apps.get_model("advisor", "SharedFigure").objects.using(alias).filter(
-        key__in=[row[0] for row in seeded.SHARED]).delete()
-    new_keys = {"serious_incident_reduction", "upkeep_included", "tooling_included", "joiners_included",
-                "backups_managed"}
+        key__in=[row[0] for row in seeded.SHARED]
+    ).delete()
+    new_keys = {
+        "serious_incident_reduction",
+        "upkeep_included",
+        "tooling_included",
+        "joiners_included",
+        "backups_managed",
+    }
     apps.get_model("advisor", "CostParameter").objects.using(alias).filter(key__in=new_keys).delete()
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
         ("advisor", "0006_figures_and_stored_results"),
     ]

@@ -1,5 +1,6 @@
 """Move every stored result into the compressed document column, as version 1 (the first model's shape,
 catalogue included); snapshot.py upgrades version 1 on read, and the old JSON column goes next."""
+
 import json
 import zlib
 
@@ -32,7 +33,6 @@ def backward(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
         ("advisor", "0007_seed_figures_2026_11"),
     ]

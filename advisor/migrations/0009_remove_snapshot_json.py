@@ -4,14 +4,13 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('advisor', '0008_stored_results_v1'),
+        ("advisor", "0008_stored_results_v1"),
     ]
 
     operations = [
         migrations.RemoveField(
-            model_name='assessment',
-            name='snapshot',
+            model_name="assessment",
+            name="snapshot",
         ),
     ]

@@ -7,6 +7,7 @@ case-insensitive lookups compare UPPER(column) on PostgreSQL (served by an expre
 text_pattern_ops, which also serves LIKE 'prefix%' under any collation) and use LIKE on SQLite (served only
 by an index with COLLATE NOCASE). Other databases get none and search by scanning.
 """
+
 from django.db import migrations, models
 
 SEARCHED = (("assess_org_name_search", "organisation_name"), ("assess_email_search", "email"))
@@ -31,7 +32,6 @@ def drop_search_indexes(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
         ("advisor", "0010_option_outcomes"),
     ]
@@ -39,7 +39,9 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name="assessment",
-            index=models.Index(fields=["recommendation", "created_at", "organisation_name"], name="assess_recommendation_date"),
+            index=models.Index(
+                fields=["recommendation", "created_at", "organisation_name"], name="assess_recommendation_date"
+            ),
         ),
         migrations.AddIndex(
             model_name="assessment",
@@ -51,7 +53,9 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name="assessment",
-            index=models.Index(fields=["operating_hours", "created_at", "organisation_name"], name="assess_operating_hours_date"),
+            index=models.Index(
+                fields=["operating_hours", "created_at", "organisation_name"], name="assess_operating_hours_date"
+            ),
         ),
         migrations.AddIndex(
             model_name="assessment",
@@ -59,7 +63,9 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name="assessment",
-            index=models.Index(fields=["contact_consent", "created_at", "organisation_name"], name="assess_contact_consent_date"),
+            index=models.Index(
+                fields=["contact_consent", "created_at", "organisation_name"], name="assess_contact_consent_date"
+            ),
         ),
         migrations.RunPython(create_search_indexes, drop_search_indexes),
     ]

@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('advisor', '0011_assessment_list_indexes'),
-        ('advisor', '0011_seed_options_between'),
+        ("advisor", "0011_assessment_list_indexes"),
+        ("advisor", "0011_seed_options_between"),
     ]
 
-    operations = [
-    ]
+    operations = []

@@ -11,6 +11,7 @@ Backward puts 0005's text back only while the content is exactly this one. The n
 a later version gets a migration of its own. As in 0005: the HTML starts at <h2> (the template gives the page its
 <h1>), uses no inline style or script (the Content-Security-Policy would refuse it), and is all our own wording.
 """
+
 import importlib
 
 from django.db import migrations
@@ -233,7 +234,6 @@ def backward(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
         ("advisor", "0014_quotes"),
         ("flatpages", "0001_initial"),

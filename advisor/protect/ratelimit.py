@@ -6,14 +6,15 @@ any other cache so nothing else stored can push a live count out. Each limit is 
 posts per client in each period, the period starting on a multiple of its length. The client is its
 address, the /64 network for IPv6 (one household or phone gets a whole /64), hashed before it is stored.
 """
+
 from __future__ import annotations
 
 import ipaddress
 import logging
 import math
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from django.conf import settings
 from django.core.cache import caches
@@ -128,10 +129,14 @@ def too_many_requests(request: HttpRequest, bucket: str, decision: Decision) -> 
     wait = f"{minutes} minute{'s' if minutes != 1 else ''}"
     if bucket in JSON_BUCKETS:
         response: HttpResponse = JsonResponse(
-            {"errors": {"__all__": [
-                f"Too many requests from your address: at most {decision.limit} in this period. "
-                f"Try again in {decision.retry_after} seconds."
-            ]}},
+            {
+                "errors": {
+                    "__all__": [
+                        f"Too many requests from your address: at most {decision.limit} in this period. "
+                        f"Try again in {decision.retry_after} seconds."
+                    ]
+                }
+            },
             status=429,
         )
     else:
@@ -160,7 +165,7 @@ class RateLimitMiddleware:
             return None
         try:
             decision = hit(bucket, client_key(request))
-        except Exception:  # noqa: BLE001 - a broken cache must not take the site down with it
+        except Exception:  # a broken cache must not take the site down with it
             logger.exception("Rate limit not applied: the cache failed")
             return None
         if decision.limited:
@@ -168,15 +173,14 @@ class RateLimitMiddleware:
             return too_many_requests(request, bucket, decision)
         return None
 
-
     def _admin_sign_in(self, request: HttpRequest) -> HttpResponse | None:
         """Refuse a sign-in to an account guessed at from many addresses, unless from a client it knows."""
-        from .signin import paused  # noqa: PLC0415 - signin imports this module
+        from .signin import paused  # signin imports this module
 
         username = request.POST.get("username", "")
         try:
             decision = paused(username, request) if username else None
-        except Exception:  # noqa: BLE001 - a broken cache leaves django-axes' lockout standing alone
+        except Exception:  # a broken cache leaves django-axes' lockout standing alone
             logger.exception("Sign-in limit across addresses not applied: the cache failed")
             return None
         if decision is None:
@@ -185,8 +189,13 @@ class RateLimitMiddleware:
         return admin_locked_out(request, retry_after=decision.retry_after)
 
 
-def admin_locked_out(request: HttpRequest, original_response: HttpResponse | None = None,
-                     credentials: dict | None = None, *, retry_after: int | None = None) -> HttpResponse:
+def admin_locked_out(
+    request: HttpRequest,
+    original_response: HttpResponse | None = None,
+    credentials: dict | None = None,
+    *,
+    retry_after: int | None = None,
+) -> HttpResponse:
     """django-axes' lockout page for the admin sign-in, in our words (settings.AXES_LOCKOUT_CALLABLE), also
     shown when an account is paused for strangers (advisor.protect.signin)."""
     seconds = int(settings.AXES_COOLOFF_TIME.total_seconds()) if retry_after is None else retry_after

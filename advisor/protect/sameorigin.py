@@ -9,10 +9,12 @@ cross-site POST). A post that either header shows to come from anywhere but our 
 403 page that says so. A request with neither header does not come from a browser that another site could
 steer.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import wraps
-from typing import Any, Callable
+from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse

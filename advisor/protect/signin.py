@@ -11,6 +11,7 @@ What is kept: per account, a count of failures in the current period, and for ea
 signed in from, a hash (with the secret key) of the account and the client, for 90 days, in the shared
 rate-limit cache. No address is stored.
 """
+
 from __future__ import annotations
 
 import logging
@@ -63,7 +64,7 @@ def _failed(sender: Any, credentials: dict, request: HttpRequest | None = None, 
         return
     try:
         ratelimit.hit(BUCKET, _account(username))
-    except Exception:  # noqa: BLE001 - a broken cache leaves django-axes' lockout standing alone
+    except Exception:  # a broken cache leaves django-axes' lockout standing alone
         logger.exception("Sign-in failure not counted across addresses: the cache failed")
 
 
@@ -73,5 +74,5 @@ def _succeeded(sender: Any, request: HttpRequest | None, user: Any, **kwargs: An
         return
     try:
         caches["ratelimit"].set(_familiar_key(user.get_username(), request), 1, timeout=FAMILIAR_SECONDS)
-    except Exception:  # noqa: BLE001 - signing in must not fail because the cache did
+    except Exception:  # signing in must not fail because the cache did
         logger.exception("Sign-in not remembered for this client: the cache failed")

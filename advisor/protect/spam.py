@@ -8,6 +8,7 @@ Two checks, both invisible to a person filling the form in a browser:
   the button again. The time also has a maximum age, settings.COMMENT_MAX_HOURS: without one, a program
   could fetch the form once and post with that one token for ever, after waiting only once.
 """
+
 from __future__ import annotations
 
 import time
@@ -56,7 +57,10 @@ class SpamGuardForm(forms.Form):
     """Base for a form that people fill in; subclasses add their own fields after these two."""
 
     subject = forms.CharField(
-        label="Leave this empty", required=False, max_length=200, widget=HoneypotInput,
+        label="Leave this empty",
+        required=False,
+        max_length=200,
+        widget=HoneypotInput,
     )
     started = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
 

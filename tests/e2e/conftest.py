@@ -4,6 +4,7 @@ Every test here carries the `browser` marker. When a tool is missing the tests t
 with a message saying what to install, except when REQUIRE_BROWSER=1 (set by .ci/run): then a missing
 tool is an error, so CI can never pass by skipping.
 """
+
 from __future__ import annotations
 
 import os
@@ -20,8 +21,13 @@ ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # Without the networking flags Chromium keeps trying to reach Google's services from a closed network.
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 REQUIRE_BROWSER = os.environ.get("REQUIRE_BROWSER", "").strip().lower() in {"1", "true", "yes", "on"}
 
@@ -72,6 +78,7 @@ def node_tool(relative: str) -> Path:
 
 
 # --- Chromium -------------------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def browser(site: str) -> Iterator:
@@ -191,7 +198,7 @@ def make_page(browser, site):
         return page
 
     yield make
-    for context, guard in opened:
+    for context, _guard in opened:
         context.close()
     for _, guard in opened:
         guard.check()
@@ -210,8 +217,9 @@ def written_at_a_human_pace(form) -> None:
     """
     from advisor.protect.spam import started_token
 
-    form.locator('input[name="started"]').evaluate("(el, token) => { el.value = token; }",
-                                                     started_token(seconds_ago=30))
+    form.locator('input[name="started"]').evaluate(
+        "(el, token) => { el.value = token; }", started_token(seconds_ago=30)
+    )
 
 
 def assert_styled(page) -> None:
@@ -221,6 +229,7 @@ def assert_styled(page) -> None:
 
 
 # --- Data -----------------------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def assessment(db):
@@ -237,9 +246,11 @@ def approved_comment(db):
     from advisor.models import Comment
 
     return Comment.objects.create(
-        name="Priya Natarajan", email="priya@example.com", website="https://example.com",
+        name="Priya Natarajan",
+        email="priya@example.com",
+        website="https://example.com",
         text="We moved to a managed provider last year.\n\nThe monthly bill is higher, but we stopped losing "
-             "Monday mornings to the file server.",
+        "Monday mornings to the file server.",
         is_approved=True,
     )
 
@@ -250,7 +261,6 @@ def artifacts() -> Path:
     return ARTIFACTS
 
 
-
 def pytest_terminal_summary(terminalreporter) -> None:
     """One plain line when browser tests were skipped, so nobody mistakes a local pass for a full one."""
     skipped = [r for r in terminalreporter.stats.get("skipped", []) if "browser tests skipped" in str(r.longrepr)]
@@ -258,5 +268,6 @@ def pytest_terminal_summary(terminalreporter) -> None:
         terminalreporter.write_line(
             f"{len(skipped)} browser test(s) skipped for missing tools (each SKIPPED line says what to install); "
             "CI runs them with REQUIRE_BROWSER=1, where a missing tool fails the run.",
-            yellow=True, bold=True,
+            yellow=True,
+            bold=True,
         )

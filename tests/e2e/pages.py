@@ -1,4 +1,5 @@
 """Every public page, in every state a visitor can see, and how to reach it in the browser."""
+
 from __future__ import annotations
 
 from collections.abc import Callable

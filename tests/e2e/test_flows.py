@@ -1,4 +1,5 @@
 """What a person does on the site, click by click, in a real Chromium."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """The Nu HTML Checker (vnu) finds no errors in any public page, in any state, nor in our stylesheet."""
+
 from __future__ import annotations
 
 import json
@@ -38,13 +39,31 @@ def page_sources(assessment) -> dict[str, str]:
     return {
         "comparison": ok(client.get("/")),
         "comparison-comment-errors": ok(client.post("/comments/", {"email": "not-an-address"})),
-        "comparison-comment-posted": ok(client.post(
-            "/comments/", {"name": "Ines Duarte", "email": "ines@example.com", "text": "Thank you.",
-                           "started": started_token(seconds_ago=30)}, follow=True,
-        )),
+        "comparison-comment-posted": ok(
+            client.post(
+                "/comments/",
+                {
+                    "name": "Ines Duarte",
+                    "email": "ines@example.com",
+                    "text": "Thank you.",
+                    "started": started_token(seconds_ago=30),
+                },
+                follow=True,
+            )
+        ),
         "assess": ok(client.get("/assess/")),
-        "assess-errors": ok(client.post("/assess/", {**VALID_ANSWERS, "employees": "0", "incidents_per_month": "",
-                                                     "contact_consent": "on", "operating_hours": ""})),
+        "assess-errors": ok(
+            client.post(
+                "/assess/",
+                {
+                    **VALID_ANSWERS,
+                    "employees": "0",
+                    "incidents_per_month": "",
+                    "contact_consent": "on",
+                    "operating_hours": "",
+                },
+            )
+        ),
         "assess-again": ok(client.get(f"/assess/?from={assessment.public_id}")),
         "result": ok(client.get(result)),
         "rescore": ok(client.get(result + "rescore/")),
@@ -55,8 +74,9 @@ def page_sources(assessment) -> dict[str, str]:
         "not-found": ok(client.get("/no-such-page/"), 404),
         "bad-request": ok(client.get("/", HTTP_HOST="not-our-site.example"), 400),
         "form-not-confirmed": ok(Client(enforce_csrf_checks=True).post("/assess/", VALID_ANSWERS), 403),
-        "comment-from-another-site": ok(client.post("/comments/", {"name": "Spam"}, HTTP_SEC_FETCH_SITE="cross-site"),
-                                        403),
+        "comment-from-another-site": ok(
+            client.post("/comments/", {"name": "Spam"}, HTTP_SEC_FETCH_SITE="cross-site"), 403
+        ),
         "too-many-comments": too_many_comments(),
         "admin-sign-in-paused": render_to_string("locked_out.html", {"minutes": 30}),
         "server-error": render_to_string("500.html"),
@@ -84,9 +104,18 @@ def test_every_public_page_is_valid_html(html_checker, assessment, approved_comm
         files.append(path)
     stylesheet = ROOT / "static" / "advisor" / "site.css"
     run = subprocess.run(
-        [*html_checker, "--format", "json", "--exit-zero-always", "--also-check-css", *map(str, files),
-         str(stylesheet)],
-        capture_output=True, text=True, timeout=120,
+        [
+            *html_checker,
+            "--format",
+            "json",
+            "--exit-zero-always",
+            "--also-check-css",
+            *map(str, files),
+            str(stylesheet),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     messages = json.loads(run.stderr)["messages"]
     errors = [

@@ -3,6 +3,7 @@
 Lighthouse needs a stable address and measures what production serves, so this runs the real thing:
 gunicorn with DEBUG off, whitenoise's compressed, hashed static files, and a database of its own.
 """
+
 from __future__ import annotations
 
 import http.cookiejar
@@ -49,8 +50,9 @@ def submit_assessment(base: str) -> str:
     form = opener.open(base + "/assess/", timeout=10).read().decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
     body = urllib.parse.urlencode({"csrfmiddlewaretoken": token, **VALID_ANSWERS}).encode()
-    response = opener.open(urllib.request.Request(base + "/assess/", data=body, headers={"Referer": base + "/assess/"}),
-                           timeout=10)
+    response = opener.open(
+        urllib.request.Request(base + "/assess/", data=body, headers={"Referer": base + "/assess/"}), timeout=10
+    )
     assert re.search(r"/assessment/[0-9a-f-]{36}/$", response.geturl()), response.geturl()
     return response.geturl()
 
@@ -64,16 +66,37 @@ def lighthouse() -> Iterator[dict]:
     # The security helper's production-like environment on plain HTTP (DEBUG off, no HTTPS redirect, none of
     # this shell's DJANGO_* settings), with a freshly migrated database of its own.
     env = gunicorn_server.base_env(DATABASE_URL=gunicorn_server.migrated_database())
-    collected = subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], env=env,
-                               cwd=ROOT, capture_output=True, text=True)
+    collected = subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert collected.returncode == 0, collected.stderr
     folder = Path(tempfile.mkdtemp(prefix="advisor-lighthouse-"))
     port = free_port()
     with (folder / "gunicorn.log").open("w") as log:
         server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "config.asgi:application", "--config", "config/gunicorn.conf.py",
-             "--bind", f"127.0.0.1:{port}", "--workers", "2", "--pid", str(folder / "gunicorn.pid")],
-            env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "config.asgi:application",
+                "--config",
+                "config/gunicorn.conf.py",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                "2",
+                "--pid",
+                str(folder / "gunicorn.pid"),
+            ],
+            env=env,
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -114,13 +137,20 @@ def run_lighthouse(url: str, name: str, *, skip: tuple[str, ...] = ()) -> dict:
     for attempt in range(1, 4):
         base = folder / f"{name}-run{attempt}"
         command = [
-            str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output=html", f"--output-path={base}",
-            f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={flags}",
+            str(LIGHTHOUSE),
+            url,
+            "--quiet",
+            "--output=json",
+            "--output=html",
+            f"--output-path={base}",
+            f"--only-categories={','.join(CATEGORIES)}",
+            f"--chrome-flags={flags}",
         ]
         if skip:
             command.append(f"--skip-audits={','.join(skip)}")
-        run = subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=180,
-                             capture_output=True, text=True)
+        run = subprocess.run(
+            command, env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=180, capture_output=True, text=True
+        )
         path = base.with_suffix(".report.json")
         if run.returncode != 0 or not path.exists():
             problems.append(f"run {attempt} exited {run.returncode}: {run.stderr.strip()[-400:]}")
@@ -134,7 +164,7 @@ def run_lighthouse(url: str, name: str, *, skip: tuple[str, ...] = ()) -> dict:
         if best["categories"]["performance"]["score"] == 1:
             break
     if problems:
-        warnings.warn(f"Lighthouse on {url}: " + "; ".join(problems))
+        warnings.warn(f"Lighthouse on {url}: " + "; ".join(problems), stacklevel=2)
     if best is None:
         pytest.fail(f"Lighthouse could not measure {url}:\n" + "\n".join(problems))
     return best
@@ -146,8 +176,10 @@ def failing_audits(report: dict) -> list[str]:
         for ref in category["auditRefs"]:
             audit = report["audits"][ref["id"]]
             if ref["weight"] and audit["score"] is not None and audit["score"] < 1:
-                failing.append(f"{category['id']}: {ref['id']} scored {audit['score']} "
-                               f"{audit.get('displayValue', '')} {audit.get('explanation', '')}".rstrip())
+                failing.append(
+                    f"{category['id']}: {ref['id']} scored {audit['score']} "
+                    f"{audit.get('displayValue', '')} {audit.get('explanation', '')}".rstrip()
+                )
     return failing
 
 

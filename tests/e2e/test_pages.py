@@ -1,4 +1,5 @@
 """Every public page, in each state, checked the way people use it: axe, the keyboard, a phone and a desktop."""
+
 from __future__ import annotations
 
 import pytest
@@ -73,8 +74,7 @@ def open_page(page, site: str, name: str, assessment) -> None:
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_axe_finds_no_accessibility_violations_on_phone_or_desktop(make_page, site, assessment, approved_comment,
-                                                                   name):
+def test_axe_finds_no_accessibility_violations_on_phone_or_desktop(make_page, site, assessment, approved_comment, name):
     page = make_page(viewport=DESKTOP)
     open_page(page, site, name, assessment)
     for viewport in (DESKTOP, PHONE):
@@ -114,8 +114,7 @@ def test_keyboard_reaches_every_control_with_a_visible_focus(make_page, site, as
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_page_fits_a_phone_without_sideways_scrolling(make_page, site, assessment, approved_comment, artifacts,
-                                                      name):
+def test_page_fits_a_phone_without_sideways_scrolling(make_page, site, assessment, approved_comment, artifacts, name):
     screens = artifacts / "screenshots"
     screens.mkdir(exist_ok=True)
     page = make_page(viewport=PHONE)
@@ -138,11 +137,16 @@ def test_comparison_table_reads_as_one_labelled_card_per_aspect_on_a_phone(make_
     names = list(SupportModel.objects.filter(is_active=True).values_list("name", flat=True))
     tables = page.locator(".comparison-table")
     # The classic two side by side, then the options in between: every active option in one of them.
-    headed = [[th.inner_text().strip() for th in table.locator("thead th[scope=col]").all()[1:]]
-              for table in tables.all()]
+    headed = [
+        [th.inner_text().strip() for th in table.locator("thead th[scope=col]").all()[1:]] for table in tables.all()
+    ]
     assert [name for group in headed for name in group] == names
-    cells = [(cell, name) for table, group in zip(tables.all(), headed) for row in table.locator("tbody tr").all()
-             for cell, name in zip(row.locator("td").all(), group)]
+    cells = [
+        (cell, name)
+        for table, group in zip(tables.all(), headed, strict=False)
+        for row in table.locator("tbody tr").all()
+        for cell, name in zip(row.locator("td").all(), group, strict=False)
+    ]
     assert len(cells) == len(names) * page.locator(".comparison-table").first.locator("tbody tr").count()
     for cell, name in cells:
         # Each cell says whose it is, spans the card, and keeps a readable text size.
@@ -163,7 +167,8 @@ def test_form_controls_use_the_page_font(make_page, site):
         assert_styled(page)
         body_font = page.evaluate("getComputedStyle(document.body).fontFamily")
         fonts = page.locator(controls).evaluate_all(
-            "els => els.map(el => [el.tagName + '#' + el.id, getComputedStyle(el).fontFamily])")
+            "els => els.map(el => [el.tagName + '#' + el.id, getComputedStyle(el).fontFamily])"
+        )
         assert fonts and all(font == body_font for _, font in fonts), (body_font, fonts)
     resize = page.locator("textarea").first.evaluate("el => getComputedStyle(el).resize")
     assert resize == "vertical"
@@ -189,6 +194,7 @@ def test_charts_and_rating_dots_have_text_equivalents(make_page, site, assessmen
     for chart in charts.all():
         # Named and described (title and desc), and followed by a table holding the same figures.
         described = chart.evaluate(
-            "el => el.getAttribute('aria-labelledby').split(' ').map(id => document.getElementById(id).textContent)")
+            "el => el.getAttribute('aria-labelledby').split(' ').map(id => document.getElementById(id).textContent)"
+        )
         assert len(described) == 2 and all(len(part) > 20 for part in described), described
         assert chart.locator("xpath=ancestor::details//table").count() == 1

@@ -1,4 +1,5 @@
 """The result page prints cleanly: no navigation or buttons; the recommendation, charts and tables kept."""
+
 from __future__ import annotations
 
 import re
@@ -9,8 +10,9 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 
-def test_result_page_prints_the_recommendation_charts_and_tables_without_navigation(make_page, site, assessment,
-                                                                                     artifacts):
+def test_result_page_prints_the_recommendation_charts_and_tables_without_navigation(
+    make_page, site, assessment, artifacts
+):
     page = make_page()
     page.goto(site + assessment.get_absolute_url())
     page.emulate_media(media="print")
@@ -35,15 +37,27 @@ def test_result_page_prints_the_recommendation_charts_and_tables_without_navigat
     heading = " ".join(page.get_by_role("heading", level=1).inner_text().split())
     assert heading in text
     for kept in (
-        "What each would cost over three years", "Lost work (estimate)", "All told",  # the first screen
-        "What would change it", "Next steps: what to ask a provider",
+        "What each would cost over three years",
+        "Lost work (estimate)",
+        "All told",  # the first screen
+        "What would change it",
+        "Next steps: what to ask a provider",
         # Folded sections print open: the scope, the cost chart's table, the needs, scores, answers, sources.
-        "What each option covers", "Expected bills over three years, line by line",
-        "How well each option meets your needs", "Assumptions and sources", "Your answers",
+        "What each option covers",
+        "Expected bills over three years, line by line",
+        "How well each option meets your needs",
+        "Assumptions and sources",
+        "Your answers",
         "Permanent link: " + site + assessment.get_absolute_url(),
     ):
         assert kept in text, f"{kept!r} is missing from the printed result"
     assert re.search(r"Proactive monitoring need \d+ %", text), "the needs chart's labels are not printed"
-    for dropped in ("Skip to main content", "Take the assessment", "Catalogue as JSON",
-                    "Start again with these answers", "Delete this assessment", "Swipe the chart"):
+    for dropped in (
+        "Skip to main content",
+        "Take the assessment",
+        "Catalogue as JSON",
+        "Start again with these answers",
+        "Delete this assessment",
+        "Swipe the chart",
+    ):
         assert dropped not in text, f"{dropped!r} should not be printed"

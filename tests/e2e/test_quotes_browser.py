@@ -1,5 +1,6 @@
 """Check my quotes (issue 15) in a real Chromium: entering quotes on the form, the result with them and the link
 without them, each accessible (axe) and valid (the Nu HTML Checker) on a phone and a desktop, and in print."""
+
 from __future__ import annotations
 
 import json
@@ -30,9 +31,19 @@ FIRST, SECOND = "Zephyr Managed IT", "Quokka Networks"
 
 
 def posted_quote(index: int, **typed: str) -> dict:
-    blank = {"name": "", "price_per_user_month": "", "price_per_device_month": "", "flat_monthly": "",
-             "minimum_monthly": "", "onboarding": "", "term_months": "12", "yearly_increase_percent": "0",
-             "notice_days": "0", "termination_fee_months": "0", "response_hours": ""}
+    blank = {
+        "name": "",
+        "price_per_user_month": "",
+        "price_per_device_month": "",
+        "flat_monthly": "",
+        "minimum_monthly": "",
+        "onboarding": "",
+        "term_months": "12",
+        "yearly_increase_percent": "0",
+        "notice_days": "0",
+        "termination_fee_months": "0",
+        "response_hours": "",
+    }
     return {f"quotes-{index}-{key}": value for key, value in {**blank, **typed}.items()}
 
 
@@ -41,12 +52,25 @@ def quoted(db):
     """An assessment with two quotes, made through the real form (the third quote left blank)."""
     from advisor.models import Assessment
 
-    data = {**VALID_ANSWERS, "quotes-TOTAL_FORMS": "3", "quotes-INITIAL_FORMS": "0",
-            **posted_quote(0, name=FIRST, price_per_user_month="120", term_months="36", yearly_increase_percent="5",
-                           notice_days="90", response_hours="4", onboarding="1000"),
-            "quotes-0-includes": [key for key, _ in QUOTE_INCLUDES],
-            **posted_quote(1, name=SECOND, price_per_user_month="150"), "quotes-1-includes": ["monitoring"],
-            **posted_quote(2)}
+    data = {
+        **VALID_ANSWERS,
+        "quotes-TOTAL_FORMS": "3",
+        "quotes-INITIAL_FORMS": "0",
+        **posted_quote(
+            0,
+            name=FIRST,
+            price_per_user_month="120",
+            term_months="36",
+            yearly_increase_percent="5",
+            notice_days="90",
+            response_hours="4",
+            onboarding="1000",
+        ),
+        "quotes-0-includes": [key for key, _ in QUOTE_INCLUDES],
+        **posted_quote(1, name=SECOND, price_per_user_month="150"),
+        "quotes-1-includes": ["monitoring"],
+        **posted_quote(2),
+    }
     response = Client().post("/assess/", data)
     assert response.status_code == 302, response.content.decode()[:3000]
     assessment = Assessment.objects.get()
@@ -110,14 +134,20 @@ def test_a_person_enters_two_quotes_and_sees_which_is_the_better_deal(make_page,
 
 
 def quote_pages(site: str, assessment) -> dict[str, str]:
-    return {"result-with-quotes": site + assessment.get_absolute_url(),
-            "shared-without-quotes": site + assessment.get_shared_url(),
-            "assess-blank-with-quotes-section": site + "/assess/",
-            "assess-again-with-quotes": site + f"/assess/?from={assessment.public_id}"}
+    return {
+        "result-with-quotes": site + assessment.get_absolute_url(),
+        "shared-without-quotes": site + assessment.get_shared_url(),
+        "assess-blank-with-quotes-section": site + "/assess/",
+        "assess-again-with-quotes": site + f"/assess/?from={assessment.public_id}",
+    }
 
 
-QUOTE_PAGES = ["result-with-quotes", "shared-without-quotes", "assess-blank-with-quotes-section",
-               "assess-again-with-quotes"]
+QUOTE_PAGES = [
+    "result-with-quotes",
+    "shared-without-quotes",
+    "assess-blank-with-quotes-section",
+    "assess-again-with-quotes",
+]
 
 
 @pytest.mark.parametrize("name", QUOTE_PAGES)
@@ -135,9 +165,17 @@ def test_axe_finds_no_violations_on_the_pages_with_quotes(make_page, site, quote
 
 def served_html(page, site: str, assessment, name: str) -> str:
     if name == "assess-quote-errors":  # the form shown again with a quote in error
-        response = Client().post("/assess/", {
-            **VALID_ANSWERS, "quotes-TOTAL_FORMS": "3", "quotes-INITIAL_FORMS": "0",
-            **posted_quote(0, name=FIRST, price_per_user_month="-5"), **posted_quote(1), **posted_quote(2)})
+        response = Client().post(
+            "/assess/",
+            {
+                **VALID_ANSWERS,
+                "quotes-TOTAL_FORMS": "3",
+                "quotes-INITIAL_FORMS": "0",
+                **posted_quote(0, name=FIRST, price_per_user_month="-5"),
+                **posted_quote(1),
+                **posted_quote(2),
+            },
+        )
         assert response.status_code == 200
         return response.content.decode()
     response = page.goto(quote_pages(site, assessment)[name])
@@ -151,11 +189,19 @@ def test_the_pages_with_quotes_are_valid_html(html_checker, make_page, site, quo
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"quotes-{name}.html"
     path.write_text(served_html(make_page(), site, quoted, name), encoding="utf-8")
-    run = subprocess.run([*html_checker, "--format", "json", "--exit-zero-always", str(path)],
-                         check=False, capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        [*html_checker, "--format", "json", "--exit-zero-always", str(path)],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     messages = json.loads(run.stderr)["messages"]
-    errors = [f"{name}:{m.get('lastLine')}: {m.get('message')} [{m.get('extract', '')!r}]"
-              for m in messages if m["type"] in {"error", "non-document-error"}]
+    errors = [
+        f"{name}:{m.get('lastLine')}: {m.get('message')} [{m.get('extract', '')!r}]"
+        for m in messages
+        if m["type"] in {"error", "non-document-error"}
+    ]
     assert not errors, f"{len(errors)} HTML errors:\n" + "\n".join(errors)
 
 
@@ -202,8 +248,9 @@ def test_a_bad_quote_is_shown_open_with_its_message_and_the_summary_links_to_it(
     assert Assessment.objects.count() == 0
     summary = page.get_by_role("alert")
     expect(summary).to_contain_text("Please correct 1 answer below")
-    link = summary.get_by_role("link", name="Quote 1, Price a user a month ($): Enter zero or more; a price can't "
-                                            "be negative.")
+    link = summary.get_by_role(
+        "link", name="Quote 1, Price a user a month ($): Enter zero or more; a price can't be negative."
+    )
     expect(link).to_have_attribute("href", "#id_quotes-0-price_per_user_month")
 
     quote = page.locator("details.quote-entry").nth(0)

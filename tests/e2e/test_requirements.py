@@ -1,4 +1,5 @@
 """A missing browser tool skips the browser tests locally and fails them in CI; never silently passes."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,5 @@
 """Fixtures for the pure engine tests: plain data, no database."""
+
 from __future__ import annotations
 
 import pytest

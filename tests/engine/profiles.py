@@ -1,4 +1,5 @@
 """Hypothesis strategies for organisations over the whole input space the form accepts."""
+
 from __future__ import annotations
 
 from hypothesis import strategies as st
@@ -13,8 +14,11 @@ def _choice(name: str) -> st.SearchStrategy[str]:
 
 def _number(name: str, *, whole: bool = False, optional: bool = False):
     q = answers.question(name)
-    values = (st.integers(int(q.minimum), int(q.maximum)) if whole else
-              st.floats(q.minimum, q.maximum, allow_nan=False).map(lambda v: round(v, 2)))
+    values = (
+        st.integers(int(q.minimum), int(q.maximum))
+        if whole
+        else st.floats(q.minimum, q.maximum, allow_nan=False).map(lambda v: round(v, 2))
+    )
     return st.one_of(st.none(), values) if optional else values
 
 

@@ -1,4 +1,5 @@
 """The cost model: published-figure sanity, like-for-like scope, and parts kept apart."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -9,8 +10,9 @@ from advisor.engine import costs, score
 from advisor.engine.domain import Profile
 
 OFFICE_50 = Profile(industry="professional_services", employees=50, incidents_per_month=8)
-SOLE_TRADER = Profile(industry="professional_services", employees=1, incidents_per_month=0.25,
-                      budget_preference="pay_as_you_go")
+SOLE_TRADER = Profile(
+    industry="professional_services", employees=1, incidents_per_month=0.25, budget_preference="pay_as_you_go"
+)
 
 
 def option(result, slug):
@@ -31,7 +33,8 @@ def test_the_expected_parts_add_up_to_the_expected_total(catalogue):
     for o in score(OFFICE_50, catalogue).options:
         parts = o.cost.parts
         assert o.cost.three_years.expected == pytest.approx(
-            parts.bills.expected + parts.lost_work.expected + parts.risk.expected, abs=0.011)
+            parts.bills.expected + parts.lost_work.expected + parts.risk.expected, abs=0.011
+        )
 
 
 def test_every_option_is_priced_for_the_same_five_pieces_of_work(catalogue):
@@ -49,8 +52,9 @@ def test_break_fix_buys_the_security_tooling_every_organisation_should_have(cata
 
 def test_upkeep_break_fix_leaves_undone_counts_as_risk_unless_in_house_staff_do_it(catalogue):
     without = {i.piece: i.how for i in option(score(OFFICE_50, catalogue), "break-fix").cost.scope}
-    with_staff = {i.piece: i.how for i in
-                  option(score(replace(OFFICE_50, it_staff=2), catalogue), "break-fix").cost.scope}
+    with_staff = {
+        i.piece: i.how for i in option(score(replace(OFFICE_50, it_staff=2), catalogue), "break-fix").cost.scope
+    }
     assert without["upkeep"] == "risk" and with_staff["upkeep"] == "in_house"
 
 
@@ -58,6 +62,7 @@ def test_lost_work_depends_on_how_much_work_stops_when_it_stops(catalogue):
     def lost(level):
         result = score(replace(OFFICE_50, it_dependence=level), catalogue, with_tipping_points=False)
         return option(result, "break-fix").cost.parts.lost_work.expected
+
     assert lost("low") < lost("medium") < lost("high") < lost("critical")
 
 
@@ -82,12 +87,14 @@ def test_own_quotes_replace_the_published_figures(catalogue):
     assert option(result, "msp").cost.bill_lines["fees"] == pytest.approx(50 * 120 * 36)
     published = score(OFFICE_50, catalogue, with_tipping_points=False)
     assert option(result, "break-fix").cost.bill_lines["labour"] == pytest.approx(
-        option(published, "break-fix").cost.bill_lines["labour"] * 90 / 150)
+        option(published, "break-fix").cost.bill_lines["labour"] * 90 / 150
+    )
 
 
 def test_blank_problems_a_month_are_estimated_from_size_and_said_to_be(catalogue):
     result = score(replace(OFFICE_50, incidents_per_month=None), catalogue, with_tipping_points=False)
     assert result.estimates.incidents_estimated
-    assert result.estimates.incidents_per_month == pytest.approx(50 * catalogue.figures[
-        "incidents_per_person_month"].expected)
+    assert result.estimates.incidents_per_month == pytest.approx(
+        50 * catalogue.figures["incidents_per_person_month"].expected
+    )
     assert any(a.label.startswith("IT problems a month") and "estimated" in a.value for a in result.assumptions)

@@ -1,4 +1,5 @@
 """The decision: ranking by overall, independence from the other options, close calls, scope and notes."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -31,8 +32,9 @@ def test_the_recommendation_is_always_the_top_ranked_option(profile):
 def test_an_options_score_does_not_depend_on_which_other_options_are_listed(profile):
     both = score(profile, CATALOGUE, with_tipping_points=False)
     for slug in ("break-fix", "msp"):
-        alone = score(profile, without(CATALOGUE, "msp" if slug == "break-fix" else "break-fix"),
-                      with_tipping_points=False)
+        alone = score(
+            profile, without(CATALOGUE, "msp" if slug == "break-fix" else "break-fix"), with_tipping_points=False
+        )
         assert alone.options[0].overall == both.option(slug).overall
 
 
@@ -58,8 +60,10 @@ def test_a_close_call_with_equal_rounded_scores_names_no_winner():
             break
     else:
         raise AssertionError("no profile with equal rounded scores found")
-    assert result.headline == "A close call between Managed Services Provider and Break/Fix" or \
-        result.headline == "A close call between Break/Fix and Managed Services Provider"
+    assert (
+        result.headline == "A close call between Managed Services Provider and Break/Fix"
+        or result.headline == "A close call between Break/Fix and Managed Services Provider"
+    )
     assert "recommend" not in result.headline and "ahead" not in result.summary
 
 

@@ -5,6 +5,7 @@ dearer downtime, longer hours, stricter regulation, weaker backups, more depende
 sites, a wish for predictable bills, more people with devices, problems and downtime cost in step), and
 never raised by more in-house IT staff or a wish to pay only when something breaks.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -71,8 +72,7 @@ def test_more_problems_a_month_never_lower_msps_lead(profile, factor):
 @settings(max_examples=300, deadline=None)
 def test_dearer_downtime_never_lowers_msps_lead(profile, factor):
     used = decide.evaluate(profile, CATALOGUE, PREPARED).used.downtime_cost_per_hour
-    never_lower(replace(profile, downtime_cost_per_hour=used),
-                replace(profile, downtime_cost_per_hour=used * factor))
+    never_lower(replace(profile, downtime_cost_per_hour=used), replace(profile, downtime_cost_per_hour=used * factor))
 
 
 @given(profile=profiles, more=st.integers(0, 1000))

@@ -1,5 +1,6 @@
 """The words: reasons only in the direction they act, "meets more of your needs" only when it matters, a close
 call that names both sides, and a summary a person reads as money, not points."""
+
 from __future__ import annotations
 
 from dataclasses import replace

@@ -1,5 +1,6 @@
 """Organisations whose right answer no adviser would argue about, written down before the engine saw them
 (tests/engine/organisations.py, by an adviser who had not read the engine)."""
+
 from __future__ import annotations
 
 import pytest

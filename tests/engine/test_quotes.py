@@ -1,6 +1,7 @@
 """The person's own quotes: priced over three years with their terms, ranked with the options, flagged; checked
 against cases an adviser wrote before seeing the engine (tests/engine/quote_cases.py) and directions that must
 hold over the whole input space."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -21,8 +22,18 @@ EVERYTHING = tuple(quotes.INCLUDE_KEYS)
 
 def fair(name: str = "Fair", **terms) -> Quote:
     """A quote with fair terms that includes everything, at a market price."""
-    return Quote(**{"name": name, "price_per_user_month": 150.0, "term_months": 12, "notice_days": 30,
-                    "termination_fee_months": 1.0, "response_hours": 1.0, "includes": EVERYTHING, **terms})
+    return Quote(
+        **{
+            "name": name,
+            "price_per_user_month": 150.0,
+            "term_months": 12,
+            "notice_days": 30,
+            "termination_fee_months": 1.0,
+            "response_hours": 1.0,
+            "includes": EVERYTHING,
+            **terms,
+        }
+    )
 
 
 def priced(profile: Profile, quote: Quote, includes: frozenset[str] | None = None) -> float:
@@ -30,9 +41,16 @@ def priced(profile: Profile, quote: Quote, includes: frozenset[str] | None = Non
     prepared = decide.prepare(FIVE)
     ev = decide.evaluate(profile, FIVE, prepared)
     shared = {**prepared.shared, **{key: FIVE.figures[key].expected for key in quotes.QUOTE_KEYS}}
-    found = quotes.price(quote, prepared.options[quotes.baseline_index(FIVE)], shared, profile,
-                         devices=ev.used.devices, incidents=ev.used.incidents_per_month,
-                         downtime_cost=ev.used.downtime_cost_per_hour, includes=includes)
+    found = quotes.price(
+        quote,
+        prepared.options[quotes.baseline_index(FIVE)],
+        shared,
+        profile,
+        devices=ev.used.devices,
+        incidents=ev.used.incidents_per_month,
+        downtime_cost=ev.used.downtime_cost_per_hour,
+        includes=includes,
+    )
     return float(found.parts.total)
 
 
@@ -58,8 +76,9 @@ def test_per_user_per_device_and_flat_prices_add_up():
 
 def test_leaving_after_a_year_costs_the_termination_fee_only_when_the_term_runs_longer():
     people, devices = 20, 44
-    long_term = Quote("Long", price_per_user_month=100.0, term_months=36, termination_fee_months=12.0,
-                      yearly_increase_percent=10.0)
+    long_term = Quote(
+        "Long", price_per_user_month=100.0, term_months=36, termination_fee_months=12.0, yearly_increase_percent=10.0
+    )
     assert quotes.exit_cost_after_one_year(long_term, people, devices) == pytest.approx(12 * 2_000.0)
     assert quotes.exit_cost_after_one_year(replace(long_term, term_months=12), people, devices) == 0.0
     assert quotes.exit_cost_after_one_year(replace(long_term, term_months=1), people, devices) == 0.0
@@ -70,21 +89,37 @@ def test_a_fair_quote_that_includes_everything_carries_no_flag():
     assert score(replace(profile, quotes=(fair(),)), FIVE, with_tipping_points=False).quotes[0].flags == ()
 
 
-@pytest.mark.parametrize("terms, profile, code", [
-    (dict(notice_days=60), Profile(industry="other", employees=20), "long_notice"),
-    (dict(termination_fee_months=3.5), Profile(industry="other", employees=20), "termination_fee"),
-    (dict(response_hours=None), Profile(industry="other", employees=20), "best_efforts"),
-    (dict(price_per_user_month=300.0), Profile(industry="other", employees=20), "above_market"),
-    (dict(price_per_user_month=60.0), Profile(industry="other", employees=20), "below_market"),
-    (dict(price_per_user_month=None, flat_monthly=1_000.0), Profile(industry="other", employees=20),
-     "below_market"),
-    (dict(includes=tuple(k for k in EVERYTHING if k != "security")),
-     Profile(industry="legal", employees=20, compliance="moderate", backup="tested"), "missing_security"),
-    (dict(includes=tuple(k for k in EVERYTHING if k != "backup")),
-     Profile(industry="other", employees=20, backup="partial"), "missing_backup"),
-    (dict(includes=tuple(k for k in EVERYTHING if k != "backup")),
-     Profile(industry="legal", employees=20, backup="tested", compliance="strict"), "missing_backup"),
-], ids=["notice", "fee", "best-efforts", "above", "below", "flat-below", "security", "backup", "backup-regulated"])
+@pytest.mark.parametrize(
+    "terms, profile, code",
+    [
+        (dict(notice_days=60), Profile(industry="other", employees=20), "long_notice"),
+        (dict(termination_fee_months=3.5), Profile(industry="other", employees=20), "termination_fee"),
+        (dict(response_hours=None), Profile(industry="other", employees=20), "best_efforts"),
+        (dict(price_per_user_month=300.0), Profile(industry="other", employees=20), "above_market"),
+        (dict(price_per_user_month=60.0), Profile(industry="other", employees=20), "below_market"),
+        (
+            dict(price_per_user_month=None, flat_monthly=1_000.0),
+            Profile(industry="other", employees=20),
+            "below_market",
+        ),
+        (
+            dict(includes=tuple(k for k in EVERYTHING if k != "security")),
+            Profile(industry="legal", employees=20, compliance="moderate", backup="tested"),
+            "missing_security",
+        ),
+        (
+            dict(includes=tuple(k for k in EVERYTHING if k != "backup")),
+            Profile(industry="other", employees=20, backup="partial"),
+            "missing_backup",
+        ),
+        (
+            dict(includes=tuple(k for k in EVERYTHING if k != "backup")),
+            Profile(industry="legal", employees=20, backup="tested", compliance="strict"),
+            "missing_backup",
+        ),
+    ],
+    ids=["notice", "fee", "best-efforts", "above", "below", "flat-below", "security", "backup", "backup-regulated"],
+)
 def test_each_flag_is_raised_by_its_term_alone_with_a_plain_sentence(terms, profile, code):
     flags = score(replace(profile, quotes=(fair(**terms),)), FIVE, with_tipping_points=False).quotes[0].flags
     assert [f.code for f in flags] == [code]
@@ -98,8 +133,11 @@ def test_terms_just_inside_the_limits_raise_no_flag():
 
 
 def test_quotes_rank_cheapest_first_and_the_chance_of_being_cheapest_sums_to_one_over_options_and_quotes():
-    profile = Profile(industry="retail", employees=30, quotes=(fair("Dear", price_per_user_month=190.0),
-                                                                fair("Cheap", price_per_user_month=110.0)))
+    profile = Profile(
+        industry="retail",
+        employees=30,
+        quotes=(fair("Dear", price_per_user_month=190.0), fair("Cheap", price_per_user_month=110.0)),
+    )
     result = score(profile, FIVE, with_tipping_points=False)
     assert [q.name for q in result.quotes] == ["Cheap", "Dear"]
     together = sum(o.cost.chance_cheapest for o in result.options) + sum(q.cost.chance_cheapest for q in result.quotes)
@@ -111,21 +149,28 @@ def test_quotes_rank_cheapest_first_and_the_chance_of_being_cheapest_sums_to_one
 def test_entering_quotes_moves_no_option_s_cost_or_score():
     profile = Profile(industry="finance", employees=45, compliance="strict", operating_hours="extended")
     without = score(profile, FIVE, with_tipping_points=False)
-    with_quotes = score(replace(profile, quotes=(fair(), fair("Other", price_per_user_month=99.0))), FIVE,
-                        with_tipping_points=False)
-    assert [(o.slug, o.overall, o.cost.three_years, o.cost.parts) for o in without.options] == \
-        [(o.slug, o.overall, o.cost.three_years, o.cost.parts) for o in with_quotes.options]
-    assert [o.cost.chance_cheapest for o in without.options] == \
-        [o.cost.chance_cheapest_of_options for o in with_quotes.options]
+    with_quotes = score(
+        replace(profile, quotes=(fair(), fair("Other", price_per_user_month=99.0))), FIVE, with_tipping_points=False
+    )
+    assert [(o.slug, o.overall, o.cost.three_years, o.cost.parts) for o in without.options] == [
+        (o.slug, o.overall, o.cost.three_years, o.cost.parts) for o in with_quotes.options
+    ]
+    assert [o.cost.chance_cheapest for o in without.options] == [
+        o.cost.chance_cheapest_of_options for o in with_quotes.options
+    ]
 
 
 def test_a_quote_total_is_its_three_parts_and_its_bills_count_fees_onboarding_and_what_it_leaves_out():
     quote = fair(onboarding=2_000.0, includes=("monitoring",))
-    result = score(Profile(industry="retail", employees=25, operating_hours="extended", quotes=(quote,)), FIVE,
-                   with_tipping_points=False).quotes[0]
+    result = score(
+        Profile(industry="retail", employees=25, operating_hours="extended", quotes=(quote,)),
+        FIVE,
+        with_tipping_points=False,
+    ).quotes[0]
     parts = result.cost.parts
     assert result.cost.three_years.expected == pytest.approx(
-        parts.bills.expected + parts.lost_work.expected + parts.risk.expected, abs=0.011)
+        parts.bills.expected + parts.lost_work.expected + parts.risk.expected, abs=0.011
+    )
     lines = result.cost.bill_lines
     assert parts.bills.expected == pytest.approx(sum(lines.values()), abs=0.05)
     assert lines["onboarding"] == 2_000.0 and lines["fees"] == pytest.approx(result.fees_three_years)
@@ -144,8 +189,9 @@ def test_quotes_go_unpriced_with_a_reason_when_no_managed_service_is_listed():
 
 
 def _profile(case) -> Profile:
-    return Profile(**case.answers, quotes=tuple(Quote(**{**q, "includes": tuple(q.get("includes", ()))})
-                                                for q in case.quotes))
+    return Profile(
+        **case.answers, quotes=tuple(Quote(**{**q, "includes": tuple(q.get("includes", ()))}) for q in case.quotes)
+    )
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
@@ -157,26 +203,35 @@ def test_the_better_deal_is_the_one_the_adviser_named(case):
 
 # Where the engine and the adviser disagree, kept visible as a strict expected failure with the reason.
 FLAG_DISAGREEMENTS = {
-    "flat_premium_above_market_for_regulated_finance":
-        "$242 a person is inside the catalogue's MSP fee range ($100-250 as seeded, staff-edited), which the issue "
-        "makes the market range; the adviser was briefed with $100-200.",
+    "flat_premium_above_market_for_regulated_finance": "$242 a person is inside the catalogue's MSP "
+    "fee range ($100-250 as seeded, staff-edited), which the issue "
+    "makes the market range; the adviser was briefed with $100-200.",
 }
 
 
-@pytest.mark.parametrize("case", [
-    pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=FLAG_DISAGREEMENTS[c.name]))
-    if c.name in FLAG_DISAGREEMENTS else c for c in CASES], ids=lambda c: c.name)
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=FLAG_DISAGREEMENTS[c.name]))
+        if c.name in FLAG_DISAGREEMENTS
+        else c
+        for c in CASES
+    ],
+    ids=lambda c: c.name,
+)
 def test_the_flags_are_exactly_those_the_adviser_expected(case):
     result = score(_profile(case), FIVE, with_tipping_points=False)
-    assert {q.name: {f.code for f in q.flags} for q in result.quotes} == \
-        {name: set(codes) for name, codes in case.flags.items()}
+    assert {q.name: {f.code for f in q.flags} for q in result.quotes} == {
+        name: set(codes) for name, codes in case.flags.items()
+    }
 
 
 # ---- Directions over the whole input space -------------------------------------------------------------
 
 includes = st.sets(st.sampled_from(EVERYTHING)).map(lambda s: tuple(k for k in EVERYTHING if k in s))
 terms = st.builds(
-    Quote, name=st.just("Q"),
+    Quote,
+    name=st.just("Q"),
     price_per_user_month=st.one_of(st.none(), st.floats(1, 500).map(lambda v: round(v, 2))),
     flat_monthly=st.one_of(st.none(), st.floats(1, 20_000).map(lambda v: round(v, 2))),
     yearly_increase_percent=st.floats(0, 30).map(lambda v: round(v, 2)),
@@ -210,8 +265,9 @@ def test_a_promised_response_never_costs_more_than_best_efforts_or_a_slower_prom
 
 
 def test_the_two_option_catalogue_prices_quotes_from_its_msp_too():
-    result = score(Profile(industry="other", employees=12, quotes=(fair(),)), seeded_catalogue(),
-                   with_tipping_points=False)
+    result = score(
+        Profile(industry="other", employees=12, quotes=(fair(),)), seeded_catalogue(), with_tipping_points=False
+    )
     assert len(result.quotes) == 1 and result.quotes[0].cost.chance_cheapest is not None
 
 
@@ -224,20 +280,24 @@ def _verdict(profile: Profile, *quote_list: Quote) -> str:
 
 def test_the_why_names_only_what_one_quote_leaves_out_and_the_other_includes():
     without = tuple(k for k in EVERYTHING if k not in ("onsite", "security", "backup"))
-    text = _verdict(Profile(industry="legal", employees=20, compliance="moderate"),
-                    fair("Full", includes=tuple(k for k in EVERYTHING if k != "onsite")),
-                    fair("Thin", price_per_user_month=140.0, includes=without))
+    text = _verdict(
+        Profile(industry="legal", employees=20, compliance="moderate"),
+        fair("Full", includes=tuple(k for k in EVERYTHING if k != "onsite")),
+        fair("Thin", price_per_user_month=140.0, includes=without),
+    )
     assert "Thin leaves out security and backup, which Full includes" in text
     assert "on-site" not in text  # both leave visits out: not a difference between them
 
 
 def test_a_response_clause_only_when_the_promises_differ_and_never_credits_best_efforts():
     profile = Profile(industry="finance", employees=30, it_dependence="critical")
-    same = _verdict(profile, fair("One", response_hours=4.0), fair("Two", price_per_user_month=170.0,
-                                                                   response_hours=4.0))
+    same = _verdict(
+        profile, fair("One", response_hours=4.0), fair("Two", price_per_user_month=170.0, response_hours=4.0)
+    )
     assert "response" not in same
-    both_none = _verdict(profile, fair("One", response_hours=None), fair("Two", price_per_user_month=170.0,
-                                                                         response_hours=None))
+    both_none = _verdict(
+        profile, fair("One", response_hours=None), fair("Two", price_per_user_month=170.0, response_hours=None)
+    )
     assert "faster response" not in both_none
     differ = _verdict(profile, fair("Quick", response_hours=1.0), fair("Slow", response_hours=None))
     assert "Quick's faster response (1 working hour promised, against best efforts for Slow)" in differ
@@ -257,17 +317,21 @@ def test_what_a_quote_leaves_out_adds_up_to_its_total_less_its_total_with_everyt
 
 
 def test_a_cheaper_deal_that_ties_you_in_says_what_leaving_after_a_year_costs():
-    text = _verdict(Profile(industry="healthcare", employees=40),
-                    fair("Lockin", price_per_user_month=140.0, term_months=60, termination_fee_months=24.0),
-                    fair("Flexible", term_months=1))
+    text = _verdict(
+        Profile(industry="healthcare", employees=40),
+        fair("Lockin", price_per_user_month=140.0, term_months=60, termination_fee_months=24.0),
+        fair("Flexible", term_months=1),
+    )
     assert text.startswith("Lockin is the better deal")
     assert "ties you in for 60 months" in text and "runs beyond the three years" in text
 
 
 def test_a_better_deal_that_leaves_out_security_a_regulated_firm_needs_says_so():
-    text = _verdict(Profile(industry="legal", employees=25, compliance="strict", backup="tested"),
-                    fair("Cheap", price_per_user_month=90.0, includes=tuple(k for k in EVERYTHING if k != "security")),
-                    fair("Dear", price_per_user_month=240.0))
+    text = _verdict(
+        Profile(industry="legal", employees=25, compliance="strict", backup="tested"),
+        fair("Cheap", price_per_user_month=90.0, includes=tuple(k for k in EVERYTHING if k != "security")),
+        fair("Dear", price_per_user_month=240.0),
+    )
     assert text.startswith("Cheap is the better deal") and "Even so, Cheap carries security left out" in text
 
 

@@ -1,4 +1,5 @@
 """Tipping points a person can use: within reach, rounded, never at zero, each checked either side."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -16,8 +17,9 @@ PREPARED = decide.prepare(CATALOGUE)
 
 def outcome(profile: Profile, field: str, value: float, kind: PointKind) -> int:
     here = decide.evaluate(profile, CATALOGUE, PREPARED)
-    moved = decide.resized(profile, int(value), here.used) if field == "employees" else \
-        replace(profile, **{field: value})
+    moved = (
+        decide.resized(profile, int(value), here.used) if field == "employees" else replace(profile, **{field: value})
+    )
     ev = decide.evaluate(moved, CATALOGUE, PREPARED)
     return ev.best if kind is PointKind.RECOMMENDATION else ev.cheapest
 
@@ -54,7 +56,8 @@ def test_tipping_points_lie_within_a_tenth_to_ten_times_the_persons_value_and_ne
 def test_each_searched_answer_gets_one_sentence_per_kind():
     points = score(Profile(industry="legal", employees=25, incidents_per_month=4), CATALOGUE).tipping_points
     assert sorted((p.field, p.kind.value) for p in points) == sorted(
-        (f, k) for f in tipping.SEARCHED for k in ("recommendation", "cheaper"))
+        (f, k) for f in tipping.SEARCHED for k in ("recommendation", "cheaper")
+    )
 
 
 def test_sentences_round_to_two_significant_figures():

@@ -1,4 +1,5 @@
 """Honest ranges: simulated percentiles, not stacked worst cases; deterministic; chance of being cheapest."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -32,8 +33,11 @@ def test_every_range_is_ordered_low_expected_high(profile):
 @given(profile=profiles.filter(lambda p: p.employees <= 250))
 @settings(max_examples=120, deadline=None)
 def test_with_their_own_downtime_cost_each_options_90th_percentile_is_within_5_times_its_10th(profile):
-    result = score(replace(profile, downtime_cost_per_hour=max(100.0, profile.downtime_cost_per_hour or 0)),
-                   CATALOGUE, with_tipping_points=False)
+    result = score(
+        replace(profile, downtime_cost_per_hour=max(100.0, profile.downtime_cost_per_hour or 0)),
+        CATALOGUE,
+        with_tipping_points=False,
+    )
     for o in result.options:
         assert o.cost.three_years.high <= 5 * o.cost.three_years.low, o.slug
 

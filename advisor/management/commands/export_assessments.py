@@ -5,6 +5,7 @@ read in the same chunks, so memory stays flat however many rows there are. For a
 on a server whose workers are stopped after a timeout (gunicorn's sync workers: 30 s), run this instead, e.g.
     python manage.py export_assessments --output /srv/exports/assessments.csv
 """
+
 from __future__ import annotations
 
 import sys

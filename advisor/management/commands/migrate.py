@@ -4,6 +4,7 @@ The site opens SQLite without creating a missing file (config/settings.py, `_sql
 moved or lost database is an error and a failed readiness check, never a new empty database. A fresh
 machine still needs its first database: `make run`, the Dockerfile and the README's set-up all migrate.
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -20,7 +21,7 @@ def create_missing_sqlite_file(alias: str) -> None:
     name = str(settings["NAME"])
     if settings["ENGINE"] != "django.db.backends.sqlite3" or not name.startswith("file:") or "mode=rw" not in name:
         return  # another database, or an in-memory one (the tests')
-    path = Path(unquote(name[len("file:"):].split("?", 1)[0]))
+    path = Path(unquote(name[len("file:") :].split("?", 1)[0]))
     if not path.exists():
         sqlite3.connect(path).close()
 

@@ -5,6 +5,7 @@ batches other writers get the database (on SQLite one writer at a time: a new as
 waits for one batch, not for the whole purge). Each batch deletes in a few queries: assessments have no signal
 receivers, so Django deletes their option outcomes and then them in bulk, loading no stored result.
 """
+
 from __future__ import annotations
 
 import time
@@ -28,15 +29,21 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
-            "--days", type=int, default=None,
+            "--days",
+            type=int,
+            default=None,
             help="Keep this many days instead of ASSESSMENT_RETENTION_DAYS (%(default)s means the setting).",
         )
         parser.add_argument("--dry-run", action="store_true", help="Count what would go, delete nothing.")
-        parser.add_argument("--batch-size", type=int, default=500,
-                            help="Assessments deleted per transaction (default %(default)s).")
-        parser.add_argument("--pause", type=float, default=0.05,
-                            help="Seconds to wait between batches, leaving the database to other writers "
-                                 "(default %(default)s).")
+        parser.add_argument(
+            "--batch-size", type=int, default=500, help="Assessments deleted per transaction (default %(default)s)."
+        )
+        parser.add_argument(
+            "--pause",
+            type=float,
+            default=0.05,
+            help="Seconds to wait between batches, leaving the database to other writers (default %(default)s).",
+        )
 
     def handle(self, *args, days: int | None, dry_run: bool, batch_size: int, pause: float, **options) -> None:
         days = settings.ASSESSMENT_RETENTION_DAYS if days is None else days
@@ -59,8 +66,9 @@ class Command(BaseCommand):
                 ids = list(oldest[:batch_size])
                 if ids:
                     # only("pk"): Django collects the rows it deletes; let it read their ids, not their results.
-                    deleted += Assessment.objects.filter(pk__in=ids).only("pk").delete()[1].get(
-                        Assessment._meta.label, 0)
+                    deleted += (
+                        Assessment.objects.filter(pk__in=ids).only("pk").delete()[1].get(Assessment._meta.label, 0)
+                    )
             if len(ids) < batch_size:
                 break
             if options["verbosity"] >= 1:
