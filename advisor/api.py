@@ -208,12 +208,15 @@ def _create(request: HttpRequest, payload: dict[str, Any]) -> HttpResponse:
                 errors.setdefault(field, []).extend(messages)
         return JsonResponse({"errors": errors}, status=400)
     cleaned = form.cleaned_data
-    assessment, stored = services.assessment_score(
-        profile=form.to_profile(),
-        organisation_name=cleaned["organisation_name"],
-        email=cleaned["email"],
-        contact_consent=cleaned["contact_consent"],
-    )
+    try:
+        assessment, stored = services.assessment_score(
+            profile=form.to_profile(),
+            organisation_name=cleaned["organisation_name"],
+            email=cleaned["email"],
+            contact_consent=cleaned["contact_consent"],
+        )
+    except services.TooLarge as error:  # nothing was stored
+        return _error(str(error), 400)
     url = request.build_absolute_uri(assessment.get_absolute_url())
     response = JsonResponse(
         report.api_document(assessment, stored, url=url, shared_url=_shared_url(request, assessment)), status=201
