@@ -22,6 +22,7 @@ from .catalogue import content_version, load_comparison
 from .engine import answers
 from .forms import ASSESSMENT_DEFAULTS, PROFILE_FIELDS, AssessmentForm, CommentForm, quote_form_data
 from .models import Assessment, Comment
+from .protect import stores
 from .protect.sameorigin import same_origin_only
 from .protect.spam import STARTED, started_token
 
@@ -290,11 +291,15 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def readyz(request: HttpRequest) -> HttpResponse:
-    """Readiness: the database answers with the site's schema (a table every page reads), not only a connection."""
+    """Readiness: the database answers with the site's schema (a table every page reads), not only a connection;
+    and the shared stores outside it (Redis, memcached) take a write: posts are refused while one does not."""
     try:
         content_version()
     except Exception:  # any database failure means not ready
         return HttpResponse("database unavailable", status=503, content_type="text/plain")
+    failing = stores.failing()
+    if failing:
+        return HttpResponse(f"{' and '.join(failing)} unavailable", status=503, content_type="text/plain")
     return HttpResponse("ok", content_type="text/plain")
 
 
