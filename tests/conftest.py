@@ -34,6 +34,8 @@ def pytest_configure(config: pytest.Config) -> None:
 # ADVISOR_TEST_REDIS_URL names one. .ci/run starts one (Debian's redis-server) and stops it afterwards; it must
 # be a throwaway server: each test empties it.
 REDIS_URL = os.environ.get("ADVISOR_TEST_REDIS_URL", "").strip()
+
+
 # Each store as settings makes it (with its short socket timeouts), for the counters and for the idempotency keys:
 # the database's two tables, or two numbered databases of the test Redis (in production, two servers).
 def _next_database(url: str) -> str:
