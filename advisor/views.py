@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from decimal import Decimal
 
 from django.contrib import messages
 from django.db import DatabaseError, connections, router
@@ -81,9 +82,14 @@ def comment_post(request: HttpRequest) -> HttpResponse:
 def _answers(assessment: Assessment) -> dict:
     """An assessment's answers, to start again from. Contact details are never copied."""
     return {
-        **{name: getattr(assessment, name) for name in PROFILE_FIELDS},
+        **{name: _unsigned(getattr(assessment, name)) for name in PROFILE_FIELDS},
         "organisation_name": assessment.organisation_name,
     }
+
+
+def _unsigned(value):
+    """A stored -0 (kept before the form read it as 0) as 0."""
+    return value + 0 if isinstance(value, Decimal) and value.is_zero() else value
 
 
 def _quotes(assessment: Assessment) -> list[dict]:

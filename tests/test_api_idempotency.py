@@ -139,3 +139,18 @@ def _entries(store: str) -> list:
     cache = caches["idempotency"]
     prefix = settings.CACHES["idempotency"]["KEY_PREFIX"] + ":1:"
     return [cache.get(key[len(prefix) :]) for key in _keys("idempotency") if key.startswith(prefix)]
+
+
+@pytest.mark.parametrize("depth", [8, 100, 936, 5_000, 30_000])
+@pytest.mark.parametrize("key", [KEY, None], ids=["with-key", "without-key"])
+def test_a_body_nested_too_deep_is_a_400_saying_so_at_any_depth(depth, key):
+    """The red team's 936 levels with a key answered 500 (hashing the body recursed past Python's stack)."""
+    body = '{"industry": "retail", "employees": 3, "quotes": ' + "[" * depth + "]" * depth + "}"
+    response = post(None, key=key, raw=body)
+    assert response.status_code == 400
+    assert response.json() == {
+        "errors": {
+            "__all__": ["The body is nested too deeply: an assessment is an object whose quotes are a list of objects."]
+        }
+    }
+    assert Assessment.objects.count() == 0
