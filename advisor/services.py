@@ -45,7 +45,11 @@ def check_storable(result: Result) -> None:
     column, and every figure of every option a finite number (PostgreSQL would take infinity, JSON cannot)."""
     best = result.quotes[0] if result.quotes else None
     total = round(Decimal(str(best.cost.three_years.expected)), 2) if best else None
-    ranges = [r for o in (*result.options, *result.quotes) for r in (o.cost.three_years, *vars(o.cost.parts).values())]
+    ranges = [
+        r
+        for o in (*result.options, *result.quotes)
+        for r in (o.cost.three_years, o.cost.parts.bills, o.cost.parts.lost_work, o.cost.parts.risk)
+    ]
     figures = [v for r in ranges for v in (r.low, r.expected, r.high)]
     figures += [v for o in result.options for v in (o.fit, o.cost_score, o.overall)]
     if not _fits("best_quote_total", total) or not all(math.isfinite(v) for v in figures):
