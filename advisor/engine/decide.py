@@ -189,12 +189,12 @@ def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool =
     baseline = quotes.baseline_index(catalogue)
     priced = _priced_quotes(profile, catalogue, prepared, ev, baseline)
     simulated = uncertainty.simulate(profile, catalogue, ev.parts, priced, baseline)
-    options = []
+    ranked: list[OptionResult] = []
     for i in ev.order:
         model = catalogue.models[i]
         part = ev.parts[i]
         option = costs.expected_values(costs.option_figures(model, profile))
-        options.append(
+        ranked.append(
             OptionResult(
                 slug=model.slug,
                 name=model.name,
@@ -232,6 +232,7 @@ def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool =
                 ),
             )
         )
+    options = tuple(ranked)
     close_call = len(options) > 1 and options[0].overall - options[1].overall < CLOSE_CALL_MARGIN
     points = tipping.find(profile, catalogue, ev, prepared) if with_tipping_points and len(options) > 1 else ()
     quote_results = _quote_results(profile, catalogue, prepared, ev, baseline, priced, simulated)
@@ -252,7 +253,7 @@ def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool =
             zero_at=COST_SCORE_ZERO_AT,
             close_call=close_call,
         ),
-        options=tuple(options),
+        options=options,
         needs=need_list,
         factors=factors,
         tipping_points=points,
