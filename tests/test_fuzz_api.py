@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 # One fuzz through HTTP for the endpoint (each example a real request, scored and stored when valid); the
 # functions that read and check the JSON are fuzzed directly, with many more examples at a fraction of the cost.
-FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 DIRECT = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 NO_LIMITS = override_settings(RATELIMIT_ENABLE=False)
 URL = "/api/assessments/"

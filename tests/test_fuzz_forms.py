@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 # One fuzz through HTTP for each endpoint (each example a real request, scored and stored when valid); the
 # form's own checks are fuzzed directly, with more examples at a fraction of the cost.
-FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 DIRECT = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # The fuzzers post far more than any rate limit allows, and at machine speed.
 NO_LIMITS = override_settings(RATELIMIT_ENABLE=False, COMMENT_MIN_SECONDS=0)
@@ -338,14 +338,14 @@ def test_rescoring_or_deleting_without_the_csrf_token_changes_nothing(action):
     assert row_counts() == before
 
 
-@settings(FUZZ, max_examples=25)
+@settings(FUZZ, max_examples=20)
 @given(value=st.one_of(st.text(_chars, max_size=200), st.just("x" * 10_000)))
 def test_a_fuzzed_start_again_link_shows_the_blank_form(value):
     response = Client().get("/assess/", {"from": value})
     assert response.status_code == 200
 
 
-@settings(FUZZ, max_examples=25)
+@settings(FUZZ, max_examples=20)
 @given(segment=st.text(_chars.filter(lambda c: c not in "/?#"), min_size=1, max_size=80))
 def test_fuzzed_addresses_are_not_found_never_an_error(segment):
     for path in (f"/assessment/{segment}/", f"/api/assessments/{segment}/", f"/{segment}"):
