@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -27,6 +30,11 @@ def pytest_configure(config: pytest.Config) -> None:
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    # Nor does whitenoise serve them here from staticfiles/: the servers the tests start collect the files into
+    # it (tests/gunicorn_server.py) while, under pytest-xdist, another process's tests run. An empty folder of
+    # this process's own (whitenoise lists STATIC_ROOT whenever a request handler is made).
+    settings.STATIC_ROOT = tempfile.mkdtemp(prefix="advisor-tests-static-")
+    atexit.register(shutil.rmtree, settings.STATIC_ROOT, True)
     settings.CACHES = {**settings.CACHES, "fragments": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
     # Passwords hashed in a moment instead of a deliberate third of a second: the sign-in tests log in often.
     # (Servers the tests start as separate processes keep production's hasher.)
