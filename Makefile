@@ -74,16 +74,17 @@ checkers:
 # of it, set-up included.
 PYTEST_XDIST = -n auto --maxprocesses 8 --dist loadgroup
 test:
-	@start=$$(date +%s); \
-	$(MAKE) --no-print-directory setup checkers && \
-	set_up=$$(date +%s) && \
-	$(BIN)/python -m pytest $(PYTEST_XDIST) -m "not browser" && \
-	unit=$$(date +%s) && \
-	$(BIN)/python -m pytest $(PYTEST_XDIST) -m "browser and not real_server" && \
-	$(BIN)/python -m pytest -m "browser and real_server" && \
-	end=$$(date +%s) && \
+	@start=$$(date +%s); failed=0; \
+	$(MAKE) --no-print-directory setup checkers || exit 1; \
+	set_up=$$(date +%s); \
+	$(BIN)/python -m pytest $(PYTEST_XDIST) -m "not browser" || failed=1; \
+	unit=$$(date +%s); \
+	$(BIN)/python -m pytest $(PYTEST_XDIST) -m "browser and not real_server" || failed=1; \
+	$(BIN)/python -m pytest -m "browser and real_server" || failed=1; \
+	end=$$(date +%s); \
 	echo "make test: set-up $$((set_up - start)) s; suite without browser $$((unit - set_up)) s;" \
-		"browser tests $$((end - unit)) s; all $$((end - start)) s (wall time)"
+		"browser tests $$((end - unit)) s; all $$((end - start)) s (wall time)"; \
+	exit $$failed
 
 # The suite again on a throwaway PostgreSQL server (needs Debian's `postgresql` package); the browser tests
 # and those that start real servers already ran on SQLite.
