@@ -19,6 +19,7 @@ def pytest_configure(config: pytest.Config) -> None:
       tests/gunicorn_server.py.)
     - No fragment cache: a test sees what its request rendered, never what an earlier test left behind.
       The tests of the cache itself turn it on (tests/test_cache.py).
+    - Staff give a second factor, as in production (where DEBUG is off and it cannot be turned off).
     """
     from django.conf import settings
 
@@ -27,6 +28,7 @@ def pytest_configure(config: pytest.Config) -> None:
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.CACHES = {**settings.CACHES, "fragments": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    settings.ADVISOR_REQUIRE_2FA = True
 
 
 # The shared stores of the rate-limit counters and the API's idempotency keys (settings.CACHES "ratelimit" and
