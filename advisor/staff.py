@@ -33,6 +33,10 @@ class CodeForm(forms.Form):
     )
 
 
+def too_many(wait: int) -> str:
+    return f"Too many wrong codes in a row: try again in {wait} second{'s' * (wait != 1)}."
+
+
 class StaffAdminSite(admin.AdminSite):
     """Django's admin, with the second step of signing in (installed by advisor.apps.StaffAdminConfig)."""
 
@@ -106,7 +110,7 @@ class StaffAdminSite(admin.AdminSite):
             code = form.cleaned_data["code"]
             wait = twofactor.wait_seconds(request.user, code)
             if wait:
-                form.add_error("code", f"Too many wrong codes in a row: try again in {wait} second{'s' * (wait != 1)}.")
+                form.add_error("code", too_many(wait))
             elif twofactor.verify(request, code):
                 return HttpResponseRedirect(self._next(request))
             else:
@@ -125,15 +129,19 @@ class StaffAdminSite(admin.AdminSite):
         form = CodeForm(request.POST or None)
         form.fields["code"].label = "The six-digit code your app now shows"
         if request.method == "POST" and form.is_valid():
-            codes = twofactor.confirm(request, device, form.cleaned_data["code"])
+            wait = twofactor.device_wait_seconds(device)
+            codes = None if wait else twofactor.confirm(request, device, form.cleaned_data["code"])
             if codes is not None:
                 context = self._context(request, "Your recovery codes", codes=codes, sign_out_url=None)
                 return render(request, "admin/second_factor/recovery_codes.html", context)
-            form.add_error(
-                "code",
-                "That code is not right. Check the app's clock is set automatically, and give the code it shows "
-                "now for this account.",
-            )
+            if wait:
+                form.add_error("code", too_many(wait))
+            else:
+                form.add_error(
+                    "code",
+                    "That code is not right. Check the app's clock is set automatically, and give the code it shows "
+                    "now for this account.",
+                )
         context = self._context(
             request,
             "Set up your second step",

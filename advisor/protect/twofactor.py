@@ -98,17 +98,20 @@ def verify(request: HttpRequest, token: str) -> bool:
 
 
 def wait_seconds(user: Any, token: str) -> int:
-    """How long until the device this code is for takes another after wrong ones (0: now)."""
-    from django.utils import timezone
-
+    """How long until the account's device this code is for takes another after wrong ones (0: now)."""
     token = "".join(token.split())
     model = TOTPDevice if token.isdigit() and len(token) <= 8 else StaticDevice
-    waits = [0]
-    for device in model.objects.devices_for_user(user, confirmed=True):
-        allowed, data = device.verify_is_allowed()
-        if not allowed and data and data.get("locked_until"):
-            waits.append(max(1, math.ceil((data["locked_until"] - timezone.now()).total_seconds())))
-    return max(waits)
+    return max([0, *(device_wait_seconds(d) for d in model.objects.devices_for_user(user, confirmed=True))])
+
+
+def device_wait_seconds(device: Any) -> int:
+    """How long until `device` takes another code after wrong ones (0: now)."""
+    from django.utils import timezone
+
+    allowed, data = device.verify_is_allowed()
+    if allowed or not data or not data.get("locked_until"):
+        return 0
+    return max(1, math.ceil((data["locked_until"] - timezone.now()).total_seconds()))
 
 
 def _verified(request: HttpRequest, device: Any) -> None:
