@@ -12,6 +12,8 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.widgets import AdminTextareaWidget
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import User
 from django.contrib.flatpages.admin import FlatPageAdmin
 from django.contrib.flatpages.forms import FlatpageForm
 from django.contrib.flatpages.models import FlatPage
@@ -25,11 +27,14 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import report, snapshot
 from .engine import answers
 from .export import EXPORT_INPUTS, EXPORT_PER_OPTION, CsvExport  # noqa: F401 - the export's columns, named here too
 from .models import Assessment, Characteristic, Comment, CostParameter, Dimension, SharedFigure, SupportModel
+from .protect import twofactor
 
 logger = logging.getLogger(__name__)
 
@@ -404,3 +409,45 @@ admin.site.unregister(FlatPage)
 @admin.register(FlatPage)
 class PageAdmin(FlatPageAdmin):
     form = PageForm
+
+
+# --- Staff accounts and their second factor (advisor/protect/twofactor.py) ---
+
+# The devices hold each account's set-up key: the admin never shows them. A superuser resets an account's
+# second factor with the action below instead, and the account sets it up again at its next sign-in.
+admin.site.unregister(TOTPDevice)
+admin.site.unregister(StaticDevice)
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class StaffUserAdmin(UserAdmin):
+    list_display = (*UserAdmin.list_display, "second_factor")
+    actions = ["reset_second_factor"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        app_devices = TOTPDevice.objects.filter(user=models.OuterRef("pk"), confirmed=True)
+        return super().get_queryset(request).annotate(has_second_factor=models.Exists(app_devices))
+
+    @admin.display(description="Second factor set up", boolean=True, ordering="has_second_factor")
+    def second_factor(self, user: User) -> bool:
+        return user.has_second_factor
+
+    def has_reset_second_factor_permission(self, request: HttpRequest) -> bool:
+        return request.user.is_superuser
+
+    @admin.action(
+        description="Reset the second factor of selected users (they set it up again at their next sign-in)",
+        permissions=["reset_second_factor"],
+    )
+    def reset_second_factor(self, request: HttpRequest, queryset: QuerySet) -> None:
+        names = []
+        for user in queryset:
+            twofactor.reset(user)
+            self.log_change(request, user, "Reset the second factor: the account sets it up again at next sign-in.")
+            names.append(user.get_username())
+        self.message_user(
+            request,
+            f"Second factor reset for {', '.join(names)}: they set it up again at their next sign-in.",
+            messages.SUCCESS,
+        )

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 
 
 class AdvisorConfig(AppConfig):
@@ -10,5 +11,9 @@ class AdvisorConfig(AppConfig):
         # Connects the signals that keep the content version current (see advisor/catalogue.py).
         from . import catalogue  # noqa: F401
 
-        # Connects the signals that count admin sign-in failures per account (see advisor/protect/signin.py).
-        from .protect import signin  # noqa: F401
+
+class StaffAdminConfig(admin_apps.AdminConfig):
+    """django.contrib.admin with our site: a second step after the password (advisor/staff.py)."""
+
+    default = False  # named in INSTALLED_APPS; "advisor" alone means AdvisorConfig
+    default_site = "advisor.staff.StaffAdminSite"

@@ -104,7 +104,8 @@ for _origin in CSRF_TRUSTED_ORIGINS:
         )
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin on our site class: staff give a second factor after the password (advisor/staff.py).
+    "advisor.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -118,6 +119,9 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "advisor",
 ]
 
@@ -140,6 +144,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Whether this session passed the second step of signing in (request.user.is_verified()).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "advisor.protect.ratelimit.RateLimitMiddleware",
@@ -414,14 +420,18 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "advisor.protect.ratelimit.admin_locked_out"
 AXES_CLIENT_IP_CALLABLE = "advisor.protect.ratelimit.client_network"
-# Failed sign-ins to one account from all clients together, per lockout period, before the account can be
-# tried only from clients it has signed in from before (advisor/protect/signin.py).
-RATELIMITS["admin_account"] = (
-    env_int("DJANGO_ADMIN_ACCOUNT_FAILURES", 20, minimum=1),
-    int(AXES_COOLOFF_TIME.total_seconds()),
-)
 AXES_DISABLE_ACCESS_LOG = True  # no record of successful sign-ins with their addresses
 AXES_VERBOSE = False
+
+# Staff's second factor (advisor/protect/twofactor.py): after the password, a code from an authenticator app or a
+# recovery code, before any admin page. Always on when DEBUG is off; optional in local development.
+ADVISOR_REQUIRE_2FA = env_bool("ADVISOR_REQUIRE_2FA", not DEBUG)
+if not DEBUG and not ADVISOR_REQUIRE_2FA:
+    raise ImproperlyConfigured(
+        "ADVISOR_REQUIRE_2FA cannot be off when DJANGO_DEBUG is off: staff sign in with a second factor."
+    )
+# The name an authenticator app shows beside the account.
+OTP_TOTP_ISSUER = os.environ.get("ADVISOR_OTP_ISSUER", "").strip() or "advisor"
 
 
 # --- Privacy --------------------------------------------------------------------------------------------------

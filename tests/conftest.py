@@ -23,6 +23,7 @@ def pytest_configure(config: pytest.Config) -> None:
       tests/gunicorn_server.py.)
     - No fragment cache: a test sees what its request rendered, never what an earlier test left behind.
       The tests of the cache itself turn it on (tests/test_cache.py).
+    - Staff give a second factor, as in production (where DEBUG is off and it cannot be turned off).
     """
     from django.conf import settings
 
@@ -36,6 +37,7 @@ def pytest_configure(config: pytest.Config) -> None:
     settings.STATIC_ROOT = tempfile.mkdtemp(prefix="advisor-tests-static-")
     atexit.register(shutil.rmtree, settings.STATIC_ROOT, True)
     settings.CACHES = {**settings.CACHES, "fragments": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    settings.ADVISOR_REQUIRE_2FA = True
     # Passwords hashed in a moment instead of a deliberate third of a second: the sign-in tests log in often.
     # (Servers the tests start as separate processes keep production's hasher.)
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

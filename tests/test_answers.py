@@ -15,6 +15,7 @@ from advisor import report, snapshot
 from advisor.engine import answers
 from advisor.forms import AssessmentForm
 from advisor.models import Assessment
+from tests.staff import sign_in_verified
 
 QUESTIONS = answers.QUESTIONS
 
@@ -53,7 +54,7 @@ def test_the_api_the_answers_table_and_the_csv_carry_every_answer(client):
     rows = report.answer_rows(snapshot.load(assessment))
     assert [row.label for row in rows] == [q.label for q in QUESTIONS]
     staff = get_user_model().objects.create_superuser("boss", "boss@example.com", "a-long-passphrase-1")
-    client.force_login(staff)
+    sign_in_verified(client, staff)
     export = client.post(
         reverse("admin:advisor_assessment_changelist"), {"action": "export_csv", "_selected_action": [assessment.pk]}
     )

@@ -19,6 +19,7 @@ from django.urls import reverse
 from advisor.engine import answers
 from advisor.models import Assessment
 from tests.conftest import LAW_FIRM
+from tests.staff import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -64,7 +65,9 @@ RED_TEAM = {
 @pytest.fixture
 def staff():
     client = Client()
-    client.force_login(get_user_model().objects.create_superuser("staff", "staff@example.com", "a-long-password-1"))
+    sign_in_verified(
+        client, get_user_model().objects.create_superuser("staff", "staff@example.com", "a-long-password-1")
+    )
     return client
 
 

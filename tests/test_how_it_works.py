@@ -15,6 +15,8 @@ from django.contrib.sites.models import Site
 from django.db import connection
 from django.urls import reverse
 
+from tests.staff import sign_in_verified
+
 pytestmark = pytest.mark.django_db
 
 URL = "/how-it-works/"
@@ -28,7 +30,7 @@ five_options = importlib.import_module("advisor.migrations.0015_how_it_works_fiv
 def staff(client):
     """A superuser signed in to the admin."""
     user = get_user_model().objects.create_superuser("staff", "staff@example.com", "a-long-test-password")
-    client.force_login(user)
+    sign_in_verified(client, user)
     return client
 
 

@@ -16,6 +16,7 @@ from django.urls import reverse
 
 from advisor.engine.domain import QUOTE_INCLUDES
 from advisor.models import Assessment
+from tests.staff import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -106,7 +107,7 @@ def tables(html: str) -> list[str]:
 
 def staff_client(client):
     staff = get_user_model().objects.create_superuser("boss", "boss@example.com", "a-long-passphrase-1")
-    client.force_login(staff)
+    sign_in_verified(client, staff)
     return client
 
 

@@ -18,6 +18,7 @@ from advisor.models import Assessment, Comment, OptionOutcome
 from config.logfilters import RedactPersonalData, redact
 from tests.gunicorn_server import Gunicorn, shared_migrated_database
 from tests.security_data import API_ANSWERS, FORM_ANSWERS, comment_answers, make_assessment
+from tests.staff import sign_in_verified
 
 EMAIL = "dana.whitfield@hartvale.example"
 COMMENT_EMAIL = "priya@example.org"
@@ -93,7 +94,7 @@ def test_email_addresses_appear_nowhere_but_admin(client):
         assert "hartvale.example" not in body, name
 
     staff = Client()
-    staff.force_login(User.objects.create_superuser("ops", "ops@example.org", "not used here"))
+    sign_in_verified(staff, User.objects.create_superuser("ops", "ops@example.org", "not used here"))
     assessment = Assessment.objects.filter(email=EMAIL).first()
     assert EMAIL in staff.get(f"/admin/advisor/assessment/{assessment.pk}/change/").content.decode()
 

@@ -20,7 +20,7 @@ PRODUCTION = {
     "DJANGO_SECRET_KEY": "a-real-deployment-would-use-secrets-token-urlsafe-64-" + "x" * 20,
     "DJANGO_ALLOWED_HOSTS": "advisor.example.org",
 }
-_OURS = ("DJANGO_", "DATABASE_URL", "CACHE_", "IDEMPOTENCY_", "RATELIMIT_", "COMMENT_", "ASSESSMENT_")
+_OURS = ("DJANGO_", "DATABASE_URL", "CACHE_", "IDEMPOTENCY_", "RATELIMIT_", "COMMENT_", "ASSESSMENT_", "ADVISOR_")
 
 
 def load_settings(monkeypatch: pytest.MonkeyPatch, **env: str) -> dict:
@@ -43,6 +43,7 @@ def test_nothing_set_gives_a_local_site_that_make_run_can_serve(monkeypatch):
     assert s["SESSION_COOKIE_SECURE"] is False
     assert s["RATELIMIT_ENABLE"] is True
     assert s["ADMIN_URL"] == "admin/"
+    assert s["ADVISOR_REQUIRE_2FA"] is False  # local development: the second factor is optional
 
 
 def test_production_settings_turn_on_https_hsts_and_secure_cookies(monkeypatch):
@@ -54,6 +55,7 @@ def test_production_settings_turn_on_https_hsts_and_secure_cookies(monkeypatch):
     assert s["SESSION_COOKIE_HTTPONLY"] and s["CSRF_COOKIE_HTTPONLY"]
     assert s["CSRF_COOKIE_NAME"].startswith("__Host-")
     assert "SECURE_PROXY_SSL_HEADER" not in s  # trusting a proxy's header is opt-in
+    assert s["ADVISOR_REQUIRE_2FA"] is True
 
 
 def test_proxy_ssl_header_is_trusted_only_when_asked(monkeypatch):
@@ -122,7 +124,6 @@ def test_rates_are_read_from_the_environment(monkeypatch):
         "assessments": (7, 900),
         "api": (100, 3600),
         "comments": (2, 86400),
-        "admin_account": (20, 1800),
     }
     assert s["RATELIMIT_ENABLE"] is False
 
@@ -179,6 +180,15 @@ def test_production_refuses_to_start_without_its_host_names(monkeypatch):
     env = {k: v for k, v in PRODUCTION.items() if k != "DJANGO_ALLOWED_HOSTS"}
     with pytest.raises(ImproperlyConfigured, match="DJANGO_ALLOWED_HOSTS must list"):
         load_settings(monkeypatch, **env)
+
+
+def test_production_refuses_to_start_without_the_second_factor(monkeypatch):
+    with pytest.raises(ImproperlyConfigured, match="ADVISOR_REQUIRE_2FA cannot be off when DJANGO_DEBUG is off"):
+        load_settings(monkeypatch, **PRODUCTION, ADVISOR_REQUIRE_2FA="0")
+
+
+def test_local_development_may_ask_for_the_second_factor(monkeypatch):
+    assert load_settings(monkeypatch, ADVISOR_REQUIRE_2FA="1")["ADVISOR_REQUIRE_2FA"] is True
 
 
 def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:

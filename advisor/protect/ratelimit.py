@@ -162,8 +162,6 @@ class RateLimitMiddleware:
         if request.method != "POST" or not settings.RATELIMIT_ENABLE:
             return None
         view_name = request.resolver_match.view_name if request.resolver_match else ""
-        if view_name == "admin:login":
-            return self._admin_sign_in(request)
         bucket = BUCKETS.get(view_name)
         if bucket is None:
             return None
@@ -177,21 +175,6 @@ class RateLimitMiddleware:
             return too_many_requests(request, bucket, decision)
         return None
 
-    def _admin_sign_in(self, request: HttpRequest) -> HttpResponse | None:
-        """Refuse a sign-in to an account guessed at from many addresses, unless from a client it knows."""
-        from .signin import paused  # signin imports this module
-
-        username = request.POST.get("username", "")
-        try:
-            decision = paused(username, request) if username else None
-        except Exception:  # a broken cache leaves django-axes' lockout standing alone
-            logger.exception("Sign-in limit across addresses not applied: the cache failed")
-            return None
-        if decision is None:
-            return None
-        logger.warning("Admin sign-in paused for an account guessed at from many addresses")
-        return admin_locked_out(request, retry_after=decision.retry_after)
-
 
 def admin_locked_out(
     request: HttpRequest,
@@ -200,8 +183,7 @@ def admin_locked_out(
     *,
     retry_after: int | None = None,
 ) -> HttpResponse:
-    """django-axes' lockout page for the admin sign-in, in our words (settings.AXES_LOCKOUT_CALLABLE), also
-    shown when an account is paused for strangers (advisor.protect.signin)."""
+    """django-axes' lockout page for the admin sign-in, in our words (settings.AXES_LOCKOUT_CALLABLE)."""
     seconds = int(settings.AXES_COOLOFF_TIME.total_seconds()) if retry_after is None else retry_after
     minutes = max(1, math.ceil(seconds / 60))
     response = render(request, "locked_out.html", {"minutes": minutes}, status=429)

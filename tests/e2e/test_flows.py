@@ -26,14 +26,20 @@ def fill_assessment(page) -> None:
 
 
 def log_in_to_admin(page, site: str) -> None:
+    """A moderator with an authenticator app signs in: the password, then the code the app shows."""
     from django.contrib.auth.models import User
 
-    User.objects.create_superuser(ADMIN_USERNAME, "moderator@example.com", ADMIN_PASSWORD)
+    from tests.staff import app_device, totp_code
+
+    device = app_device(User.objects.create_superuser(ADMIN_USERNAME, "moderator@example.com", ADMIN_PASSWORD))
     page.goto(site + "/admin/")
     expect(page).to_have_url(re.compile(r"/admin/login/"))
     page.get_by_label("Username").fill(ADMIN_USERNAME)
     page.get_by_label("Password").fill(ADMIN_PASSWORD)
     page.get_by_role("button", name="Log in").click()
+    expect(page).to_have_url(re.compile(r"/admin/verify/"))
+    page.get_by_label("Code from your authenticator app, or a recovery code").fill(totp_code(device))
+    page.get_by_role("button", name="Verify").click()
     expect(page.get_by_role("heading", name="Site administration")).to_be_visible()
 
 
