@@ -256,6 +256,9 @@ class SharedFigure(SourcedFigure):
         ONSITE_VISIT_COST = "onsite_visit_cost", "Cost of an on-site visit ($)"
         PROJECT_HOURS_PER_PERSON_YEAR = "project_hours_per_person_year", "Project hours a person a year"
         BEST_EFFORTS_RESPONSE_HOURS = "best_efforts_response_hours", "Hours waiting when no response is promised"
+        # The answer agrees with its own money (issue 23).
+        COORDINATION_HOURS_PER_JOB = "coordination_hours_per_job", "Office time to call in an outside IT firm, a job"
+        PREFERENCE_ALLOWANCE_SHARE = "preference_allowance_share", "Most a way of paying counts for, share of bills"
 
     key = models.CharField(max_length=40, choices=Key.choices, unique=True)
     label = models.CharField(max_length=200, help_text="How the figure is named on results.")

@@ -132,15 +132,21 @@ class Stored:
         return self.version < RESULT_VERSION
 
 
+# Versions stored in today's types: version 2 ranked by a blend of fit and cost, version 3 by money alone; the
+# shape is the same but for fields that version 3 added with defaults (an option's allowance). A version 2 result
+# renders as it was stored and says it was scored by an earlier model.
+READABLE_AS_TODAY = (2, RESULT_VERSION)
+
+
 def load(assessment: Assessment) -> Stored:
     """The assessment's stored result, upgraded to today's types when an earlier version stored it."""
     document = unpack(assessment.result_document)
     if assessment.result_version == 1:
         return _from_version_1(document)
-    if assessment.result_version != RESULT_VERSION:
+    if assessment.result_version not in READABLE_AS_TODAY:
         raise ValueError(f"Unknown stored result version {assessment.result_version}.")
     return Stored(
-        version=RESULT_VERSION,
+        version=assessment.result_version,
         scored_at=document["scored_at"],
         profile=from_plain(Profile, document["inputs"]),
         catalogue=_catalogue(assessment.catalogue_record),

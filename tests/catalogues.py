@@ -3,6 +3,7 @@ copy reads back the same)."""
 
 from __future__ import annotations
 
+from advisor.content import answer_2026_12 as answer
 from advisor.content import cover_2026_11 as cover
 from advisor.content import figures_2026_11 as seeded
 from advisor.content import quote_figures_2026_11 as quote_figures
@@ -63,7 +64,7 @@ def seeded_catalogue() -> Catalogue:
             ModelSpec("msp", "Managed Services Provider", MSP_RATINGS, {}, option_figures("msp"), "subscription"),
         ),
         dimensions=DIMENSIONS,
-        figures={row[0]: figure(row) for row in seeded.SHARED + cover.SHARED + quote_figures.SHARED},
+        figures={row[0]: figure(row) for row in seeded.SHARED + cover.SHARED + quote_figures.SHARED + answer.SHARED},
     )
 
 

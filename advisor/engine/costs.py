@@ -29,6 +29,8 @@ Bills (what you would be invoiced), over 36 months:
 Lost work (staff time lost to IT trouble, an estimate):
     36 x problems left x people a problem affects x (wait for help + hours to fix)
        x share of work that stops when IT stops x (downtime cost an hour / people)
+    + 36 x jobs given to a firm paid by the hour x office time to call it in and follow it up
+       x (downtime cost an hour / people)
 Risk (the expected cost of serious incidents such as ransomware or losing data):
     3 years x chance a year x impact
     chance  = base chance for the organisation's size x (unpatched multiplier, for the share of routine
@@ -125,6 +127,9 @@ SHARED_KEYS = (
     "it_staff_away_share",
     "on_call_rota_staff",
 )
+# Shared figures added later, kept apart so that the simulation draws them after every older figure (adding one
+# moves none of the others' draws); 0 when a catalogue has none.
+LATER_SHARED_KEYS = ("coordination_hours_per_job",)
 # Shared figures about the organisation's own IT staff, and when they can enter its costs (shared_keys_used).
 OWN_STAFF_KEYS = {
     "it_staff_away_share": lambda p: p.it_staff > 0,
@@ -152,7 +157,9 @@ KEYS_BY_PRICING = {
 def shared_keys_used(profile: Profile) -> tuple[str, ...]:
     """The shared figures that can enter this organisation's costs: those about its own IT staff only when it has
     some (their time away) or IT must work out of hours (the on-call rota, for its staff or those an option hires)."""
-    return tuple(key for key in SHARED_KEYS if key not in OWN_STAFF_KEYS or OWN_STAFF_KEYS[key](profile))
+    return tuple(
+        key for key in SHARED_KEYS + LATER_SHARED_KEYS if key not in OWN_STAFF_KEYS or OWN_STAFF_KEYS[key](profile)
+    )
 
 
 def keys_for(pricing: str) -> tuple[str, ...]:
@@ -367,6 +374,7 @@ def parts(
     )
     tooling = MONTHS * people * shared["tooling_per_user_month"] * (1.0 - option["tooling_included"])
     labour, joiners, staff = 0.0, joiner_hours * hourly, 0.0
+    bought: Any = 0.0  # problems an option of salaried staff buys in by the hour
     waiting = problems_left * (option["response_delay_hours"] + fix)  # hours problems keep someone from working
     if pricing == PREPAID_BLOCK:
         # A block sized to the average month's hours (at least the smallest block offered), bought at a discount;
@@ -408,7 +416,14 @@ def parts(
     stopped = WORK_STOPPED[profile.it_dependence]
     person_hour = downtime_cost / people
     affected = _lesser(people, shared["people_affected_per_incident"])
-    lost_work = MONTHS * waiting * affected * stopped * person_hour
+    # Office time spent calling in and following up a firm paid by the hour, for each job it is given.
+    called_in = 0.0
+    if pricing in (PER_JOB, PREPAID_BLOCK) and not _is_zero(hourly):
+        called_in = problems_left
+    elif pricing == SALARIED:
+        called_in = bought
+    coordination = MONTHS * called_in * shared.get("coordination_hours_per_job", 0.0) * person_hour
+    lost_work = MONTHS * waiting * affected * stopped * person_hour + coordination
 
     base_chance = _lesser(
         BASE_CHANCE_CAP, shared["serious_incident_chance"] * math.sqrt(people / RISK_REFERENCE_PEOPLE)
@@ -438,6 +453,11 @@ def parts(
         lost_work=lost_work,
         risk=risk,
     )
+
+
+def _is_zero(value: Any) -> bool:
+    """Whether an hourly rate is 0 (an option that bills no hours), for floats and numpy arrays alike."""
+    return bool(float(value) <= 0) if not hasattr(value, "shape") else bool(value.max() <= 0)
 
 
 def _is_one(value: Any) -> bool:

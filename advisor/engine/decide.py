@@ -1,15 +1,20 @@
-"""The decision: fit, cost score, overall and the ranking; `score()` is the engine's one entry point. Pure.
+"""The decision: each option's money, the ranking, and `score()`, the engine's one entry point. Pure.
 
-1. Needs (needs.py): each answer becomes a signal, and signals blend into how much each aspect matters.
-2. Fit of each option, 0 to 100: every aspect carries its share of the total weight (edited by staff); an
-   option keeps that share in full where it is rated 5 and loses `need x (1 - rating / 5)` of it otherwise.
-3. Cost of each option over three years (costs.py), in three parts: bills, lost work and risk. The cost
-   score compares the total with a fixed reference, what IT support typically costs an organisation of this
-   size (REFERENCE_SPEND_PER_PERSON_YEAR a person a year), never with the other options: 100 at no cost, 50 at
-   the reference, 0 at twice it, and below 0 beyond. So adding, removing or deactivating one option never
-   reorders the others, and a dollar counts the same whichever option it is saved on.
-4. Overall = FIT_WEIGHT x fit + (1 - FIT_WEIGHT) x cost score. The highest is recommended (on equal scores,
-   the option listed first in the catalogue); within CLOSE_CALL_MARGIN points it is called a close call.
+1. Cost of each option over three years (costs.py), in three parts: bills, lost work and risk.
+2. The ranking figure of each option is that expected three-year total, less an allowance when the person said
+   how they prefer to pay: the options that charge that way ("a predictable monthly cost": a subscription or
+   salaried staff; "pay only when something breaks": by the job) count as cheaper by a share of their own
+   three-year bills (the staff-edited figure preference_allowance_share, seeded at 10 %). The lowest figure is
+   recommended (on equal figures, the option listed first in the catalogue). With no stated preference the
+   recommendation is simply the cheapest all told.
+3. `overall`, 0 to 100, restates the ranking figure against a fixed reference, what IT support typically costs an
+   organisation of this size (REFERENCE_SPEND_PER_PERSON_YEAR a person a year for three years):
+   100 x reference / (reference + figure). It falls as the figure rises and never depends on the other options.
+   `cost_score` is the same of the total without the allowance. `fit` (0 to 100: how well each option's
+   characteristics meet the needs the answers show) is explanation only: it no longer moves the ranking, since
+   lost work and risk already price downtime, response, backups and upkeep.
+4. A close call: the leader is the lowest on the ranking figure in under CLOSE_CALL_CHANCE of the simulated
+   cases, or leads the runner-up by under CLOSE_CALL_SHARE of its own figure.
 5. The ranges (uncertainty.py), the tipping points (tipping.py) and the words (explain.py).
 """
 
@@ -35,13 +40,17 @@ from .domain import (
     Result,
 )
 
-# Fit and cost count equally: the cost now prices lost work and risk as well as bills, and fit carries what
-# money does not (a wish for predictable bills, a partner for planning, help only when asked).
-FIT_WEIGHT = 0.5
 REFERENCE_SPEND_PER_PERSON_YEAR = 2_000.0  # about a typical MSP fee ($150 a user a month) plus security tooling
-COST_SCORE_ZERO_AT = 2.0  # an option costing this many times the reference scores 0 on cost
-CLOSE_CALL_MARGIN = 5.0
-SCORE_DECIMALS = 9  # scores equal to this many decimals count as equal: the option listed first wins
+# A close call: the leader is the lowest on the ranking figure in fewer than this share of the simulated cases...
+CLOSE_CALL_CHANCE = 2 / 3
+# ...or leads the runner-up by less than this share of its own ranking figure.
+CLOSE_CALL_SHARE = 0.05
+# The options a stated way of paying matches, by how they charge (costs.PRICING_TYPES).
+PREFERENCE_MATCHES = {
+    "predictable": (costs.SUBSCRIPTION, costs.SALARIED),
+    "pay_as_you_go": (costs.PER_JOB,),
+}
+PREFERENCE_ALLOWANCE_KEY = "preference_allowance_share"
 # Beyond these the cost figures (small-business prices) no longer hold: the result says so.
 SCOPE_MAX_PEOPLE = 250
 SCOPE_MAX_IT_STAFF = 3.0
@@ -58,6 +67,8 @@ class Evaluation:
     fits: dict[int, float]
     parts: dict[int, costs.Parts]
     totals: dict[int, float]
+    allowances: dict[int, float]  # what a stated way of paying counts for, taken off the total to rank
+    ranking: dict[int, float]  # total less allowance: the lowest is recommended
     cost_scores: dict[int, float]
     overall: dict[int, float]
     order: list[int]  # the options that apply, best first
@@ -88,8 +99,20 @@ def reference_spend(employees: float) -> float:
     return REFERENCE_SPEND_PER_PERSON_YEAR * costs.YEARS * max(1.0, employees)
 
 
-def cost_score(total: float, employees: float) -> float:
-    return 100.0 * (1.0 - total / (COST_SCORE_ZERO_AT * reference_spend(employees)))
+def score_of(figure: float, employees: float) -> float:
+    """0 to 100 for a three-year figure against the reference spend: 100 at no cost, 50 at the reference, and
+    falling toward 0 as the figure grows, whatever the other options cost."""
+    reference = reference_spend(employees)
+    return 100.0 * reference / (reference + max(0.0, figure))
+
+
+def allowance_share(profile: Profile, catalogue: Catalogue, pricing: str) -> float:
+    """The share of an option's three-year bills that the person's stated way of paying counts for (0 when they
+    stated none, or the option does not charge that way)."""
+    figure = catalogue.figures.get(PREFERENCE_ALLOWANCE_KEY)
+    if figure is None or pricing not in PREFERENCE_MATCHES.get(profile.budget_preference, ()):
+        return 0.0
+    return max(0.0, min(1.0, float(figure.expected)))
 
 
 @dataclass(frozen=True)
@@ -117,7 +140,11 @@ def prepare(catalogue: Catalogue) -> Prepared:
             {key: m.figures[key].expected if key in m.figures else 0.0 for key in costs.OPTION_KEYS}
             for m in catalogue.models
         ],
-        shared={key: catalogue.figures[key].expected for key in costs.SHARED_KEYS},
+        shared={
+            key: catalogue.figures[key].expected
+            for key in costs.SHARED_KEYS + costs.LATER_SHARED_KEYS
+            if key in catalogue.figures
+        },
         needs_it_staff=[
             m.figures["requires_it_staff"].expected >= 1 if "requires_it_staff" in m.figures else False
             for m in catalogue.models
@@ -154,11 +181,25 @@ def evaluate(profile: Profile, catalogue: Catalogue, prepared: Prepared | None =
             downtime_cost=used.downtime_cost_per_hour,
         )
     totals = {i: float(p.total) for i, p in parts.items()}
-    cost_scores = {i: cost_score(t, profile.employees) for i, t in totals.items()}
-    overall = {i: FIT_WEIGHT * fits[i] + (1 - FIT_WEIGHT) * cost_scores[i] for i in fits}
-    order = sorted(overall, key=lambda i: (-round(overall[i], SCORE_DECIMALS), i))
+    allowances = {
+        i: allowance_share(profile, catalogue, catalogue.models[i].pricing) * float(p.bills) for i, p in parts.items()
+    }
+    ranking = {i: totals[i] - allowances[i] for i in totals}
+    cost_scores = {i: score_of(t, profile.employees) for i, t in totals.items()}
+    overall = {i: score_of(r, profile.employees) for i, r in ranking.items()}
+    order = sorted(ranking, key=lambda i: (round(ranking[i], 6), i))
     cheapest = min(totals, key=lambda i: (round(totals[i], 6), i))
-    return Evaluation(used, signals, levels, fits, parts, totals, cost_scores, overall, order, cheapest)
+    return Evaluation(used, signals, levels, fits, parts, totals, allowances, ranking, cost_scores, overall, order, cheapest)
+
+
+def is_close_call(ev: Evaluation, chance_leads: dict[int, float]) -> bool:
+    """Whether the leader is the lowest on the ranking figure in under CLOSE_CALL_CHANCE of the simulated cases,
+    or leads the runner-up by under CLOSE_CALL_SHARE of its own figure."""
+    if len(ev.order) < 2:
+        return False
+    best, second = ev.order[0], ev.order[1]
+    gap = ev.ranking[second] - ev.ranking[best]
+    return chance_leads.get(best, 1.0) < CLOSE_CALL_CHANCE or gap < CLOSE_CALL_SHARE * ev.ranking[best]
 
 
 def resized(profile: Profile, employees: int, used: Estimates) -> Profile:
@@ -188,7 +229,8 @@ def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool =
         raise ValueError("No active support option applies to this organisation.")
     baseline = quotes.baseline_index(catalogue)
     priced = _priced_quotes(profile, catalogue, prepared, ev, baseline)
-    simulated = uncertainty.simulate(profile, catalogue, ev.parts, priced, baseline)
+    shares = {i: allowance_share(profile, catalogue, catalogue.models[i].pricing) for i in ev.parts}
+    simulated = uncertainty.simulate(profile, catalogue, ev.parts, priced, baseline, shares)
     options = []
     for i in ev.order:
         model = catalogue.models[i]
@@ -201,6 +243,7 @@ def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool =
                 fit=round(ev.fits[i], 1),
                 cost_score=round(ev.cost_scores[i], 1),
                 overall=round(ev.overall[i], 1),
+                allowance=round(ev.allowances[i], 2),
                 cost=OptionCost(
                     three_years=_total(simulated.totals[i], simulated.parts[i]),
                     parts=CostParts(
@@ -232,7 +275,7 @@ def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool =
                 ),
             )
         )
-    close_call = len(options) > 1 and options[0].overall - options[1].overall < CLOSE_CALL_MARGIN
+    close_call = is_close_call(ev, simulated.chance_leads or {})
     points = tipping.find(profile, catalogue, ev, prepared) if with_tipping_points and len(options) > 1 else ()
     quote_results = _quote_results(profile, catalogue, prepared, ev, baseline, priced, simulated)
     need_list = explain.explained_needs(profile, catalogue, ev)
@@ -243,15 +286,13 @@ def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool =
         recommendation_name=options[0].name,
         close_call=close_call,
         headline=explain.headline(options, close_call),
-        summary=explain.summary(options, close_call),
-        reasons=explain.reasons(
-            options,
-            factors,
-            reference=reference_spend(profile.employees),
-            fit_weight=FIT_WEIGHT,
-            zero_at=COST_SCORE_ZERO_AT,
-            close_call=close_call,
+        summary=explain.summary(
+            tuple(options),
+            close_call,
+            preference=profile.budget_preference,
+            chance=(simulated.chance_leads or {}).get(ev.best, 1.0),
         ),
+        reasons=explain.reasons(tuple(options), close_call),
         options=tuple(options),
         needs=need_list,
         factors=factors,
@@ -259,8 +300,13 @@ def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool =
         assumptions=explain.assumptions(
             profile,
             ev.used,
-            fit_weight=FIT_WEIGHT,
-            close_call_margin=CLOSE_CALL_MARGIN,
+            allowance_share=float(
+                catalogue.figures[PREFERENCE_ALLOWANCE_KEY].expected
+                if PREFERENCE_ALLOWANCE_KEY in catalogue.figures
+                else 0.0
+            ),
+            close_call_chance=CLOSE_CALL_CHANCE,
+            close_call_share=CLOSE_CALL_SHARE,
             reference=REFERENCE_SPEND_PER_PERSON_YEAR,
         ),
         notes=explain.notes(profile, ev.used),

@@ -138,7 +138,7 @@ class Catalogue:
 
 # ---- The result ---------------------------------------------------------------------------------------
 
-RESULT_VERSION = 2  # the shape of Result; snapshot.py upgrades older stored versions on read
+RESULT_VERSION = 3  # the shape of Result; snapshot.py upgrades older stored versions on read
 
 
 class PointKind(enum.Enum):
@@ -214,11 +214,12 @@ class OptionCost:
 class OptionResult:
     slug: str
     name: str
-    fit: float  # 0..100
-    cost_score: float  # 100 at no cost, 50 at the reference spend, lower for dearer
-    overall: float  # the blend the ranking uses
+    fit: float  # 0..100: how well its characteristics meet the needs the answers show (explanation only)
+    cost_score: float  # 0..100: its three-year total against the reference spend (100 at no cost, 50 at it)
+    overall: float  # 0..100: the same of the ranking figure (total less allowance); the highest is recommended
     cost: OptionCost
     dimensions: tuple[DimensionFit, ...]
+    allowance: float = 0.0  # what the person's stated way of paying counts for, taken off the total to rank
 
 
 @dataclass(frozen=True)

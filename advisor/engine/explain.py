@@ -2,8 +2,8 @@
 three reasons, the headline, and every figure with its source. Pure, no I/O.
 
 Two rules for the words: a reason is only given in the direction it acts (an answer that lowers a need is
-never quoted as a reason it matters), and a sentence says "meets more of your needs" only when the gap in
-fit is one a person would notice (FIT_GAP_THAT_MATTERS points).
+never quoted as a reason it matters), and a reason is only a gap in money large enough to matter beside the
+ranges (REASON_MIN_SHARE of the recommended option's total, and REASON_MIN_MONEY).
 """
 
 from __future__ import annotations
@@ -27,8 +27,6 @@ from .domain import (
 
 TOP_FACTORS = 5
 MOST_REASONS = 3
-REASON_MIN_POINTS = 0.5  # a reason must move the overall score by at least this much
-FIT_GAP_THAT_MATTERS = 5.0
 PHRASE_MIN_WEIGHT = 0.05  # an answer must add at least this much to a need to be named as a reason
 UNUSUAL_PROBLEMS_PER_PERSON = 5.0  # problems a month per person beyond which an answer is called out
 
@@ -226,124 +224,143 @@ def _brief(
 
 # ---- Headline, summary and reasons ------------------------------------------------------------------------
 
+PREFERENCE_WORDS = {
+    "predictable": "you want a predictable monthly bill",
+    "pay_as_you_go": "you want to pay only when something breaks",
+}
+
 
 def headline(options: tuple[OptionResult, ...], close_call: bool) -> str:
     best = options[0]
     if len(options) == 1:
         return f"{best.name} is the only option on offer"
     second = options[1]
-    if close_call and round(best.overall) == round(second.overall):
+    if close_call and about_money(_ranked(best)) == about_money(_ranked(second)):
         return f"A close call between {best.name} and {second.name}"
     if close_call:
         return f"A close call, leaning to {best.name}"
     return f"We recommend {best.name}"
 
 
-def summary(options: tuple[OptionResult, ...], close_call: bool) -> str:
-    """One or two sentences: who comes out ahead and what each would cost all told. Scores are left to the
-    page's "Scores" section: a person reads money, not points."""
+def _ranked(option: OptionResult) -> float:
+    """The figure the ranking uses: the expected three-year total less any allowance for how the person pays."""
+    return option.cost.three_years.expected - option.allowance
+
+
+def summary(
+    options: tuple[OptionResult, ...], close_call: bool, *, preference: str = "no_preference", chance: float = 1.0
+) -> str:
+    """A few sentences: which option comes out ahead and what it and the runner-up would cost all told; when a
+    stated way of paying changes the answer, the allowance in money; in a close call, what it hinges on."""
     best = options[0]
     if len(options) == 1:
         return f"{best.name} is the only support option on offer."
     second = options[1]
-    costs = (
-        f"about {about_money(best.cost.three_years.expected)} over three years all told for {best.name}, "
-        f"against {about_money(second.cost.three_years.expected)} for {second.name}"
+    cheapest = min(options, key=lambda o: o.cost.three_years.expected)
+    text = (
+        f"{best.name} would cost about {about_money(best.cost.three_years.expected)} over three years all told "
+        f"(bills, lost work and risk), against {about_money(second.cost.three_years.expected)} for {second.name}."
     )
-    if close_call and round(best.overall) == round(second.overall):
-        return (
-            f"{best.name} and {second.name} come out level on our figures: {costs}. Let what matters most to "
-            f"you decide, and check what would change it below."
+    if cheapest is not best and best.allowance > 0:
+        saving = cheapest.cost.three_years.expected - best.cost.three_years.expected
+        text += (
+            f" {cheapest.name} would cost about {about_money(-saving)} less; we lean to {best.name} because "
+            f"{PREFERENCE_WORDS.get(preference, 'of how you prefer to pay')}, which we count as worth up to "
+            f"{about_money(best.allowance)} to you."
         )
     if close_call:
-        return (
-            f"{best.name} comes out just ahead, too close to call on our figures: {costs}. The figures you are "
-            f"least sure of could reverse it."
-        )
-    return f"{best.name} comes out ahead: {costs}."
+        text += " " + hinge(best, second, chance)
+    return text
 
 
-def _candidates(
-    mine: OptionResult, theirs: OptionResult, factors: tuple[Factor, ...], points_per_dollar: float, fit_weight: float
-) -> list[tuple[float, str]]:
-    """What favours `mine` over `theirs`, each with the points of overall score it is worth, most first."""
-    found: list[tuple[float, str]] = []
-    a, b = mine.cost.parts, theirs.cost.parts
+def hinge(best: OptionResult, second: OptionResult, chance: float) -> str:
+    """What a close call hinges on, from the two options' own figures: where the runner-up saves money against
+    where the leader does."""
+    a, b = best.cost.parts, second.cost.parts
+    gaps = {
+        "bills": b.bills.expected - a.bills.expected,
+        "lost work": b.lost_work.expected - a.lost_work.expected,
+        "risk": b.risk.expected - a.risk.expected,
+    }
+    ours = [name for name, gap in gaps.items() if gap > 0]
+    theirs = [name for name, gap in gaps.items() if gap < 0]
+    share = f"{best.name} comes out lower in {chance * 100:.0f} % of our simulated cases"
+    if not ours or not theirs:
+        return f"{share}: the two are close on every part, so your own quotes would settle it."
+    return (
+        f"{share}. It hinges on whether {second.name}'s lower {_listed(theirs)} (about "
+        f"{about_money(-sum(gaps[n] for n in theirs))}) outweigh its higher {_listed(ours)} (about "
+        f"{about_money(sum(gaps[n] for n in ours))}): the figures to check are in the table below."
+    )
+
+
+# A difference in one part of the cost is a reason only when it is at least this share of the leader's total and
+# at least REASON_MIN_MONEY: smaller gaps are noise beside the ranges.
+REASON_MIN_SHARE = 0.02
+REASON_MIN_MONEY = 500.0
+
+
+def reasons(options: tuple[OptionResult, ...], close_call: bool = False) -> tuple[str, ...]:
+    """Up to three reasons, each a part of the cost (bills, lost work, risk) in which the recommended option and
+    the runner-up differ by a real amount, said in the direction it acts: what the recommended option saves
+    first, then what it costs more, and why that is outweighed."""
+    if len(options) < 2:
+        return ()
+    best, second = options[0], options[1]
+    a, b = best.cost.parts, second.cost.parts
+    floor = max(REASON_MIN_MONEY, REASON_MIN_SHARE * best.cost.three_years.expected)
     saved_bills = b.bills.expected - a.bills.expected
     saved_lost = b.lost_work.expected - a.lost_work.expected
     saved_risk = b.risk.expected - a.risk.expected
-    if saved_bills > 0:
+    found: list[tuple[float, str]] = []
+    if saved_bills >= floor:
         found.append(
             (
-                saved_bills * points_per_dollar,
+                saved_bills,
                 f"Lower bills: about {about_money(a.bills.expected)} invoiced over three years against "
-                f"{about_money(b.bills.expected)} with {theirs.name}.",
+                f"{about_money(b.bills.expected)} with {second.name}.",
             )
         )
-    if saved_lost > 0:
+    if saved_lost >= floor:
         found.append(
             (
-                saved_lost * points_per_dollar,
+                saved_lost,
                 f"Less work lost to IT trouble: problems are prevented or fixed sooner, worth about "
-                f"{about_money(saved_lost)} of staff time over three years.",
+                f"{about_money(saved_lost)} of staff time over three years against {second.name}.",
             )
         )
-    if saved_risk > 0:
+    if saved_risk >= floor:
         why = (
             ", because upkeep is done and backups are looked after"
-            if _does_upkeep(mine) and not _does_upkeep(theirs)
+            if _does_upkeep(best) and not _does_upkeep(second)
             else ""
         )
         found.append(
             (
-                saved_risk * points_per_dollar,
+                saved_risk,
                 f"Less risk from serious incidents such as ransomware or lost data: an expected "
-                f"{about_money(a.risk.expected)} over three years against {about_money(b.risk.expected)}"
-                f"{why}.",
+                f"{about_money(a.risk.expected)} over three years against {about_money(b.risk.expected)}{why}.",
             )
         )
-    for factor in factors:
-        gain = factor.points.get(mine.slug, 0.0) - factor.points.get(theirs.slug, 0.0)
-        if gain > 0:
-            found.append((gain * fit_weight, factor.brief))
-    return sorted(found, key=lambda c: -c[0])
-
-
-def reasons(
-    options: tuple[OptionResult, ...],
-    factors: tuple[Factor, ...],
-    *,
-    reference: float,
-    fit_weight: float,
-    zero_at: float,
-    close_call: bool = False,
-) -> tuple[str, ...]:
-    """The two or three reasons that moved the overall score most toward the recommended option, each worth
-    at least REASON_MIN_POINTS of it: a cost part it saves on, or an aspect it meets better. In a close call,
-    the best reasons on each side, each saying which option it favours."""
-    if len(options) < 2:
-        return ()
-    best, second = options[0], options[1]
-    points_per_dollar = (1 - fit_weight) * 100.0 / (zero_at * reference)
-    ours = _candidates(best, second, factors, points_per_dollar, fit_weight)
-    if close_call:
-        theirs = _candidates(second, best, factors, points_per_dollar, fit_weight)
-        return tuple(
-            [f"For {best.name}: {text[0].lower() + text[1:]}" for _, text in ours[:2]]
-            + [f"For {second.name}: {text[0].lower() + text[1:]}" for _, text in theirs[:2]]
-        )
-    chosen = [text for size, text in ours if size >= REASON_MIN_POINTS][:MOST_REASONS] or [t for _, t in ours[:1]]
-    fit_gap = best.fit - second.fit
-    if best.cost.three_years.expected > second.cost.three_years.expected:
-        extra = about_money(best.cost.three_years.expected - second.cost.three_years.expected)
-        chosen.append(
-            f"It would cost about {extra} more over three years than {second.name}, "
-            + (
-                f"but meets more of your needs (fit {best.fit:.0f} against {second.fit:.0f})."
-                if fit_gap >= FIT_GAP_THAT_MATTERS
-                else "which the reasons above outweigh."
+    chosen = [text for _, text in sorted(found, key=lambda c: -c[0])][:MOST_REASONS]
+    dearer = [
+        (name, -gap)
+        for name, gap in (("bills", saved_bills), ("lost work", saved_lost), ("risk", saved_risk))
+        if -gap >= floor
+    ]
+    if dearer and len(chosen) < MOST_REASONS:
+        name, extra = max(dearer, key=lambda d: d[1])
+        total_gap = second.cost.three_years.expected - best.cost.three_years.expected
+        if total_gap > 0:
+            chosen.append(
+                f"Its {name} would be about {about_money(extra)} higher than with {second.name}, which the "
+                f"savings above outweigh."
             )
-        )
+        elif best.allowance > 0:
+            chosen.append(
+                f"It would cost about {about_money(-total_gap)} more all told than {second.name}; "
+                f"how you prefer to pay counts for the difference."
+            )
     return tuple(chosen)
 
 
@@ -355,7 +372,13 @@ def _does_upkeep(option: OptionResult) -> bool:
 
 
 def assumptions(
-    profile: Profile, used: Estimates, *, fit_weight: float, close_call_margin: float, reference: float
+    profile: Profile,
+    used: Estimates,
+    *,
+    allowance_share: float,
+    close_call_chance: float,
+    close_call_share: float,
+    reference: float,
 ) -> tuple[Assumption, ...]:
     """What was worked out for this organisation: the estimates for blank answers and the method."""
     rows = []
@@ -399,11 +422,16 @@ def assumptions(
     rows.append(
         Assumption(
             "How the options are ranked",
-            f"{fit_weight * 100:.0f} % fit, {100 - fit_weight * 100:.0f} % cost score",
+            "Lowest three-year total first (bills, lost work and risk)",
             source="Our method",
-            note=f"The cost score compares each option's three-year total (bills, lost work and risk) with "
-            f"{money(reference)} a person a year, about what IT support typically costs: 100 at no cost, 50 at "
-            f"that figure. Within {close_call_margin:.0f} points the result is a close call.",
+            note="The option that would cost least over three years all told is recommended. If you said you "
+            "prefer a predictable monthly bill, or paying only when something breaks, the options that charge "
+            f"that way count as cheaper by up to {allowance_share * 100:.0f} % of their three-year bills (a "
+            "figure below), and the result says so when that changes the answer. It is a close call when the "
+            f"leader comes out lower in under {close_call_chance * 100:.0f} % of our simulated cases, or leads "
+            f"by under {close_call_share * 100:.0f} %. The scores restate each total against "
+            f"{money(reference)} a person a year, about what IT support typically costs: 100 at no cost, "
+            "50 at that figure.",
         )
     )
     return tuple(rows)

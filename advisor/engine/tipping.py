@@ -24,6 +24,9 @@ SPAN = 10.0  # from a tenth to ten times the person's own value
 GRID_STEPS = 5  # looks each way before narrowing down
 RELATIVE_PRECISION = 0.01
 SEARCHED = ("incidents_per_month", "downtime_cost_per_hour", "employees")
+# One sentence a lever: where the recommendation changes. The ranking follows the money, so where the cheapest
+# option changes is the same point unless a stated way of paying tips it, which the summary already says in money.
+LOOKED_FOR = ((PointKind.RECOMMENDATION, 0),)
 _WORDS = {
     "incidents_per_month": ("IT problems a month", "IT problem a month"),
     "downtime_cost_per_hour": ("an hour of downtime", "an hour of downtime"),
@@ -87,13 +90,13 @@ def find(profile: Profile, catalogue: Catalogue, here: Any, prepared: Any) -> tu
         for direction, end in (("up", high), ("down", low)):
             if value <= 0 or (end >= value if direction == "down" else end <= value):
                 continue
-            for kind, index in ((PointKind.RECOMMENDATION, 0), (PointKind.CHEAPER, 1)):
+            for kind, index in LOOKED_FOR:
                 if kind in changes:
                     continue
                 hit = _first_change(outcome_at, value, end, index, base[index], whole)
                 if hit is not None:
                     changes[kind] = (hit[0], direction, hit[1])
-        for kind, index in ((PointKind.RECOMMENDATION, 0), (PointKind.CHEAPER, 1)):
+        for kind, index in LOOKED_FOR:
             was = names[base[index]]
             if kind in changes:
                 at, direction, becomes = changes[kind]

@@ -76,6 +76,9 @@ class Simulated:
     quote_totals: tuple[Range, ...] = ()
     quote_chance_cheapest: tuple[float, ...] = ()
     chance_cheapest_of_options: dict[int, float] | None = None  # over the options alone, when there are quotes
+    # Over the options alone: the share of cases in which each is the lowest on the ranking figure (its total less
+    # the share of its bills that a stated way of paying counts for).
+    chance_leads: dict[int, float] | None = None
 
 
 def simulate(
@@ -84,6 +87,7 @@ def simulate(
     expected: dict[int, costs.Parts],
     priced_quotes: Sequence[tuple[Quote, quotes.Priced]] = (),
     baseline: int | None = None,
+    allowance_shares: dict[int, float] | None = None,
 ) -> Simulated:
     """Percentile ranges and chances of being cheapest for the options in `expected` (by catalogue index: those
     that apply), each with its parts at every figure's expected value, as decide.py works them out, and for the
@@ -91,18 +95,25 @@ def simulate(
     shared_figures = [catalogue.figures[key] for key in costs.SHARED_KEYS]
     catalogue_figures = [costs.option_figures(model, None) for model in catalogue.models]
     used_figures = [costs.option_figures(model, profile) for model in catalogue.models]
-    # The quotes' own figures come last, so that entering a quote moves no other figure's draws.
+    # Shared figures added later come after the options' (adding one moves no older figure's draws), and the
+    # quotes' own figures last, so that entering a quote moves no other figure's draws.
+    later = [key for key in costs.LATER_SHARED_KEYS if key in catalogue.figures]
+    later_figures = [catalogue.figures[key] for key in later]
     quote_figures = [catalogue.figures[key] for key in quotes.QUOTE_KEYS] if priced_quotes else []
     values = iter(
         draw_all(
-            shared_figures + [f[key] for f in catalogue_figures for key in costs.OPTION_KEYS] + quote_figures,
-            shared_figures + [f[key] for f in used_figures for key in costs.OPTION_KEYS] + quote_figures,
+            shared_figures
+            + [f[key] for f in catalogue_figures for key in costs.OPTION_KEYS]
+            + later_figures
+            + quote_figures,
+            shared_figures + [f[key] for f in used_figures for key in costs.OPTION_KEYS] + later_figures + quote_figures,
         )
     )
     shared = {key: next(values) for key in costs.SHARED_KEYS}
     used = costs.estimates(profile, shared)
     options = [{key: next(values) for key in costs.OPTION_KEYS} for _ in catalogue.models]  # drawn for every
     # option, so that draws never shift when an option does not apply
+    shared.update({key: next(values) for key in later})
     shared.update({key: next(values) for key in quotes.QUOTE_KEYS} if priced_quotes else {})
     drawn = [
         costs.parts(
@@ -147,6 +158,9 @@ def simulate(
     totals = rows[3::4]
     cheapest = np.bincount(np.argmin(totals, axis=0), minlength=len(drawn)) / DRAWS
     indexes, n_options = list(expected), len(expected)
+    shares = np.array([(allowance_shares or {}).get(i, 0.0) for i in indexes])[:, None]
+    ranked = totals[:n_options] - shares * rows[0 : 4 * n_options : 4]
+    leads = np.bincount(np.argmin(ranked, axis=0), minlength=n_options) / DRAWS
     of_options = None
     if len(drawn) > n_options:
         alone = np.bincount(np.argmin(totals[:n_options], axis=0), minlength=n_options) / DRAWS
@@ -159,4 +173,5 @@ def simulate(
         quote_totals=tuple(ranges[4 * n + 3] for n in range(n_options, len(drawn))),
         quote_chance_cheapest=tuple(float(cheapest[n]) for n in range(n_options, len(drawn))),
         chance_cheapest_of_options=of_options,
+        chance_leads={i: float(leads[n]) for n, i in enumerate(indexes)},
     )

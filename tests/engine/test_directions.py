@@ -25,14 +25,16 @@ MSP, BREAK_FIX = 1, 0  # indexes in the seeded catalogue
 
 
 def lead(profile: Profile) -> float:
-    """MSP's overall score less Break/Fix's."""
+    """How far MSP's overall score is ahead of Break/Fix's, as the gap between the figures the scores restate in
+    units of the reference spend: overall = 100 x reference / (reference + figure), so figure / reference =
+    100 / overall - 1. For a given size that is the gap in money; across sizes it is the gap for the size."""
     ev = decide.evaluate(profile, CATALOGUE, PREPARED)
-    return ev.overall[MSP] - ev.overall[BREAK_FIX]
+    return 100.0 / ev.overall[BREAK_FIX] - 100.0 / ev.overall[MSP]
 
 
 def tolerance(*leads: float) -> float:
-    """Rounding in sums of large costs: a millionth of a point, or a billionth of the scores' size."""
-    return max(1e-6, 1e-9 * max(abs(x) for x in leads))
+    """Rounding in sums of large costs: a billionth of the reference spend, or of the leads' size."""
+    return max(1e-9, 1e-9 * max(abs(x) for x in leads))
 
 
 def never_lower(before: Profile, after: Profile) -> None:
