@@ -140,9 +140,15 @@ def figure_rows(stored: Stored) -> tuple[Assumption, ...]:
 
 
 def is_tie(stored: Stored) -> bool:
-    """A close call whose rounded scores are equal: the page then names no winner."""
+    """A close call whose two leaders read the same in the headline's rounded money (in results of the earlier,
+    blended model: equal rounded scores): the page then names no winner."""
     options = stored.result.options
-    return stored.result.close_call and len(options) > 1 and round(options[0].overall) == round(options[1].overall)
+    if not stored.result.close_call or len(options) < 2:
+        return False
+    if stored.earlier_model:
+        return round(options[0].overall) == round(options[1].overall)
+    first, second = (o.cost.three_years.expected - o.allowance for o in options[:2])
+    return explain.about_money(first) == explain.about_money(second)
 
 
 def cheapest_sentence(stored: Stored) -> str:

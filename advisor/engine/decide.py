@@ -189,7 +189,9 @@ def evaluate(profile: Profile, catalogue: Catalogue, prepared: Prepared | None =
     overall = {i: score_of(r, profile.employees) for i, r in ranking.items()}
     order = sorted(ranking, key=lambda i: (round(ranking[i], 6), i))
     cheapest = min(totals, key=lambda i: (round(totals[i], 6), i))
-    return Evaluation(used, signals, levels, fits, parts, totals, allowances, ranking, cost_scores, overall, order, cheapest)
+    return Evaluation(
+        used, signals, levels, fits, parts, totals, allowances, ranking, cost_scores, overall, order, cheapest
+    )
 
 
 def is_close_call(ev: Evaluation, chance_leads: dict[int, float]) -> bool:

@@ -106,7 +106,10 @@ def simulate(
             + [f[key] for f in catalogue_figures for key in costs.OPTION_KEYS]
             + later_figures
             + quote_figures,
-            shared_figures + [f[key] for f in used_figures for key in costs.OPTION_KEYS] + later_figures + quote_figures,
+            shared_figures
+            + [f[key] for f in used_figures for key in costs.OPTION_KEYS]
+            + later_figures
+            + quote_figures,
         )
     )
     shared = {key: next(values) for key in costs.SHARED_KEYS}

@@ -4,7 +4,6 @@ call that names both sides, and a summary a person reads as money, not points.""
 from __future__ import annotations
 
 import re
-
 from dataclasses import replace
 
 from hypothesis import given, settings
