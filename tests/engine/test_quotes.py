@@ -28,7 +28,7 @@ def fair(name: str = "Fair", **terms) -> Quote:
             "price_per_user_month": 150.0,
             "term_months": 12,
             "notice_days": 30,
-            "termination_fee_months": 1.0,
+            "termination_fee_months": 0.0,
             "response_hours": 1.0,
             "includes": EVERYTHING,
             **terms,
@@ -40,7 +40,11 @@ def priced(profile: Profile, quote: Quote, includes: frozenset[str] | None = Non
     """A quote's expected three-year total, all three parts."""
     prepared = decide.prepare(FIVE)
     ev = decide.evaluate(profile, FIVE, prepared)
-    shared = {**prepared.shared, **{key: FIVE.figures[key].expected for key in quotes.QUOTE_KEYS}}
+    shared = {
+        **prepared.shared,
+        **{key: FIVE.figures[key].expected for key in quotes.QUOTE_KEYS},
+        **quotes.hourly_firm(FIVE, prepared.options, profile),
+    }
     found = quotes.price(
         quote,
         prepared.options[quotes.baseline_index(FIVE)],
@@ -92,8 +96,8 @@ def test_a_fair_quote_that_includes_everything_carries_no_flag():
 @pytest.mark.parametrize(
     "terms, profile, code",
     [
-        (dict(notice_days=60), Profile(industry="other", employees=20), "long_notice"),
-        (dict(termination_fee_months=3.5), Profile(industry="other", employees=20), "termination_fee"),
+        (dict(notice_days=91), Profile(industry="other", employees=20), "long_notice"),
+        (dict(termination_fee_months=1.0), Profile(industry="other", employees=20), "termination_fee"),
         (dict(response_hours=None), Profile(industry="other", employees=20), "best_efforts"),
         (dict(price_per_user_month=300.0), Profile(industry="other", employees=20), "above_market"),
         (dict(price_per_user_month=60.0), Profile(industry="other", employees=20), "below_market"),
@@ -101,6 +105,11 @@ def test_a_fair_quote_that_includes_everything_carries_no_flag():
             dict(price_per_user_month=None, flat_monthly=1_000.0),
             Profile(industry="other", employees=20),
             "below_market",
+        ),
+        (
+            dict(includes=tuple(k for k in EVERYTHING if k != "helpdesk")),
+            Profile(industry="other", employees=20, backup="tested"),
+            "missing_helpdesk",
         ),
         (
             dict(includes=tuple(k for k in EVERYTHING if k != "security")),
@@ -118,7 +127,18 @@ def test_a_fair_quote_that_includes_everything_carries_no_flag():
             "missing_backup",
         ),
     ],
-    ids=["notice", "fee", "best-efforts", "above", "below", "flat-below", "security", "backup", "backup-regulated"],
+    ids=[
+        "notice",
+        "fee",
+        "best-efforts",
+        "above",
+        "below",
+        "flat-below",
+        "helpdesk",
+        "security",
+        "backup",
+        "backup-regulated",
+    ],
 )
 def test_each_flag_is_raised_by_its_term_alone_with_a_plain_sentence(terms, profile, code):
     flags = score(replace(profile, quotes=(fair(**terms),)), FIVE, with_tipping_points=False).quotes[0].flags
@@ -128,8 +148,24 @@ def test_each_flag_is_raised_by_its_term_alone_with_a_plain_sentence(terms, prof
 
 def test_terms_just_inside_the_limits_raise_no_flag():
     profile = Profile(industry="other", employees=20, backup="tested")
-    quote = fair(notice_days=59, termination_fee_months=3.0, includes=tuple(k for k in EVERYTHING if k != "backup"))
+    quote = fair(notice_days=90, termination_fee_months=0.99, includes=tuple(k for k in EVERYTHING if k != "backup"))
     assert score(replace(profile, quotes=(quote,)), FIVE, with_tipping_points=False).quotes[0].flags == ()
+
+
+@pytest.mark.parametrize("days, flagged", [(60, False), (90, False), (91, True)])
+def test_notice_is_long_only_above_ninety_days(days, flagged):
+    found = quotes.flags(fair(notice_days=days), Profile(industry="other", employees=20), devices=44, market=(100, 250))
+    assert ("long_notice" in {f.code for f in found}) is flagged
+
+
+@pytest.mark.parametrize("months, flagged", [(0.5, False), (1.0, True), (3.0, True)])
+def test_a_termination_fee_is_flagged_from_one_month_of_fees(months, flagged):
+    quote = fair(termination_fee_months=months, term_months=24)
+    found = quotes.flags(quote, Profile(industry="other", employees=20), devices=44, market=(100, 250))
+    assert ("termination_fee" in {f.code for f in found}) is flagged
+    if flagged:  # the sentence gives the months and what leaving after the first year costs (20 x $150 a month)
+        text = next(f.text for f in found if f.code == "termination_fee")
+        assert f"Leaving early costs {months:g} month" in text and f"${3_000 * months:,.0f} to leave" in text
 
 
 def test_quotes_rank_cheapest_first_and_the_chance_of_being_cheapest_sums_to_one_over_options_and_quotes():
@@ -174,7 +210,7 @@ def test_a_quote_total_is_its_three_parts_and_its_bills_count_fees_onboarding_an
     lines = result.cost.bill_lines
     assert parts.bills.expected == pytest.approx(sum(lines.values()), abs=0.05)
     assert lines["onboarding"] == 2_000.0 and lines["fees"] == pytest.approx(result.fees_three_years)
-    assert all(lines[key] > 0 for key in ("security", "backup", "after_hours", "onsite", "new_starters"))
+    assert all(lines[key] > 0 for key in ("helpdesk", "security", "backup", "after_hours", "onsite", "new_starters"))
     assert set(result.left_out) == set(EVERYTHING) - {"monitoring"}
     assert all(cost > 0 for cost in result.left_out.values())
 
