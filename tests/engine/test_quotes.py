@@ -374,3 +374,117 @@ def test_a_better_deal_that_leaves_out_security_a_regulated_firm_needs_says_so()
 def test_one_quote_alone_is_told_what_it_leaves_out_and_compared_with_a_typical_managed_service():
     text = _verdict(Profile(industry="retail", employees=40), fair(includes=("monitoring", "security", "backup")))
     assert "It leaves out" in text and "a typical managed service on our published figures" in text
+
+
+# ---- Fixing problems (the helpdesk): left out, billed by the hour ----------------------------------------
+
+HOURLY_FIRM = tuple(quotes.HOURLY_FIRM_KEYS)
+positive = st.floats(0.01, 500)
+figures = st.fixed_dictionaries(
+    {
+        **{key: positive for key in (*quotes.QUOTE_KEYS, *HOURLY_FIRM, "hours_per_incident")},
+        "onsite_share": st.floats(0, 1),
+        "out_of_plan_after_hours_premium": st.floats(1, 3),
+    }
+)
+
+
+@given(profile=small, quote=terms, drawn=figures, hourly_firm_listed=st.booleans())
+@settings(max_examples=200, deadline=None)
+def test_including_fixing_problems_never_raises_a_quote_s_total_whatever_the_figures(
+    profile, quote, drawn, hourly_firm_listed
+):
+    """By construction, not by the seeded figures: any value of every figure pricing what a quote leaves out, the
+    hourly firm's and the baseline's hours a problem; and with no hourly firm in the catalogue (its fallback)."""
+    prepared = decide.prepare(FIVE)
+    ev = decide.evaluate(profile, FIVE, prepared)
+    option = {**prepared.options[quotes.baseline_index(FIVE)], "hours_per_incident": drawn["hours_per_incident"]}
+    shared = {**prepared.shared, **{k: v for k, v in drawn.items() if hourly_firm_listed or k not in HOURLY_FIRM}}
+    kwargs = dict(
+        devices=ev.used.devices, incidents=ev.used.incidents_per_month, downtime_cost=ev.used.downtime_cost_per_hour
+    )
+    has = frozenset(quote.includes) - {"helpdesk"}
+    without = quotes.price(quote, option, shared, profile, includes=has, **kwargs)
+    with_it = quotes.price(quote, option, shared, profile, includes=has | {"helpdesk"}, **kwargs)
+    assert float(with_it.parts.total) <= float(without.parts.total) + 1e-6
+    assert float(with_it.parts.lost_work) <= float(without.parts.lost_work) + 1e-6
+    assert with_it.lines["helpdesk"] == 0 and without.lines["helpdesk"] >= 0
+
+
+def test_left_out_fixing_is_billed_at_the_break_fix_rate_and_hours_in_business_hours():
+    profile = Profile(industry="other", employees=20, incidents_per_month=10.0)
+    prepared = decide.prepare(FIVE)
+    shared = {
+        **prepared.shared,
+        **{key: FIVE.figures[key].expected for key in quotes.QUOTE_KEYS},
+        **quotes.hourly_firm(FIVE, prepared.options, profile),
+    }
+    baseline = prepared.options[quotes.baseline_index(FIVE)]
+    found = quotes.price(
+        fair(includes=("monitoring",)), baseline, shared, profile, devices=44.0, incidents=10.0, downtime_cost=1_000.0
+    )
+    break_fix = next(m for m in FIVE.models if m.pricing == "per_job").figures
+    rate, hours = break_fix["hourly_rate"].expected, break_fix["hours_per_incident"].expected
+    problems = 10.0 * (1 - baseline["prevented_share"])  # monitoring included: the problems it prevents are gone
+    assert found.lines["helpdesk"] == pytest.approx(36 * problems * hours * rate)
+    assert found.lines["after_hours"] == 0  # business hours only
+
+
+def test_a_monitoring_only_best_efforts_quote_costs_more_than_the_same_price_with_everything_included():
+    profile = Profile(industry="healthcare", employees=30)
+    thin = fair("Monitoring only", response_hours=None, includes=("monitoring",))
+    full = fair("Complete", response_hours=None)
+    result = score(replace(profile, quotes=(thin, full)), FIVE, with_tipping_points=False)
+    assert [q.name for q in result.quotes] == ["Complete", "Monitoring only"]
+    complete, monitoring_only = result.quotes
+    assert monitoring_only.left_out["helpdesk"] > 0 and "helpdesk" not in complete.left_out
+    # Fixing alone, billed by the hour and slower to start, costs more than the other pieces it leaves out.
+    assert monitoring_only.left_out["helpdesk"] > max(v for k, v in monitoring_only.left_out.items() if k != "helpdesk")
+    # In every simulated case, not only on average: the two are priced on the same draws.
+    assert monitoring_only.cost.three_years.low > complete.cost.three_years.low
+    assert monitoring_only.cost.chance_cheapest == 0.0
+
+
+def test_a_cheaper_monitoring_only_quote_no_longer_beats_a_complete_one_by_leaving_fixing_out():
+    # The case in issue 23: a quote covering monitoring only, with best efforts, beat a complete one because
+    # nothing said whether it included fixing problems. Now what fixing costs by the hour is counted.
+    profile = Profile(industry="professional_services", employees=30)
+    thin = fair("Watchful IT", price_per_user_month=60.0, response_hours=None, includes=("monitoring",))
+    full = fair("Northern IT", price_per_user_month=125.0, response_hours=4.0)
+    text = _verdict(profile, thin, full)
+    assert text.startswith("Northern IT is the better deal")
+    assert "Watchful IT leaves out fixing problems (the helpdesk)" in text
+
+
+def test_the_words_name_fixing_problems_wherever_a_quote_leaves_it_out():
+    profile = Profile(industry="retail", employees=25, operating_hours="extended")
+    quote = fair("Watch Only", includes=tuple(k for k in EVERYTHING if k != "helpdesk"))
+    result = score(replace(profile, quotes=(quote,)), FIVE, with_tipping_points=False)
+    card = result.quotes[0]
+    assert "It leaves out fixing problems (the helpdesk)" in " ".join(result.quote_verdict)
+    fixing = next(item for item in card.cost.scope if item.piece == "fixing")
+    assert fixing.how == "billed" and "billed by the hour" in fixing.text
+    after = next(item for item in card.cost.scope if item.piece == "after_hours")
+    assert after.how == "billed" and "fixing is not" in after.text  # its after-hours help has nothing to fix
+    flag = next(f for f in card.flags if f.code == "missing_helpdesk")
+    assert flag.title == "Fixing problems left out" and "billed by the hour" in flag.text
+    complete = score(replace(profile, quotes=(fair(),)), FIVE, with_tipping_points=False).quotes[0]
+    assert next(item for item in complete.cost.scope if item.piece == "fixing").how == "included"
+
+
+def test_a_better_deal_that_leaves_fixing_out_says_so_before_you_choose_it():
+    text = _verdict(
+        Profile(industry="other", employees=10),
+        fair("Cheap", price_per_user_month=20.0, includes=tuple(k for k in EVERYTHING if k != "helpdesk")),
+        fair("Dear", price_per_user_month=240.0),
+    )
+    assert text.startswith("Cheap is the better deal") and "Even so, Cheap carries fixing problems left out" in text
+
+
+def test_without_an_hourly_firm_in_the_catalogue_fixing_is_priced_from_the_figures_for_work_a_plan_leaves_out():
+    catalogue = replace(FIVE, models=tuple(m for m in FIVE.models if m.pricing != "per_job"))
+    assert quotes.hourly_index(catalogue) is None and quotes.hourly_index(FIVE) is not None
+    profile = Profile(industry="other", employees=15)
+    thin = fair("Thin", includes=tuple(k for k in EVERYTHING if k != "helpdesk"))
+    result = score(replace(profile, quotes=(thin, fair())), catalogue, with_tipping_points=False)
+    assert [q.name for q in result.quotes] == ["Fair", "Thin"] and result.quotes[1].left_out["helpdesk"] > 0
