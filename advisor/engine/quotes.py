@@ -14,8 +14,9 @@ BASELINE); what the quote states replaces them, and what it leaves out is priced
                     than the baseline's), for problems in business hours; out of hours, as after_hours below
                     (even when the quote lists after-hours help: without fixing, that help has nothing to fix).
                     A problem also waits as long as that firm takes to start (never less than under the quote's
-                    own promise) and takes its hours to fix, counted as lost work. With no such option, the
-                    figures for work a plan leaves out (hourly rate, best-efforts wait) and the baseline's hours
+                    own promise) and takes its hours to fix, counted as lost work. With no such option: the
+                    out-of-plan hourly rate, the best-efforts wait and the baseline's hours a problem. The rate is
+                    the person's own hourly rate where they gave one, as Break/Fix's is.
       monitoring    nobody patches or watches: no problems prevented, and unpatched systems make a serious
                     incident likelier (counted as lost work and risk; rarely bought separately)
       security      its tooling bought separately (bills) and no serious incidents prevented (risk)
