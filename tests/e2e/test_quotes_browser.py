@@ -240,7 +240,7 @@ def test_a_bad_quote_is_shown_open_with_its_message_and_the_summary_links_to_it(
     first = open_quote(page, 1)
     first.get_by_label("Provider or quote name").fill(FIRST)
     first.get_by_label("Price a user a month ($)").fill("-5")
-    first.get_by_label("Notice to leave (days)").fill("120")
+    first.get_by_label("Notice to leave (days)").fill("90")
     page.get_by_role("button", name="See my recommendation").click()
 
     expect(page).to_have_url(site + "/assess/")
