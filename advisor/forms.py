@@ -220,7 +220,7 @@ class QuoteForm(forms.Form):
         choices=QUOTE_INCLUDES,
         widget=forms.CheckboxSelectMultiple,
         error_messages={
-            "invalid_choice": "Choose only from the listed items: monitoring, security, backup, "
+            "invalid_choice": "Choose only from the listed items: helpdesk, monitoring, security, backup, "
             "after_hours, onsite, new_starters, projects.",
             "invalid_list": "Give a list of the items included.",
         },

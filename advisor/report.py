@@ -95,6 +95,7 @@ class LeftOut:
 
 
 LEFT_OUT_NOTES = {
+    "helpdesk": "each problem billed by the hour, and slower to start, so more work lost waiting",
     "monitoring": "more problems, and a likelier serious incident (lost work and risk)",
     "security": "tooling bought separately, and no managed security against serious incidents",
     "backup": "tooling bought separately, and recovery as slow as your own backups allow",

@@ -359,7 +359,7 @@ def _quote_verdict(
                 other,
                 best,
                 prepared.options[baseline],
-                _quote_shared(catalogue, prepared),
+                _quote_shared(catalogue, prepared, profile),
                 profile,
                 devices=ev.used.devices,
                 incidents=ev.used.incidents_per_month,
@@ -369,8 +369,9 @@ def _quote_verdict(
     return explain.quote_verdict(quote_results, profile.quotes, options, managed=managed, response_gap=response_gap)
 
 
-def _quote_shared(catalogue: Catalogue, prepared: Prepared) -> dict[str, float]:
-    return {**prepared.shared, **{key: catalogue.figures[key].expected for key in quotes.QUOTE_KEYS}}
+def _quote_shared(catalogue: Catalogue, prepared: Prepared, profile: Profile) -> dict[str, float]:
+    quote_figures = {key: catalogue.figures[key].expected for key in quotes.QUOTE_KEYS}
+    return {**prepared.shared, **quote_figures, **quotes.hourly_firm(catalogue, prepared.options, profile)}
 
 
 def _priced_quotes(
@@ -379,7 +380,7 @@ def _priced_quotes(
     """The person's quotes priced at every figure's expected value (none when there is no baseline option)."""
     if not profile.quotes or baseline is None:
         return []
-    shared = _quote_shared(catalogue, prepared)
+    shared = _quote_shared(catalogue, prepared, profile)
     return [
         (
             quote,
@@ -409,7 +410,7 @@ def _quote_results(
     """Each quote as the result shows it, cheapest all told first (on equal totals, in the order given)."""
     if baseline is None:
         return ()
-    shared = _quote_shared(catalogue, prepared)
+    shared = _quote_shared(catalogue, prepared, profile)
     people, devices = max(1.0, float(profile.employees)), ev.used.devices
     fee = catalogue.models[baseline].figures.get("fee_per_user_month")
     market = (fee.low, fee.high) if fee else (0.0, float("inf"))

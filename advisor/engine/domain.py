@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 # What a quote may include, in the order the form lists them (quotes.py prices each one left out).
 QUOTE_INCLUDES: tuple[tuple[str, str], ...] = (
+    ("helpdesk", "Fixing problems when something breaks (helpdesk)"),
     ("monitoring", "Monitoring and patching"),
     ("security", "Security (endpoint protection, email filtering, managed sign-in)"),
     ("backup", "Backup, with restore tests"),
@@ -288,6 +289,7 @@ FLAG_TITLES = {
     "below_market": "Below market price",
     "missing_security": "Security left out",
     "missing_backup": "Backup left out",
+    "missing_helpdesk": "Fixing problems left out",
 }
 
 

@@ -635,7 +635,8 @@ def _why_cheaper(best: QuoteResult, other: QuoteResult, given: dict[str, Quote],
     )
 
 
-SERIOUS_FLAGS = ("missing_security", "missing_backup", "termination_fee", "long_notice")
+MISSING_FLAGS = ("missing_helpdesk", "missing_security", "missing_backup")  # what a buyer should see before choosing
+SERIOUS_FLAGS = (*MISSING_FLAGS, "termination_fee", "long_notice")
 
 
 def _serious(quote: QuoteResult) -> list[str]:
@@ -700,7 +701,7 @@ def quote_verdict(
             lines.append(f"{'The difference' if close else 'Why'}: {'; '.join(why)}.")
         if not close:
             lines.extend(_lock_in(best, by_name[best.name], gap))
-            missing = [f.title.lower() for f in best.flags if f.code in ("missing_security", "missing_backup")]
+            missing = [f.title.lower() for f in best.flags if f.code in MISSING_FLAGS]
             if missing:
                 lines.append(
                     f"Even so, {best.name} carries {_listed(missing)}: see its terms below before you choose it."

@@ -118,6 +118,7 @@ def simulate(
     # option, so that draws never shift when an option does not apply
     shared.update({key: next(values) for key in later})
     shared.update({key: next(values) for key in quotes.QUOTE_KEYS} if priced_quotes else {})
+    shared.update(quotes.hourly_firm(catalogue, options, profile) if priced_quotes else {})  # on Break/Fix's own draws
     drawn = [
         costs.parts(
             options[i],
