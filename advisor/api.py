@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from . import idempotency, report, services, snapshot
 from .catalogue import load_comparison
-from .engine import quotes
+from .engine import answers, quotes
 from .forms import ASSESSMENT_DEFAULTS, AssessmentForm, QuoteForm, quote_form_data
 from .models import Assessment, SharedFigure
 
@@ -39,6 +39,12 @@ def _form_data(payload: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list[
     fields = AssessmentForm.base_fields
     data: dict[str, Any] = {}
     errors: dict[str, list[str]] = {}
+    given = payload.get("quotes")
+    read_as_quotes = [key for key in answers.READ_AS_QUOTES if payload.get(key) is not None]
+    if read_as_quotes and isinstance(given, list) and len(given) + len(read_as_quotes) > quotes.MAX_QUOTES:
+        errors["quotes"] = [
+            f"Give at most {quotes.MAX_QUOTES} quotes: {' and '.join(read_as_quotes)} each count as one."
+        ]
     for key, value in payload.items():
         if key == "quotes":
             quote_data, quote_errors = _quote_data([] if value is None else value)

@@ -66,16 +66,35 @@ def quote_terms(quote: Quote) -> str:
 
 
 def without_quotes(stored: Stored) -> Stored:
-    """The result as shown at the link that leaves the person's quotes out: no quotes, and each option's chance
-    of being cheapest taken over the options alone."""
+    """The result as shown at the link that leaves the person's quotes out: no quotes, each option's chance of
+    being cheapest taken over the options alone, and (in results that store it) the answer over the options
+    alone, with its own words and ranking, so that nothing reveals a quote's price."""
 
     def alone(o: OptionResult) -> OptionResult:
         if o.cost.chance_cheapest_of_options is None:
             return o
         return replace(o, cost=replace(o.cost, chance_cheapest=o.cost.chance_cheapest_of_options))
 
-    result = replace(stored.result, quotes=(), quote_verdict=(), options=tuple(alone(o) for o in stored.result.options))
-    return replace(stored, profile=replace(stored.profile, quotes=()), result=result)
+    options = tuple(alone(o) for o in stored.result.options)
+    result = replace(stored.result, quotes=(), quote_verdict=(), options=options, recommended_quote=None)
+    answer = stored.result.without_quotes
+    if answer is not None:
+        place = {slug: n for n, slug in enumerate(answer.order)}
+        result = replace(
+            result,
+            recommendation=answer.recommendation,
+            recommendation_name=answer.recommendation_name,
+            close_call=answer.close_call,
+            headline=answer.headline,
+            summary=answer.summary,
+            reasons=answer.reasons,
+            tipping_points=answer.tipping_points,
+            options=tuple(sorted(options, key=lambda o: place.get(o.slug, len(place)))),
+            without_quotes=None,
+        )
+    return replace(
+        stored, profile=replace(stored.profile, quotes=(), hourly_rate=None, msp_fee_per_user=None), result=result
+    )
 
 
 @dataclass(frozen=True)
@@ -85,6 +104,7 @@ class Ranked:
     name: str
     is_quote: bool
     cost: OptionCost
+    figure: float = 0.0  # the ranking figure: the total less any allowance for how the person prefers to pay
 
 
 @dataclass(frozen=True)
@@ -130,6 +150,25 @@ def cost_ranking(result: Result) -> list[Ranked]:
         Ranked(q.name, True, q.cost) for q in result.quotes
     ]
     return sorted(rows, key=lambda row: row.cost.three_years.expected)
+
+
+def cost_rows(result: Result) -> list[Ranked]:
+    """The rows of the cost table: the options and the person's quotes (each named with the option it buys), in
+    the ranking's order, so the first row is the answer and "cheapest in" adds up over the rows shown."""
+    names = {o.slug: o.name for o in result.options}
+    rows = [Ranked(o.name, False, o.cost, o.cost.three_years.expected - o.allowance) for o in result.options]
+    rows += [
+        Ranked(
+            f"{q.name}, your quote ({names.get(q.model, q.model)})",
+            True,
+            q.cost,
+            q.cost.three_years.expected - q.allowance,
+        )
+        for q in result.quotes
+    ]
+    if result.version < 3:  # an earlier model's order, as it was stored
+        return rows
+    return sorted(rows, key=lambda row: round(row.figure, 2))
 
 
 def figure_rows(stored: Stored) -> tuple[Assumption, ...]:
@@ -195,6 +234,7 @@ def _score(o: OptionResult) -> dict[str, Any]:
 def _quote(q: QuoteResult) -> dict[str, Any]:
     return {
         "name": q.name,
+        "model": q.model,
         "monthly_first_year": q.monthly_first_year,
         "monthly_third_year": q.monthly_third_year,
         "per_person_month": q.per_person_month,
@@ -228,6 +268,7 @@ def api_document(assessment: Assessment, stored: Stored, *, url: str, shared_url
         "not_applicable": result.not_applicable,
         "scores": [_score(o) for o in result.options],
         "quotes": [_quote(q) for q in result.quotes],
+        "recommended_quote": result.recommended_quote,
         "quote_verdict": list(result.quote_verdict),
         "url_without_quotes": shared_url,
         "needs": result.needs,

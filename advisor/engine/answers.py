@@ -227,6 +227,11 @@ QUESTIONS: tuple[Question, ...] = (
     ),
 )
 
+# Answers an earlier form asked for, a provider's price typed outside the quotes: the API still takes them, and
+# each is read as a quote ("Your hourly rate", "Your MSP fee"; decide.with_quotes_for_old_answers), counted within
+# the three. The form no longer shows them: a price is typed in one place, the quotes.
+READ_AS_QUOTES = ("hourly_rate", "msp_fee_per_user")
+
 BY_NAME: dict[str, Question] = {q.name: q for q in QUESTIONS}
 
 

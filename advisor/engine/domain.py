@@ -22,6 +22,17 @@ QUOTE_INCLUDES: tuple[tuple[str, str], ...] = (
 )
 
 
+# What a quote can be a way of buying: catalogue slugs as seeded, with how the form names them. A quote for an
+# option billed by the hour gives its hourly rate; the others give their monthly prices.
+QUOTE_MODELS = (
+    ("msp", "Managed services (a monthly fee)"),
+    ("co-managed", "Co-managed IT beside your own IT staff (a monthly fee)"),
+    ("break-fix", "Break/Fix (by the hour)"),
+    ("block-hours", "A block of prepaid hours"),
+)
+HOURLY_QUOTE_MODELS = ("break-fix", "block-hours")
+
+
 @dataclass(frozen=True)
 class Quote:
     """A managed-services quote a person holds, with its contract terms (None: not stated in the quote)."""
@@ -38,6 +49,10 @@ class Quote:
     termination_fee_months: float = 0.0
     response_hours: float | None = None  # promised first response to an urgent problem; None: "best efforts"
     includes: tuple[str, ...] = ()
+    # The option the quote is a way of buying (a catalogue slug), and for an option billed by the hour (Break/Fix,
+    # block hours) its hourly rate: the quote then stands in the ranking as that option at that rate.
+    model: str = "msp"
+    hourly_rate: float | None = None
 
 
 @dataclass(frozen=True)
@@ -319,6 +334,23 @@ class QuoteResult:
     cost: OptionCost
     minimum_applies: bool = False  # its minimum monthly charge is more than its prices come to
     monthly_third_year: float = 0.0  # its own fee a month in the third year, after two yearly rises
+    model: str = "msp"  # the option it is a way of buying
+    allowance: float = 0.0  # what the person's stated way of paying counts for, as for its option
+
+
+@dataclass(frozen=True)
+class WithoutQuotes:
+    """The answer over the catalogue's options alone, for the link shared without the person's quotes: nothing in
+    it reveals a quote's price."""
+
+    recommendation: str
+    recommendation_name: str
+    close_call: bool
+    headline: str
+    summary: str
+    reasons: tuple[str, ...]
+    tipping_points: tuple[Point, ...]
+    order: tuple[str, ...]  # the options' slugs, best first
 
 
 @dataclass(frozen=True)
@@ -341,6 +373,8 @@ class Result:
     not_applicable: tuple[NotApplicable, ...] = ()
     quotes: tuple[QuoteResult, ...] = ()  # the person's quotes, cheapest all told first
     quote_verdict: tuple[str, ...] = ()  # which quote is the better deal over three years, and why
+    recommended_quote: str | None = None  # the quote that is the best way to buy the recommended option
+    without_quotes: WithoutQuotes | None = None  # with quotes entered: the answer over the options alone
 
     def option(self, slug: str) -> OptionResult:
         return next(o for o in self.options if o.slug == slug)

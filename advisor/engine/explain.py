@@ -8,6 +8,7 @@ ranges (REASON_MIN_SHARE of the recommended option's total, and REASON_MIN_MONEY
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from . import answers, costs, needs, quotes
@@ -19,6 +20,7 @@ from .domain import (
     Factor,
     Figure,
     Need,
+    OptionCost,
     OptionResult,
     Profile,
     Quote,
@@ -224,31 +226,44 @@ def _brief(
 
 # ---- Headline, summary and reasons ------------------------------------------------------------------------
 
+
+@dataclass(frozen=True)
+class Contender:
+    """An option as the words name it: at our typical price, or bought through one of the person's quotes."""
+
+    name: str  # "Block hours", or "Managed Services Provider from Northern IT"
+    slug: str  # the option's
+    option_name: str
+    cost: OptionCost
+    allowance: float = 0.0
+    quote: str | None = None
+
+
 PREFERENCE_WORDS = {
     "predictable": "you want a predictable monthly bill",
     "pay_as_you_go": "you want to pay only when something breaks",
 }
 
 
-def headline(options: tuple[OptionResult, ...], close_call: bool) -> str:
+def headline(options: tuple[Contender, ...], close_call: bool) -> str:
     best = options[0]
     if len(options) == 1:
-        return f"{best.name} is the only option on offer"
+        return f"{best.option_name} is the only option on offer"
     second = options[1]
     if close_call and about_money(_ranked(best)) == about_money(_ranked(second)):
-        return f"A close call between {best.name} and {second.name}"
+        return f"A close call between {best.option_name} and {second.option_name}"
     if close_call:
-        return f"A close call, leaning to {best.name}"
-    return f"We recommend {best.name}"
+        return f"A close call, leaning to {best.option_name}"
+    return f"We recommend {best.option_name}"
 
 
-def _ranked(option: OptionResult) -> float:
+def _ranked(option: Contender) -> float:
     """The figure the ranking uses: the expected three-year total less any allowance for how the person pays."""
     return option.cost.three_years.expected - option.allowance
 
 
 def summary(
-    options: tuple[OptionResult, ...], close_call: bool, *, preference: str = "no_preference", chance: float = 1.0
+    options: tuple[Contender, ...], close_call: bool, *, preference: str = "no_preference", chance: float = 1.0
 ) -> str:
     """A few sentences: which option comes out ahead and what it and the runner-up would cost all told; when a
     stated way of paying changes the answer, the allowance in money; in a close call, what it hinges on."""
@@ -273,7 +288,7 @@ def summary(
     return text
 
 
-def hinge(best: OptionResult, second: OptionResult, chance: float) -> str:
+def hinge(best: Contender, second: Contender, chance: float) -> str:
     """What a close call hinges on, from the two options' own figures: where the runner-up saves money against
     where the leader does."""
     a, b = best.cost.parts, second.cost.parts
@@ -300,7 +315,7 @@ REASON_MIN_SHARE = 0.02
 REASON_MIN_MONEY = 500.0
 
 
-def reasons(options: tuple[OptionResult, ...], close_call: bool = False) -> tuple[str, ...]:
+def reasons(options: tuple[Contender, ...], close_call: bool = False) -> tuple[str, ...]:
     """Up to three reasons, each a part of the cost (bills, lost work, risk) in which the recommended option and
     the runner-up differ by a real amount, said in the direction it acts: what the recommended option saves
     first, then what it costs more, and why that is outweighed."""
@@ -364,7 +379,23 @@ def reasons(options: tuple[OptionResult, ...], close_call: bool = False) -> tupl
     return tuple(chosen)
 
 
-def _does_upkeep(option: OptionResult) -> bool:
+def quote_relation(best: OptionResult, quote: QuoteResult | None, ranked: list[QuoteResult]) -> str:
+    """One sentence on how the person's quotes relate to the answer, so the page names one winner."""
+    if quote is not None:
+        cheaper = quote.cost.three_years.expected - quote.allowance <= best.cost.three_years.expected - best.allowance
+        return (
+            f" Of your quotes, {quote.name} is the best way to buy it, at about {money(quote.monthly_first_year)} "
+            f"a month{'' if cheaper else '; our typical price for it comes out lower, so ask them to match it'}."
+        )
+    if ranked:
+        return (
+            f" None of your quotes is for {in_sentence(best.name)}: the best of them, {ranked[0].name}, would cost "
+            f"about {about_money(ranked[0].cost.three_years.expected)} all told."
+        )
+    return ""
+
+
+def _does_upkeep(option: OptionResult | Contender) -> bool:
     return any(item.piece == "upkeep" and item.how in ("included", "in_house") for item in option.cost.scope)
 
 

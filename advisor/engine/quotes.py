@@ -15,8 +15,7 @@ BASELINE); what the quote states replaces them, and what it leaves out is priced
                     (even when the quote lists after-hours help: without fixing, that help has nothing to fix).
                     A problem also waits as long as that firm takes to start (never less than under the quote's
                     own promise) and takes its hours to fix, counted as lost work. With no such option: the
-                    out-of-plan hourly rate, the best-efforts wait and the baseline's hours a problem. The rate is
-                    the person's own hourly rate where they gave one, as Break/Fix's is.
+                    out-of-plan hourly rate, the best-efforts wait and the baseline's hours a problem.
       monitoring    nobody patches or watches: no problems prevented, and unpatched systems make a serious
                     incident likelier (counted as lost work and risk; rarely bought separately)
       security      its tooling bought separately (bills) and no serious incidents prevented (risk)
@@ -90,6 +89,61 @@ def baseline_index(catalogue: Catalogue) -> int | None:
     return None
 
 
+# Options billed by the hour: a quote for one is an hourly rate, and it is priced as that option at that rate.
+HOURLY_PRICING = (costs.PER_JOB, costs.PREPAID_BLOCK)
+
+
+def option_index(quote: Quote, catalogue: Catalogue) -> int | None:
+    """The catalogue option a quote stands as in the ranking: the active option its `model` names, or else the
+    baseline (a quote naming an option no longer listed is read as a managed service). None: nothing to price on."""
+    for i, model in enumerate(catalogue.models):
+        if model.slug == quote.model:
+            return i
+    return baseline_index(catalogue)
+
+
+def is_hourly(quote: Quote, catalogue: Catalogue) -> bool:
+    i = option_index(quote, catalogue)
+    return i is not None and catalogue.models[i].pricing in HOURLY_PRICING
+
+
+def price_as_option(
+    quote: Quote,
+    catalogue: Catalogue,
+    options: list[dict[str, Any]],
+    shared: dict[str, Any],
+    profile: Profile,
+    *,
+    devices: Any,
+    incidents: Any,
+    downtime_cost: Any,
+) -> Priced | None:
+    """The quote priced as the option it is a way of buying, with `options` the catalogue's options' figures by
+    index (expected values or simulated draws): an hourly quote is that option at the quoted rate (a block of hours
+    bought at the rate quoted, so no further discount); a managed-service quote is priced by price() on its
+    option's service figures. None when the catalogue has no option to price it on."""
+    i = option_index(quote, catalogue)
+    if i is None:
+        return None
+    model = catalogue.models[i]
+    if model.pricing in HOURLY_PRICING:
+        figures = {**options[i], "hourly_rate": float(quote.hourly_rate or 0.0)}
+        if model.pricing == costs.PREPAID_BLOCK:
+            figures["block_discount"] = 0.0
+        parts = costs.parts(
+            figures,
+            shared,
+            profile,
+            pricing=model.pricing,
+            employees=profile.employees,
+            devices=devices,
+            incidents=incidents,
+            downtime_cost=downtime_cost,
+        )
+        return Priced(parts, {"labour": parts.labour, "tooling": parts.tooling, "joiners": parts.joiners})
+    return price(quote, options[i], shared, profile, devices=devices, incidents=incidents, downtime_cost=downtime_cost)
+
+
 def hourly_index(catalogue: Catalogue) -> int | None:
     """The catalogue option whose figures price fixing a quote leaves out: the first active option billed by the
     job at an hourly rate (Break/Fix, as seeded). None when there is none."""
@@ -100,16 +154,14 @@ def hourly_index(catalogue: Catalogue) -> int | None:
     return None
 
 
-def hourly_firm(catalogue: Catalogue, options: list[dict[str, Any]], profile: Profile) -> dict[str, Any]:
+def hourly_firm(catalogue: Catalogue, options: list[dict[str, Any]]) -> dict[str, Any]:
     """The hourly firm's figures (HOURLY_FIRM_KEYS) from `options`, the catalogue's options' figures by index
-    (expected values or simulated draws), with the person's own hourly rate in place as the option has it, to join
-    a quote's shared figures; none when the catalogue has no such firm (price() then falls back on the figures for
-    work a plan leaves out)."""
+    (expected values or simulated draws), to join a quote's shared figures; none when the catalogue has no such
+    firm (price() then falls back on the figures for work a plan leaves out)."""
     i = hourly_index(catalogue)
     if i is None:
         return {}
-    figures = {**options[i], **costs.own_quotes(catalogue.models[i], profile)}
-    return {key: figures[name] for key, name in HOURLY_FIRM_KEYS.items()}
+    return {key: options[i][name] for key, name in HOURLY_FIRM_KEYS.items()}
 
 
 # ---- Fees and leaving --------------------------------------------------------------------------------

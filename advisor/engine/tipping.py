@@ -51,12 +51,15 @@ def describe(field: str, value: float) -> str:
     return f"{text} {one if rounded == 1 else many}"
 
 
-def find(profile: Profile, catalogue: Catalogue, here: Any, prepared: Any) -> tuple[Point, ...]:
-    """The tipping points for the searched answers; `here` is decide.Evaluation at the person's answers."""
+def find(
+    profile: Profile, catalogue: Catalogue, here: Any, prepared: Any, candidates: dict[int, tuple[str, str]]
+) -> tuple[Point, ...]:
+    """The tipping points for the searched answers; `here` is decide.Evaluation at the person's answers and
+    `candidates` each candidate's (slug, name), options and quotes alike."""
     from .decide import evaluate, resized  # decide uses this module; the search re-scores through it
 
-    names = {i: m.name for i, m in enumerate(catalogue.models)}
-    slugs = {i: m.slug for i, m in enumerate(catalogue.models)}
+    names = {i: name for i, (_, name) in candidates.items()}
+    slugs = {i: slug for i, (slug, _) in candidates.items()}
     current = {
         "incidents_per_month": here.used.incidents_per_month,
         "downtime_cost_per_hour": here.used.downtime_cost_per_hour,
@@ -78,14 +81,14 @@ def find(profile: Profile, catalogue: Catalogue, here: Any, prepared: Any) -> tu
                     else Profile(**{**profile.__dict__, field: x})
                 )  # dataclasses.replace, without its checks
                 ev = evaluate(moved, catalogue, prepared)
-                seen[x] = (ev.best, ev.cheapest)
+                seen[x] = (ev.best_option, ev.cheapest)
             return seen[x]
 
         low = max(question.minimum or 0.0, value / SPAN)
         high = min(question.maximum or math.inf, value * SPAN)
         if whole:
             low, high = math.ceil(low), math.floor(high)
-        base = (here.best, here.cheapest)
+        base = (here.best_option, here.cheapest)
         changes: dict[PointKind, tuple[float, str, int]] = {}
         for direction, end in (("up", high), ("down", low)):
             if value <= 0 or (end >= value if direction == "down" else end <= value):

@@ -15,7 +15,6 @@ same numbers. The ranking and the tipping search use the expected values only; t
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -76,8 +75,8 @@ class Simulated:
     quote_totals: tuple[Range, ...] = ()
     quote_chance_cheapest: tuple[float, ...] = ()
     chance_cheapest_of_options: dict[int, float] | None = None  # over the options alone, when there are quotes
-    # Over the options alone: the share of cases in which each is the lowest on the ranking figure (its total less
-    # the share of its bills that a stated way of paying counts for).
+    # By candidate index (options, then quotes): the share of cases in which each is the lowest on the ranking
+    # figure (its total less the share of its bills that a stated way of paying counts for).
     chance_leads: dict[int, float] | None = None
 
 
@@ -85,13 +84,15 @@ def simulate(
     profile: Profile,
     catalogue: Catalogue,
     expected: dict[int, costs.Parts],
-    priced_quotes: Sequence[tuple[Quote, quotes.Priced]] = (),
-    baseline: int | None = None,
+    priced_quotes: dict[int, tuple[Quote, quotes.Priced]] | None = None,
     allowance_shares: dict[int, float] | None = None,
 ) -> Simulated:
     """Percentile ranges and chances of being cheapest for the options in `expected` (by catalogue index: those
     that apply), each with its parts at every figure's expected value, as decide.py works them out, and for the
-    person's quotes (priced at expected values by quotes.price, on the draws of the `baseline` option)."""
+    person's quotes (by candidate index, priced at expected values by quotes.price_as_option, on the draws of the
+    option each is a way of buying). `allowance_shares` (by candidate index) give the ranking figure's allowance:
+    `chance_leads` is the share of cases each candidate is the lowest on it."""
+    priced_quotes = priced_quotes or {}
     shared_figures = [catalogue.figures[key] for key in costs.SHARED_KEYS]
     catalogue_figures = [costs.option_figures(model, None) for model in catalogue.models]
     used_figures = [costs.option_figures(model, profile) for model in catalogue.models]
@@ -118,7 +119,7 @@ def simulate(
     # option, so that draws never shift when an option does not apply
     shared.update({key: next(values) for key in later})
     shared.update({key: next(values) for key in quotes.QUOTE_KEYS} if priced_quotes else {})
-    shared.update(quotes.hourly_firm(catalogue, options, profile) if priced_quotes else {})  # on Break/Fix's own draws
+    shared.update(quotes.hourly_firm(catalogue, options) if priced_quotes else {})  # on Break/Fix's own draws
     drawn = [
         costs.parts(
             options[i],
@@ -133,20 +134,19 @@ def simulate(
         for i in expected
     ]
     means = list(expected.values())
-    if priced_quotes and baseline is not None:
-        for quote, priced in priced_quotes:
-            drawn.append(
-                quotes.price(
-                    quote,
-                    options[baseline],
-                    shared,
-                    profile,
-                    devices=used.devices,
-                    incidents=used.incidents_per_month,
-                    downtime_cost=used.downtime_cost_per_hour,
-                ).parts
-            )
-            means.append(priced.parts)
+    for quote, priced in priced_quotes.values():
+        found = quotes.price_as_option(
+            quote,
+            catalogue,
+            options,
+            shared,
+            profile,
+            devices=used.devices,
+            incidents=used.incidents_per_month,
+            downtime_cost=used.downtime_cost_per_hour,
+        )
+        drawn.append(found.parts if found is not None else priced.parts)
+        means.append(priced.parts)
     rows = np.array(
         [
             np.broadcast_to(series, (DRAWS,))
@@ -162,9 +162,10 @@ def simulate(
     totals = rows[3::4]
     cheapest = np.bincount(np.argmin(totals, axis=0), minlength=len(drawn)) / DRAWS
     indexes, n_options = list(expected), len(expected)
-    shares = np.array([(allowance_shares or {}).get(i, 0.0) for i in indexes])[:, None]
-    ranked = totals[:n_options] - shares * rows[0 : 4 * n_options : 4]
-    leads = np.bincount(np.argmin(ranked, axis=0), minlength=n_options) / DRAWS
+    candidates = indexes + list(priced_quotes)
+    shares = np.array([(allowance_shares or {}).get(i, 0.0) for i in candidates])[:, None]
+    ranked = totals - shares * rows[0::4]
+    leads = np.bincount(np.argmin(ranked, axis=0), minlength=len(candidates)) / DRAWS
     of_options = None
     if len(drawn) > n_options:
         alone = np.bincount(np.argmin(totals[:n_options], axis=0), minlength=n_options) / DRAWS
@@ -177,5 +178,5 @@ def simulate(
         quote_totals=tuple(ranges[4 * n + 3] for n in range(n_options, len(drawn))),
         quote_chance_cheapest=tuple(float(cheapest[n]) for n in range(n_options, len(drawn))),
         chance_cheapest_of_options=of_options,
-        chance_leads={i: float(leads[n]) for n, i in enumerate(indexes)},
+        chance_leads={i: float(leads[n]) for n, i in enumerate(candidates)},
     )

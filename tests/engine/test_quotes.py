@@ -43,7 +43,7 @@ def priced(profile: Profile, quote: Quote, includes: frozenset[str] | None = Non
     shared = {
         **prepared.shared,
         **{key: FIVE.figures[key].expected for key in quotes.QUOTE_KEYS},
-        **quotes.hourly_firm(FIVE, prepared.options, profile),
+        **quotes.hourly_firm(FIVE, prepared.options),
     }
     found = quotes.price(
         quote,
@@ -417,7 +417,7 @@ def test_left_out_fixing_is_billed_at_the_break_fix_rate_and_hours_in_business_h
     shared = {
         **prepared.shared,
         **{key: FIVE.figures[key].expected for key in quotes.QUOTE_KEYS},
-        **quotes.hourly_firm(FIVE, prepared.options, profile),
+        **quotes.hourly_firm(FIVE, prepared.options),
     }
     baseline = prepared.options[quotes.baseline_index(FIVE)]
     found = quotes.price(
