@@ -42,9 +42,8 @@ def _form_data(payload: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list[
     given = payload.get("quotes")
     read_as_quotes = [key for key in answers.READ_AS_QUOTES if payload.get(key) is not None]
     if read_as_quotes and isinstance(given, list) and len(given) + len(read_as_quotes) > quotes.MAX_QUOTES:
-        errors["quotes"] = [
-            f"Give at most {quotes.MAX_QUOTES} quotes: {' and '.join(read_as_quotes)} each count as one."
-        ]
+        counted = " and ".join(read_as_quotes) + (" each count" if len(read_as_quotes) > 1 else " counts")
+        errors["quotes"] = [f"Give at most {quotes.MAX_QUOTES} quotes: {counted} as one."]
     for key, value in payload.items():
         if key == "quotes":
             quote_data, quote_errors = _quote_data([] if value is None else value)

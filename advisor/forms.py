@@ -115,6 +115,7 @@ def _same_number(text: str, number: Any) -> bool:
 
 # What a blank quote's terms are taken to be (the form shows them; the API fills them in when left out).
 QUOTE_DEFAULTS: dict[str, Any] = {
+    "model": "msp",
     "term_months": 12,
     "yearly_increase_percent": Decimal("0"),
     "notice_days": 0,
@@ -139,6 +140,7 @@ class QuoteForm(forms.Form):
         label="What it is for",
         choices=QUOTE_MODELS,
         initial="msp",
+        required=False,  # left out: a managed service, as every quote was before the others could be entered
         help_text="A monthly service, or an IT firm's hourly rate.",
         error_messages={
             "required": "Choose what the quote is for.",
@@ -511,8 +513,9 @@ def assessment_helper() -> FormHelper:
     helper.disable_csrf = True  # the template's <form> carries the token
     sections: dict[str, list[str]] = {}
     for q in answers.QUESTIONS:
+        names = sections.setdefault(q.section, [])  # the quotes' section stays, holding the quotes alone
         if q.name not in answers.READ_AS_QUOTES:
-            sections.setdefault(q.section, []).append(q.name)
+            names.append(q.name)
     fieldsets = []
     for title, names in sections.items():
         if title == answers.ORGANISATION:

@@ -105,6 +105,7 @@ class Ranked:
     is_quote: bool
     cost: OptionCost
     figure: float = 0.0  # the ranking figure: the total less any allowance for how the person prefers to pay
+    swatch: int | None = None  # an option's colour in the cost chart (its place among the options)
 
 
 @dataclass(frozen=True)
@@ -156,7 +157,10 @@ def cost_rows(result: Result) -> list[Ranked]:
     """The rows of the cost table: the options and the person's quotes (each named with the option it buys), in
     the ranking's order, so the first row is the answer and "cheapest in" adds up over the rows shown."""
     names = {o.slug: o.name for o in result.options}
-    rows = [Ranked(o.name, False, o.cost, o.cost.three_years.expected - o.allowance) for o in result.options]
+    rows = [
+        Ranked(o.name, False, o.cost, o.cost.three_years.expected - o.allowance, n)
+        for n, o in enumerate(result.options)
+    ]
     rows += [
         Ranked(
             f"{q.name}, your quote ({names.get(q.model, q.model)})",

@@ -140,6 +140,7 @@ def test_the_document_keys_are_the_documented_contract(client):
         "inputs",
         "quotes",
         "quote_verdict",
+        "recommended_quote",
         "url_without_quotes",
     }
     assert set(document["scores"][0]) == {

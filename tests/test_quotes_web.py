@@ -793,3 +793,76 @@ def test_scoring_an_earlier_result_again_keeps_its_quotes_complete(client, store
     # Priced as they were: the same totals on the same catalogue.
     assert [q["cost"]["three_years"] for q in after["quotes"]] == [q["cost"]["three_years"] for q in before["quotes"]]
     assert snapshot.unpack(again.result_document)["quote_includes"] == list(engine_quotes.INCLUDE_KEYS)
+
+
+# ---- Quotes in the ranking (issue 23, item 4) --------------------------------------------------------------
+
+
+def test_an_hourly_quote_needs_its_rate_and_a_monthly_one_refuses_one_each_at_its_field(client, law_firm_answers):
+    hourly = {"name": "Fixit Ltd", "model": "break-fix"}
+    monthly = {**ZEPHYR, "hourly_rate": "90"}
+    response = submit(client, with_quotes(law_firm_answers, hourly, monthly))
+    assert response.status_code == 200 and not Assessment.objects.exists()
+    first, second = quote_block(response.content.decode(), 0), quote_block(response.content.decode(), 1)
+    assert "Give the hourly rate this firm quoted, above zero." in first
+    assert "An hourly rate is for Break/Fix or a block of hours" in second
+    assert 'value="Fixit Ltd"' in first  # nothing typed is lost
+
+
+def test_an_hourly_quote_from_the_form_is_stored_priced_as_break_fix_and_named_in_the_cost_table(
+    client, law_firm_answers
+):
+    response = submit(
+        client, with_quotes(law_firm_answers, {"name": "Fixit Ltd", "model": "break-fix", "hourly_rate": "95"})
+    )
+    assert response.status_code == 302
+    stored = snapshot.load(Assessment.objects.get())
+    [quote] = stored.profile.quotes
+    assert (quote.model, quote.hourly_rate) == ("break-fix", 95.0)
+    page = client.get(response["Location"]).content.decode()
+    assert "Fixit Ltd, your quote (Break/Fix)" in page
+
+
+def test_the_api_reads_an_hourly_rate_and_msp_fee_as_quotes_counted_within_the_three(client):
+    body = {"industry": "legal", "employees": 15, "hourly_rate": 120, "msp_fee_per_user": 110}
+    document = api_post(client, body).json()
+    assert {q["name"]: q["model"] for q in document["quotes"]} == {
+        "Your hourly rate": "break-fix",
+        "Your MSP fee": "msp",
+    }
+    three = [{"name": f"Q{n}", "price_per_user_month": 100 + n} for n in range(3)]
+    response = api_post(client, {**body, "msp_fee_per_user": None, "quotes": three})
+    assert response.status_code == 400
+    assert response.json()["errors"]["quotes"] == ["Give at most 3 quotes: hourly_rate counts as one."]
+
+
+def test_the_recommended_quote_heads_the_cost_table_and_the_shared_link_shows_the_answer_without_it(client):
+    body = {
+        "industry": "professional_services",
+        "employees": 30,
+        "quotes": [
+            {"name": "Zephyr Managed IT", "price_per_user_month": 85, "includes": EVERYTHING, "response_hours": 0.5}
+        ],
+    }
+    document = api_post(client, body).json()
+    assert document["recommendation"] == "msp" and document["recommended_quote"] == "Zephyr Managed IT"
+    page = client.get(document["url"]).content.decode()
+    first_row = re.search(r'<tr class="recommended">.*?</tr>', page, re.DOTALL).group(0)
+    assert "Zephyr Managed IT, your quote" in first_row
+    shared = client.get(document["url_without_quotes"]).content.decode()
+    assert "Zephyr" not in shared and "85" not in re.sub(r"<[^>]+>", " ", shared).split("What each would cost")[0]
+    assert "Block hours" in re.search(r"<h1[^>]*>(.*?)</h1>", shared, re.DOTALL).group(1)
+
+
+def test_start_again_turns_an_earlier_forms_hourly_rate_into_a_quote(client, law_firm_answers):
+    response = submit(client, law_firm_answers)
+    assessment = Assessment.objects.get()
+    Assessment.objects.filter(pk=assessment.pk).update(hourly_rate=Decimal("135"))  # as an earlier form stored it
+    document = snapshot.unpack(assessment.result_document)
+    document["inputs"]["hourly_rate"] = 135.0
+    Assessment.objects.filter(pk=assessment.pk).update(result_document=snapshot.pack(document))
+    form = client.get(reverse("advisor:assess") + f"?from={assessment.public_id}").content.decode()
+    first = quote_block(form, 0)
+    assert 'value="Your hourly rate"' in first and 'value="135' in first
+    assert re.search(r'<option value="break-fix" selected>', first)
+    assert response.status_code == 302
