@@ -22,8 +22,8 @@ MAX_BODY_BYTES = 64 * 1024
 
 
 class JsonResponse(HttpResponse):
-    """Django's JsonResponse, written by orjson: it turns the stored result's dataclasses into JSON directly, in a
-    fortieth of the time of converting them in Python first (bench/api_parts.py)."""
+    """Django's JsonResponse, written by orjson: it turns the stored result's dataclasses into JSON directly, far
+    quicker than converting them in Python first (bench/api_parts.py; docs/performance.md)."""
 
     def __init__(self, data: Any, **kwargs: Any) -> None:
         kwargs.setdefault("content_type", "application/json")

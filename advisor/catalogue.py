@@ -31,8 +31,8 @@ def content_version() -> int | None:
     None only when the row is missing (migration 0004 makes it): load_catalogue then reads on every call,
     and fragments are kept under None until the next change makes the row again with a new number.
     """
-    # Plain SQL through Django's cursor: the ORM spends about 130 µs building this one-line query, a third
-    # of a cached page's whole cost; the cursor about 10 µs. Still counted by the tests' query budgets.
+    # Plain SQL through Django's cursor: the ORM spends far longer building this one-line query than the
+    # cursor takes (docs/performance.md). Still counted by the tests' query budgets.
     connection = connections[router.db_for_read(ContentVersion)]
     table = connection.ops.quote_name(ContentVersion._meta.db_table)
     with connection.cursor() as cursor:
@@ -115,8 +115,7 @@ def _read_catalogue() -> Catalogue:
 
 
 # The catalogue this process built last, and the content version it was built under. Kept here rather than
-# in the fragments cache: a cache hands out a fresh unpickled copy on every read (about 80 µs), which would
-# also lose what scoring works out once per catalogue (Catalogue.derived_value, about 0.2 ms an assessment).
+# in the fragments cache: a cache hands out a fresh unpickled copy on every read (docs/performance.md).
 _built: tuple[int, Catalogue] | None = None
 
 

@@ -157,8 +157,8 @@ def _result_page(assessment: Assessment, *, shared: bool) -> dict:
 def _exists(field_name: str, value: uuid.UUID) -> bool:
     """Whether an assessment has this public id (or link without quotes): one indexed query.
 
-    Written out through Django's cursor: under gunicorn the ORM's version of this query cost about 250 µs
-    of worker CPU, nearly half of a cached result page (make bench).
+    Written out through Django's cursor: under gunicorn the ORM's version of this query cost a large share
+    of a cached result page's worker CPU (make bench; docs/performance.md).
     """
     field = Assessment._meta.get_field(field_name)
     connection = connections[router.db_for_read(Assessment)]

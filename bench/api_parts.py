@@ -5,8 +5,8 @@
 
 Same set-up as bench/profile_page.py (the bench's settings and database: run `make bench` once first).
 Each step is timed where the view calls it, in CPU time, without a profiler's overhead; `/healthz`, a view
-that does nothing, is timed in the same way for the floor. The README's "where the time still goes" quotes
-these figures.
+that does nothing, is timed in the same way for the floor. docs/performance.md ("Where a request's time went")
+quotes these figures.
 """
 
 from __future__ import annotations

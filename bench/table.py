@@ -1,4 +1,4 @@
-"""Print bench/results.json as the Markdown table the README carries: .venv/bin/python bench/table.py"""
+"""Print bench/results.json as a Markdown table for docs/performance.md: .venv/bin/python bench/table.py"""
 
 from __future__ import annotations
 

@@ -11,10 +11,10 @@ Two layers, outermost first:
   chunked body is handed to Django whole, with its length, so Django reads it as any other.
 - `ASGIHandler`, Django's own, with the synchronous middleware and views run in one step. Django's handler
   in async mode hops between the event loop and a thread at every border between async and sync code,
-  three times a request with our (synchronous) middleware, and starts a new thread for every request; make
-  bench measured 1,230 µs of CPU for /healthz that way against 360 µs under a sync worker. Here the whole
+  three times a request with our (synchronous) middleware, and starts a new thread for every request, which
+  make bench found costly (docs/performance.md). Here the whole
   synchronous pipeline (middleware, view: BaseHandler.get_response, as under WSGI) runs in one call on the
-  process's one thread for synchronous code (asgiref's thread_sensitive executor): about 470 µs. One thread
+  process's one thread for synchronous code (asgiref's thread_sensitive executor). One thread
   also means a worker keeps its database connection between requests (CONN_MAX_AGE), which Django's
   per-request threads could not. Reading the body, sending the response (asynchronous iterators of
   streaming responses included) and noticing a client that went away stay Django's own async code.

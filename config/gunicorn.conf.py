@@ -5,8 +5,8 @@ Serve config.asgi:application (`make run`, the Dockerfile, the bench and the tes
 Async workers (uvicorn's, config/worker.py): a sync worker waits on whichever client it is reading, so two
 connections that send half a request each held the whole site for the 30-second timeout. An async worker
 waits on every connection at once and hands Django only complete requests; the pages themselves are
-short CPU-bound renders, so a worker per core is still as fast as it gets (4 were no faster than 2 on 2
-cores). WEB_CONCURRENCY sets the number. Requests are logged by Django
+short CPU-bound renders, so a worker per core is still as fast as it gets (docs/performance.md).
+WEB_CONCURRENCY sets the number. Requests are logged by Django
 (advisor.middleware.RequestLogMiddleware) without personal data, so the server's own access log, which
 would print client addresses and query strings, stays off.
 """

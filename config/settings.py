@@ -227,7 +227,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
     # Reuse each worker's connection, as with DATABASE_URL: opening the file and running the PRAGMAs above
-    # on every request costs about 0.7 ms, more than rendering a page from its cached fragments.
+    # on every request costs more than rendering a page from its cached fragments (docs/performance.md).
     DATABASES["default"].setdefault("CONN_MAX_AGE", env_int("DJANGO_CONN_MAX_AGE", 60))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -1,5 +1,5 @@
 """Check my quotes (issue 15) through the site: the form's quotes section, the API's `quotes`, the link without
-quotes, start again and re-scoring, the CSV export and admin. README, "Your quotes"."""
+quotes, start again and re-scoring, the CSV export and admin. docs/api.md, "Your quotes"."""
 
 from __future__ import annotations
 
@@ -284,7 +284,7 @@ def test_after_too_many_quotes_the_form_as_shown_again_can_be_sent(client, law_f
 
 # ---- The API ----------------------------------------------------------------------------------------------
 
-# The README's worked example: 20 people, quote A at $120 a user a month rising 5 % a year over a 36-month term,
+# The docs' worked example: 20 people, quote A at $120 a user a month rising 5 % a year over a 36-month term,
 # $1,000 onboarding; a second quote on a 12-month term.
 WORKED = {"industry": "legal", "employees": 20}
 QUOTE_A = {

@@ -184,7 +184,7 @@ def test_the_shared_cache_counts_and_keeps_the_lifetime_it_was_given(shared_stor
 
 # The counters' stores (settings.CACHES["ratelimit"], from CACHE_URL), the database and memory ones with room
 # for only 20 entries before they clean up, so a flood is quick to make; Redis keeps every entry
-# (maxmemory-policy noeviction, as .ci/run starts it and the README asks).
+# (maxmemory-policy noeviction, as .ci/run starts it and docs/operations.md asks).
 COUNTER_STORES = {
     "db": {"BACKEND": "config.cache.DatabaseCache", "LOCATION": "advisor_cache", "OPTIONS": {"MAX_ENTRIES": 20}},
     "locmem": {"BACKEND": "config.cache.LocMemCache", "LOCATION": "tests-counters", "OPTIONS": {"MAX_ENTRIES": 20}},

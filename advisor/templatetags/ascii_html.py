@@ -2,11 +2,10 @@
 character reference (– as &#8211;).
 
 Python keeps a string with any such character at two or four bytes a character, and every request pays to
-join and encode it; an all-ASCII page is copied, not converted. The result page's body (about 90 kB, with
+join and encode it; an all-ASCII page is copied, not converted. The result page's body (with
 dashes, multiplication signs and curly quotes from the figures' notes) and the blank assessment form are kept in
-the fragments cache this way: measured by `make bench` (README "Performance": the result page's worker CPU fell
-from about 980 to 860 µs a request, the form's from about 900 to 880 µs; the comparison page, 55 kB, gained
-too little to keep it).
+the fragments cache this way: measured by `make bench` (docs/performance.md, "ASCII fragments": what each page
+saved, and why the comparison page gained too little to keep it).
 """
 
 from __future__ import annotations
