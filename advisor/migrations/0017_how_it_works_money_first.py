@@ -48,10 +48,38 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+# What changed about quotes: fixing problems is one of the pieces a quote can leave out, a quote stands in the
+# ranking as the option it buys, and the notice and termination flags follow advisers' thresholds.
+QUOTE_CHANGES = (
+    (
+        "out: security and backup tools, evening",
+        "out: fixing problems itself (billed by the hour, as Break/Fix bills it, and slower to start), security "
+        "and backup tools, evening",
+    ),
+    (
+        "Your quotes do not change how the options are ranked.",
+        "Each quote stands in the ranking as the option it is a way of buying, so a good quote can change the "
+        "answer, and the result names the quote that is the best way to buy the option it recommends.",
+    ),
+    (
+        "a notice period of 60 days or more, easy to miss before the contract renews itself;",
+        "a notice period of more than 90 days, easy to miss before the contract renews itself;",
+    ),
+    ("more than three months' fees to leave early;", "a month's fees or more to leave early;"),
+    (
+        "<li>no promised response time, only best efforts;</li>",
+        "<li>no promised response time, only best efforts;</li>\n  <li>fixing problems left out;</li>",
+    ),
+)
+
+
 def _content() -> str:
     second = _earlier("0015_how_it_works_five_options")
     start, end = second.index(OLD_SECTION_START), second.index(OLD_SECTION_END)
-    return second[:start] + NEW_SECTION + second[end:]
+    text = second[:start] + NEW_SECTION + second[end:]
+    for old, new in QUOTE_CHANGES:
+        text = text.replace(old, new.replace("\\\n", ""), 1)
+    return text
 
 
 CONTENT = _content()
