@@ -105,6 +105,7 @@ class Ranked:
     is_quote: bool
     cost: OptionCost
     figure: float = 0.0  # the ranking figure: the total less any allowance for how the person prefers to pay
+    line: str = ""  # what an option is for this organisation, in one line
     swatch: int | None = None  # an option's colour in the cost chart (its place among the options)
 
 
@@ -158,7 +159,7 @@ def cost_rows(result: Result) -> list[Ranked]:
     the ranking's order, so the first row is the answer and "cheapest in" adds up over the rows shown."""
     names = {o.slug: o.name for o in result.options}
     rows = [
-        Ranked(o.name, False, o.cost, o.cost.three_years.expected - o.allowance, n)
+        Ranked(o.name, False, o.cost, o.cost.three_years.expected - o.allowance, n, o.line)
         for n, o in enumerate(result.options)
     ]
     rows += [
@@ -229,6 +230,7 @@ def _score(o: OptionResult) -> dict[str, Any]:
         "fit": o.fit,
         "cost_score": o.cost_score,
         "overall": o.overall,
+        "line": o.line,
         "cost": _cost(o.cost),
         "chance_cheapest": o.cost.chance_cheapest,
         "dimensions": o.dimensions,

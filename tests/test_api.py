@@ -149,6 +149,7 @@ def test_the_document_keys_are_the_documented_contract(client):
         "fit",
         "cost_score",
         "overall",
+        "line",
         "cost",
         "chance_cheapest",
         "dimensions",

@@ -465,6 +465,7 @@ def _option_result(
         cost_score=round(ev.cost_scores[i], 1),
         overall=round(ev.overall[i], 1),
         allowance=round(ev.allowances[i], 2),
+        line=explain.option_line(model.pricing, option, part, profile, ev.used.devices),
         cost=OptionCost(
             three_years=_total(simulated.totals[i], simulated.parts[i]),
             parts=CostParts(

@@ -236,6 +236,7 @@ class OptionResult:
     cost: OptionCost
     dimensions: tuple[DimensionFit, ...]
     allowance: float = 0.0  # what the person's stated way of paying counts for, taken off the total to rank
+    line: str = ""  # what the option is for this organisation, in one line ("you prepay about 8 hours a month...")
 
 
 @dataclass(frozen=True)

@@ -379,6 +379,44 @@ def reasons(options: tuple[Contender, ...], close_call: bool = False) -> tuple[s
     return tuple(chosen)
 
 
+def option_line(pricing: str, option: dict[str, float], bills: Any, profile: Profile, devices: float) -> str:
+    """What an option is for this organisation, in one line a person can act on: how it charges, and roughly how
+    much of it they would buy, from its expected bills."""
+    people = max(1, profile.employees)
+    rate = option["hourly_rate"]
+    if pricing == costs.PER_JOB and rate > 0:
+        hours = float(bills.labour) / costs.MONTHS / rate
+        return (
+            f"You call an IT firm when something breaks and pay by the hour: about {_hours(hours)} a month at "
+            f"{money(rate)} an hour."
+        )
+    if pricing == costs.PREPAID_BLOCK and rate > 0:
+        discounted = rate * (1.0 - option["block_discount"])
+        hours = float(bills.labour) / costs.MONTHS / discounted
+        return (
+            f"You prepay a block of about {_hours(hours)} a month at {option['block_discount'] * 100:.0f} % off the "
+            f"hourly rate ({money(discounted)} an hour)."
+        )
+    if pricing == costs.SALARIED:
+        hires = float(costs.in_house_hires(option, profile, float(people)))
+        if hires <= 0:
+            return "You keep the IT staff you have, already the team your size needs: nobody is hired."
+        each = "" if round(hires) == 1 else " each"
+        many = "one IT person" if round(hires) == 1 else f"{round(hires):.0f} IT people"
+        return f"You hire {many}, at about {money(option['salary_year'])} a year{each} before employer costs."
+    monthly = float(bills.fees) / costs.MONTHS
+    beside = " beside your own IT staff" if option.get("requires_it_staff", 0) >= 1 else ""
+    return (
+        f"You pay a monthly fee{beside}: about {money(monthly)} a month for {people:,} "
+        f"{'person' if people == 1 else 'people'}, with upkeep and help in the fee."
+    )
+
+
+def _hours(hours: float) -> str:
+    rounded = round(hours) if hours >= 2 else round(hours, 1)
+    return f"{rounded:g} hour" + ("" if rounded == 1 else "s")
+
+
 def quote_relation(best: OptionResult, quote: QuoteResult | None, ranked: list[QuoteResult]) -> str:
     """One sentence on how the person's quotes relate to the answer, so the page names one winner."""
     if quote is not None:

@@ -78,7 +78,7 @@ def _content() -> str:
     start, end = second.index(OLD_SECTION_START), second.index(OLD_SECTION_END)
     text = second[:start] + NEW_SECTION + second[end:]
     for old, new in QUOTE_CHANGES:
-        text = text.replace(old, new.replace("\\\n", ""), 1)
+        text = text.replace(old, new, 1)
     return text
 
 

@@ -69,3 +69,14 @@ def test_an_estimated_answer_says_so_where_it_is_given_as_a_reason():
     result = score(replace(WITH_IT_STAFF, incidents_per_month=None, it_staff=0), CATALOGUE)
     phrases = [reason for need in result.needs for reason in need.reasons if "IT problems a month" in reason]
     assert phrases and all("(our estimate)" in phrase for phrase in phrases)
+
+
+def test_each_option_is_named_once_with_a_line_that_says_what_it_is_for_this_organisation():
+    from tests.catalogues import catalogue_with_options_between
+
+    result = score(Profile(industry="legal", employees=30, incidents_per_month=6), catalogue_with_options_between())
+    lines = {o.slug: o.line for o in result.options}
+    assert lines["block-hours"].startswith("You prepay a block of about ")
+    assert lines["break-fix"].startswith("You call an IT firm when something breaks and pay by the hour")
+    assert lines["msp"] == "You pay a monthly fee: about $4,500 a month for 30 people, with upkeep and help in the fee."
+    assert lines["in-house"].startswith("You hire one IT person, at about $")
