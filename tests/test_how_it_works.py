@@ -79,8 +79,9 @@ def test_the_page_tells_the_five_options_and_checking_your_quotes(client):
     assert "enter up to three" in html
     assert "keep it out of them" in html
     for flag in (
-        "notice period of 60 days or more",
-        "more than three months' fees",
+        "notice period of more than 90 days",
+        "a month's fees or more",
+        "fixing problems left out",
         "only best efforts",
         "above or below the range",
         "security left out",
@@ -88,6 +89,9 @@ def test_the_page_tells_the_five_options_and_checking_your_quotes(client):
     ):
         assert flag in html
     assert "a second permanent link that shows it without them" in html
+    # The answer follows the money, and quotes stand in the ranking (the third version, migration 0017).
+    assert "The money decides" in html and "Two things decide: fit and cost" not in html
+    assert "Each quote stands in the ranking as the option it is a way of buying" in html
 
 
 @pytest.mark.parametrize("path", ["/", "/assess/"], ids=["comparison", "assessment form"])
