@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 import uuid
 from datetime import date, datetime
@@ -17,7 +18,7 @@ from django.contrib.flatpages.models import FlatPage
 from django.core.exceptions import ValidationError
 from django.core.handlers.asgi import ASGIRequest
 from django.core.paginator import Paginator
-from django.db import connections, models
+from django.db import DatabaseError, connections, models
 from django.db.models import QuerySet
 from django.http import HttpRequest, StreamingHttpResponse
 from django.utils import timezone
@@ -29,6 +30,8 @@ from . import report, snapshot
 from .engine import answers
 from .export import EXPORT_INPUTS, EXPORT_PER_OPTION, CsvExport  # noqa: F401 - the export's columns, named here too
 from .models import Assessment, Characteristic, Comment, CostParameter, Dimension, SharedFigure, SupportModel
+
+logger = logging.getLogger(__name__)
 
 admin.site.site_header = "advisor administration"
 admin.site.site_title = "advisor admin"
@@ -213,6 +216,18 @@ class EstimatedCountPaginator(Paginator):
             return int(cursor.fetchone()[0])
 
 
+def _readable(show, obj: Assessment) -> str:
+    """What `show` makes of the assessment's stored result, or a note that it cannot be read (a damaged or unknown
+    document): the rest of the page still shows the row's columns. Database errors are not the row's."""
+    try:
+        return show(obj)
+    except DatabaseError:
+        raise
+    except Exception:
+        logger.exception("The stored result of assessment %s could not be read", obj.pk)
+        return "(The stored result cannot be read.)"
+
+
 @admin.register(Assessment)
 class AssessmentAdmin(admin.ModelAdmin):
     """A list that costs the same at a thousand rows as at a million: no full count (show_full_result_count),
@@ -288,6 +303,9 @@ class AssessmentAdmin(admin.ModelAdmin):
 
     @admin.display(description="Scores")
     def scores(self, obj: Assessment) -> str:
+        return _readable(self._scores, obj)
+
+    def _scores(self, obj: Assessment) -> str:
         return "; ".join(
             f"{o.name}: fit {o.fit:.0f}, overall {o.overall:.0f}, 3 years ${o.cost.three_years.expected:,.0f} "
             f"(bills ${o.cost.parts.bills.expected:,.0f}, lost work ${o.cost.parts.lost_work.expected:,.0f}, "
@@ -297,6 +315,9 @@ class AssessmentAdmin(admin.ModelAdmin):
 
     @admin.display(description="Stored result")
     def stored_pretty(self, obj: Assessment) -> str:
+        return _readable(self._stored_pretty, obj)
+
+    def _stored_pretty(self, obj: Assessment) -> str:
         stored = snapshot.load(obj)
         document = {
             "version": stored.version,
@@ -310,6 +331,9 @@ class AssessmentAdmin(admin.ModelAdmin):
     def quote_list(self, obj: Assessment) -> str:
         if not obj.quote_count:
             return "None"
+        return _readable(self._quote_list, obj)
+
+    def _quote_list(self, obj: Assessment) -> str:
         stored = snapshot.load(obj)
         return format_html_join(
             mark_safe("<br>"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from typing import Any
 
 import orjson
@@ -17,6 +18,10 @@ from .catalogue import load_comparison
 from .engine import answers, quotes
 from .forms import ASSESSMENT_DEFAULTS, AssessmentForm, QuoteForm, quote_form_data
 from .models import Assessment, SharedFigure
+from .protect import stores
+from .protect.stores import StoreUnavailable
+
+logger = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 64 * 1024
 
@@ -165,44 +170,96 @@ def assessment_create(request: HttpRequest) -> JsonResponse:
         return _error("Send the body with a Content-Length header.", 411)
     try:
         payload = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError):
+    except RecursionError:  # nested past what the parser reads
+        return _error(TOO_DEEP, 400)
+    except (UnicodeDecodeError, ValueError):
         return _error("The body is not valid UTF-8 JSON.", 400)
     if not isinstance(payload, dict):
         return _error("The body must be a JSON object whose keys are the assessment field names.", 400)
+    if _too_deep(payload):
+        return _error(TOO_DEEP, 400)
     key = request.headers.get(idempotency.HEADER)
     if key is None:
-        return _create(request, payload)
+        return _create(request, payload)[0]
     if not idempotency.valid(key):
         return _error("An Idempotency-Key is 1 to 255 visible ASCII characters.", 400)
+    return _create_once(request, payload, key)
+
+
+def _create_once(request: HttpRequest, payload: dict[str, Any], key: str) -> HttpResponse:
+    """_create under an Idempotency-Key (advisor/idempotency.py): the first post with a key is scored and stored,
+    a repeat answers the assessment it made, rendered again from its stored result. A store that fails before
+    anything is stored is a 503; one that fails after is logged, and the stored assessment answered (201)."""
     body = idempotency.fingerprint(payload)
-    seen = idempotency.claim(request, key, body)
+    try:
+        seen = idempotency.claim(request, key, body)
+    except StoreUnavailable:
+        logger.exception("Post refused: the idempotency-key store failed")
+        return stores.unavailable(request, as_json=True)
     if seen is None:
         try:
-            response = _create(request, payload)
+            response, assessment = _create(request, payload)
         except BaseException:  # the key is free again for a retry, whatever went wrong
-            idempotency.release(request, key)
+            _release(request, key)
             raise
-        if response.status_code == 201:
-            idempotency.remember(
-                request, key, body, idempotency.Answer(status=201, body=response.content, location=response["Location"])
-            )
-        else:
-            idempotency.release(request, key)
+        if assessment is None:
+            _release(request, key)
+            return response
+        try:
+            idempotency.remember(request, key, body, str(assessment.public_id))
+        except StoreUnavailable:  # stored all the same: a retry within PENDING_SECONDS is a 409, not a duplicate
+            logger.exception("Assessment %s stored, its Idempotency-Key not kept: the store failed", assessment.pk)
         return response
     if seen.other_body:
         return _error("This Idempotency-Key was already used with a different body.", 422)
-    if seen.answer is None:
+    if seen.assessment is None:
         response = _error("A post with this Idempotency-Key is still being scored; try again in a moment.", 409)
         response["Retry-After"] = "1"
         return response
-    response = HttpResponse(seen.answer.body, status=seen.answer.status, content_type="application/json")
-    response["Location"] = seen.answer.location
+    assessment = Assessment.objects.select_related("catalogue_record").filter(public_id=seen.assessment).first()
+    if assessment is None:
+        return _error("The assessment this Idempotency-Key made has since been deleted.", 404)
+    response = _document(request, assessment, snapshot.load(assessment), status=201)
     response["Idempotent-Replayed"] = "true"
     return response
 
 
-def _create(request: HttpRequest, payload: dict[str, Any]) -> HttpResponse:
-    """Validate the answers, score and store them: 201 with the document, or 400 with the errors."""
+def _release(request: HttpRequest, key: str) -> None:
+    try:
+        idempotency.release(request, key)
+    except StoreUnavailable:  # the pending key frees itself after idempotency.PENDING_SECONDS
+        logger.exception("An Idempotency-Key could not be freed: the store failed")
+
+
+TOO_DEEP = "The body is nested too deeply: an assessment is an object whose quotes are a list of objects."
+MAX_DEPTH = 8  # an assessment needs 4: the object, its quotes, a quote, the list of what it includes
+
+
+def _too_deep(payload: Any) -> bool:
+    """Whether lists and objects nest more than MAX_DEPTH levels (walked without recursion)."""
+    stack = [(payload, 1)]
+    while stack:
+        value, level = stack.pop()
+        if isinstance(value, (dict, list)):
+            if level > MAX_DEPTH:
+                return True
+            stack.extend((child, level + 1) for child in (value.values() if isinstance(value, dict) else value))
+    return False
+
+
+def _document(request: HttpRequest, assessment: Assessment, stored: snapshot.Stored, *, status: int) -> JsonResponse:
+    url = request.build_absolute_uri(assessment.get_absolute_url())
+    response = JsonResponse(
+        report.api_document(assessment, stored, url=url, shared_url=_shared_url(request, assessment)), status=status
+    )
+    if status == 201:
+        response["Location"] = url
+    return response
+
+
+def _create(request: HttpRequest, payload: dict[str, Any]) -> tuple[HttpResponse, Assessment | None]:
+    """Validate the answers, score and store them: 201 with the document and the assessment, or 400 with the
+    errors and None."""
     data, errors = _form_data(payload)
     form = AssessmentForm(data=data, every_quote_counts=True)
     if not form.is_valid() or errors:
@@ -211,20 +268,18 @@ def _create(request: HttpRequest, payload: dict[str, Any]) -> HttpResponse:
                 errors[field] = _merged_quote_errors(errors.get(field, []), messages)
             else:
                 errors.setdefault(field, []).extend(messages)
-        return JsonResponse({"errors": errors}, status=400)
+        return JsonResponse({"errors": errors}, status=400), None
     cleaned = form.cleaned_data
-    assessment, stored = services.assessment_score(
-        profile=form.to_profile(),
-        organisation_name=cleaned["organisation_name"],
-        email=cleaned["email"],
-        contact_consent=cleaned["contact_consent"],
-    )
-    url = request.build_absolute_uri(assessment.get_absolute_url())
-    response = JsonResponse(
-        report.api_document(assessment, stored, url=url, shared_url=_shared_url(request, assessment)), status=201
-    )
-    response["Location"] = url
-    return response
+    try:
+        assessment, stored = services.assessment_score(
+            profile=form.to_profile(),
+            organisation_name=cleaned["organisation_name"],
+            email=cleaned["email"],
+            contact_consent=cleaned["contact_consent"],
+        )
+    except services.TooLarge as error:  # nothing was stored
+        return _error(str(error), 400), None
+    return _document(request, assessment, stored, status=201), assessment
 
 
 @require_safe
@@ -233,10 +288,7 @@ def assessment_detail(request: HttpRequest, public_id: str) -> JsonResponse:
     assessment = Assessment.objects.select_related("catalogue_record").filter(public_id=public_id).first()
     if assessment is None:
         return _error("No assessment has this id; it may have been deleted.", 404)
-    url = request.build_absolute_uri(assessment.get_absolute_url())
-    return JsonResponse(
-        report.api_document(assessment, snapshot.load(assessment), url=url, shared_url=_shared_url(request, assessment))
-    )
+    return _document(request, assessment, snapshot.load(assessment), status=200)
 
 
 def _shared_url(request: HttpRequest, assessment: Assessment) -> str | None:

@@ -27,6 +27,14 @@ ASSESSMENT_DEFAULTS: dict[str, Any] = {
 PROFILE_FIELDS = tuple(q.name for q in answers.QUESTIONS)
 
 
+class DecimalField(forms.DecimalField):
+    """Django's DecimalField, reading "-0" (and "-0.00") as 0: a signed zero would show as "-0" and "$-0"."""
+
+    def to_python(self, value: Any) -> Decimal | None:
+        number = super().to_python(value)
+        return number + 0 if number is not None and number.is_zero() else number
+
+
 def _limit(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
 
@@ -58,7 +66,7 @@ def field_for(question: answers.Question) -> forms.Field:
             error_messages={"invalid": "Enter a whole number, such as 12.", **messages},
             **common,
         )
-    return forms.DecimalField(
+    return DecimalField(
         min_value=Decimal(str(question.minimum)),
         max_value=Decimal(str(question.maximum)),
         max_digits=14,
@@ -82,8 +90,8 @@ REQUIRED_MESSAGES = {
 }
 
 
-def _money(label: str, help_text: str = "", maximum: int = 10_000_000) -> forms.DecimalField:
-    return forms.DecimalField(
+def _money(label: str, help_text: str = "", maximum: int = 10_000_000) -> DecimalField:
+    return DecimalField(
         label=label,
         required=False,
         min_value=Decimal("0"),
@@ -102,8 +110,50 @@ def _money(label: str, help_text: str = "", maximum: int = 10_000_000) -> forms.
     )
 
 
-# Characters that reorder the text around them: a name holding one would scramble the sentences it appears in.
-BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
+# --- Names (organisation, comment author, quote) ---------------------------------------------------------------
+#
+# A name is shown in sentences, titles and the admin, and quote names tell quotes apart. Refused: control
+# characters (Unicode category Cc: C0, DEL and the C1 range U+0080-U+009F) and format characters (Cf: the
+# bidirectional overrides, isolates and marks that reorder the text around them, zero-width spaces and joiners,
+# the soft hyphen, the byte-order mark, tags), which are invisible or scramble what they appear in.
+HIDDEN_CATEGORIES = ("Cc", "Cf")
+HIDDEN_MESSAGE = (
+    "Remove the invisible or control characters from the name (such as a zero-width space or a text-direction mark)."
+)
+
+# Letters of other scripts that look like a Latin letter, as the Latin letter: two quote names that differ only
+# by them read the same (a compact table of the common look-alikes in the spirit of Unicode's confusables list,
+# UTS #39, limited to Cyrillic and Greek capitals and small letters and a few Latin variants; no well-kept
+# library on PyPI covers this, and the full list would be 6,000 entries for three quote names). Case is folded
+# after this, so each capital and small letter maps to the Latin letter it looks like in its own case.
+LOOK_ALIKES = str.maketrans(
+    {
+        **dict(zip("АВЕЅІЈКМНОРСТХУ", "ABESIJKMHOPCTXY", strict=True)),  # Cyrillic capitals
+        **dict(zip("аеіјорсухѕһԁԛԝӏ", "aeijopcyxshdqwl", strict=True)),  # Cyrillic small letters
+        **dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "ABEZHIKMNOPTYX", strict=True)),  # Greek capitals
+        **dict(zip("αικνορυχ", "aikvopux", strict=True)),  # Greek small letters
+        **dict(zip("ıɑɡ", "iag", strict=True)),  # Latin variants: dotless i, script a and script g
+    }
+)
+
+
+def clean_name(value: str) -> str:
+    """A name with its spacing made plain and its characters composed (NFC), or ValidationError when it holds a
+    control or format character (tabs and line breaks aside, which become spaces; Python counts some controls,
+    such as the C1 next-line U+0085, as spacing too, so the check reads the name as typed)."""
+    if any(unicodedata.category(ch) in HIDDEN_CATEGORIES and ch not in "\t\n\r" for ch in value):
+        raise ValidationError(HIDDEN_MESSAGE, code="control_characters")
+    return unicodedata.normalize("NFC", " ".join(value.split()))
+
+
+def name_key(name: str) -> str:
+    """What a name reads as, to find two that are the same: compatibility forms folded (NFKC: fullwidth letters,
+    ligatures), control and format characters dropped, look-alike letters of other scripts as the Latin ones,
+    case folded, spacing made plain."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if unicodedata.category(ch) not in HIDDEN_CATEGORIES)
+    text = text.translate(LOOK_ALIKES).casefold()
+    return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
 def _same_number(text: str, number: Any) -> bool:
@@ -164,7 +214,7 @@ class QuoteForm(forms.Form):
             "max_value": "Enter 120 months or less.",
         },
     )
-    yearly_increase_percent = forms.DecimalField(
+    yearly_increase_percent = DecimalField(
         label="Yearly price increase (%)",
         min_value=Decimal("0"),
         max_value=Decimal("100"),
@@ -193,7 +243,7 @@ class QuoteForm(forms.Form):
             "max_value": "Enter 730 days or less.",
         },
     )
-    termination_fee_months = forms.DecimalField(
+    termination_fee_months = DecimalField(
         label="Fee to leave early (months of fees)",
         min_value=Decimal("0"),
         max_value=Decimal("120"),
@@ -210,7 +260,7 @@ class QuoteForm(forms.Form):
             "max_whole_digits": "Enter 120 or less.",
         },
     )
-    response_hours = forms.DecimalField(
+    response_hours = DecimalField(
         label="Promised response to an urgent problem (working hours)",
         required=False,
         min_value=Decimal("0"),
@@ -267,9 +317,7 @@ class QuoteForm(forms.Form):
         return False
 
     def clean_name(self) -> str:
-        name = unicodedata.normalize("NFC", " ".join(self.cleaned_data["name"].split()))
-        if any(unicodedata.category(ch) == "Cc" or ch in BIDI_CONTROLS for ch in name):
-            raise ValidationError("Remove the control characters from the name.", code="control_characters")
+        name = clean_name(self.cleaned_data["name"])
         if not any(unicodedata.category(ch)[0] in "LNPS" for ch in name):
             raise ValidationError("Give this quote a name you can read, such as the provider's.", code="name")
         return name
@@ -356,7 +404,7 @@ class BaseQuoteFormSet(forms.BaseFormSet):
         beyond = (re.match(rf"{re.escape(self.prefix)}-(\d+)-", key) for key, value in self.data.items() if value)
         if any(match and int(match.group(1)) >= self.total_form_count() for match in beyond):
             raise ValidationError(self.error_messages["missing_management_form"], code="missing_management_form")
-        names = [unicodedata.normalize("NFKC", form.cleaned_data["name"]).casefold() for form in self.filled()]
+        names = [name_key(form.cleaned_data["name"]) for form in self.filled()]
         if len(names) != len(set(names)):
             raise ValidationError("Give each quote its own name.", code="duplicate_names")
 
@@ -458,10 +506,7 @@ class AssessmentForm(forms.Form):
         return assessment_helper()
 
     def clean_organisation_name(self) -> str:
-        name = " ".join(self.cleaned_data["organisation_name"].split())
-        if any(ord(ch) < 32 for ch in name):
-            raise ValidationError("Remove the control characters from the name.", code="control_characters")
-        return name
+        return clean_name(self.cleaned_data["organisation_name"])
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -492,7 +537,7 @@ class AssessmentForm(forms.Form):
 
         def value(name: str) -> Any:
             found = data.get(name)
-            return float(found) if isinstance(found, Decimal) else found
+            return float(found) + 0.0 if isinstance(found, Decimal) else found  # + 0.0: -0 reads as 0
 
         return Profile(**{name: value(name) for name in PROFILE_FIELDS}, quotes=self.quotes.to_quotes())
 
@@ -575,4 +620,4 @@ class CommentForm(SpamGuardForm):  # SpamGuardForm adds a hidden honeypot and a 
         self.helper.add_input(Submit("submit", "Post comment"))
 
     def clean_name(self) -> str:
-        return " ".join(self.cleaned_data["name"].split())
+        return clean_name(self.cleaned_data["name"])

@@ -1,13 +1,15 @@
 """Safe retries of `POST /api/assessments/`: an `Idempotency-Key` header makes a repeated post return the first answer.
 
-Within a day, the same key from the same client with the same body returns the first answer (201, the same
-assessment) and stores nothing more; the same key with a different body is refused (422); a post still being
-scored under the key is answered 409, to be retried a moment later. Keys are kept per client (its address, or
-its IPv6 /64: the rate limiter's client key), so a key from another client is another key; and a first answer
-is only ever returned for the very same body, which a stranger would have to know already.
+Within a day, the same key from the same client with the same body answers the assessment the first post made
+(201, the same document, rendered again from its stored result) and stores nothing more; the same key with a
+different body is refused (422); a post still being scored under the key is answered 409, to be retried a moment
+later. Keys are kept per client (its address, or its IPv6 /64: the rate limiter's client key), so a key from
+another client is another key; and a first answer is only ever returned for the very same body, which a stranger
+would have to know already.
 
-Answers live in the cache alias "idempotency" (settings.CACHES: the same shared store as the rate-limit
-counters, so every worker and server sees them), under a hash of the client and the key, for a day.
+What a key keeps: the assessment's public id and a SHA-256 digest of the body, under an HMAC of the client and
+the key, for a day (KEEP_SECONDS), in the cache alias "idempotency" (settings.CACHES): a store of its own, never
+the rate-limit counters'. A store that fails or stalls raises stores.StoreUnavailable, which the API answers 503.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from django.http import HttpRequest
 from django.utils.crypto import salted_hmac
 
 from .protect.ratelimit import client_key
+from .protect.stores import StoreUnavailable
 
 HEADER = "Idempotency-Key"
 KEEP_SECONDS = 24 * 3600
@@ -31,21 +34,12 @@ _VALID_KEY = re.compile(r"[\x21-\x7e]{1,255}")  # visible ASCII, as the draft st
 
 
 @dataclass(frozen=True)
-class Answer:
-    """The first answer to a key: replayed as it was sent."""
-
-    status: int
-    body: bytes
-    location: str
-
-
-@dataclass(frozen=True)
 class Seen:
-    """What the cache says about a key: nothing yet (None), in progress, a different body, or a stored answer."""
+    """What the store says about a key: nothing yet (None), in progress, a different body, or the assessment made."""
 
     in_progress: bool = False
     other_body: bool = False
-    answer: Answer | None = None
+    assessment: str | None = None  # the public id of the assessment the first post made
 
 
 def valid(key: str) -> bool:
@@ -53,7 +47,8 @@ def valid(key: str) -> bool:
 
 
 def fingerprint(payload: dict[str, Any]) -> str:
-    """The body as parsed, so spacing or key order do not make it another body."""
+    """The body as parsed, so spacing or key order do not make it another body. The API has already refused a
+    body nested deeper than api.MAX_DEPTH, so writing it out again never runs out of stack."""
     return hashlib.sha256(json.dumps(payload, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
 
 
@@ -61,32 +56,37 @@ def _cache_key(request: HttpRequest, key: str) -> str:
     return "idem:" + salted_hmac("advisor.idempotency", f"{client_key(request)}|{key}").hexdigest()
 
 
+def _store(operation, *args: Any, **kwargs: Any) -> Any:
+    try:
+        return operation(*args, **kwargs)
+    except Exception as error:
+        raise StoreUnavailable(str(error)) from error
+
+
 def claim(request: HttpRequest, key: str, body: str) -> Seen | None:
-    """Take the key for this post (None), or say what an earlier post with it left."""
+    """Take the key for this post (None), or say what an earlier post with it left. Raises StoreUnavailable."""
     cache = caches["idempotency"]
     cache_key = _cache_key(request, key)
-    if cache.add(cache_key, {"fingerprint": body, "answer": None}, timeout=PENDING_SECONDS):
+    pending = {"fingerprint": body, "assessment": None}
+    if _store(cache.add, cache_key, pending, timeout=PENDING_SECONDS):
         return None
-    entry = cache.get(cache_key)
+    entry = _store(cache.get, cache_key)
     if entry is None:  # expired in between: take it now
-        return (
-            None
-            if cache.add(cache_key, {"fingerprint": body, "answer": None}, timeout=PENDING_SECONDS)
-            else Seen(in_progress=True)
-        )
-    if entry["fingerprint"] != body:
+        return None if _store(cache.add, cache_key, pending, timeout=PENDING_SECONDS) else Seen(in_progress=True)
+    if entry.get("fingerprint") != body:
         return Seen(other_body=True)
-    if entry["answer"] is None:
+    if not entry.get("assessment"):
         return Seen(in_progress=True)
-    return Seen(answer=Answer(**entry["answer"]))
+    return Seen(assessment=entry["assessment"])
 
 
-def remember(request: HttpRequest, key: str, body: str, answer: Answer) -> None:
-    caches["idempotency"].set(
-        _cache_key(request, key), {"fingerprint": body, "answer": answer.__dict__}, timeout=KEEP_SECONDS
-    )
+def remember(request: HttpRequest, key: str, body: str, assessment: str) -> None:
+    """Keep the assessment the post made under its key, for a day. Raises StoreUnavailable."""
+    entry = {"fingerprint": body, "assessment": assessment}
+    _store(caches["idempotency"].set, _cache_key(request, key), entry, timeout=KEEP_SECONDS)
 
 
 def release(request: HttpRequest, key: str) -> None:
-    """Free the key of a post that stored nothing (invalid answers), so it can be sent again corrected."""
-    caches["idempotency"].delete(_cache_key(request, key))
+    """Free the key of a post that stored nothing (invalid answers), so it can be sent again corrected. Raises
+    StoreUnavailable (the key then frees itself after PENDING_SECONDS)."""
+    _store(caches["idempotency"].delete, _cache_key(request, key))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import decimal
+import math
 import secrets
 import uuid
 from decimal import Decimal
@@ -9,6 +11,28 @@ from decimal import Decimal
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.urls import reverse
+from django.utils.functional import cached_property
+
+
+class ReadableDecimalField(models.DecimalField):
+    """A DecimalField whose rows always read back, whatever number their column holds.
+
+    SQLite keeps any number it is given, one too wide for the column included, and Django's reader then refuses
+    the row (it rounds to `max_digits` digits and raises InvalidOperation): every page, list and export that
+    read the row answered 500. Here a value is read with a precision wide enough for any float, so such a row
+    reads as the number it holds; what is written is rounded to `max_digits` as Django does. (PostgreSQL refuses
+    to store such a number at all: services.assessment_create checks figures before writing.)
+    """
+
+    @cached_property
+    def context(self) -> decimal.Context:
+        # Django uses this context only to read SQLite's values and to write floats (to_python, below).
+        return decimal.Context(prec=400)  # more than the 309 whole digits of the largest float, and its decimals
+
+    def to_python(self, value):
+        if isinstance(value, float) and math.isfinite(value):
+            value = decimal.Context(prec=self.max_digits).create_decimal_from_float(value)
+        return super().to_python(value)
 
 
 class ContentVersion(models.Model):
@@ -355,17 +379,17 @@ class Assessment(models.Model):
     employees = models.PositiveIntegerField()
     devices = models.PositiveIntegerField(null=True, blank=True)
     sites = models.PositiveIntegerField(default=1)
-    it_staff = models.DecimalField("in-house IT staff (FTE)", max_digits=9, decimal_places=2, default=Decimal("0"))
-    incidents_per_month = models.DecimalField(max_digits=9, decimal_places=2, null=True, blank=True)
-    downtime_cost_per_hour = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    it_staff = ReadableDecimalField("in-house IT staff (FTE)", max_digits=9, decimal_places=2, default=Decimal("0"))
+    incidents_per_month = ReadableDecimalField(max_digits=9, decimal_places=2, null=True, blank=True)
+    downtime_cost_per_hour = ReadableDecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     operating_hours = models.CharField(max_length=20, choices=OperatingHours.choices)
     budget_preference = models.CharField(max_length=20, choices=BudgetPreference.choices)
     growth = models.CharField(max_length=20, choices=Growth.choices)
     compliance = models.CharField(max_length=20, choices=Compliance.choices)
     backup = models.CharField(max_length=20, choices=Backup.choices)
     it_dependence = models.CharField(max_length=20, choices=ItDependence.choices)
-    hourly_rate = models.DecimalField("own hourly rate", max_digits=9, decimal_places=2, null=True, blank=True)
-    msp_fee_per_user = models.DecimalField(
+    hourly_rate = ReadableDecimalField("own hourly rate", max_digits=9, decimal_places=2, null=True, blank=True)
+    msp_fee_per_user = ReadableDecimalField(
         "own MSP fee per user", max_digits=9, decimal_places=2, null=True, blank=True
     )
     # The person's own quotes, with their terms, are kept with the answers in the stored result's document
@@ -375,8 +399,11 @@ class Assessment(models.Model):
     # The quotes' outcome, denormalised for admin lists and the CSV export.
     quote_count = models.PositiveSmallIntegerField("quotes", default=0)
     best_quote_name = models.CharField("best quote", max_length=100, blank=True)
-    best_quote_total = models.DecimalField(
-        "best quote, three years (expected)", max_digits=14, decimal_places=2, null=True, blank=True
+    # Twenty digits: the largest answers the form and the API accept (a million devices at $100,000 a month,
+    # doubling each year, with every fee at its maximum) price a quote near $10 trillion, 16 digits with the
+    # cents; tests/test_bounded_data.py stores them. Figures beyond it are refused before anything is written.
+    best_quote_total = ReadableDecimalField(
+        "best quote, three years (expected)", max_digits=20, decimal_places=2, null=True, blank=True
     )
 
     # The result, denormalised for admin lists and filters; the snapshot is the full record.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import uuid
 from decimal import Decimal
 
@@ -22,6 +23,39 @@ def _column(question: answers.Question, value: object) -> object:
     return value
 
 
+class TooLarge(ValueError):
+    """The answers give a figure too large to store (checked before anything is written)."""
+
+    message = (
+        "These answers give a three-year cost too large to store. Check the number of devices and the quotes' "
+        "prices: they are a month's price for one user or one device."
+    )
+
+
+def _fits(field_name: str, value: Decimal | None) -> bool:
+    """Whether `value` fits the Assessment column `field_name` (its digits before the point)."""
+    if value is None:
+        return True
+    field = Assessment._meta.get_field(field_name)
+    return value.is_finite() and abs(value) < Decimal(10) ** (field.max_digits - field.decimal_places)
+
+
+def check_storable(result: Result) -> None:
+    """Raise TooLarge unless every figure of the result fits where it is stored: the best quote's total in its
+    column, and every figure of every option a finite number (PostgreSQL would take infinity, JSON cannot)."""
+    best = result.quotes[0] if result.quotes else None
+    total = round(Decimal(str(best.cost.three_years.expected)), 2) if best else None
+    ranges = [
+        r
+        for o in (*result.options, *result.quotes)
+        for r in (o.cost.three_years, o.cost.parts.bills, o.cost.parts.lost_work, o.cost.parts.risk)
+    ]
+    figures = [v for r in ranges for v in (r.low, r.expected, r.high)]
+    figures += [v for o in result.options for v in (o.fit, o.cost_score, o.overall)]
+    if not _fits("best_quote_total", total) or not all(math.isfinite(v) for v in figures):
+        raise TooLarge(TooLarge.message)
+
+
 @transaction.atomic
 def assessment_create(
     *,
@@ -35,7 +69,8 @@ def assessment_create(
 ) -> Assessment:
     """Store the answers (a column each, for admin and export; the quotes as a list, with a second link that
     leaves them out), the result as scored (snapshot.py) and each option's figures (a row each, for admin and
-    export), in one short transaction."""
+    export), in one short transaction. Raises TooLarge, writing nothing, when a figure would not fit."""
+    check_storable(result)
     best = result.quotes[0] if result.quotes else None
     assessment = Assessment.objects.create(
         share_id=uuid.uuid4() if profile.quotes else None,

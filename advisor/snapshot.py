@@ -90,7 +90,7 @@ def _converter(kind: Any) -> Callable[[Any], Any]:
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
         return kind
     if kind is float:
-        return lambda data: float(data) if isinstance(data, int) else data
+        return lambda data: float(data) + 0.0  # an int as a float; + 0.0: a stored -0 reads as 0
     return lambda data: data
 
 

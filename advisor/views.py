@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 import uuid
+from decimal import Decimal
 
 from django.contrib import messages
-from django.db import connections, router
+from django.db import DatabaseError, connections, router
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
+from django.utils.crypto import salted_hmac
 from django.utils.functional import SimpleLazyObject
+from django.utils.html import escape
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -20,8 +24,23 @@ from .engine import answers, quotes
 from .engine.decide import with_quotes_for_old_answers
 from .forms import ASSESSMENT_DEFAULTS, PROFILE_FIELDS, AssessmentForm, CommentForm, quote_form_data
 from .models import Assessment, Comment
+from .protect import stores
 from .protect.sameorigin import same_origin_only
 from .protect.spam import STARTED, started_token
+
+logger = logging.getLogger(__name__)
+
+
+def _readable(read, assessment: Assessment, default):
+    """`read(assessment)`, or `default` when the row's stored result cannot be read (a damaged or unknown
+    document): pages show what the row's columns hold rather than a 500. Database errors are not the row's."""
+    try:
+        return read(assessment)
+    except DatabaseError:
+        raise
+    except Exception:
+        logger.exception("The stored result of assessment %s could not be read", assessment.pk)
+        return default
 
 
 def _comparison_page(request: HttpRequest, posted: CommentForm | None) -> HttpResponse:
@@ -65,18 +84,28 @@ def _answers(assessment: Assessment) -> dict:
     """An assessment's answers, to start again from. Contact details are never copied; an hourly rate or MSP
     fee an earlier form asked for comes back as a quote (_quotes)."""
     return {
-        **{name: getattr(assessment, name) for name in PROFILE_FIELDS if name not in answers.READ_AS_QUOTES},
+        **{name: _unsigned(getattr(assessment, name)) for name in PROFILE_FIELDS if name not in answers.READ_AS_QUOTES},
         "organisation_name": assessment.organisation_name,
     }
 
 
+def _unsigned(value):
+    """A stored -0 (kept before the form read it as 0) as 0."""
+    return value + 0 if isinstance(value, Decimal) and value.is_zero() else value
+
+
 def _quotes(assessment: Assessment) -> list[dict]:
     """An assessment's quotes as entered (kept in its stored result's inputs), as plain objects, with an hourly
-    rate or MSP fee an earlier form asked for turned into the quotes they are read as today (at most three)."""
+    rate or MSP fee an earlier form asked for turned into the quotes they are read as today (at most three);
+    none when the stored result cannot be read."""
     if not assessment.quote_count and all(getattr(assessment, name) is None for name in answers.READ_AS_QUOTES):
         return []
-    profile = with_quotes_for_old_answers(snapshot.load(assessment).profile, load_catalogue())
-    return snapshot.to_plain(profile.quotes)[: quotes.MAX_QUOTES]
+
+    def quotes_of(a: Assessment) -> list[dict]:
+        profile = with_quotes_for_old_answers(snapshot.load(a).profile, load_catalogue())
+        return snapshot.to_plain(profile.quotes)[: quotes.MAX_QUOTES]
+
+    return _readable(quotes_of, assessment, [])
 
 
 def _prefill(raw_id: str | None) -> Assessment | None:
@@ -93,13 +122,17 @@ def assess(request: HttpRequest) -> HttpResponse:
         form = AssessmentForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data
-            assessment = services.assessment_submit(
-                profile=form.to_profile(),
-                organisation_name=data["organisation_name"],
-                email=data["email"],
-                contact_consent=data["contact_consent"],
-            )
-            return redirect(assessment)
+            try:
+                assessment = services.assessment_submit(
+                    profile=form.to_profile(),
+                    organisation_name=data["organisation_name"],
+                    email=data["email"],
+                    contact_consent=data["contact_consent"],
+                )
+            except services.TooLarge as error:  # nothing was stored: the answers come back, with the reason
+                form.add_error(None, str(error))
+            else:
+                return redirect(assessment)
         blank = False
     else:
         original = _prefill(request.GET.get("from"))
@@ -125,7 +158,12 @@ def assess(request: HttpRequest) -> HttpResponse:
 
 def _result_page(assessment: Assessment, *, shared: bool) -> dict:
     """What the result page's body shows, read from the assessment's stored result (snapshot.py); `shared`: as
-    shown at the link that leaves the person's quotes out."""
+    shown at the link that leaves the person's quotes out. When that cannot be read, {"unreadable": True}: the
+    page then shows what the row's columns hold, and the ways to start again or delete it."""
+    return _readable(lambda a: _result_page_of(a, shared=shared), assessment, {"unreadable": True})
+
+
+def _result_page_of(assessment: Assessment, *, shared: bool) -> dict:
     stored = snapshot.load(assessment)
     if shared:
         stored = report.without_quotes(stored)
@@ -152,6 +190,11 @@ def _result_page(assessment: Assessment, *, shared: bool) -> dict:
             for n in result.needs
         ],
     }
+
+
+# Stands for the request's scheme and host in the cached result page (_result): unguessable, so no answer
+# typed into a form can contain it.
+ORIGIN_MARK = "origin-" + salted_hmac("advisor.views.origin", "mark").hexdigest()[:20]
 
 
 def _exists(field_name: str, value: uuid.UUID) -> bool:
@@ -182,7 +225,7 @@ def _result(request: HttpRequest, key: uuid.UUID, *, shared: bool) -> HttpRespon
     assessment = SimpleLazyObject(
         lambda: get_object_or_404(Assessment.objects.select_related("catalogue_record"), **{field: key})
     )
-    return render(
+    response = render(
         request,
         "advisor/result.html",
         {
@@ -190,12 +233,17 @@ def _result(request: HttpRequest, key: uuid.UUID, *, shared: bool) -> HttpRespon
             "shared": shared,
             "assessment": assessment,
             "page": SimpleLazyObject(lambda: _result_page(assessment, shared=shared)),
-            "share_url": request.build_absolute_uri(request.path),  # the page's own address, as the URLconf wrote it
+            # The links are written with a stand-in for the scheme and host, put in below: the cached body is
+            # the same whatever Host (and port) a request names, so a stream of made-up ports fills no cache.
+            "share_url": ORIGIN_MARK + request.path,  # the page's own address, as the URLconf wrote it
             "shared_url": SimpleLazyObject(
-                lambda: request.build_absolute_uri(assessment.get_shared_url()) if assessment.share_id else ""
+                lambda: ORIGIN_MARK + assessment.get_shared_url() if assessment.share_id else ""
             ),
         },
     )
+    origin = escape(request.build_absolute_uri("/").rstrip("/"))
+    response.content = response.content.replace(ORIGIN_MARK.encode(), origin.encode())
+    return response
 
 
 # One organisation's result: browsers may keep it but must ask again before showing it (a deleted result is
@@ -230,14 +278,19 @@ def rescore(request: HttpRequest, public_id: str) -> HttpResponse:
     )
     if not form.is_valid():  # answers stored earlier always validate; this guards against data edits
         return redirect(reverse("advisor:assess") + f"?from={original.public_id}")
-    assessment = services.assessment_submit(profile=form.to_profile(), organisation_name=original.organisation_name)
+    try:
+        assessment = services.assessment_submit(profile=form.to_profile(), organisation_name=original.organisation_name)
+    except services.TooLarge as error:  # nothing stored: the answers, on the form, to change
+        messages.error(request, str(error))
+        return redirect(reverse("advisor:assess") + f"?from={original.public_id}")
     messages.info(request, "Scored again with today's figures. Your earlier result is unchanged at its own link.")
     return redirect(assessment)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def delete(request: HttpRequest, public_id: str) -> HttpResponse:
-    assessment = get_object_or_404(Assessment, public_id=public_id)
+    # Only what the page and the deletion need: a row whose other columns cannot be read is deleted all the same.
+    assessment = get_object_or_404(Assessment.objects.only("pk", "public_id", "created_at"), public_id=public_id)
     if request.method == "POST":
         services.assessment_delete(assessment=assessment)
         messages.success(request, "The assessment and its answers have been deleted.")
@@ -253,11 +306,15 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def readyz(request: HttpRequest) -> HttpResponse:
-    """Readiness: the database answers with the site's schema (a table every page reads), not only a connection."""
+    """Readiness: the database answers with the site's schema (a table every page reads), not only a connection;
+    and the shared stores outside it (Redis, memcached) take a write: posts are refused while one does not."""
     try:
         content_version()
     except Exception:  # any database failure means not ready
         return HttpResponse("database unavailable", status=503, content_type="text/plain")
+    failing = stores.failing()
+    if failing:
+        return HttpResponse(f"{' and '.join(failing)} unavailable", status=503, content_type="text/plain")
     return HttpResponse("ok", content_type="text/plain")
 
 

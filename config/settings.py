@@ -255,13 +255,23 @@ def _cache_from_url(url: str) -> dict:
             raise ImproperlyConfigured(f"CACHE_URL db://TABLE needs a plain table name; got {table!r}.")
         # Shared by every worker and server that uses the same database; the table is made by `migrate`.
         return {"BACKEND": "config.cache.DatabaseCache", "LOCATION": table, "OPTIONS": keep_live_counts}
+    # A stalled server holds a request no longer than this, and the post is answered 503 (advisor/protect/stores.py).
+    timeout = CACHE_SOCKET_TIMEOUT
     if scheme in ("redis", "rediss"):
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "OPTIONS": {"socket_timeout": timeout, "socket_connect_timeout": timeout},
+        }
     if scheme == "memcached":
         hosts = [host for host in rest.strip("/").split(",") if host]
         if not hosts:
             raise ImproperlyConfigured("CACHE_URL memcached://HOST:PORT[,HOST:PORT] names no server.")
-        return {"BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache", "LOCATION": hosts}
+        return {
+            "BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache",
+            "LOCATION": hosts,
+            "OPTIONS": {"connect_timeout": timeout, "timeout": timeout},
+        }
     if scheme == "locmem":
         # One process only: fine for a single-process server, wrong for several gunicorn workers.
         return {
@@ -274,7 +284,32 @@ def _cache_from_url(url: str) -> dict:
     )
 
 
-_shared_store = _cache_from_url(os.environ.get("CACHE_URL", "").strip() or "db://advisor_cache")
+def _same_store(one: str, other: str) -> bool:
+    """Whether two cache URLs name the same store: the same table, or the same server (a Redis server's memory
+    limit holds for all its numbered databases together)."""
+
+    def place(url: str) -> str:
+        scheme, _, rest = url.partition("://")
+        if scheme.lower() in ("redis", "rediss"):
+            return "redis:" + rest.split("/", 1)[0].rsplit("@", 1)[-1].lower()
+        return f"{scheme.lower()}:{rest.strip('/')}"
+
+    return place(one) == place(other)
+
+
+# How long a request waits on a Redis or memcached server before it is answered 503 (it answers in a millisecond).
+CACHE_SOCKET_TIMEOUT = env_int("CACHE_SOCKET_TIMEOUT_MS", 500, minimum=50, maximum=5000) / 1000
+_counters_url = os.environ.get("CACHE_URL", "").strip() or "db://advisor_cache"
+_shared_store = _cache_from_url(_counters_url)
+# The API's idempotency keys: a store of their own, never the counters' (a flood of keys must not fill the store
+# the limits count in). A table of the site's database unless IDEMPOTENCY_CACHE_URL names another store.
+_idempotency_url = os.environ.get("IDEMPOTENCY_CACHE_URL", "").strip() or "db://advisor_idempotency"
+if _same_store(_idempotency_url, _counters_url):
+    raise ImproperlyConfigured(
+        "IDEMPOTENCY_CACHE_URL must name another store than CACHE_URL (another table, or another Redis or "
+        "memcached server): the idempotency keys must never fill the rate-limit counters' store; "
+        f"got {_idempotency_url!r}."
+    )
 
 # Each job its own cache, so one can never push the other's entries out.
 CACHES = {
@@ -292,9 +327,8 @@ CACHES = {
     },
     # The rate-limit counters (advisor/protect/ratelimit.py), shared by every worker and server.
     "ratelimit": {**_shared_store, "KEY_PREFIX": "advisor"},
-    # The API's first answers to each Idempotency-Key, for a day (advisor/idempotency.py): the same shared
-    # store, which never drops a live entry, under keys of their own.
-    "idempotency": {**_shared_store, "KEY_PREFIX": "advisor-idempotency", "TIMEOUT": 24 * 3600},
+    # Each Idempotency-Key's assessment id and body digest, for a day (advisor/idempotency.py): a store of its own.
+    "idempotency": {**_cache_from_url(_idempotency_url), "KEY_PREFIX": "advisor-idempotency", "TIMEOUT": 24 * 3600},
 }
 
 

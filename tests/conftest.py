@@ -34,9 +34,18 @@ def pytest_configure(config: pytest.Config) -> None:
 # ADVISOR_TEST_REDIS_URL names one. .ci/run starts one (Debian's redis-server) and stops it afterwards; it must
 # be a throwaway server: each test empties it.
 REDIS_URL = os.environ.get("ADVISOR_TEST_REDIS_URL", "").strip()
+
+
+# Each store as settings makes it (with its short socket timeouts), for the counters and for the idempotency keys:
+# the database's two tables, or two numbered databases of the test Redis (in production, two servers).
+def _next_database(url: str) -> str:
+    base, _, number = url.rpartition("/")
+    return f"{base}/{int(number or 0) + 1}" if url else ""
+
+
 SHARED_STORES = {
-    "db": {"BACKEND": "config.cache.DatabaseCache", "LOCATION": "advisor_cache"},
-    "redis": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
+    "db": ("db://advisor_cache", "db://advisor_idempotency"),
+    "redis": (REDIS_URL, _next_database(REDIS_URL)),
 }
 
 
@@ -55,20 +64,24 @@ def require_redis() -> None:
 
 @pytest.fixture(params=sorted(SHARED_STORES))
 def shared_store(request, settings):
-    """The shared store (each of SHARED_STORES in turn) behind both aliases, empty."""
+    """The shared stores (each kind of SHARED_STORES in turn) behind the two aliases, empty."""
     from django.core.cache import caches
+
+    from config.settings import _cache_from_url
 
     if request.param == "redis":
         require_redis()
-    store = SHARED_STORES[request.param]
+    counters, keys = SHARED_STORES[request.param]
     settings.CACHES = {
         **settings.CACHES,
-        "ratelimit": {**store, "KEY_PREFIX": "advisor"},
-        "idempotency": {**store, "KEY_PREFIX": "advisor-idempotency", "TIMEOUT": 24 * 3600},
+        "ratelimit": {**_cache_from_url(counters), "KEY_PREFIX": "advisor"},
+        "idempotency": {**_cache_from_url(keys), "KEY_PREFIX": "advisor-idempotency", "TIMEOUT": 24 * 3600},
     }
-    caches["ratelimit"].clear()
+    for alias in ("ratelimit", "idempotency"):
+        caches[alias].clear()
     yield request.param
-    caches["ratelimit"].clear()
+    for alias in ("ratelimit", "idempotency"):
+        caches[alias].clear()
 
 
 @pytest.fixture

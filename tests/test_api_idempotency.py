@@ -98,7 +98,59 @@ def _seconds_left(store: str) -> float:
     return (expires - timezone.now()).total_seconds()
 
 
-def test_answers_are_kept_for_a_day_in_the_shared_store(shared_store):
-    post(ANSWERS)
-    assert settings.CACHES["idempotency"]["BACKEND"] == settings.CACHES["ratelimit"]["BACKEND"]
+def test_a_key_keeps_only_the_assessment_id_and_the_body_digest_for_a_day_in_a_store_of_its_own(shared_store):
+    made = post(ANSWERS).json()
     assert 24 * 3600 - 60 < _seconds_left(shared_store) <= 24 * 3600
+    (entry,) = _entries(shared_store)
+    assert entry == {"fingerprint": idempotency.fingerprint(ANSWERS), "assessment": made["id"]}
+    assert settings.CACHES["idempotency"]["LOCATION"] != settings.CACHES["ratelimit"]["LOCATION"]
+    assert not [key for key in _keys("ratelimit") if "idem" in key]  # none in the counters' store
+
+
+def test_a_replay_is_rendered_again_from_the_stored_result():
+    first = post(ANSWERS)
+    Assessment.objects.update(organisation_name="Renamed since")  # what a replay shows comes from the row
+    again = post(ANSWERS)
+    assert again.status_code == 201 and again["Idempotent-Replayed"] == "true"
+    assert again.json()["id"] == first.json()["id"] and again["Location"] == first["Location"]
+    assert again.json()["inputs"]["organisation_name"] == "Renamed since"
+
+
+def test_a_replay_of_a_deleted_assessment_says_so():
+    post(ANSWERS)
+    Assessment.objects.all().delete()
+    response = post(ANSWERS)
+    assert response.status_code == 404
+    assert response.json()["errors"]["__all__"] == ["The assessment this Idempotency-Key made has since been deleted."]
+    assert Assessment.objects.count() == 0
+
+
+def _keys(alias: str) -> list[str]:
+    cache = caches[alias]
+    if settings.CACHES[alias]["BACKEND"].endswith("RedisCache"):
+        return [key.decode() for key in cache._cache.get_client().keys("*")]
+    table = connection.ops.quote_name(settings.CACHES[alias]["LOCATION"])
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT cache_key FROM {table}")
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _entries(store: str) -> list:
+    cache = caches["idempotency"]
+    prefix = settings.CACHES["idempotency"]["KEY_PREFIX"] + ":1:"
+    return [cache.get(key[len(prefix) :]) for key in _keys("idempotency") if key.startswith(prefix)]
+
+
+@pytest.mark.parametrize("depth", [8, 100, 936, 5_000, 30_000])
+@pytest.mark.parametrize("key", [KEY, None], ids=["with-key", "without-key"])
+def test_a_body_nested_too_deep_is_a_400_saying_so_at_any_depth(depth, key):
+    """The red team's 936 levels with a key answered 500 (hashing the body recursed past Python's stack)."""
+    body = '{"industry": "retail", "employees": 3, "quotes": ' + "[" * depth + "]" * depth + "}"
+    response = post(None, key=key, raw=body)
+    assert response.status_code == 400
+    assert response.json() == {
+        "errors": {
+            "__all__": ["The body is nested too deeply: an assessment is an object whose quotes are a list of objects."]
+        }
+    }
+    assert Assessment.objects.count() == 0

@@ -190,6 +190,17 @@ class TestInOneProcess:
         for host in ("localhost", "127.0.0.1", "localhost"):
             assert f"http://{host}{location}" in client.get(location, HTTP_HOST=host).content.decode()
 
+    def test_a_result_is_cached_once_whatever_port_the_host_names(self, client, law_firm_answers, fragments):
+        """Made-up ports in the Host header (40 of them made 40 copies of about 90 kB each) share one entry, and
+        each request still sees its own address in the links."""
+        location = client.post("/assess/", law_firm_answers)["Location"]
+        client.get(location)
+        entries = len(fragments._cache)
+        for port in range(20000, 20010):
+            html = client.get(location, HTTP_HOST=f"localhost:{port}").content.decode()
+            assert f"http://localhost:{port}{location}" in html
+        assert len(fragments._cache) == entries
+
     def test_a_waiting_message_shows_above_a_cached_result(self, client, law_firm_answers, fragments, settings):
         settings.COMMENT_MIN_SECONDS = 0
         location = client.post("/assess/", law_firm_answers)["Location"]

@@ -22,7 +22,7 @@ from tests.test_seed import ARTICLE  # noqa: E402 - one place says where the art
 
 seed = importlib.import_module("advisor.migrations.0005_how_it_works_page")
 five_options = importlib.import_module("advisor.migrations.0015_how_it_works_five_options")
-money_first = importlib.import_module("advisor.migrations.0017_how_it_works_money_first")
+money_first = importlib.import_module("advisor.migrations.0019_how_it_works_money_first")
 
 
 @pytest.fixture
@@ -89,7 +89,7 @@ def test_the_page_tells_the_five_options_and_checking_your_quotes(client):
     ):
         assert flag in html
     assert "a second permanent link that shows it without them" in html
-    # The answer follows the money, and quotes stand in the ranking (the third version, migration 0017).
+    # The answer follows the money, and quotes stand in the ranking (the third version, migration 0019).
     assert "The money decides" in html and "Two things decide: fit and cost" not in html
     assert "Each quote stands in the ranking as the option it is a way of buying" in html
 

@@ -631,7 +631,8 @@ def test_a_post_that_fails_inside_leaves_its_idempotency_key_free_for_the_retry(
         ("\u202eRTL", "control characters"),
         ("A\x7fB", "control characters"),
         ("A\x9bB", "control characters"),
-        ("\u200b", "you can read"),
+        ("\u200b", "control characters"),
+        ("\u0301\u0301", "you can read"),
     ],
 )
 def test_a_quote_name_that_would_scramble_or_hide_the_sentences_it_appears_in_is_refused(client, name, field_error):

@@ -14,6 +14,7 @@ from django.db import connection
 from django.test import Client, override_settings
 from django.utils import timezone
 
+from advisor.models import Assessment
 from advisor.protect import ratelimit
 from tests.conftest import SHARED_STORES, require_redis
 from tests.security_data import API_ANSWERS, FORM_ANSWERS, comment_answers, make_assessment, row_counts
@@ -188,7 +189,7 @@ def test_the_shared_cache_counts_and_keeps_the_lifetime_it_was_given(shared_stor
 COUNTER_STORES = {
     "db": {"BACKEND": "config.cache.DatabaseCache", "LOCATION": "advisor_cache", "OPTIONS": {"MAX_ENTRIES": 20}},
     "locmem": {"BACKEND": "config.cache.LocMemCache", "LOCATION": "tests-counters", "OPTIONS": {"MAX_ENTRIES": 20}},
-    "redis": SHARED_STORES["redis"],
+    "redis": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": SHARED_STORES["redis"][0]},
 }
 
 
@@ -221,15 +222,19 @@ def test_culling_removes_the_entries_that_have_expired(counter_store):
 
 
 @TIGHT
-def test_a_failing_cache_lets_posts_through_and_says_so(client, monkeypatch, caplog):
+def test_a_failing_cache_never_lets_a_post_through_uncounted_and_says_so(client, monkeypatch, caplog):
     def broken(*args, **kwargs):
         raise ConnectionError("cache server gone")
 
     monkeypatch.setattr(caches["ratelimit"], "add", broken)
     with caplog.at_level(logging.ERROR, logger="advisor.protect.ratelimit"):
-        statuses = [_post_api(client).status_code for _ in range(3)]
-    assert statuses == [201, 201, 201]
-    assert "Rate limit not applied: the cache failed" in caplog.text
+        responses = [_post_api(client) for _ in range(3)]
+        page = client.post("/assess/", {"industry": "retail", "employees": "3"})
+    assert [(r.status_code, r["Retry-After"]) for r in responses] == [(503, "30")] * 3
+    assert "nothing was stored" in responses[0].json()["errors"]["__all__"][0]
+    assert page.status_code == 503 and "nothing was saved" in page.content.decode()
+    assert not Assessment.objects.exists()
+    assert "Post refused: the rate-limit store failed to count it" in caplog.text
 
 
 # --- The admin sign-in ---

@@ -20,7 +20,7 @@ PRODUCTION = {
     "DJANGO_SECRET_KEY": "a-real-deployment-would-use-secrets-token-urlsafe-64-" + "x" * 20,
     "DJANGO_ALLOWED_HOSTS": "advisor.example.org",
 }
-_OURS = ("DJANGO_", "DATABASE_URL", "CACHE_URL", "RATELIMIT_", "COMMENT_", "ASSESSMENT_")
+_OURS = ("DJANGO_", "DATABASE_URL", "CACHE_", "IDEMPOTENCY_", "RATELIMIT_", "COMMENT_", "ASSESSMENT_")
 
 
 def load_settings(monkeypatch: pytest.MonkeyPatch, **env: str) -> dict:
@@ -86,6 +86,30 @@ def test_rate_limit_counters_have_a_store_of_their_own_that_keeps_live_windows(m
     assert counters["BACKEND"] in ("config.cache.DatabaseCache", "config.cache.LocMemCache")
 
 
+@pytest.mark.parametrize(
+    ("env", "store"),
+    [
+        ({}, ("config.cache.DatabaseCache", "advisor_idempotency")),
+        ({"CACHE_URL": "redis://cache:6379/0"}, ("config.cache.DatabaseCache", "advisor_idempotency")),
+        (
+            {"CACHE_URL": "redis://cache:6379/0", "IDEMPOTENCY_CACHE_URL": "redis://keys:6379/0"},
+            ("django.core.cache.backends.redis.RedisCache", "redis://keys:6379/0"),
+        ),
+    ],
+)
+def test_idempotency_keys_have_a_store_of_their_own_never_the_counters(monkeypatch, env, store):
+    caches = load_settings(monkeypatch, **env)["CACHES"]
+    assert (caches["idempotency"]["BACKEND"], caches["idempotency"]["LOCATION"]) == store
+    assert caches["idempotency"]["LOCATION"] != caches["ratelimit"]["LOCATION"]
+
+
+def test_redis_and_memcached_stores_wait_half_a_second_at_most(monkeypatch):
+    redis = load_settings(monkeypatch, CACHE_URL="redis://cache:6379/0")["CACHES"]["ratelimit"]["OPTIONS"]
+    assert redis == {"socket_timeout": 0.5, "socket_connect_timeout": 0.5}
+    memcached = load_settings(monkeypatch, CACHE_URL="memcached://mc:11211", CACHE_SOCKET_TIMEOUT_MS="200")
+    assert memcached["CACHES"]["ratelimit"]["OPTIONS"] == {"connect_timeout": 0.2, "timeout": 0.2}
+
+
 def test_rates_are_read_from_the_environment(monkeypatch):
     s = load_settings(
         monkeypatch,
@@ -112,6 +136,12 @@ def test_rates_are_read_from_the_environment(monkeypatch):
         ({"DATABASE_URL": "sqlite:////tmp/x.db", "DJANGO_CONN_MAX_AGE": "a minute"}, "DJANGO_CONN_MAX_AGE"),
         ({"CACHE_URL": "ftp://cache"}, "CACHE_URL"),
         ({"CACHE_URL": "db://drop table;"}, "CACHE_URL"),
+        (
+            {"CACHE_URL": "redis://cache:6379/0", "IDEMPOTENCY_CACHE_URL": "redis://cache:6379/1"},
+            "IDEMPOTENCY_CACHE_URL",
+        ),
+        ({"IDEMPOTENCY_CACHE_URL": "db://advisor_cache"}, "IDEMPOTENCY_CACHE_URL"),
+        ({"CACHE_SOCKET_TIMEOUT_MS": "0"}, "CACHE_SOCKET_TIMEOUT_MS"),
         ({"RATELIMIT_ENABLE": "sometimes"}, "RATELIMIT_ENABLE"),
         ({"RATELIMIT_ASSESSMENTS": "lots"}, "RATELIMIT_ASSESSMENTS"),
         ({"RATELIMIT_API": "0/m"}, "RATELIMIT_API"),

@@ -2,9 +2,11 @@
 
 Counts live in the cache alias "ratelimit" (settings.CACHES, from CACHE_URL: a database table by default),
 shared by every gunicorn worker and every app server so they all see the same numbers, and kept apart from
-any other cache so nothing else stored can push a live count out. Each limit is a fixed window: at most N
-posts per client in each period, the period starting on a multiple of its length. The client is its
-address, the /64 network for IPv6 (one household or phone gets a whole /64), hashed before it is stored.
+any other cache so nothing else stored can push a live count out. A post the store cannot count (full, down,
+stalled) is answered 503 (advisor/protect/stores.py): the limits never silently stop counting. Each limit is a
+fixed window: at most N posts per client in each period, the period starting on a multiple of its length. The
+client is its address, the /64 network for IPv6 (one household or phone gets a whole /64), hashed before it is
+stored.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.crypto import salted_hmac
+
+from . import stores
 
 logger = logging.getLogger(__name__)
 
@@ -165,9 +169,9 @@ class RateLimitMiddleware:
             return None
         try:
             decision = hit(bucket, client_key(request))
-        except Exception:  # a broken cache must not take the site down with it
-            logger.exception("Rate limit not applied: the cache failed")
-            return None
+        except Exception:  # a count not taken is never a post let through: 503, nothing stored
+            logger.exception("Post refused: the rate-limit store failed to count it")
+            return stores.unavailable(request, as_json=bucket in JSON_BUCKETS)
         if decision.limited:
             logger.warning("Rate limit reached on %s", bucket)
             return too_many_requests(request, bucket, decision)

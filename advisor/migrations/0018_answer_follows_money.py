@@ -32,7 +32,7 @@ def backward(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("advisor", "0015_how_it_works_five_options"),
+        ("advisor", "0017_idempotency_cache_table"),
     ]
 
     operations = [

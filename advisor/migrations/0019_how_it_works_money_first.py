@@ -104,7 +104,7 @@ def backward(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("advisor", "0016_answer_follows_money"),
+        ("advisor", "0018_answer_follows_money"),
         ("flatpages", "0001_initial"),
     ]
 
