@@ -382,7 +382,11 @@ def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool =
         quotes=quote_results,
         quote_verdict=_quote_verdict(profile, catalogue, prepared, ev, quote_results, tuple(options)),
         recommended_quote=recommended_quote.name if recommended_quote else None,
-        without_quotes=_without_quotes(profile, catalogue, with_tipping_points) if profile.quotes else None,
+        without_quotes=(
+            _without_quotes(profile, catalogue, prepared, tuple(options), simulated, with_tipping_points)
+            if profile.quotes
+            else None
+        ),
     )
 
 
@@ -390,18 +394,39 @@ def _by_ranking(quote_results: tuple[QuoteResult, ...]) -> list[QuoteResult]:
     return sorted(quote_results, key=lambda q: round(q.cost.three_years.expected - q.allowance, 2))
 
 
-def _without_quotes(profile: Profile, catalogue: Catalogue, with_tipping_points: bool) -> WithoutQuotes:
-    """The answer over the options alone: what the link shared without the quotes shows."""
-    alone = score(replace(profile, quotes=()), catalogue, with_tipping_points=with_tipping_points)
+def _without_quotes(
+    profile: Profile,
+    catalogue: Catalogue,
+    prepared: Prepared,
+    options: tuple[OptionResult, ...],
+    simulated: uncertainty.Simulated,
+    with_tipping_points: bool,
+) -> WithoutQuotes:
+    """The answer over the options alone: what the link shared without the quotes shows, in the words score()
+    gives an organisation with no quotes. The options' costs and draws are the same with quotes or without, so
+    only the ranking, the words and the tipping search are worked out again."""
+    alone = replace(profile, quotes=())
+    ev = evaluate(alone, catalogue, prepared)
+    by_slug = {o.slug: o for o in options}
+    ranked = [by_slug[catalogue.models[i].slug] for i in ev.order]
+    contenders = tuple(explain.Contender(o.name, o.slug, o.name, o.cost, o.allowance) for o in ranked[:2])
+    leads = simulated.chance_leads_of_options or {}
+    close_call = is_close_call(ev, leads)
+    chance = chance_option_leads(ev, leads)
+    points = (
+        tipping.find(alone, catalogue, ev, prepared, _candidate_names(ev, catalogue))
+        if with_tipping_points and ev.runner_up() is not None
+        else ()
+    )
     return WithoutQuotes(
-        recommendation=alone.recommendation,
-        recommendation_name=alone.recommendation_name,
-        close_call=alone.close_call,
-        headline=alone.headline,
-        summary=alone.summary,
-        reasons=alone.reasons,
-        tipping_points=alone.tipping_points,
-        order=tuple(o.slug for o in alone.options),
+        recommendation=ranked[0].slug,
+        recommendation_name=ranked[0].name,
+        close_call=close_call,
+        headline=explain.headline(contenders, close_call),
+        summary=explain.summary(contenders, close_call, preference=profile.budget_preference, chance=chance),
+        reasons=explain.reasons(contenders, close_call),
+        tipping_points=points,
+        order=tuple(o.slug for o in ranked),
     )
 
 

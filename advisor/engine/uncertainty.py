@@ -78,6 +78,7 @@ class Simulated:
     # By candidate index (options, then quotes): the share of cases in which each is the lowest on the ranking
     # figure (its total less the share of its bills that a stated way of paying counts for).
     chance_leads: dict[int, float] | None = None
+    chance_leads_of_options: dict[int, float] | None = None  # the same over the options alone, when there are quotes
 
 
 def simulate(
@@ -166,10 +167,12 @@ def simulate(
     shares = np.array([(allowance_shares or {}).get(i, 0.0) for i in candidates])[:, None]
     ranked = totals - shares * rows[0::4]
     leads = np.bincount(np.argmin(ranked, axis=0), minlength=len(candidates)) / DRAWS
-    of_options = None
+    of_options = leads_of_options = None
     if len(drawn) > n_options:
         alone = np.bincount(np.argmin(totals[:n_options], axis=0), minlength=n_options) / DRAWS
         of_options = {i: float(alone[n]) for n, i in enumerate(indexes)}
+        ahead = np.bincount(np.argmin(ranked[:n_options], axis=0), minlength=n_options) / DRAWS
+        leads_of_options = {i: float(ahead[n]) for n, i in enumerate(indexes)}
     return Simulated(
         parts={i: CostParts(*ranges[4 * n : 4 * n + 3]) for n, i in enumerate(indexes)},
         totals={i: ranges[4 * n + 3] for n, i in enumerate(indexes)},
@@ -179,4 +182,5 @@ def simulate(
         quote_chance_cheapest=tuple(float(cheapest[n]) for n in range(n_options, len(drawn))),
         chance_cheapest_of_options=of_options,
         chance_leads={i: float(leads[n]) for n, i in enumerate(candidates)},
+        chance_leads_of_options=leads_of_options,
     )
