@@ -137,14 +137,10 @@ def prepare(catalogue: Catalogue) -> Prepared:
             for m in catalogue.models
         ],
         options=[
-            {key: m.figures[key].expected if key in m.figures else 0.0 for key in costs.OPTION_KEYS}
+            {key: m.figures[key].expected if key in m.figures else 0.0 for key in costs.ALL_OPTION_KEYS}
             for m in catalogue.models
         ],
-        shared={
-            key: catalogue.figures[key].expected
-            for key in costs.SHARED_KEYS + costs.LATER_SHARED_KEYS
-            if key in catalogue.figures
-        },
+        shared={key: catalogue.figures[key].expected for key in costs.ALL_SHARED_KEYS if key in catalogue.figures},
         needs_it_staff=[
             m.figures["requires_it_staff"].expected >= 1 if "requires_it_staff" in m.figures else False
             for m in catalogue.models
@@ -175,6 +171,7 @@ def evaluate(profile: Profile, catalogue: Catalogue, prepared: Prepared | None =
             prep.shared,
             profile,
             pricing=model.pricing,
+            basis=model.basis,
             employees=profile.employees,
             devices=used.devices,
             incidents=used.incidents_per_month,
@@ -242,6 +239,9 @@ def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool =
             OptionResult(
                 slug=model.slug,
                 name=model.name,
+                title=costs.option_title(
+                    model.name, option, profile, pricing=model.pricing, devices=ev.used.devices, shared=prepared.shared
+                ),
                 fit=round(ev.fits[i], 1),
                 cost_score=round(ev.cost_scores[i], 1),
                 overall=round(ev.overall[i], 1),
@@ -264,7 +264,7 @@ def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool =
                         "staff": round(float(part.staff), 2),
                     },
                     chance_cheapest=round(simulated.chance_cheapest[i], 3),
-                    scope=costs.scope(option, profile, ev.used.devices, pricing=model.pricing),
+                    scope=costs.scope(option, profile, ev.used.devices, pricing=model.pricing, shared=prepared.shared),
                     chance_cheapest_of_options=(
                         None
                         if simulated.chance_cheapest_of_options is None
@@ -311,7 +311,7 @@ def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool =
             close_call_share=CLOSE_CALL_SHARE,
             reference=REFERENCE_SPEND_PER_PERSON_YEAR,
         ),
-        notes=explain.notes(profile, ev.used),
+        notes=explain.notes(profile, ev.used, downtime_range=costs.downtime_range(profile, catalogue.figures)),
         not_applicable=tuple(
             NotApplicable(m.slug, m.name, explain.why_not_applicable(m.name))
             for i, m in enumerate(catalogue.models)

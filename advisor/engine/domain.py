@@ -121,6 +121,7 @@ class ModelSpec:
     headlines: dict[str, str]
     figures: dict[str, Figure]
     pricing: str = "per_job"  # how it charges: a costs.PRICING_TYPES value, chosen in admin
+    basis: str = "per_user"  # what its fees are counted on: a costs.PRICING_BASES value, chosen in admin
 
 
 @dataclass(frozen=True)
@@ -220,6 +221,9 @@ class OptionResult:
     cost: OptionCost
     dimensions: tuple[DimensionFit, ...]
     allowance: float = 0.0  # what the person's stated way of paying counts for, taken off the total to rank
+    # The option as it would be for this organisation ("Hire one IT person"); `name` stays the catalogue's. Empty
+    # in results stored before titles: show the name.
+    title: str = ""
 
 
 @dataclass(frozen=True)

@@ -437,8 +437,12 @@ def assumptions(
     return tuple(rows)
 
 
-def notes(profile: Profile, used: Estimates) -> tuple[str, ...]:
-    """Answers far outside what organisations usually give, called out but taken as given."""
+def notes(
+    profile: Profile, used: Estimates, *, downtime_range: tuple[float, float, float] | None = None
+) -> tuple[str, ...]:
+    """Answers far outside what organisations usually give, called out but taken as given. `downtime_range` is
+    what an hour with IT down usually costs an organisation of this size and industry (low, expected, high): a
+    downtime cost typed below its low end or above its high end is called out, with the estimate beside it."""
     found = []
     if not used.incidents_estimated and used.incidents_per_month > UNUSUAL_PROBLEMS_PER_PERSON * profile.employees:
         found.append(
@@ -446,7 +450,25 @@ def notes(profile: Profile, used: Estimates) -> tuple[str, ...]:
             f"over {UNUSUAL_PROBLEMS_PER_PERSON:.0f} a person a month is far more than organisations usually see. "
             f"Check the figure: everything above takes it as given."
         )
+    if downtime_range and not used.downtime_cost_estimated:
+        low, expected, high = downtime_range
+        given = used.downtime_cost_per_hour
+        if given < low or given > high:
+            found.append(
+                f"You gave {money(given)} for an hour with IT down, which looks {'low' if given < low else 'high'} "
+                f"for {_headcount(profile)} in {industry_words(profile.industry)}: we would estimate about "
+                f"{about_money(expected)} ({about_money(low)} to {about_money(high)}). The figure is for the whole "
+                f"organisation, not one person, and moves with your head count: if you changed the number of "
+                f"people, change it too. Everything above takes your figure as given."
+            )
     return tuple(found)
+
+
+def industry_words(industry: str) -> str:
+    """The industry as the form names it, in a sentence."""
+    special = {"other": "other industries", "public_sector": "the public sector", "nonprofit": "the non-profit sector"}
+    label = dict(answers.question("industry").choices).get(industry, industry.replace("_", " "))
+    return special.get(industry, label[0].lower() + label[1:])
 
 
 def why_not_applicable(name: str) -> str:
@@ -557,7 +579,7 @@ def figure_rows(catalogue: Catalogue, profile: Profile) -> tuple[Assumption, ...
     rows = [_figure_row(catalogue.figures[key], "") for key in keys if key in catalogue.figures]
     for model in catalogue.models:
         figures = costs.option_figures(model, profile)
-        rows.extend(_figure_row(figures[key], model.name) for key in costs.OPTION_KEYS if key in model.figures)
+        rows.extend(_figure_row(figures[key], model.name) for key in costs.ALL_OPTION_KEYS if key in model.figures)
     return tuple(rows)
 
 
