@@ -43,6 +43,22 @@ def about_money(value: float) -> str:
     return money(round(value, -digits))
 
 
+def about_pair(a: float, b: float) -> tuple[str, str]:
+    """Two rough amounts set side by side, with as many figures as it takes to tell them apart ($12,000,000
+    against $12,000,000 reads as $11,600,000 against $12,400,000)."""
+    for digits in (2, 3, 4):
+        pair = tuple(_to_figures(v, digits) for v in (a, b))
+        if pair[0] != pair[1]:
+            return pair
+    return money(a), money(b)
+
+
+def _to_figures(value: float, figures: int) -> str:
+    if abs(value) < 10 ** (figures - 1):
+        return money(value)
+    return money(round(value, figures - len(str(int(abs(value))))))
+
+
 def number(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
 
@@ -314,12 +330,9 @@ def reasons(options: tuple[OptionResult, ...], close_call: bool = False) -> tupl
     saved_risk = b.risk.expected - a.risk.expected
     found: list[tuple[float, str]] = []
     if saved_bills >= floor:
+        mine, theirs = about_pair(a.bills.expected, b.bills.expected)
         found.append(
-            (
-                saved_bills,
-                f"Lower bills: about {about_money(a.bills.expected)} invoiced over three years against "
-                f"{about_money(b.bills.expected)} with {second.name}.",
-            )
+            (saved_bills, f"Lower bills: about {mine} invoiced over three years against {theirs} with {second.name}.")
         )
     if saved_lost >= floor:
         found.append(
@@ -335,11 +348,12 @@ def reasons(options: tuple[OptionResult, ...], close_call: bool = False) -> tupl
             if _does_upkeep(best) and not _does_upkeep(second)
             else ""
         )
+        mine, theirs = about_pair(a.risk.expected, b.risk.expected)
         found.append(
             (
                 saved_risk,
                 f"Less risk from serious incidents such as ransomware or lost data: an expected "
-                f"{about_money(a.risk.expected)} over three years against {about_money(b.risk.expected)}{why}.",
+                f"{mine} over three years against {theirs}{why}.",
             )
         )
     chosen = [text for _, text in sorted(found, key=lambda c: -c[0])][:MOST_REASONS]
