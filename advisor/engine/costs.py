@@ -615,6 +615,21 @@ def _team(option: dict[str, float], profile: Profile, devices: float, shared: di
     return "your IT staff and those you would hire" if profile.it_staff > 0 else "the staff you would hire"
 
 
+def _beside_own_staff(option: dict[str, float], profile: Profile, shared: dict[str, float] | None) -> str:
+    """How an option beside the organisation's own IT staff sets its fee a user, in words."""
+    full = option.get("full_service_fee_per_user_month", 0.0)
+    if shared is None or full <= 0 or profile.it_staff <= 0:
+        return ""
+    people = float(profile.employees)
+    cover = float(own_cover(profile, shared, people))
+    fee = float(fee_per_user(option, profile, shared, people))
+    return (
+        f" About ${fee:,.0f} a user a month: its co-managed fee of ${option['fee_per_user_month']:,.0f} on the "
+        f"share of the work your IT staff do (about {cover * 100:.0f} %, counting their time away and the hours "
+        f"nobody is on call), and a full service's ${full:,.0f} on the rest."
+    )
+
+
 def _own_it_alone(profile: Profile) -> bool:
     """A one-person organisation whose one person looks after its IT."""
     return profile.employees <= 1 and profile.it_staff >= 1
@@ -706,7 +721,12 @@ def scope(
         )
     else:
         items.append(
-            ScopeItem("fixing", PIECES["fixing"], "included", f"Included in the monthly fee.{_not_taken(profile)}")
+            ScopeItem(
+                "fixing",
+                PIECES["fixing"],
+                "included",
+                f"Included in the monthly fee.{_beside_own_staff(option, profile, shared)}{_not_taken(profile)}",
+            )
         )
     own = in_house_upkeep(profile, devices)
     included = (
@@ -794,4 +814,26 @@ def scope(
                 "Monitoring and urgent help outside office hours are in the fee.",
             )
         )
+    sites = _sites(option, profile, pricing, shared)
+    if sites:
+        first = items[0]
+        items[0] = ScopeItem(first.piece, first.label, first.how, f"{first.text} {sites}")
     return tuple(items)
+
+
+def _sites(option: dict[str, float], profile: Profile, pricing: str, shared: dict[str, float] | None) -> str:
+    """What the sites beyond the first add under this option, in words ("" with one site)."""
+    further = further_sites(profile)
+    if not further:
+        return ""
+    hours = (shared or {}).get("site_hours_month", 0.0)
+    sites = "the site beyond the first" if further == 1 else f"each of the {further:,} sites beyond the first"
+    if pricing == SALARIED:
+        return f"Travel, visits and upkeep of {sites} (about {hours:g} hours a month each) count in the team's size."
+    fee = option.get("fee_per_site_month", 0.0)
+    if fee > 0:
+        return f"A fee of ${fee:,.0f} a month for {sites} covers the visits and network there."
+    if sends_someone(option, pricing):
+        billed = "drawn from the block of hours" if pricing == PREPAID_BLOCK else "billed by the hour"
+        return f"Travel, visits and upkeep of {sites} are {billed} (about {hours:g} hours a month each)."
+    return f"Your own staff go to {sites}: no charge for it."

@@ -525,6 +525,8 @@ _UNITS = {
         "backup_tooling_per_user_month",
         "out_of_plan_hourly_rate",
         "onsite_visit_cost",
+        "fee_per_site_month",
+        "full_service_fee_per_user_month",
     },
     "hours": {
         "hours_per_incident",
@@ -532,8 +534,14 @@ _UNITS = {
         "joiner_hours",
         "project_hours_per_person_year",
         "best_efforts_response_hours",
+        "site_hours_month",
     },
-    "times": {"after_hours_premium", "unpatched_multiplier", "out_of_plan_after_hours_premium"},
+    "times": {
+        "after_hours_premium",
+        "unpatched_multiplier",
+        "out_of_plan_after_hours_premium",
+        "out_of_hours_staffing",
+    },
     "share": {
         "prevented_share",
         "serious_incident_reduction",
