@@ -43,6 +43,7 @@ def with_bases(**bases: str):
 
 MIXED = with_bases(msp=costs.PER_DEVICE, co_managed=costs.PER_USER_AND_DEVICE)
 MIXED_PREPARED = decide.prepare(MIXED)
+PREPARED = decide.prepare(FIVE)
 
 
 def bills(profile: Profile, catalogue=FIVE, prepared=None) -> dict[str, float]:
@@ -58,16 +59,21 @@ def bills(profile: Profile, catalogue=FIVE, prepared=None) -> dict[str, float]:
 def test_doubling_devices_raises_the_bills_of_options_priced_per_device_and_of_none_priced_per_user_only(
     profile, devices
 ):
+    """As seeded (every option per user) and with the MSP per device and co-managed IT per user and device."""
     one = replace(profile, devices=float(devices))
     two = replace(profile, devices=float(2 * devices))
-    before, after = bills(one, MIXED, MIXED_PREPARED), bills(two, MIXED, MIXED_PREPARED)
-    for model in MIXED.models:
-        if model.slug not in before:
-            continue  # co-managed IT without in-house staff
-        if model.pricing == costs.SUBSCRIPTION and model.basis in (costs.PER_DEVICE, costs.PER_USER_AND_DEVICE):
-            assert after[model.slug] > before[model.slug], model.slug
-        if model.pricing == costs.SUBSCRIPTION and model.basis == costs.PER_USER:
-            assert after[model.slug] == pytest.approx(before[model.slug], rel=1e-12), model.slug
+    checked = set()
+    for catalogue, prepared in ((FIVE, PREPARED), (MIXED, MIXED_PREPARED)):
+        before, after = bills(one, catalogue, prepared), bills(two, catalogue, prepared)
+        for model in catalogue.models:
+            if model.slug not in before or model.pricing != costs.SUBSCRIPTION:
+                continue  # co-managed IT without in-house staff; options without a monthly fee
+            if model.basis in (costs.PER_DEVICE, costs.PER_USER_AND_DEVICE):
+                assert after[model.slug] > before[model.slug], model.slug
+            else:
+                assert after[model.slug] == pytest.approx(before[model.slug], rel=1e-12), model.slug
+            checked.add(model.basis)
+    assert costs.PER_USER in checked and costs.PER_DEVICE in checked
 
 
 def test_the_seeded_options_are_priced_per_user_and_staff_can_change_it():
