@@ -415,6 +415,12 @@ def assumptions(
                 source="Our estimate from your size",
                 note="People × the problems a person a month in the figures below"
                 + (
+                    f" (half of them following people and half devices: {used.devices:,.0f} devices against the "
+                    f"usual {costs.DEVICES_PER_PERSON * profile.employees:,.0f} for your size, our assumption)"
+                    if abs(used.devices - costs.DEVICES_PER_PERSON * profile.employees) >= 0.5
+                    else ""
+                )
+                + (
                     ", less those your IT staff take while one of them is on duty (one person taking those of "
                     f"{costs.PEOPLE_ONE_IT_PERSON_TAKES} people, up to {costs.OWN_STAFF_TAKE * 100:.0f} % of them; "
                     "see the figures for their time away and the on-call rota)"
