@@ -113,7 +113,7 @@ def test_one_site_to_six_raises_the_costs_of_every_option_that_sends_someone(pro
             continue
         if costs.sends_someone(prepared.options[i], model.pricing):
             assert after[model.slug] > before[model.slug], model.slug
-        else:
+        elif model.pricing != costs.SALARIED:  # a team grown for the sites may buy in less help: either way
             assert after[model.slug] >= before[model.slug] - 1e-6 * abs(before[model.slug]), model.slug
 
 
