@@ -6,7 +6,8 @@ figures, edited by staff (its `ModelSpec.figures`), beside figures that hold for
 each (`expected`, or one draw of the simulation in uncertainty.py), as plain floats or numpy arrays alike.
 
 Problems a month that need outside help, when not given (estimated_problems):
-    people x problems a person a month x (1 - share the organisation's own IT staff take)
+    (half the people + half the devices in people's worth, DEVICES_PER_PERSON each) x problems a person a month
+    x (1 - share the organisation's own IT staff take)
     own staff take  = 0.8 x min(1, IT staff x 80 / people) x share of problems arising while one is on duty
     on duty         = (1 - after-hours share x (1 - on-call cover)) x (1 - away share ^ IT staff)
     on-call cover   = min(1, IT staff / on-call rota): each person on call one week in so many
@@ -16,12 +17,18 @@ Bills (what you would be invoiced), over 36 months:
     problems left   = problems a month x (1 - share the option prevents)
     labour          = 36 x problems left x hours to fix x hourly rate x (1 + after-hours share x (premium - 1))
                       (salaried staff: see below)
-    fees            = 36 x (max(people, minimum users billed) x fee per user + devices x fee per device)
+    fees            = 36 x (on the option's pricing basis: max(people, minimum billed) x fee per user, and/or
+                      devices x fee per device; + sites beyond the first x fee per site)
+                      fee per user, beside own IT staff (co-managed): its own fee on the share of the work they
+                      do, a full managed service's on the rest (fee_per_user)
+    further sites   = sites beyond the first x hours a month each (travel, visits, its network): billed by the hour
+                      by an option paid by the job or from a block; in the workload of salaried staff
     onboarding      = onboarding months x one month's fees, once
     tooling         = 36 x people x security and backup tooling a user a month, unless the fee includes it
     joiners         = 3 years x people x (turnover + growth) x hours to set a person up or remove them
                       x hourly rate, unless the fee includes it
-    salaried staff  = the team the size needs (one per users_per_it_staff, at least one; existing staff count),
+    salaried staff  = the team the organisation needs (in_house_team: people, devices, further sites and hours
+                      out of office; at least one; existing staff count),
                       hires at a loaded salary with recruiting and training; the team takes every problem while one
                       of them is on duty (the same formula, with the option's own away share and the team's size),
                       and the rest, those existing staff take now included, are bought in by the hour (the normal
