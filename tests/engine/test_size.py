@@ -257,3 +257,12 @@ def test_a_typed_downtime_cost_within_the_range_for_the_size_or_left_blank_is_no
     within = Profile(industry="healthcare", employees=40, downtime_cost_per_hour=4000)
     for profile in (within, replace(within, downtime_cost_per_hour=None)):
         assert not [n for n in score(profile, FIVE, with_tipping_points=False).notes if "hour with IT down" in n]
+
+
+@given(employees=st.integers(1, 100_000), hours=st.sampled_from(HOURS))
+@settings(max_examples=200, deadline=None)
+def test_the_usual_number_of_devices_leaves_the_in_house_team_sized_on_people(employees, hours):
+    profile = Profile(industry="retail", employees=employees, operating_hours=hours)
+    option, shared = PREPARED.options[INDEX["in-house"]], PREPARED.shared
+    usual = costs.in_house_team(option, profile, float(employees), costs.DEVICES_PER_PERSON * employees, shared)
+    assert usual == costs.in_house_team(option, profile, float(employees), 0.0, shared)
