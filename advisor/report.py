@@ -159,7 +159,7 @@ def cost_rows(result: Result) -> list[Ranked]:
     the ranking's order, so the first row is the answer and "cheapest in" adds up over the rows shown."""
     names = {o.slug: o.name for o in result.options}
     rows = [
-        Ranked(o.name, False, o.cost, o.cost.three_years.expected - o.allowance, n, o.line)
+        Ranked(o.title or o.name, False, o.cost, o.cost.three_years.expected - o.allowance, n, o.line)
         for n, o in enumerate(result.options)
     ]
     rows += [
@@ -227,6 +227,7 @@ def _score(o: OptionResult) -> dict[str, Any]:
     return {
         "model": o.slug,
         "name": o.name,
+        "title": o.title or o.name,
         "fit": o.fit,
         "cost_score": o.cost_score,
         "overall": o.overall,

@@ -146,6 +146,7 @@ def test_the_document_keys_are_the_documented_contract(client):
     assert set(document["scores"][0]) == {
         "model",
         "name",
+        "title",
         "fit",
         "cost_score",
         "overall",

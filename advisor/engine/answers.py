@@ -172,8 +172,9 @@ QUESTIONS: tuple[Question, ...] = (
         maximum=1_000_000_000,
         required=False,
         unit=MONEY,
-        help="Lost work and lost sales for one hour when nobody can use IT. Leave blank and we estimate "
-        "it from your size and industry, and say how.",
+        help="For the whole organisation, not one person: the lost work and lost sales of one hour when "
+        "nobody can use IT. It grows with your head count, so if you change the number of people, change "
+        "this too. Leave blank and we estimate it from your size and industry, and say how.",
     ),
     Question(
         "operating_hours", "When IT must work", TROUBLE, choices=OPERATING_HOURS, default="business_hours", radio=True

@@ -149,14 +149,10 @@ def prepare(catalogue: Catalogue) -> Prepared:
             for m in catalogue.models
         ],
         options=[
-            {key: m.figures[key].expected if key in m.figures else 0.0 for key in costs.OPTION_KEYS}
+            {key: m.figures[key].expected if key in m.figures else 0.0 for key in costs.ALL_OPTION_KEYS}
             for m in catalogue.models
         ],
-        shared={
-            key: catalogue.figures[key].expected
-            for key in costs.SHARED_KEYS + costs.LATER_SHARED_KEYS
-            if key in catalogue.figures
-        },
+        shared={key: catalogue.figures[key].expected for key in costs.ALL_SHARED_KEYS if key in catalogue.figures},
         needs_it_staff=[
             m.figures["requires_it_staff"].expected >= 1 if "requires_it_staff" in m.figures else False
             for m in catalogue.models
@@ -186,6 +182,7 @@ def evaluate(profile: Profile, catalogue: Catalogue, prepared: Prepared | None =
             prep.shared,
             profile,
             pricing=model.pricing,
+            basis=model.basis,
             employees=profile.employees,
             devices=used.devices,
             incidents=used.incidents_per_month,
@@ -322,7 +319,7 @@ def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool =
     # Each option ranks at its best price, its own or a quote's for it.
     standing = {i: min(ev.ranking[c] for c in ev.ranking if ev.models[c] == i) for i in ev.parts}
     option_order = sorted(standing, key=lambda i: (round(standing[i], 6), i))
-    options = [_option_result(profile, catalogue, ev, simulated, i) for i in option_order]
+    options = [_option_result(profile, catalogue, ev, simulated, i, prepared.shared) for i in option_order]
     quote_results = _quote_results(profile, catalogue, prepared, ev, simulated)
     best = options[0]
     recommended_quote = next((q for q in _by_ranking(quote_results) if q.model == best.slug), None)
@@ -366,7 +363,7 @@ def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool =
             close_call_share=CLOSE_CALL_SHARE,
             reference=REFERENCE_SPEND_PER_PERSON_YEAR,
         ),
-        notes=explain.notes(profile, ev.used),
+        notes=explain.notes(profile, ev.used, downtime_range=costs.downtime_range(profile, catalogue.figures)),
         not_applicable=tuple(
             NotApplicable(m.slug, m.name, explain.why_not_applicable(m.name))
             for i, m in enumerate(catalogue.models)
@@ -478,7 +475,12 @@ def _ranked_option(option: OptionResult) -> float:
 
 
 def _option_result(
-    profile: Profile, catalogue: Catalogue, ev: Evaluation, simulated: uncertainty.Simulated, i: int
+    profile: Profile,
+    catalogue: Catalogue,
+    ev: Evaluation,
+    simulated: uncertainty.Simulated,
+    i: int,
+    prepared_shared: dict[str, float],
 ) -> OptionResult:
     model = catalogue.models[i]
     part = ev.parts[i]
@@ -491,6 +493,9 @@ def _option_result(
         overall=round(ev.overall[i], 1),
         allowance=round(ev.allowances[i], 2),
         line=explain.option_line(model.pricing, option, part, profile, ev.used.devices),
+        title=costs.option_title(
+            model.name, option, profile, pricing=model.pricing, devices=ev.used.devices, shared=prepared_shared
+        ),
         cost=OptionCost(
             three_years=_total(simulated.totals[i], simulated.parts[i]),
             parts=CostParts(
@@ -509,7 +514,7 @@ def _option_result(
                 "staff": round(float(part.staff), 2),
             },
             chance_cheapest=round(simulated.chance_cheapest[i], 3),
-            scope=costs.scope(option, profile, ev.used.devices, pricing=model.pricing),
+            scope=costs.scope(option, profile, ev.used.devices, pricing=model.pricing, shared=prepared_shared),
             chance_cheapest_of_options=(
                 None
                 if simulated.chance_cheapest_of_options is None

@@ -137,6 +137,7 @@ class ModelSpec:
     headlines: dict[str, str]
     figures: dict[str, Figure]
     pricing: str = "per_job"  # how it charges: a costs.PRICING_TYPES value, chosen in admin
+    basis: str = "per_user"  # what its fees are counted on: a costs.PRICING_BASES value, chosen in admin
 
 
 @dataclass(frozen=True)
@@ -237,6 +238,9 @@ class OptionResult:
     dimensions: tuple[DimensionFit, ...]
     allowance: float = 0.0  # what the person's stated way of paying counts for, taken off the total to rank
     line: str = ""  # what the option is for this organisation, in one line ("you prepay about 8 hours a month...")
+    # The option as it would be for this organisation ("Hire one IT person"); `name` stays the catalogue's. Empty
+    # in results stored before titles: show the name.
+    title: str = ""
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,22 @@ def about_money(value: float) -> str:
     return money(round(value, -digits))
 
 
+def about_pair(a: float, b: float) -> tuple[str, str]:
+    """Two rough amounts set side by side, with as many figures as it takes to tell them apart ($12,000,000
+    against $12,000,000 reads as $11,600,000 against $12,400,000)."""
+    for digits in (2, 3, 4):
+        pair = tuple(_to_figures(v, digits) for v in (a, b))
+        if pair[0] != pair[1]:
+            return pair
+    return money(a), money(b)
+
+
+def _to_figures(value: float, figures: int) -> str:
+    if abs(value) < 10 ** (figures - 1):
+        return money(value)
+    return money(round(value, figures - len(str(int(abs(value))))))
+
+
 def number(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
 
@@ -329,12 +345,9 @@ def reasons(options: tuple[Contender, ...], close_call: bool = False) -> tuple[s
     saved_risk = b.risk.expected - a.risk.expected
     found: list[tuple[float, str]] = []
     if saved_bills >= floor:
+        mine, theirs = about_pair(a.bills.expected, b.bills.expected)
         found.append(
-            (
-                saved_bills,
-                f"Lower bills: about {about_money(a.bills.expected)} invoiced over three years against "
-                f"{about_money(b.bills.expected)} with {second.name}.",
-            )
+            (saved_bills, f"Lower bills: about {mine} invoiced over three years against {theirs} with {second.name}.")
         )
     if saved_lost >= floor:
         found.append(
@@ -350,11 +363,12 @@ def reasons(options: tuple[Contender, ...], close_call: bool = False) -> tuple[s
             if _does_upkeep(best) and not _does_upkeep(second)
             else ""
         )
+        mine, theirs = about_pair(a.risk.expected, b.risk.expected)
         found.append(
             (
                 saved_risk,
                 f"Less risk from serious incidents such as ransomware or lost data: an expected "
-                f"{about_money(a.risk.expected)} over three years against {about_money(b.risk.expected)}{why}.",
+                f"{mine} over three years against {theirs}{why}.",
             )
         )
     chosen = [text for _, text in sorted(found, key=lambda c: -c[0])][:MOST_REASONS]
@@ -470,6 +484,12 @@ def assumptions(
                 source="Our estimate from your size",
                 note="People × the problems a person a month in the figures below"
                 + (
+                    f" (half of them following people and half devices: {used.devices:,.0f} devices against the "
+                    f"usual {costs.DEVICES_PER_PERSON * profile.employees:,.0f} for your size, our assumption)"
+                    if abs(used.devices - costs.DEVICES_PER_PERSON * profile.employees) >= 0.5
+                    else ""
+                )
+                + (
                     ", less those your IT staff take while one of them is on duty (one person taking those of "
                     f"{costs.PEOPLE_ONE_IT_PERSON_TAKES} people, up to {costs.OWN_STAFF_TAKE * 100:.0f} % of them; "
                     "see the figures for their time away and the on-call rota)"
@@ -506,8 +526,12 @@ def assumptions(
     return tuple(rows)
 
 
-def notes(profile: Profile, used: Estimates) -> tuple[str, ...]:
-    """Answers far outside what organisations usually give, called out but taken as given."""
+def notes(
+    profile: Profile, used: Estimates, *, downtime_range: tuple[float, float, float] | None = None
+) -> tuple[str, ...]:
+    """Answers far outside what organisations usually give, called out but taken as given. `downtime_range` is
+    what an hour with IT down usually costs an organisation of this size and industry (low, expected, high): a
+    downtime cost typed below its low end or above its high end is called out, with the estimate beside it."""
     found = []
     if not used.incidents_estimated and used.incidents_per_month > UNUSUAL_PROBLEMS_PER_PERSON * profile.employees:
         found.append(
@@ -515,7 +539,25 @@ def notes(profile: Profile, used: Estimates) -> tuple[str, ...]:
             f"over {UNUSUAL_PROBLEMS_PER_PERSON:.0f} a person a month is far more than organisations usually see. "
             f"Check the figure: everything above takes it as given."
         )
+    if downtime_range and not used.downtime_cost_estimated:
+        low, expected, high = downtime_range
+        given = used.downtime_cost_per_hour
+        if given < low or given > high:
+            found.append(
+                f"You gave {money(given)} for an hour with IT down, which looks {'low' if given < low else 'high'} "
+                f"for {_headcount(profile)} in {industry_words(profile.industry)}: we would estimate about "
+                f"{about_money(expected)} ({about_money(low)} to {about_money(high)}). The figure is for the whole "
+                f"organisation, not one person, and moves with your head count: if you changed the number of "
+                f"people, change it too. Everything above takes your figure as given."
+            )
     return tuple(found)
+
+
+def industry_words(industry: str) -> str:
+    """The industry as the form names it, in a sentence."""
+    special = {"other": "other industries", "public_sector": "the public sector", "nonprofit": "the non-profit sector"}
+    label = dict(answers.question("industry").choices).get(industry, industry.replace("_", " "))
+    return special.get(industry, label[0].lower() + label[1:])
 
 
 def why_not_applicable(name: str) -> str:
@@ -558,6 +600,8 @@ _UNITS = {
         "backup_tooling_per_user_month",
         "out_of_plan_hourly_rate",
         "onsite_visit_cost",
+        "fee_per_site_month",
+        "full_service_fee_per_user_month",
     },
     "hours": {
         "hours_per_incident",
@@ -565,8 +609,14 @@ _UNITS = {
         "joiner_hours",
         "project_hours_per_person_year",
         "best_efforts_response_hours",
+        "site_hours_month",
     },
-    "times": {"after_hours_premium", "unpatched_multiplier", "out_of_plan_after_hours_premium"},
+    "times": {
+        "after_hours_premium",
+        "unpatched_multiplier",
+        "out_of_plan_after_hours_premium",
+        "out_of_hours_staffing",
+    },
     "share": {
         "prevented_share",
         "serious_incident_reduction",
@@ -626,7 +676,7 @@ def figure_rows(catalogue: Catalogue, profile: Profile) -> tuple[Assumption, ...
     rows = [_figure_row(catalogue.figures[key], "") for key in keys if key in catalogue.figures]
     for model in catalogue.models:
         figures = costs.option_figures(model, profile)
-        rows.extend(_figure_row(figures[key], model.name) for key in costs.OPTION_KEYS if key in model.figures)
+        rows.extend(_figure_row(figures[key], model.name) for key in costs.ALL_OPTION_KEYS if key in model.figures)
     return tuple(rows)
 
 

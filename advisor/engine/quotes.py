@@ -135,6 +135,7 @@ def price_as_option(
             shared,
             profile,
             pricing=model.pricing,
+            basis=model.basis,
             employees=profile.employees,
             devices=devices,
             incidents=incidents,

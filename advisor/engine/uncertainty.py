@@ -101,17 +101,26 @@ def simulate(
     # quotes' own figures last, so that entering a quote moves no other figure's draws.
     later = [key for key in costs.LATER_SHARED_KEYS if key in catalogue.figures]
     later_figures = [catalogue.figures[key] for key in later]
-    quote_figures = [catalogue.figures[key] for key in quotes.QUOTE_KEYS] if priced_quotes else []
+    # The quotes' figures are drawn whether or not there are quotes (only used with some), so that the figures
+    # for size that follow them (each option's, then the shared ones) draw the same with or without quotes.
+    quote_keys = [key for key in quotes.QUOTE_KEYS if key in catalogue.figures]
+    quote_figures = [catalogue.figures[key] for key in quote_keys]
+    size = [key for key in costs.SIZE_SHARED_KEYS if key in catalogue.figures]
+    size_figures = [catalogue.figures[key] for key in size]
     values = iter(
         draw_all(
             shared_figures
             + [f[key] for f in catalogue_figures for key in costs.OPTION_KEYS]
             + later_figures
-            + quote_figures,
+            + quote_figures
+            + [f[key] for f in catalogue_figures for key in costs.SIZE_OPTION_KEYS]
+            + size_figures,
             shared_figures
             + [f[key] for f in used_figures for key in costs.OPTION_KEYS]
             + later_figures
-            + quote_figures,
+            + quote_figures
+            + [f[key] for f in used_figures for key in costs.SIZE_OPTION_KEYS]
+            + size_figures,
         )
     )
     shared = {key: next(values) for key in costs.SHARED_KEYS}
@@ -119,7 +128,10 @@ def simulate(
     options = [{key: next(values) for key in costs.OPTION_KEYS} for _ in catalogue.models]  # drawn for every
     # option, so that draws never shift when an option does not apply
     shared.update({key: next(values) for key in later})
-    shared.update({key: next(values) for key in quotes.QUOTE_KEYS} if priced_quotes else {})
+    shared.update({key: next(values) for key in quote_keys})
+    for option in options:
+        option.update({key: next(values) for key in costs.SIZE_OPTION_KEYS})
+    shared.update({key: next(values) for key in size})
     shared.update(quotes.hourly_firm(catalogue, options) if priced_quotes else {})  # on Break/Fix's own draws
     drawn = [
         costs.parts(
@@ -127,6 +139,7 @@ def simulate(
             shared,
             profile,
             pricing=catalogue.models[i].pricing,
+            basis=catalogue.models[i].basis,
             employees=profile.employees,
             devices=used.devices,
             incidents=used.incidents_per_month,

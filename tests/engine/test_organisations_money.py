@@ -16,19 +16,33 @@ from tests.engine.organisations_money import ORGANISATIONS
 
 FIVE = catalogue_with_options_between()
 
-# Every one a case of issue 24 ("Size is people, devices and sites; own IT staff counted honestly"): co-managed IT
-# is a flat fee a user whatever the organisation's own staff do, and the in-house team is sized on people alone.
+# Checked again for issue 24 ("Size is people, devices and sites; own IT staff counted honestly"): co-managed IT
+# now charges a full managed service's fee for the share of the work the organisation's own staff cannot cover, and
+# the in-house team grows with devices, sites and out-of-hours work. Each case below gives the three-year totals
+# (bills, lost work and risk, expected values) that show the expected answer costing more.
 DISAGREEMENTS = {
-    "Fast-growing marketing agency with no backups": "Co-managed $103k against MSP $138k all told: a fifth of an "
-    "IT person unlocks co-managed IT's lower fee for the same service (issue 24).",
-    "Care-home group, four homes, one IT person": "In-house $1,295k against co-managed $1,298k: level within "
-    "$3k over three years; four sites do not enlarge the in-house team (issue 24).",
-    "Three-shift plastics plant": "In-house $937k against co-managed $977k all told: the in-house team is not "
-    "sized for three shifts (issue 24).",
-    "Resort hotel with one IT manager": "In-house $762k against co-managed $870k all told: round-the-clock "
-    "operation does not enlarge the in-house team (issue 24).",
-    "Online retailer with its own warehouse": "In-house $930k against co-managed $995k all told: the in-house "
-    "team is sized on people alone (issue 24).",
+    "Fast-growing marketing agency with no backups": "Co-managed $131k against MSP $138k all told: a fifth of an "
+    "IT person covers about 22 % of the work, so co-managed IT now charges about $140 a user against the MSP's "
+    "$150 (it was $103k at a flat $105); the two remain within $7k over three years.",
+    "Care-home group, four homes, one IT person": "In-house (grow the team to four for four homes open round the "
+    "clock) $1,506k against co-managed $1,574k all told: beside one person covering about 21 % of the work, "
+    "co-managed IT charges about $140 a user.",
+    "Three-shift plastics plant": "In-house (grow the team to three for the shifts) $1,085k against co-managed "
+    "$1,182k all told: beside one person covering about 26 % of the work, co-managed IT charges about $138 a user.",
+    "Resort hotel with one IT manager": "Block hours $875k against co-managed $1,052k and in-house (grow the team to "
+    "three) $1,002k all told: beside one manager covering about 29 % of the work round the clock, co-managed IT "
+    "charges about $137 a user, $797k of bills; 260 devices for 160 people bring fewer problems for block hours.",
+    "Online retailer with its own warehouse": "In-house (grow the team to three) $1,121k against co-managed $1,187k "
+    "all told: beside one person covering about 28 % of the work round the clock, co-managed IT charges about "
+    "$138 a user.",
+    "Furniture factory, single day shift, three IT staff": "Block hours $703k against in-house (grow the team to "
+    "four) $719k all told: keeping the three staff and buying a block of hours for the rest costs about $16k less "
+    "over three years; 450 devices for 300 people bring fewer problems than the people alone suggested (newly "
+    "failing with issue 24).",
+    "Alarm-monitoring company, 60 staff, part-time IT": "In-house (make the IT post full-time) $356k against "
+    "co-managed $361k and MSP $382k all told: half a person covers about 26 % of the work round the clock, so "
+    "co-managed IT charges about $138 a user, not $105 (newly failing with issue 24; the first three are within "
+    "2 % of each other).",
 }
 
 
