@@ -159,7 +159,14 @@ def cost_rows(result: Result) -> list[Ranked]:
     the ranking's order, so the first row is the answer and "cheapest in" adds up over the rows shown."""
     names = {o.slug: o.name for o in result.options}
     rows = [
-        Ranked(o.title or o.name, False, o.cost, o.cost.three_years.expected - o.allowance, n, o.line)
+        Ranked(
+            o.title or o.name,
+            False,
+            o.cost,
+            figure=o.cost.three_years.expected - o.allowance,
+            swatch=n,
+            line=o.line,
+        )
         for n, o in enumerate(result.options)
     ]
     rows += [
@@ -167,7 +174,7 @@ def cost_rows(result: Result) -> list[Ranked]:
             f"{q.name}, your quote ({names.get(q.model, q.model)})",
             True,
             q.cost,
-            q.cost.three_years.expected - q.allowance,
+            figure=q.cost.three_years.expected - q.allowance,
         )
         for q in result.quotes
     ]

@@ -867,3 +867,12 @@ def test_start_again_turns_an_earlier_forms_hourly_rate_into_a_quote(client, law
     assert 'value="Your hourly rate"' in first and 'value="135' in first
     assert re.search(r'<option value="break-fix" selected>', first)
     assert response.status_code == 302
+
+
+def test_each_row_of_the_cost_table_has_its_options_colour_and_its_line(client):
+    document = api_post(client, {"industry": "legal", "employees": 30}).json()
+    page = client.get(document["url"]).content.decode()
+    table = page.split("What each would cost over three years")[1].split("</table>")[0]
+    assert re.findall(r'class="swatch swatch-(\d)"', table) == [str(n) for n in range(len(document["scores"]))]
+    for score in document["scores"]:
+        assert html_lib.escape(score["line"], quote=False) in table

@@ -203,11 +203,11 @@ def evaluate(profile: Profile, catalogue: Catalogue, prepared: Prepared | None =
                 incidents=used.incidents_per_month,
                 downtime_cost=used.downtime_cost_per_hour,
             )
-            option = quotes.option_index(quote, catalogue)
-            if found is not None and option is not None and option in parts:
+            bought = quotes.option_index(quote, catalogue)
+            if found is not None and bought is not None and bought in parts:
                 index = len(catalogue.models) + n
                 priced[index] = (quote, found)
-                models[index] = option
+                models[index] = bought
     totals = {i: float(p.total) for i, p in parts.items()}
     totals.update({i: float(found.parts.total) for i, (_, found) in priced.items()})
     bills = {i: float(p.bills) for i, p in parts.items()}

@@ -49,9 +49,9 @@ def about_pair(a: float, b: float) -> tuple[str, str]:
     """Two rough amounts set side by side, with as many figures as it takes to tell them apart ($12,000,000
     against $12,000,000 reads as $11,600,000 against $12,400,000)."""
     for digits in (2, 3, 4):
-        pair = tuple(_to_figures(v, digits) for v in (a, b))
-        if pair[0] != pair[1]:
-            return pair
+        first, second = _to_figures(a, digits), _to_figures(b, digits)
+        if first != second:
+            return first, second
     return money(a), money(b)
 
 
