@@ -446,7 +446,7 @@ def _contender(
         return explain.Contender(
             f"{quote.name} ({option.name})", option.slug, option.name, quote.cost, quote.allowance, quote.name
         )
-    return explain.Contender(option.name, option.slug, option.name, option.cost, option.allowance)
+    return explain.Contender(option.name, option.slug, option.name, option.cost, option.allowance, title=option.title)
 
 
 def _contender_of(

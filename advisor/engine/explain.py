@@ -253,6 +253,7 @@ class Contender:
     cost: OptionCost
     allowance: float = 0.0
     quote: str | None = None
+    title: str = ""  # the option as it would be for this organisation ("Keep your own IT staff (hire nobody)")
 
 
 PREFERENCE_WORDS = {
@@ -268,6 +269,9 @@ def headline(options: tuple[Contender, ...], close_call: bool) -> str:
     second = options[1]
     if close_call and about_money(_ranked(best)) == about_money(_ranked(second)):
         return f"A close call between {best.option_name} and {second.option_name}"
+    if best.title and best.title != best.option_name:  # "We recommend: keep your own IT staff (hire nobody)"
+        what = best.title[0].lower() + best.title[1:]
+        return f"A close call, leaning to: {what}" if close_call else f"We recommend: {what}"
     if close_call:
         return f"A close call, leaning to {best.option_name}"
     return f"We recommend {best.option_name}"

@@ -80,3 +80,12 @@ def test_each_option_is_named_once_with_a_line_that_says_what_it_is_for_this_org
     assert lines["break-fix"].startswith("You call an IT firm when something breaks and pay by the hour")
     assert lines["msp"] == "You pay a monthly fee: about $4,500 a month for 30 people, with upkeep and help in the fee."
     assert lines["in-house"].startswith("You hire one IT person, at about $")
+
+
+def test_an_in_house_answer_that_hires_nobody_is_headlined_as_keeping_the_staff_you_have():
+    from tests.catalogues import catalogue_with_options_between
+
+    clinic = Profile(industry="healthcare", employees=60, it_staff=1)
+    result = score(clinic, catalogue_with_options_between(), with_tipping_points=False)
+    assert result.recommendation == "in-house"
+    assert result.headline == "We recommend: keep your own IT staff (hire nobody)"
