@@ -34,7 +34,8 @@ UNUSUAL_PROBLEMS_PER_PERSON = 5.0  # problems a month per person beyond which an
 
 
 def money(value: float) -> str:
-    return f"${value:,.0f}"
+    """Whole dollars; an amount that rounds to nothing reads as $0, never "$-0"."""
+    return f"${round(value) + 0:,.0f}"
 
 
 def about_money(value: float) -> str:
