@@ -1,21 +1,27 @@
 # advisor: a production image. Build with `docker build -t advisor .`; docker-compose.yml runs it with PostgreSQL.
 # The image serves plain HTTP on port 8000; put a TLS-terminating proxy or load balancer in front (README).
 
-# --- Stage 1: install the dependencies into a virtual environment -------------------------------------------
-FROM python:3.11-slim AS build
+# --- Stage 1: install the locked dependencies into a virtual environment ------------------------------------
+# An exact release of Python and Debian, the same one for both stages. At a release, pin its digest as well,
+# `python:3.11.14-slim-bookworm@sha256:<digest>`, read with `docker buildx imagetools inspect <tag>`.
+FROM python:3.11.14-slim-bookworm AS build
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 RUN python -m venv /opt/venv
 ENV PATH=/opt/venv/bin:$PATH
 WORKDIR /src
+# The lock alone first: this layer is built again only when the lock changes, not at every change of code.
+# Every release exactly as tested, each checked against its hash, setuptools (the build backend) included.
+COPY requirements.lock ./
+RUN pip install --require-hashes -r requirements.lock
+# Then the project, built by the locked setuptools, with nothing resolved or fetched; `pip check` proves the
+# lock holds all it needs. The runtime stage runs the source from /app, so the installed copy is dropped.
 COPY pyproject.toml ./
 COPY advisor ./advisor
 COPY config ./config
-# Install the project to get its pinned dependency ranges, then drop the project itself: the runtime
-# stage runs the source from /app, so the code exists once.
-RUN pip install . && pip uninstall --yes advisor
+RUN pip install --no-deps --no-build-isolation . && pip check && pip uninstall --yes advisor
 
 # --- Stage 2: the runtime: no compilers, no pip cache, a user without privileges ------------------------------
-FROM python:3.11-slim AS runtime
+FROM python:3.11.14-slim-bookworm AS runtime
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PATH=/opt/venv/bin:$PATH
 RUN useradd --system --uid 10001 --user-group --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin advisor \
     && mkdir /data && chown advisor:advisor /data

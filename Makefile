@@ -5,26 +5,49 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-postgres setup checkers bench bench-scale clean lock
+.PHONY: run test test-postgres setup checkers lint audit bench bench-scale clean lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# Exactly the versions in requirements.lock, each checked against its recorded hash, then the project
-# itself without resolving anything more. Reinstall only when the lock changes, so a second `make run` is quick.
-$(STAMP): requirements.lock pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
-	$(BIN)/python -m pip install --quiet --no-deps -e .
+# Exactly the versions in requirements-dev.lock, each checked against its recorded hash (pip and setuptools
+# included: the virtual environment's own pip installs the locked ones), then the project itself without
+# resolving or fetching anything more. Reinstall only when the lock changes, so a second `make run` is quick.
+$(STAMP): requirements-dev.lock pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-# Regenerate requirements.lock from pyproject.toml's ranges (with the test and redis extras), hashes included.
-# Run after changing a dependency in pyproject.toml, or to take newer releases; commit both files together.
+# Two locks, generated from pyproject.toml's ranges with every hash: requirements-dev.lock holds everything
+# (the site, the redis client, the test and lint tools, pip) and is what `make setup` installs;
+# requirements.lock holds what the site runs on (with the redis client and the build backend, setuptools) at the
+# very same versions, and is what the production image installs (Dockerfile). Run after changing a dependency
+# in pyproject.toml (other pins are kept), or `make lock UPGRADE=--upgrade` for newer releases; commit all three.
+UPGRADE ?=
+PIP_COMPILE = PIP_CONFIG_FILE=/dev/null PIP_FIND_LINKS= $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe \
+	--strip-extras --no-emit-index-url --no-emit-find-links
 lock: | $(BIN)/python
 	$(BIN)/python -m pip install --quiet pip-tools
-	PIP_CONFIG_FILE=/dev/null PIP_FIND_LINKS= $(BIN)/pip-compile --quiet --upgrade --generate-hashes \
-		--extra test --extra redis --strip-extras --no-emit-index-url --no-emit-find-links \
-		--output-file requirements.lock pyproject.toml
+	$(PIP_COMPILE) $(UPGRADE) --extra test --extra redis --build-deps-for wheel \
+		--output-file requirements-dev.lock pyproject.toml
+	cp requirements-dev.lock requirements.lock  # so the runtime lock keeps the same pins
+	$(PIP_COMPILE) --extra redis --build-deps-for wheel --output-file requirements.lock pyproject.toml
+
+# Every check that reads the code without running it; .ci/run runs it before the tests. Configuration in
+# pyproject.toml: ruff (lint and format), mypy (strict on the engine), import-linter's layers, and pylint's
+# duplicate-code check. .pre-commit-config.yaml runs the same before each commit, for those who want it.
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/pylint --score=no advisor config
+
+# Every locked release (requirements-dev.lock holds all of requirements.lock) against PyPI's vulnerability
+# database: needs the network, so it is not part of CI. --strict fails when a package cannot be checked;
+# --disable-pip reads the pins and hashes as they are instead of installing them again to resolve.
+audit: $(STAMP)
+	$(BIN)/pip-audit --strict --disable-pip --require-hashes -r requirements-dev.lock
 
 setup: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
@@ -45,13 +68,28 @@ checkers:
 	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory node_modules/.installed; \
 	else echo "npm not found: Lighthouse and HTML-checker tests will be skipped (install nodejs and npm to run them)."; fi
 
-test: setup checkers
-	$(BIN)/python -m pytest
+# The whole suite on SQLite, on every core (pytest-xdist; the tests that start real servers share one worker),
+# in two parts: what needs no browser (run this before every commit), then the browser tests, Lighthouse last
+# and alone, since its performance score counts the CPU time the page takes. Prints both times, and the whole
+# of it, set-up included.
+PYTEST_XDIST = -n auto --maxprocesses 8 --dist loadgroup
+test:
+	@start=$$(date +%s); failed=0; \
+	$(MAKE) --no-print-directory setup checkers || exit 1; \
+	set_up=$$(date +%s); \
+	$(BIN)/python -m pytest $(PYTEST_XDIST) -m "not browser" || failed=1; \
+	unit=$$(date +%s); \
+	$(BIN)/python -m pytest $(PYTEST_XDIST) -m "browser and not real_server" || failed=1; \
+	$(BIN)/python -m pytest -m "browser and real_server" || failed=1; \
+	end=$$(date +%s); \
+	echo "make test: set-up $$((set_up - start)) s; suite without browser $$((unit - set_up)) s;" \
+		"browser tests $$((end - unit)) s; all $$((end - start)) s (wall time)"; \
+	exit $$failed
 
-# The suite again on a throwaway PostgreSQL server (needs Debian's `postgresql` package); browser tests
-# already ran on SQLite.
+# The suite again on a throwaway PostgreSQL server (needs Debian's `postgresql` package); the browser tests
+# and those that start real servers already ran on SQLite.
 test-postgres: setup
-	.ci/with-postgres $(BIN)/python -m pytest -m "not browser"
+	.ci/with-postgres $(BIN)/python -m pytest $(PYTEST_XDIST) -m "not browser and not real_server"
 
 # Load benchmark against /healthz under gunicorn (DEBUG off), plus scoring throughput: see bench/run.py.
 bench: setup

@@ -99,7 +99,8 @@ def _quote_data(value: Any) -> tuple[dict[str, Any], list[Any]]:
     if len(value) > quotes.MAX_QUOTES:
         return {}, [f"Give at most {quotes.MAX_QUOTES} quotes."]
     fields = QuoteForm.base_fields
-    items, errors = [], []
+    items: list[dict[str, Any]] = []
+    errors: list[dict[str, list[str]]] = []
     for item in value:
         found: dict[str, list[str]] = {}
         clean: dict[str, Any] = {}

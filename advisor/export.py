@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import AsyncIterator, Iterator
+from typing import Any
 
 from asgiref.sync import sync_to_async
 from django.db.models import QuerySet
@@ -131,7 +132,7 @@ class CsvExport:
 
     def lines(self, rows: list[tuple], outcomes: list[tuple]) -> str:
         """One chunk as CSV text."""
-        by_assessment: dict[int, dict[str, tuple]] = {}
+        by_assessment: dict[int, dict[str, list[Any]]] = {}
         for assessment_id, slug, *values in outcomes:
             by_assessment.setdefault(assessment_id, {})[slug] = values
         blank = [""] * len(EXPORT_PER_OPTION)

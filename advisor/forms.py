@@ -52,23 +52,24 @@ def field_for(question: answers.Question) -> forms.Field:
             error_messages={**messages, **REQUIRED_MESSAGES.get(question.name, {})},
             **common,
         )
+    minimum, maximum = question.minimum, question.maximum
+    if minimum is None or maximum is None:
+        raise ValueError(f"The number {question.name} needs a minimum and a maximum.")
     messages = {
-        "min_value": f"Enter {_limit(question.minimum)} or more."
-        if question.minimum or question.whole
-        else "Enter zero or more.",
-        "max_value": f"Enter {_limit(question.maximum)} or less.",
+        "min_value": f"Enter {_limit(minimum)} or more." if minimum or question.whole else "Enter zero or more.",
+        "max_value": f"Enter {_limit(maximum)} or less.",
         **REQUIRED_MESSAGES.get(question.name, {}),
     }
     if question.whole:
         return forms.IntegerField(
-            min_value=int(question.minimum),
-            max_value=int(question.maximum),
+            min_value=int(minimum),
+            max_value=int(maximum),
             error_messages={"invalid": "Enter a whole number, such as 12.", **messages},
             **common,
         )
     return DecimalField(
-        min_value=Decimal(str(question.minimum)),
-        max_value=Decimal(str(question.maximum)),
+        min_value=Decimal(str(minimum)),
+        max_value=Decimal(str(maximum)),
         max_digits=14,
         decimal_places=2,
         error_messages={

@@ -12,7 +12,7 @@ from django.utils import timezone
 from . import snapshot
 from .catalogue import load_catalogue
 from .engine import answers, score
-from .engine.domain import Catalogue, Profile, Result
+from .engine.domain import Catalogue, OptionResult, Profile, QuoteResult, Result
 from .models import Assessment, Comment, OptionOutcome
 
 
@@ -45,10 +45,9 @@ def check_storable(result: Result) -> None:
     column, and every figure of every option a finite number (PostgreSQL would take infinity, JSON cannot)."""
     best = result.quotes[0] if result.quotes else None
     total = round(Decimal(str(best.cost.three_years.expected)), 2) if best else None
+    priced: tuple[OptionResult | QuoteResult, ...] = (*result.options, *result.quotes)
     ranges = [
-        r
-        for o in (*result.options, *result.quotes)
-        for r in (o.cost.three_years, o.cost.parts.bills, o.cost.parts.lost_work, o.cost.parts.risk)
+        r for o in priced for r in (o.cost.three_years, o.cost.parts.bills, o.cost.parts.lost_work, o.cost.parts.risk)
     ]
     figures = [v for r in ranges for v in (r.low, r.expected, r.high)]
     figures += [v for o in result.options for v in (o.fit, o.cost_score, o.overall)]

@@ -11,6 +11,7 @@ import os
 import re
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote, urlsplit
 
 from csp.constants import NONE, SELF
@@ -176,11 +177,11 @@ WSGI_APPLICATION = "config.wsgi.application"
 # --- Database -------------------------------------------------------------------------------------------------
 
 
-def _database_from_url(url: str) -> dict:
+def _database_from_url(url: str) -> dict[str, Any]:
     import dj_database_url
 
     try:
-        config = dj_database_url.parse(url, conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 60))
+        config: dict[str, Any] = {**dj_database_url.parse(url, conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 60))}
     except ValueError as error:
         raise ImproperlyConfigured(f"DATABASE_URL is not a database address Django understands: {error}") from None
     if not config.get("ENGINE"):

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
@@ -26,14 +30,55 @@ def pytest_configure(config: pytest.Config) -> None:
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    # Nor does whitenoise serve them here from staticfiles/: the servers the tests start collect the files into
+    # it (tests/gunicorn_server.py) while, under pytest-xdist, another process's tests run. An empty folder of
+    # this process's own (whitenoise lists STATIC_ROOT whenever a request handler is made).
+    settings.STATIC_ROOT = tempfile.mkdtemp(prefix="advisor-tests-static-")
+    atexit.register(shutil.rmtree, settings.STATIC_ROOT, True)
     settings.CACHES = {**settings.CACHES, "fragments": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    # Passwords hashed in a moment instead of a deliberate third of a second: the sign-in tests log in often.
+    # (Servers the tests start as separate processes keep production's hasher.)
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The tests that start real servers (marker real_server) all run in one process of pytest-xdist's
+    (--dist loadgroup, as `make test` runs): they share the collected static files, one migrated database and
+    the ports 8200-8299, which a single process hands out one at a time. (A real-server test that shares none of
+    these names a group of its own.)
+
+    The tests of one database's own workings (markers postgresql and sqlite) are left out of a run on the other,
+    rather than skipped: `make test` runs SQLite's, `make test-postgres` PostgreSQL's."""
+    from django.db import connection
+
+    for item in items:
+        if item.get_closest_marker("real_server") and not item.get_closest_marker("xdist_group"):
+            item.add_marker(pytest.mark.xdist_group("real_server"))
+    other = "sqlite" if connection.vendor == "postgresql" else "postgresql"
+    left_out = [item for item in items if item.get_closest_marker(other)]
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = [item for item in items if not item.get_closest_marker(other)]
 
 
 # The shared stores of the rate-limit counters and the API's idempotency keys (settings.CACHES "ratelimit" and
 # "idempotency", from CACHE_URL): the database table by default, and a real Redis server when
 # ADVISOR_TEST_REDIS_URL names one. .ci/run starts one (Debian's redis-server) and stops it afterwards; it must
 # be a throwaway server: each test empties it.
-REDIS_URL = os.environ.get("ADVISOR_TEST_REDIS_URL", "").strip()
+#
+# Under pytest-xdist each worker has databases of that server of its own (gw0 the one named and the next, gw1
+# the two after...), since emptying a store empties its whole database.
+def _redis_url_of_this_worker(url: str) -> str:
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if not url or not worker.startswith("gw"):
+        return url
+    parts = urlsplit(url)
+    database = int(parts.path.strip("/") or 0) + 2 * int(worker[2:])
+    return urlunsplit((parts.scheme, parts.netloc, f"/{database}", parts.query, parts.fragment))
+
+
+REDIS_URL = _redis_url_of_this_worker(os.environ.get("ADVISOR_TEST_REDIS_URL", "").strip())
 
 
 # Each store as settings makes it (with its short socket timeouts), for the counters and for the idempotency keys:

@@ -263,7 +263,7 @@ def test_assessment_list_runs_five_queries_whatever_the_number_of_rows(
     assert page(150).count('class="action-select"') in (0, 100)  # a full page, or nothing for filters that exclude
 
 
-@pytest.mark.skipif(connection.vendor != "sqlite", reason="reads SQLite's query plans")
+@pytest.mark.sqlite  # reads SQLite's query plans
 @pytest.mark.parametrize("params", LIST_PARAMS, ids=lambda p: "&".join(p) or "all")
 def test_assessment_list_reads_every_filter_and_search_through_an_index(staff, assessment, params):
     with CaptureQueriesContext(connection) as queries:
@@ -365,7 +365,7 @@ def test_export_under_asgi_streams_through_an_asynchronous_iterator(assessment, 
     assert [row["id"] for row in rows] == [str(a.public_id) for a in Assessment.objects.order_by("created_at", "pk")]
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="reads PostgreSQL's query plans")
+@pytest.mark.postgresql  # reads PostgreSQL's query plans
 @pytest.mark.parametrize("params", LIST_PARAMS, ids=lambda p: "&".join(p) or "all")
 def test_assessment_list_can_read_every_filter_and_search_through_an_index_on_postgresql(staff, assessment, params):
     with CaptureQueriesContext(connection) as queries:

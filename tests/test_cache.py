@@ -273,6 +273,7 @@ API_BODY = json.dumps({"industry": "legal", "employees": 25, "incidents_per_mont
 API_HEADERS = {"Content-Type": "application/json"}
 
 
+@pytest.mark.real_server
 def test_a_saved_edit_shows_on_the_next_request_to_each_worker(site):
     before = from_every_worker(site, "/")  # each worker renders the page, then serves it from memory
     assert all("Freshly saved headline" not in r.text for answers in before.values() for r in answers)
@@ -286,6 +287,7 @@ def test_a_saved_edit_shows_on_the_next_request_to_each_worker(site):
     assert all("Freshly saved headline" in r.text for answers in after.values() for r in answers)
 
 
+@pytest.mark.real_server
 def test_a_bulk_update_shows_on_the_page_and_in_scoring_on_each_worker(site):
     from_every_worker(site, "/")
     from_every_worker(site, "/api/assessments/", method="POST", data=API_BODY, headers=API_HEADERS)
@@ -305,6 +307,7 @@ def test_a_bulk_update_shows_on_the_page_and_in_scoring_on_each_worker(site):
             assert any(a["value"].startswith("$41 ") for a in document["assumptions"] if a["model"] == "Managed IT Co")
 
 
+@pytest.mark.real_server
 def test_comment_moderation_shows_on_the_next_request_to_each_worker(site):
     site.manage(
         "from advisor.models import Comment\n"
@@ -320,6 +323,7 @@ def test_comment_moderation_shows_on_the_next_request_to_each_worker(site):
     assert all("Waiting for a moderator." not in r.text for answers in deleted.values() for r in answers)
 
 
+@pytest.mark.real_server
 def test_a_deleted_result_is_gone_from_each_worker(site):
     created = site.request("/api/assessments/", method="POST", data=API_BODY, headers=API_HEADERS)
     path = created.headers["location"].removeprefix(site.base)

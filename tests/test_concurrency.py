@@ -12,6 +12,8 @@ from concurrent.futures import ThreadPoolExecutor
 from http.cookies import SimpleCookie
 from urllib.parse import urlencode
 
+import pytest
+
 from tests.gunicorn_server import Gunicorn, count, shared_migrated_database
 
 CLIENTS = 8
@@ -76,6 +78,7 @@ def _form_client(server: Gunicorn, client: int) -> list[int]:
     return statuses
 
 
+@pytest.mark.real_server
 def test_concurrent_submissions_under_several_workers_are_all_stored():
     database = shared_migrated_database()
     before = count(database, "advisor_assessment")
@@ -93,6 +96,7 @@ def test_concurrent_submissions_under_several_workers_are_all_stored():
     assert count(database, "advisor_assessment") - before == CLIENTS * SUBMISSIONS
 
 
+@pytest.mark.real_server
 def test_rate_limit_holds_across_workers_when_clients_post_at_once():
     """40 posts from one address at once, spread over 4 processes: exactly the limit gets through.
 

@@ -111,6 +111,7 @@ def test_every_statement_of_a_request_waits_only_for_what_is_left_of_its_budget(
     own.close()
 
 
+@pytest.mark.real_server
 def test_a_held_write_lock_gets_a_503_from_the_real_server_within_the_budget():
     """A real SQLite file whose write lock the test holds: the post is answered 503 in about the 2 s budget (10 s
     allowed, which tells an answer from a hang; before, it waited 20 s per statement), then succeeds once free."""

@@ -1,4 +1,5 @@
-"""The dependencies are locked: requirements.lock pins every one, with hashes, and is what set-up installs."""
+"""The dependencies are locked, with hashes: requirements-dev.lock pins every one and is what set-up installs;
+requirements.lock pins the site's own at the same releases and is what the image installs."""
 
 from __future__ import annotations
 
@@ -6,13 +7,29 @@ import re
 import tomllib
 from importlib.metadata import version
 
+import pytest
 from packaging.requirements import Requirement
 from packaging.version import Version
 
 from tests.gunicorn_server import ROOT
 
 LOCK = (ROOT / "requirements.lock").read_text()
-PINS = {m[1].lower(): Version(m[2]) for m in re.finditer(r"^([A-Za-z0-9_.-]+)==([^\s\\]+)", LOCK, re.M)}
+DEV_LOCK = (ROOT / "requirements-dev.lock").read_text()
+PIN = re.compile(r"^([A-Za-z0-9_.-]+)==([^\s\\]+)", re.M)
+PINS = {m[1].lower(): Version(m[2]) for m in PIN.finditer(DEV_LOCK)}
+DEV_PINS = PINS
+
+
+def _entries(lock: str) -> dict[str, tuple[str, frozenset[str]]]:
+    """Each locked package's release and hashes."""
+    entries = [entry for entry in re.split(r"\n(?=[A-Za-z0-9])", lock) if not entry.startswith("#")]
+    found = {}
+    for entry in entries:
+        name, pinned = PIN.match(entry).groups()
+        found[name.lower()] = (pinned, frozenset(re.findall(r"--hash=sha256:([0-9a-f]{64})", entry)))
+    return found
+
+
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
 
 
@@ -20,9 +37,10 @@ def _normal(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
-def test_every_locked_package_is_pinned_with_hashes():
-    entries = [entry for entry in re.split(r"\n(?=[A-Za-z0-9])", LOCK) if not entry.startswith("#")]
-    assert len(entries) == len(PINS) > 20
+@pytest.mark.parametrize("lock", [LOCK, DEV_LOCK], ids=["requirements.lock", "requirements-dev.lock"])
+def test_every_locked_package_is_pinned_with_hashes(lock):
+    entries = [entry for entry in re.split(r"\n(?=[A-Za-z0-9])", lock) if not entry.startswith("#")]
+    assert len(entries) == len(PIN.findall(lock)) > 20
     for entry in entries:
         assert "==" in entry.splitlines()[0] and "--hash=sha256:" in entry, entry
 
@@ -49,30 +67,22 @@ def test_django_is_a_release_without_published_advisories():
     assert Version(version("django")) >= Version("5.2.8")  # and it is what runs
 
 
-def test_make_run_and_make_test_install_from_the_lock_checking_hashes():
-    makefile = (ROOT / "Makefile").read_text()
-    recipe = re.search(r"^\$\(STAMP\):(.*)\n((?:\t.*\n)+)", makefile, re.M)
-    assert "requirements.lock" in recipe.group(1)
-    steps = recipe.group(2)
-    assert "pip install --quiet --require-hashes -r requirements.lock" in steps
-    assert "pip install --quiet --no-deps -e ." in steps
-    for target in ("run", "test"):
-        assert re.search(rf"^{target}: setup\b", makefile, re.M) and re.search(r"^setup: \$\(STAMP\)", makefile, re.M)
+def test_what_runs_the_tests_is_exactly_the_development_lock():
+    """`make setup` installs requirements-dev.lock, hashes checked; so what the suite runs on is what is locked."""
+    for name, pinned in DEV_PINS.items():
+        assert Version(version(name)) == pinned, name
+
+
+def test_the_image_lock_pins_what_the_development_lock_pins_with_the_same_hashes():
+    """requirements.lock (what the image installs, Dockerfile) is a part of requirements-dev.lock, release for
+    release and hash for hash: the image runs on what the tests ran on."""
+    development = _entries(DEV_LOCK)
+    image = _entries(LOCK)
+    assert "setuptools" in image and "django" in image and "pytest" not in image
+    for name, (pinned, hashes) in image.items():
+        assert development[name] == (pinned, hashes), name
 
 
 def test_the_redis_client_is_an_optional_dependency():
     assert any(Requirement(d).name == "redis" for d in PROJECT["optional-dependencies"]["redis"])
     assert not any(Requirement(d).name == "redis" for d in PROJECT["dependencies"])
-
-
-def test_ci_runs_the_cache_and_rate_limit_tests_against_a_redis_server_it_starts_and_stops():
-    script = (ROOT / ".ci" / "run").read_text()
-    assert "packages+=(redis-server)" in script
-    start, stop, suite = (
-        script.index("redis-server --port"),
-        script.index("trap stop_redis EXIT"),
-        script.index("make test\n"),
-    )
-    assert start < stop < suite  # started before the suite, stopped however the run ends
-    assert 'export ADVISOR_TEST_REDIS_URL="redis://127.0.0.1:$redis_port/0"' in script
-    assert "--maxmemory-policy noeviction" in script

@@ -166,6 +166,7 @@ def test_a_path_with_line_breaks_or_terminal_escapes_cannot_forge_a_request_line
     assert "\x1b" not in out.getvalue() and '"GET /\\x1b[2J\\x1b[31mred" 404' in lines[1]
 
 
+@pytest.mark.real_server
 def test_a_real_server_logs_each_request_without_personal_data():
     """Run gunicorn as deployed, do what people do, and read everything it printed."""
     database = shared_migrated_database()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import re
 import socket
 from contextlib import ExitStack
 
@@ -20,7 +19,7 @@ from django.test import Client, override_settings
 
 from advisor.models import Comment
 from config.asgi import BodyLimit, application
-from tests.gunicorn_server import ROOT, Gunicorn, shared_migrated_database
+from tests.gunicorn_server import Gunicorn, shared_migrated_database
 from tests.security_data import API_ANSWERS
 
 PROBE_TIMEOUT = 10.0  # seconds: generous; a hung server never answers within it
@@ -31,16 +30,11 @@ LIMIT = 256 * 1024  # settings.DATA_UPLOAD_MAX_MEMORY_SIZE
 
 @pytest.fixture(scope="module")
 def server():
-    """The site as `make run` serves it (its command line is checked below), two workers, on its own database."""
+    """The site as `make run` serves it (config/gunicorn.conf.py), two workers, on its own database."""
     with Gunicorn(
         shared_migrated_database(), workers=2, env={"RATELIMIT_ENABLE": "0", "COMMENT_MIN_SECONDS": "0"}
     ) as running:
         yield running
-
-
-def test_make_run_serves_what_these_tests_start():
-    recipe = re.search(r"^run:.*\n((?:\t.*\n)+)", (ROOT / "Makefile").read_text(), re.M).group(1)
-    assert "$(BIN)/gunicorn config.asgi:application --config config/gunicorn.conf.py" in recipe
 
 
 def _connect(port: int) -> socket.socket:
@@ -67,6 +61,7 @@ def _probe(port: int, path: str) -> str:
         return _answer(sock)
 
 
+@pytest.mark.real_server
 def test_slow_clients_cannot_hold_the_workers(server):
     """100 connections trickling their headers and 20 trickling their bodies, more than any pool of workers:
     /healthz and the pages are still answered, round after round, while the slow ones are still sending."""
@@ -106,6 +101,7 @@ def _still_waiting(sock: socket.socket) -> bool:
     return False
 
 
+@pytest.mark.real_server
 @pytest.mark.parametrize("path", ["/comments/", "/assess/", "/admin/login/", "/api/assessments/"])
 def test_a_body_over_the_limit_is_refused_by_its_length_before_it_is_sent(server, path):
     """A 50 MB multipart file part: refused at once, though only the start of its first part was ever sent."""
@@ -134,6 +130,7 @@ def _chunked(sock: socket.socket, path: str, content_type: str, chunks: list[byt
     return _answer(sock)
 
 
+@pytest.mark.real_server
 def test_a_chunked_body_is_refused_while_it_is_read_once_over_the_limit(server):
     with _connect(server.port) as sock:
         answer = _chunked(
@@ -145,6 +142,7 @@ def test_a_chunked_body_is_refused_while_it_is_read_once_over_the_limit(server):
     assert answer == "HTTP/1.1 413 Request Entity Too Large"
 
 
+@pytest.mark.real_server
 def test_chunked_json_is_read_and_scored(server):
     body = json.dumps(API_ANSWERS).encode()
     with _connect(server.port) as sock:

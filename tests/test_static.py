@@ -157,6 +157,7 @@ def assets(html: str) -> list[str]:
     ]
 
 
+@pytest.mark.real_server
 def test_static_files_have_hashed_names_and_are_served_compressed_with_far_future_caching(site, public_pages):
     for path in public_pages.values():
         addresses = assets(site.get(path).text)
@@ -177,6 +178,7 @@ def test_static_files_have_hashed_names_and_are_served_compressed_with_far_futur
             assert len(plain.body) > len(site.get(address, **{"Accept-Encoding": "br"}).body)
 
 
+@pytest.mark.real_server
 def test_a_name_without_its_hash_is_cached_only_briefly(site):
     response = site.get("/static/vendor/bootstrap.min.css", **{"Accept-Encoding": "br"})
     assert response.status == 200
@@ -201,6 +203,7 @@ def page_weight(site: PerfSite, path: str) -> dict[str, int]:
     return weights
 
 
+@pytest.mark.real_server
 @pytest.mark.parametrize("page", ["comparison", "form", "result"])
 def test_each_public_page_weighs_at_most_100_kb(site, public_pages, page):
     # HTML counts as served (uncompressed by the app; a compressing proxy in front makes it smaller still).

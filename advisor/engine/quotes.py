@@ -36,7 +36,7 @@ float or a numpy array of simulated draws alike.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, TypedDict
 
 from . import costs
 from .domain import QUOTE_INCLUDES, Catalogue, Flag, Profile, Quote, ScopeItem
@@ -315,6 +315,14 @@ def project_work(shared: dict[str, float], profile: Profile) -> float:
     )
 
 
+class _Volumes(TypedDict):
+    """The organisation's volumes that `price` takes by keyword, passed on together."""
+
+    devices: float
+    incidents: float
+    downtime_cost: float
+
+
 def left_out(
     quote: Quote,
     option: dict[str, float],
@@ -329,7 +337,7 @@ def left_out(
     are what it leaves out in all: the pieces are added to the quote one after another (in QUOTE_INCLUDES'
     order), each costing the fall in its total as it is added (at every figure's expected value). Projects,
     outside the totals, at what the work would be billed."""
-    kwargs = dict(devices=devices, incidents=incidents, downtime_cost=downtime_cost)
+    kwargs = _Volumes(devices=devices, incidents=incidents, downtime_cost=downtime_cost)
     has = frozenset(quote.includes)
     total = float(price(quote, option, shared, profile, **kwargs).parts.total)
     costed = {}
@@ -355,7 +363,7 @@ def response_cost(
 ) -> float:
     """What `quote`'s response terms cost over three years against `faster`'s: its total less its total with
     `faster`'s promised response (at every figure's expected value)."""
-    kwargs = dict(devices=devices, incidents=incidents, downtime_cost=downtime_cost)
+    kwargs = _Volumes(devices=devices, incidents=incidents, downtime_cost=downtime_cost)
     return float(price(quote, option, shared, profile, **kwargs).parts.total) - float(
         price(replace(quote, response_hours=faster.response_hours), option, shared, profile, **kwargs).parts.total
     )

@@ -169,9 +169,9 @@ def simulate(
         ]
     )
     low, high = np.percentile(rows, [LOW_PERCENTILE, HIGH_PERCENTILE], axis=1)
-    values = [float(v) for part in means for v in (part.bills, part.lost_work, part.risk, part.total)]
+    at_means = [float(v) for part in means for v in (part.bills, part.lost_work, part.risk, part.total)]
     ranges = [
-        Range(min(float(lo), exp), exp, max(float(hi), exp)) for lo, hi, exp in zip(low, high, values, strict=False)
+        Range(min(float(lo), exp), exp, max(float(hi), exp)) for lo, hi, exp in zip(low, high, at_means, strict=False)
     ]
     totals = rows[3::4]
     cheapest = np.bincount(np.argmin(totals, axis=0), minlength=len(drawn)) / DRAWS

@@ -56,6 +56,8 @@ class HoneypotInput(forms.TextInput):
 class SpamGuardForm(forms.Form):
     """Base for a form that people fill in; subclasses add their own fields after these two."""
 
+    data: Any  # what was posted (Django's Form sets it); _replace_data swaps in a changed copy
+
     subject = forms.CharField(
         label="Leave this empty",
         required=False,
@@ -71,8 +73,9 @@ class SpamGuardForm(forms.Form):
 
     def _replace_data(self, name: str, value: str) -> None:
         """Show a fresh value in the re-rendered form (bound forms render what was posted)."""
-        self.data = self.data.copy()
-        self.data[self.add_prefix(name)] = value
+        data = self.data.copy()
+        data[self.add_prefix(name)] = value
+        self.data = data
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

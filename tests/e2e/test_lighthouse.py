@@ -28,6 +28,10 @@ from tests import gunicorn_server
 
 from .conftest import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, ROOT, VALID_ANSWERS, require
 
+# Lighthouse measures a real gunicorn it starts (after collecting the static files): with the other tests that
+# start servers, these run in one process of pytest-xdist's, one at a time (tests/conftest.py).
+pytestmark = pytest.mark.real_server
+
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 PORTS = range(8100, 8200)  # the e2e share of this machine's ports
