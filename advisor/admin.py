@@ -65,9 +65,9 @@ class CostParameterInline(admin.StackedInline):
 
 @admin.register(SupportModel)
 class SupportModelAdmin(admin.ModelAdmin):
-    list_display = ("name", "slug", "pricing_type", "order", "is_active")
+    list_display = ("name", "slug", "pricing_type", "pricing_basis", "order", "is_active")
     list_editable = ("order", "is_active")
-    list_filter = ("is_active", "pricing_type")
+    list_filter = ("is_active", "pricing_type", "pricing_basis")
     search_fields = ("name", "summary")
     prepopulated_fields = {"slug": ("name",)}
     inlines = (CharacteristicInline, CostParameterInline)

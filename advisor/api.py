@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from . import idempotency, report, services, snapshot
 from .catalogue import load_comparison
-from .engine import quotes
+from .engine import answers, quotes
 from .forms import ASSESSMENT_DEFAULTS, AssessmentForm, QuoteForm, quote_form_data
 from .models import Assessment, SharedFigure
 from .protect import stores
@@ -44,6 +44,11 @@ def _form_data(payload: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list[
     fields = AssessmentForm.base_fields
     data: dict[str, Any] = {}
     errors: dict[str, list[str]] = {}
+    given = payload.get("quotes")
+    read_as_quotes = [key for key in answers.READ_AS_QUOTES if payload.get(key) is not None]
+    if read_as_quotes and isinstance(given, list) and len(given) + len(read_as_quotes) > quotes.MAX_QUOTES:
+        counted = " and ".join(read_as_quotes) + (" each count" if len(read_as_quotes) > 1 else " counts")
+        errors["quotes"] = [f"Give at most {quotes.MAX_QUOTES} quotes: {counted} as one."]
     for key, value in payload.items():
         if key == "quotes":
             quote_data, quote_errors = _quote_data([] if value is None else value)

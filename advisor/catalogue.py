@@ -108,6 +108,7 @@ def _read_catalogue() -> Catalogue:
                 headlines={c.dimension.slug: c.headline for c in characteristics},
                 figures={p.key: _figure(p, p.get_key_display()) for p in model.cost_parameters.all()},
                 pricing=model.pricing_type,
+                basis=model.pricing_basis,
             )
         )
     figures = {f.key: _figure(f, f.label) for f in SharedFigure.objects.all()}

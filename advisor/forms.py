@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
 
 from .engine import answers, quotes
-from .engine.domain import QUOTE_INCLUDES, Profile, Quote
+from .engine.domain import HOURLY_QUOTE_MODELS, QUOTE_INCLUDES, QUOTE_MODELS, Profile, Quote
 from .protect.spam import STARTED, SpamGuardForm
 
 # Values a person would otherwise have to pick for a typical small office; the API uses them too.
@@ -166,6 +166,7 @@ def _same_number(text: str, number: Any) -> bool:
 
 # What a blank quote's terms are taken to be (the form shows them; the API fills them in when left out).
 QUOTE_DEFAULTS: dict[str, Any] = {
+    "model": "msp",
     "term_months": 12,
     "yearly_increase_percent": Decimal("0"),
     "notice_days": 0,
@@ -186,6 +187,18 @@ class QuoteForm(forms.Form):
             "max_length": "Keep the name under 60 characters.",
         },
     )
+    model = forms.ChoiceField(
+        label="What it is for",
+        choices=QUOTE_MODELS,
+        initial="msp",
+        required=False,  # left out: a managed service, as every quote was before the others could be entered
+        help_text="A monthly service, or an IT firm's hourly rate.",
+        error_messages={
+            "required": "Choose what the quote is for.",
+            "invalid_choice": "Choose one of the listed kinds: msp, co-managed, break-fix or block-hours.",
+        },
+    )
+    hourly_rate = _money("Hourly rate ($)", "For Break/Fix or a block of hours only.", maximum=100_000)
     price_per_user_month = _money("Price a user a month ($)", maximum=100_000)
     price_per_device_month = _money("Price a device a month ($)", maximum=100_000)
     flat_monthly = _money("Flat fee a month ($)", "Give at least one of the three prices; we add them up.")
@@ -271,7 +284,7 @@ class QuoteForm(forms.Form):
         choices=QUOTE_INCLUDES,
         widget=forms.CheckboxSelectMultiple,
         error_messages={
-            "invalid_choice": "Choose only from the listed items: monitoring, security, backup, "
+            "invalid_choice": "Choose only from the listed items: helpdesk, monitoring, security, backup, "
             "after_hours, onsite, new_starters, projects.",
             "invalid_list": "Give a list of the items included.",
         },
@@ -294,7 +307,10 @@ class QuoteForm(forms.Form):
         for name, field in self.fields.items():
             value = field.widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
             text = "" if value is None else str(value).strip() if not isinstance(value, list) else str(value)
-            if name in QUOTE_DEFAULTS:
+            if name == "model":
+                if text and text != "msp":
+                    return True
+            elif name in QUOTE_DEFAULTS:
                 if text and not _same_number(text, QUOTE_DEFAULTS[name]):
                     return True
             elif text and value != []:
@@ -309,6 +325,22 @@ class QuoteForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
+        if data.get("model") in HOURLY_QUOTE_MODELS:
+            if not self.has_error("hourly_rate") and not data.get("hourly_rate"):
+                self.add_error(
+                    "hourly_rate",
+                    ValidationError("Give the hourly rate this firm quoted, above zero.", code="no_hourly_rate"),
+                )
+            return data
+        if data.get("hourly_rate") is not None and not self.has_error("hourly_rate"):
+            self.add_error(
+                "hourly_rate",
+                ValidationError(
+                    "An hourly rate is for Break/Fix or a block of hours: leave it blank for a monthly service, "
+                    "or change what the quote is for.",
+                    code="hourly_rate_not_for_this",
+                ),
+            )
         prices = [data.get(name) for name in QUOTE_PRICES]
         if not any(self.has_error(name) for name in QUOTE_PRICES) and not any(p for p in prices if p):
             self.add_error(
@@ -340,6 +372,8 @@ class QuoteForm(forms.Form):
             termination_fee_months=float(data["termination_fee_months"]) + 0.0,
             response_hours=number("response_hours"),
             includes=tuple(key for key in quotes.INCLUDE_KEYS if key in chosen),
+            model=data.get("model") or "msp",
+            hourly_rate=number("hourly_rate"),
         )
 
 
@@ -525,7 +559,9 @@ def assessment_helper() -> FormHelper:
     helper.disable_csrf = True  # the template's <form> carries the token
     sections: dict[str, list[str]] = {}
     for q in answers.QUESTIONS:
-        sections.setdefault(q.section, []).append(q.name)
+        names = sections.setdefault(q.section, [])  # the quotes' section stays, holding the quotes alone
+        if q.name not in answers.READ_AS_QUOTES:
+            names.append(q.name)
     fieldsets = []
     for title, names in sections.items():
         if title == answers.ORGANISATION:
@@ -533,8 +569,9 @@ def assessment_helper() -> FormHelper:
         if title == answers.QUOTES:
             names = [
                 HTML(
-                    '<p class="small text-body-secondary">Have real quotes? Put them here and they replace '
-                    "the published figures in the cost estimate.</p>"
+                    '<p class="small text-body-secondary">Have real quotes? Enter up to three: a monthly '
+                    "service, or an IT firm's hourly rate. Each is priced as the option it is a way of buying, "
+                    "with what it leaves out, and stands in the ranking beside our typical prices.</p>"
                 ),
                 *names,
                 HTML('{% include "advisor/_quotes.html" %}'),

@@ -124,6 +124,19 @@ class SupportModel(models.Model):
         default=PricingType.PER_JOB,
         help_text="How the option charges: it decides which of its cost figures make up its bills.",
     )
+
+    class PricingBasis(models.TextChoices):
+        PER_USER = "per_user", "Per user (its monthly fee per user)"
+        PER_DEVICE = "per_device", "Per device (its monthly fee per device)"
+        PER_USER_AND_DEVICE = "per_user_and_device", "Per user and per device (both fees)"
+
+    pricing_basis = models.CharField(
+        max_length=20,
+        choices=PricingBasis.choices,
+        default=PricingBasis.PER_USER,
+        help_text="What its providers count its monthly fees on: people, devices, or both. A fee for each site "
+        "beyond the first, when it has one, comes on top. Options without a monthly fee ignore it.",
+    )
     order = models.PositiveSmallIntegerField("display order", default=0)
     is_active = models.BooleanField(
         "active", default=True, help_text="Inactive models are hidden from the site and from new assessments."
@@ -239,6 +252,14 @@ class CostParameter(SourcedFigure):
         )
         AWAY_SHARE = "away_share", "Salaried: share of time one person is away (0–1)"
         COVER_RESPONSE_DELAY_HOURS = "cover_response_delay_hours", "Salaried: hours waiting for bought-in help"
+        # Size is people, devices and sites; own IT staff counted honestly (issue 24).
+        FEE_PER_SITE_MONTH = "fee_per_site_month", "Monthly fee for each site beyond the first ($)"
+        DEVICES_PER_IT_STAFF = "devices_per_it_staff", "Salaried: devices one IT person looks after"
+        OUT_OF_HOURS_STAFFING = "out_of_hours_staffing", "Salaried: staff time an hour of out-of-hours work takes (×)"
+        FULL_SERVICE_FEE_PER_USER_MONTH = (
+            "full_service_fee_per_user_month",
+            "Beside own staff: fee a user for what they cannot cover ($)",
+        )
 
     support_model = models.ForeignKey(SupportModel, on_delete=models.CASCADE, related_name="cost_parameters")
     key = models.CharField(max_length=40, choices=Key.choices)
@@ -288,6 +309,11 @@ class SharedFigure(SourcedFigure):
         ONSITE_VISIT_COST = "onsite_visit_cost", "Cost of an on-site visit ($)"
         PROJECT_HOURS_PER_PERSON_YEAR = "project_hours_per_person_year", "Project hours a person a year"
         BEST_EFFORTS_RESPONSE_HOURS = "best_efforts_response_hours", "Hours waiting when no response is promised"
+        # The answer agrees with its own money (issue 23).
+        COORDINATION_HOURS_PER_JOB = "coordination_hours_per_job", "Office time to call in an outside IT firm, a job"
+        PREFERENCE_ALLOWANCE_SHARE = "preference_allowance_share", "Most a way of paying counts for, share of bills"
+        # Size is people, devices and sites (issue 24).
+        SITE_HOURS_MONTH = "site_hours_month", "Hours a month each further site takes (travel, visits, network)"
 
     key = models.CharField(max_length=40, choices=Key.choices, unique=True)
     label = models.CharField(max_length=200, help_text="How the figure is named on results.")

@@ -66,16 +66,35 @@ def quote_terms(quote: Quote) -> str:
 
 
 def without_quotes(stored: Stored) -> Stored:
-    """The result as shown at the link that leaves the person's quotes out: no quotes, and each option's chance
-    of being cheapest taken over the options alone."""
+    """The result as shown at the link that leaves the person's quotes out: no quotes, each option's chance of
+    being cheapest taken over the options alone, and (in results that store it) the answer over the options
+    alone, with its own words and ranking, so that nothing reveals a quote's price."""
 
     def alone(o: OptionResult) -> OptionResult:
         if o.cost.chance_cheapest_of_options is None:
             return o
         return replace(o, cost=replace(o.cost, chance_cheapest=o.cost.chance_cheapest_of_options))
 
-    result = replace(stored.result, quotes=(), quote_verdict=(), options=tuple(alone(o) for o in stored.result.options))
-    return replace(stored, profile=replace(stored.profile, quotes=()), result=result)
+    options = tuple(alone(o) for o in stored.result.options)
+    result = replace(stored.result, quotes=(), quote_verdict=(), options=options, recommended_quote=None)
+    answer = stored.result.without_quotes
+    if answer is not None:
+        place = {slug: n for n, slug in enumerate(answer.order)}
+        result = replace(
+            result,
+            recommendation=answer.recommendation,
+            recommendation_name=answer.recommendation_name,
+            close_call=answer.close_call,
+            headline=answer.headline,
+            summary=answer.summary,
+            reasons=answer.reasons,
+            tipping_points=answer.tipping_points,
+            options=tuple(sorted(options, key=lambda o: place.get(o.slug, len(place)))),
+            without_quotes=None,
+        )
+    return replace(
+        stored, profile=replace(stored.profile, quotes=(), hourly_rate=None, msp_fee_per_user=None), result=result
+    )
 
 
 @dataclass(frozen=True)
@@ -85,6 +104,9 @@ class Ranked:
     name: str
     is_quote: bool
     cost: OptionCost
+    figure: float = 0.0  # the ranking figure: the total less any allowance for how the person prefers to pay
+    line: str = ""  # what an option is for this organisation, in one line
+    swatch: int | None = None  # an option's colour in the cost chart (its place among the options)
 
 
 @dataclass(frozen=True)
@@ -95,6 +117,7 @@ class LeftOut:
 
 
 LEFT_OUT_NOTES = {
+    "helpdesk": "each problem billed by the hour, and slower to start, so more work lost waiting",
     "monitoring": "more problems, and a likelier serious incident (lost work and risk)",
     "security": "tooling bought separately, and no managed security against serious incidents",
     "backup": "tooling bought separately, and recovery as slow as your own backups allow",
@@ -131,6 +154,35 @@ def cost_ranking(result: Result) -> list[Ranked]:
     return sorted(rows, key=lambda row: row.cost.three_years.expected)
 
 
+def cost_rows(result: Result) -> list[Ranked]:
+    """The rows of the cost table: the options and the person's quotes (each named with the option it buys), in
+    the ranking's order, so the first row is the answer and "cheapest in" adds up over the rows shown."""
+    names = {o.slug: o.name for o in result.options}
+    rows = [
+        Ranked(
+            o.title or o.name,
+            False,
+            o.cost,
+            figure=o.cost.three_years.expected - o.allowance,
+            swatch=n,
+            line=o.line,
+        )
+        for n, o in enumerate(result.options)
+    ]
+    rows += [
+        Ranked(
+            f"{q.name}, your quote ({names.get(q.model, q.model)})",
+            True,
+            q.cost,
+            figure=q.cost.three_years.expected - q.allowance,
+        )
+        for q in result.quotes
+    ]
+    if result.version < 3:  # an earlier model's order, as it was stored
+        return rows
+    return sorted(rows, key=lambda row: round(row.figure, 2))
+
+
 def figure_rows(stored: Stored) -> tuple[Assumption, ...]:
     """Every figure behind the costs: this organisation's estimates and method, then the catalogue's figures
     as they were when it was scored (results of the first model kept theirs in their assumptions)."""
@@ -140,9 +192,15 @@ def figure_rows(stored: Stored) -> tuple[Assumption, ...]:
 
 
 def is_tie(stored: Stored) -> bool:
-    """A close call whose rounded scores are equal: the page then names no winner."""
+    """A close call whose two leaders read the same in the headline's rounded money (in results of the earlier,
+    blended model: equal rounded scores): the page then names no winner."""
     options = stored.result.options
-    return stored.result.close_call and len(options) > 1 and round(options[0].overall) == round(options[1].overall)
+    if not stored.result.close_call or len(options) < 2:
+        return False
+    if stored.earlier_model:
+        return round(options[0].overall) == round(options[1].overall)
+    first, second = (o.cost.three_years.expected - o.allowance for o in options[:2])
+    return explain.about_money(first) == explain.about_money(second)
 
 
 def cheapest_sentence(stored: Stored) -> str:
@@ -176,9 +234,11 @@ def _score(o: OptionResult) -> dict[str, Any]:
     return {
         "model": o.slug,
         "name": o.name,
+        "title": o.title or o.name,
         "fit": o.fit,
         "cost_score": o.cost_score,
         "overall": o.overall,
+        "line": o.line,
         "cost": _cost(o.cost),
         "chance_cheapest": o.cost.chance_cheapest,
         "dimensions": o.dimensions,
@@ -188,6 +248,7 @@ def _score(o: OptionResult) -> dict[str, Any]:
 def _quote(q: QuoteResult) -> dict[str, Any]:
     return {
         "name": q.name,
+        "model": q.model,
         "monthly_first_year": q.monthly_first_year,
         "monthly_third_year": q.monthly_third_year,
         "per_person_month": q.per_person_month,
@@ -221,6 +282,7 @@ def api_document(assessment: Assessment, stored: Stored, *, url: str, shared_url
         "not_applicable": result.not_applicable,
         "scores": [_score(o) for o in result.options],
         "quotes": [_quote(q) for q in result.quotes],
+        "recommended_quote": result.recommended_quote,
         "quote_verdict": list(result.quote_verdict),
         "url_without_quotes": shared_url,
         "needs": result.needs,

@@ -6,6 +6,11 @@ version in `Assessment.result_version`:
 and points to the catalogue it was scored with (`CatalogueRecord`, one row per distinct catalogue, shared by
 every assessment scored against it), so the figures are not copied into each assessment.
 
+A document with quotes also lists what a quote could include when it was written (`quote_includes`): a piece
+listed since was counted as part of every quote stored before it was listed, so on read those quotes include it
+and mean what they meant, on the page and when scored again ("helpdesk", fixing problems, joined the list in
+issue 23; documents before it carry no list).
+
 Reading never scores again and never fails on an older shape: version 1 (the first model, which kept its
 catalogue inside the document and mixed lost work into one cost) is upgraded on read into today's types,
 marked `earlier_model` so the page can say so. Pages, API, admin and CSV read `Stored`, never dict keys.
@@ -43,9 +48,11 @@ from .engine.domain import (
     Point,
     PointKind,
     Profile,
+    Quote,
     Range,
     Result,
 )
+from .engine.quotes import INCLUDE_KEYS
 from .models import Assessment, CatalogueRecord
 
 # ---- Plain data <-> dataclasses ---------------------------------------------------------------------------
@@ -110,7 +117,8 @@ def catalogue_record_id(catalogue: Catalogue) -> int:
 
 
 def result_document(*, profile: Profile, result: Result, scored_at: str) -> bytes:
-    return pack({"scored_at": scored_at, "inputs": profile, "result": result})
+    listed = {"quote_includes": INCLUDE_KEYS} if profile.quotes else {}
+    return pack({"scored_at": scored_at, "inputs": profile, "result": result, **listed})
 
 
 # ---- Reading ---------------------------------------------------------------------------------------------
@@ -132,20 +140,44 @@ class Stored:
         return self.version < RESULT_VERSION
 
 
+# Versions stored in today's types: version 2 ranked by a blend of fit and cost, version 3 by money alone; the
+# shape is the same but for fields that version 3 added with defaults (an option's allowance). A version 2 result
+# renders as it was stored and says it was scored by an earlier model.
+READABLE_AS_TODAY = (2, RESULT_VERSION)
+
+
 def load(assessment: Assessment) -> Stored:
     """The assessment's stored result, upgraded to today's types when an earlier version stored it."""
     document = unpack(assessment.result_document)
     if assessment.result_version == 1:
         return _from_version_1(document)
-    if assessment.result_version != RESULT_VERSION:
+    if assessment.result_version not in READABLE_AS_TODAY:
         raise ValueError(f"Unknown stored result version {assessment.result_version}.")
+    profile = from_plain(Profile, document["inputs"])
     return Stored(
-        version=RESULT_VERSION,
+        version=assessment.result_version,
         scored_at=document["scored_at"],
-        profile=from_plain(Profile, document["inputs"]),
+        profile=_with_pieces_listed_since(profile, document.get("quote_includes", INCLUDES_BEFORE_HELPDESK)),
         catalogue=_catalogue(assessment.catalogue_record),
         result=from_plain(Result, document["result"]),
     )
+
+
+# What a quote could include before "helpdesk" (fixing problems) was listed: documents written then carry no list.
+INCLUDES_BEFORE_HELPDESK = ("monitoring", "security", "backup", "after_hours", "onsite", "new_starters", "projects")
+
+
+def _with_pieces_listed_since(profile: Profile, listed: Any) -> Profile:
+    """The profile with each quote including the pieces listed since its document was written, as it was priced."""
+    since = [key for key in INCLUDE_KEYS if key not in listed]
+    if not since or not profile.quotes:
+        return profile
+
+    def upgraded(quote: Quote) -> Quote:
+        has = set(quote.includes) | set(since)
+        return dataclasses.replace(quote, includes=tuple(key for key in INCLUDE_KEYS if key in has))
+
+    return dataclasses.replace(profile, quotes=tuple(upgraded(quote) for quote in profile.quotes))
 
 
 def _catalogue(record: CatalogueRecord) -> Catalogue:

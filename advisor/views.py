@@ -19,8 +19,9 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from . import charts, report, services, snapshot
-from .catalogue import content_version, load_comparison
-from .engine import answers
+from .catalogue import content_version, load_catalogue, load_comparison
+from .engine import answers, quotes
+from .engine.decide import with_quotes_for_old_answers
 from .forms import ASSESSMENT_DEFAULTS, PROFILE_FIELDS, AssessmentForm, CommentForm, quote_form_data
 from .models import Assessment, Comment
 from .protect import stores
@@ -80,9 +81,10 @@ def comment_post(request: HttpRequest) -> HttpResponse:
 
 
 def _answers(assessment: Assessment) -> dict:
-    """An assessment's answers, to start again from. Contact details are never copied."""
+    """An assessment's answers, to start again from. Contact details are never copied; an hourly rate or MSP
+    fee an earlier form asked for comes back as a quote (_quotes)."""
     return {
-        **{name: _unsigned(getattr(assessment, name)) for name in PROFILE_FIELDS},
+        **{name: _unsigned(getattr(assessment, name)) for name in PROFILE_FIELDS if name not in answers.READ_AS_QUOTES},
         "organisation_name": assessment.organisation_name,
     }
 
@@ -93,11 +95,17 @@ def _unsigned(value):
 
 
 def _quotes(assessment: Assessment) -> list[dict]:
-    """An assessment's quotes as entered (kept in its stored result's inputs), as plain objects; none when the
-    stored result cannot be read."""
-    if not assessment.quote_count:
+    """An assessment's quotes as entered (kept in its stored result's inputs), as plain objects, with an hourly
+    rate or MSP fee an earlier form asked for turned into the quotes they are read as today (at most three);
+    none when the stored result cannot be read."""
+    if not assessment.quote_count and all(getattr(assessment, name) is None for name in answers.READ_AS_QUOTES):
         return []
-    return _readable(lambda a: snapshot.to_plain(snapshot.load(a).profile.quotes), assessment, [])
+
+    def quotes_of(a: Assessment) -> list[dict]:
+        profile = with_quotes_for_old_answers(snapshot.load(a).profile, load_catalogue())
+        return snapshot.to_plain(profile.quotes)[: quotes.MAX_QUOTES]
+
+    return _readable(quotes_of, assessment, [])
 
 
 def _prefill(raw_id: str | None) -> Assessment | None:
@@ -165,6 +173,7 @@ def _result_page_of(assessment: Assessment, *, shared: bool) -> dict:
         "stored": stored,
         "result": result,
         "options": result.options,
+        "cost_rows": report.cost_rows(result),
         "tie": report.is_tie(stored),
         "cheapest_sentence": report.cheapest_sentence(stored),
         "changes": [p for p in result.tipping_points if p.value is not None],

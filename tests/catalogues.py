@@ -3,9 +3,11 @@ copy reads back the same)."""
 
 from __future__ import annotations
 
+from advisor.content import answer_2026_12 as answer
 from advisor.content import cover_2026_11 as cover
 from advisor.content import figures_2026_11 as seeded
 from advisor.content import quote_figures_2026_11 as quote_figures
+from advisor.content import size_2026_12 as size
 from advisor.engine.domain import Catalogue, DimensionSpec, Figure, ModelSpec
 
 DIMENSIONS = (
@@ -52,18 +54,26 @@ def figure(row: tuple) -> Figure:
     return Figure(key, label, float(low), float(expected), float(high), title, url, year, vendor_claim, note)
 
 
-def option_figures(slug: str) -> dict[str, Figure]:
-    return {row[1]: figure(row[1:]) for row in seeded.OPTIONS if row[0] == slug}
+def option_figures(slug: str, rows: tuple = seeded.OPTIONS) -> dict[str, Figure]:
+    """An option's seeded figures, with those added for size (issue 24)."""
+    return {row[1]: figure(row[1:]) for row in rows + size.OPTIONS if row[0] == slug}
 
 
 def seeded_catalogue() -> Catalogue:
     return Catalogue(
         models=(
-            ModelSpec("break-fix", "Break/Fix", BREAK_FIX_RATINGS, {}, option_figures("break-fix"), "per_job"),
-            ModelSpec("msp", "Managed Services Provider", MSP_RATINGS, {}, option_figures("msp"), "subscription"),
+            ModelSpec(
+                "break-fix", "Break/Fix", BREAK_FIX_RATINGS, {}, option_figures("break-fix"), "per_job", "per_user"
+            ),
+            ModelSpec(
+                "msp", "Managed Services Provider", MSP_RATINGS, {}, option_figures("msp"), "subscription", "per_user"
+            ),
         ),
         dimensions=DIMENSIONS,
-        figures={row[0]: figure(row) for row in seeded.SHARED + cover.SHARED + quote_figures.SHARED},
+        figures={
+            row[0]: figure(row)
+            for row in seeded.SHARED + cover.SHARED + quote_figures.SHARED + answer.SHARED + size.SHARED
+        },
     )
 
 
@@ -77,6 +87,7 @@ def catalogue_with_options_between() -> Catalogue:
         ratings = {
             row["dimension"]: row["rating"] for row in between.CHARACTERISTICS if row["support_model"] == model["slug"]
         }
-        figures = {row[1]: figure(row[1:]) for row in between.OPTIONS if row[0] == model["slug"]}
-        extra.append(ModelSpec(model["slug"], model["name"], ratings, {}, figures, model["pricing_type"]))
+        figures = option_figures(model["slug"], between.OPTIONS)
+        basis = size.PRICING_BASES[model["slug"]]
+        extra.append(ModelSpec(model["slug"], model["name"], ratings, {}, figures, model["pricing_type"], basis))
     return Catalogue(models=base.models + tuple(extra), dimensions=base.dimensions, figures=base.figures)

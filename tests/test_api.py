@@ -140,14 +140,17 @@ def test_the_document_keys_are_the_documented_contract(client):
         "inputs",
         "quotes",
         "quote_verdict",
+        "recommended_quote",
         "url_without_quotes",
     }
     assert set(document["scores"][0]) == {
         "model",
         "name",
+        "title",
         "fit",
         "cost_score",
         "overall",
+        "line",
         "cost",
         "chance_cheapest",
         "dimensions",

@@ -41,7 +41,8 @@ LARGEST_QUOTE = {
 LARGEST = {
     "organisation_name": '"Biggest" Holdings ' + "x" * 180,
     "industry": "finance",
-    **{q.name: q.maximum for q in answers.QUESTIONS if q.maximum is not None},
+    # (the hourly rate and MSP fee an earlier form asked for are read as quotes, and three quotes are given)
+    **{q.name: q.maximum for q in answers.QUESTIONS if q.maximum is not None and q.name not in answers.READ_AS_QUOTES},
     "operating_hours": "always",
     "compliance": "strict",
     "backup": "none",

@@ -24,6 +24,7 @@ from tests.test_seed import ARTICLE  # noqa: E402 - one place says where the art
 
 seed = importlib.import_module("advisor.migrations.0005_how_it_works_page")
 five_options = importlib.import_module("advisor.migrations.0015_how_it_works_five_options")
+money_first = importlib.import_module("advisor.migrations.0019_how_it_works_money_first")
 
 
 @pytest.fixture
@@ -80,8 +81,9 @@ def test_the_page_tells_the_five_options_and_checking_your_quotes(client):
     assert "enter up to three" in html
     assert "keep it out of them" in html
     for flag in (
-        "notice period of 60 days or more",
-        "more than three months' fees",
+        "notice period of more than 90 days",
+        "a month's fees or more",
+        "fixing problems left out",
         "only best efforts",
         "above or below the range",
         "security left out",
@@ -89,6 +91,9 @@ def test_the_page_tells_the_five_options_and_checking_your_quotes(client):
     ):
         assert flag in html
     assert "a second permanent link that shows it without them" in html
+    # The answer follows the money, and quotes stand in the ranking (the third version, migration 0019).
+    assert "The money decides" in html and "Two things decide: fit and cost" not in html
+    assert "Each quote stands in the ranking as the option it is a way of buying" in html
 
 
 @pytest.mark.parametrize("path", ["/", "/assess/"], ids=["comparison", "assessment form"])
@@ -185,7 +190,7 @@ def test_a_page_taken_off_the_site_is_not_found(client):
     assert client.get(URL).status_code == 404
 
 
-@pytest.mark.parametrize("version", [seed, five_options], ids=["first", "second"])
+@pytest.mark.parametrize("version", [seed, five_options, money_first], ids=["first", "second", "third"])
 def test_the_seeded_html_has_no_inline_style_or_script_and_starts_at_h2(version):
     # The Content-Security-Policy refuses inline style and script; the template gives the page its only <h1>.
     content = version.CONTENT
@@ -205,10 +210,36 @@ def test_the_migration_backward_removes_the_page_and_forward_brings_it_back():
     assert list(page.sites.values_list("pk", flat=True)) == [1]
 
 
+def test_the_third_version_replaces_either_seeded_version_and_goes_back_to_the_second():
+    editor = SimpleNamespace(connection=connection)
+    assert FlatPage.objects.get(url=URL).content == money_first.CONTENT  # the test database is migrated
+    assert "The money decides" in money_first.CONTENT and "Two things decide: fit and cost" not in money_first.CONTENT
+    money_first.backward(apps, editor)
+    assert FlatPage.objects.get(url=URL).content == five_options.CONTENT
+    money_first.forward(apps, editor)
+    assert FlatPage.objects.get(url=URL).content == money_first.CONTENT
+    FlatPage.objects.filter(url=URL).update(content=seed.CONTENT)  # a site still on the first version
+    money_first.forward(apps, editor)
+    assert FlatPage.objects.get(url=URL).content == money_first.CONTENT
+
+
+@pytest.mark.parametrize(
+    "edited",
+    [five_options.CONTENT + "<p>One line staff added.</p>\n", five_options.CONTENT.replace("\n", "\r\n")],
+    ids=["a line added", "line endings"],
+)
+def test_the_third_version_leaves_a_page_staff_edited_alone(edited):
+    editor = SimpleNamespace(connection=connection)
+    FlatPage.objects.filter(url=URL).update(content=edited)
+    money_first.forward(apps, editor)
+    assert FlatPage.objects.get(url=URL).content == edited
+
+
 def test_the_second_version_replaces_the_first_version_and_back_again():
     editor = SimpleNamespace(connection=connection)
+    money_first.backward(apps, editor)
     page = FlatPage.objects.get(url=URL)
-    assert page.content == five_options.CONTENT  # the test database is migrated: the second version is there
+    assert page.content == five_options.CONTENT
     five_options.backward(apps, editor)
     assert FlatPage.objects.get(url=URL).content == seed.CONTENT
     five_options.forward(apps, editor)
@@ -261,7 +292,7 @@ def test_the_migration_makes_the_site_when_there_is_none():
     Site.objects.create(domain="another.example", name="another")  # the id sequence moved past 1
 
 
-@pytest.mark.parametrize("version", [seed, five_options], ids=["first", "second"])
+@pytest.mark.parametrize("version", [seed, five_options, money_first], ids=["first", "second", "third"])
 def test_no_sentence_is_copied_from_the_article(version):
     if not ARTICLE.exists():
         # The article lives beside the repository (../shared), as it does in CI; never skipped there.

@@ -14,6 +14,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from advisor import snapshot
+from advisor.engine import quotes as engine_quotes
 from advisor.engine.domain import QUOTE_INCLUDES
 from advisor.models import Assessment
 from tests.staff import sign_in_verified
@@ -37,15 +39,16 @@ BLANK_QUOTE = {
     "response_hours": "",
 }
 
-# Two quotes a law firm might hold: a fair one that includes everything but wants 90 days' notice, and a dearer
-# one that includes only monitoring and promises no response time. Names no page would otherwise contain.
+# Two quotes a law firm might hold: a fair one that includes everything but wants 120 days' notice, and a dearer
+# one that includes only monitoring (not even fixing problems) and promises no response time. Names no page would
+# otherwise contain.
 ZEPHYR = {
     "name": "Zephyr Managed IT",
     "price_per_user_month": "120",
     "term_months": "36",
     "yearly_increase_percent": "5",
     "onboarding": "1000",
-    "notice_days": "90",
+    "notice_days": "120",
     "response_hours": "4",
     "includes": EVERYTHING,
 }
@@ -149,7 +152,9 @@ def test_the_result_shows_the_quotes_the_verdict_the_flags_and_the_ranking(clien
     words = text(section)
     # The verdict names the best quote, the one stored as the best.
     assert f"{quoted.best_quote_name} is the better deal over three years" in words
-    assert "Long notice to leave." in words  # Zephyr asks 90 days' notice
+    assert "Long notice to leave." in words  # Zephyr asks 120 days' notice
+    assert "Fixing problems left out." in words  # Quokka includes monitoring only
+    assert "Fixing problems when something breaks (helpdesk): about $" in words  # priced among what Quokka leaves out
     assert "No promised response time." in words  # Quokka promises none
     ranking = [t for t in tables(section) if "Your quotes beside our options" in t]
     assert len(ranking) == 1, "no ranking table of the quotes beside the options"
@@ -202,7 +207,7 @@ def field_error(block: str, index: int, field: str) -> str:
             {"includes": ["monitoring", "coffee"]},
             "includes",
             "Choose only from the listed items: "
-            "monitoring, security, backup, after_hours, onsite, new_starters, projects.",
+            "helpdesk, monitoring, security, backup, after_hours, onsite, new_starters, projects.",
         ),
     ],
     ids=["negative-price", "no-price", "term-0", "unknown-includes"],
@@ -229,7 +234,7 @@ def test_a_bad_quote_is_shown_again_with_its_message_at_the_field_and_nothing_is
     assert input_value(html, "quotes-1-term_months") == typed.get("term_months", "12")
     assert input_value(html, "quotes-0-name") == ZEPHYR["name"]
     assert input_value(html, "quotes-0-price_per_user_month") == "120"
-    assert input_value(html, "quotes-0-notice_days") == "90"
+    assert input_value(html, "quotes-0-notice_days") == "120"
     if "includes" in typed:
         assert re.search(r'<input[^>]*name="quotes-1-includes" value="monitoring"[^>]*checked', html)
 
@@ -290,7 +295,7 @@ QUOTE_A = {
     "term_months": 36,
     "onboarding": 1000,
     "termination_fee_months": 2,
-    "notice_days": 90,
+    "notice_days": 120,
     "response_hours": 4,
     "includes": EVERYTHING,
 }
@@ -384,7 +389,7 @@ def test_quotes_that_are_not_a_list_of_up_to_three_get_messages_about_the_list(c
             {"includes": ["monitoring", "coffee"]},
             "includes",
             "Choose only from the listed items: "
-            "monitoring, security, backup, after_hours, onsite, new_starters, projects.",
+            "helpdesk, monitoring, security, backup, after_hours, onsite, new_starters, projects.",
         ),
         ({"includes": [1]}, "includes", None),
         ({"onboarding": True}, "onboarding", None),
@@ -506,7 +511,7 @@ def test_start_again_fills_in_the_quotes(client, quoted):
     assert Decimal(input_value(first, "quotes-0-price_per_user_month")) == Decimal(120)
     assert Decimal(input_value(first, "quotes-0-onboarding")) == Decimal(1000)
     assert input_value(first, "quotes-0-term_months") == "36"
-    assert input_value(first, "quotes-0-notice_days") == "90"
+    assert input_value(first, "quotes-0-notice_days") == "120"
     assert input_value(second, "quotes-1-name") == QUOKKA["name"]
     assert Decimal(input_value(second, "quotes-1-price_per_user_month")) == Decimal(150)
     assert len(re.findall(r'name="quotes-0-includes"[^>]*checked', first)) == len(EVERYTHING)
@@ -578,7 +583,7 @@ def test_admin_shows_each_quote_with_its_terms(client, quoted):
     assert "Quotes as entered" in words
     assert (
         f"{ZEPHYR['name']}: $120 a user a month; onboarding $1,000; 36-month term; rises 5 % a year; "
-        f"90 days' notice to leave"
+        f"120 days' notice to leave"
     ) in words
     assert "response within 4 h" in words
     assert f"{QUOKKA['name']}: $150 a user a month; 12-month term" in words
@@ -699,3 +704,176 @@ def test_after_a_broken_count_the_form_shows_its_three_quotes_again(client, law_
     assert Assessment.objects.count() == 0
     assert input_value(html, "quotes-TOTAL_FORMS") == "3"
     assert all(f'name="quotes-{n}-name"' in html for n in range(3))
+
+
+# ---- Fixing problems (helpdesk) joins what a quote includes (issue 23) ------------------------------------
+
+
+def test_the_form_offers_and_accepts_fixing_problems_among_what_a_quote_includes(client, law_firm_answers):
+    html = client.get(reverse("advisor:assess")).content.decode()
+    assert re.search(r'<input[^>]*name="quotes-0-includes" value="helpdesk"', quote_block(html, 0))
+    assert "Fixing problems when something breaks (helpdesk)" in html
+    fixing = {**QUOKKA, "includes": ["helpdesk", "monitoring"]}
+    response = submit(client, with_quotes(law_firm_answers, fixing))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    document = client.get(f"/api/assessments/{Assessment.objects.get().public_id}/").json()
+    assert document["inputs"]["quotes"][0]["includes"] == ["helpdesk", "monitoring"]
+    assert "helpdesk" not in document["quotes"][0]["left_out_three_years"]
+    assert "missing_helpdesk" not in {f["code"] for f in document["quotes"][0]["flags"]}
+
+
+def test_the_api_accepts_helpdesk_and_prices_fixing_problems_when_it_is_left_out(client):
+    with_fixing = {**QUOTE_B, "name": "With fixing", "includes": ["helpdesk", "monitoring", "security"]}
+    response = api_post(client, {**WORKED, "quotes": [with_fixing, QUOTE_B]})
+    assert response.status_code == 201, response.content
+    document = response.json()
+    quotes = {q["name"]: q for q in document["quotes"]}
+    assert [q["includes"] for q in document["inputs"]["quotes"]] == [with_fixing["includes"], QUOTE_B["includes"]]
+    assert "helpdesk" not in quotes["With fixing"]["left_out_three_years"]
+    assert quotes["B"]["left_out_three_years"]["helpdesk"] > 0
+    assert quotes["B"]["cost"]["three_years"]["expected"] > quotes["With fixing"]["cost"]["three_years"]["expected"]
+    assert "missing_helpdesk" in {f["code"] for f in quotes["B"]["flags"]}
+    assert "B leaves out fixing problems (the helpdesk)" in " ".join(document["quote_verdict"])
+
+
+def stored_before_helpdesk(assessment: Assessment) -> Assessment:
+    """The assessment as a result stored before "helpdesk" was listed would be: its quotes scored with fixing
+    included (as every quote then was) but no "helpdesk" among what they include, and no list of the pieces a
+    quote could include in the document."""
+    document = snapshot.unpack(assessment.result_document)
+    assert document.pop("quote_includes") == list(engine_quotes.INCLUDE_KEYS)
+    for quote in document["inputs"]["quotes"]:
+        assert "helpdesk" in quote["includes"]
+        quote["includes"].remove("helpdesk")
+    for quote in document["result"]["quotes"]:
+        assert quote["cost"]["bill_lines"].pop("helpdesk") == 0.0
+    assessment.result_document = snapshot.pack(document)
+    assessment.save(update_fields=["result_document"])
+    return assessment
+
+
+@pytest.fixture
+def stored_earlier(client, law_firm_answers) -> Assessment:
+    """The two quotes, both with fixing included, in a result stored before fixing could be left out."""
+    quokka = {**QUOKKA, "includes": ["helpdesk", "monitoring"]}
+    response = submit(client, with_quotes(law_firm_answers, ZEPHYR, quokka))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    return stored_before_helpdesk(Assessment.objects.get())
+
+
+def test_an_earlier_result_with_quotes_renders_as_stored_its_quotes_reading_as_including_fixing(client, stored_earlier):
+    html = client.get(stored_earlier.get_absolute_url()).content.decode()
+    words = text(re.search(r'<section[^>]*id="your-quotes".*?</section>', html, re.DOTALL).group(0))
+    stored = snapshot.unpack(stored_earlier.result_document)["result"]
+    assert stored["quote_verdict"][0] in words  # its words as stored
+    assert "Fixing problems left out" not in words and "Fixing problems when something breaks" not in words
+    document = client.get(f"/api/assessments/{stored_earlier.public_id}/").json()
+    assert [q["left_out_three_years"] for q in document["quotes"]] == [q["left_out"] for q in stored["quotes"]]
+    assert [q["cost"]["three_years"] for q in document["quotes"]] == [
+        q["cost"]["three_years"] for q in stored["quotes"]
+    ]
+    assert [q["includes"] for q in document["inputs"]["quotes"]] == [EVERYTHING, ["helpdesk", "monitoring"]]
+
+
+def test_start_again_from_an_earlier_result_ticks_fixing_problems_on_its_quotes(client, stored_earlier):
+    html = client.get(f"/assess/?from={stored_earlier.public_id}").content.decode()
+    first, second = quote_block(html, 0), quote_block(html, 1)
+    assert len(re.findall(r'name="quotes-0-includes"[^>]*checked', first)) == len(EVERYTHING)
+    assert re.findall(r'name="quotes-1-includes" value="([^"]+)"[^>]*checked', second) == ["helpdesk", "monitoring"]
+
+
+def test_scoring_an_earlier_result_again_keeps_its_quotes_complete(client, stored_earlier):
+    response = client.post(reverse("advisor:rescore", args=[stored_earlier.public_id]))
+    assert response.status_code == 302
+    again = Assessment.objects.exclude(pk=stored_earlier.pk).get()
+    before = client.get(f"/api/assessments/{stored_earlier.public_id}/").json()
+    after = client.get(f"/api/assessments/{again.public_id}/").json()
+    assert after["inputs"]["quotes"] == before["inputs"]["quotes"]
+    for quote in after["quotes"]:
+        assert "helpdesk" not in quote["left_out_three_years"]
+        assert "missing_helpdesk" not in {f["code"] for f in quote["flags"]}
+    # Priced as they were: the same totals on the same catalogue.
+    assert [q["cost"]["three_years"] for q in after["quotes"]] == [q["cost"]["three_years"] for q in before["quotes"]]
+    assert snapshot.unpack(again.result_document)["quote_includes"] == list(engine_quotes.INCLUDE_KEYS)
+
+
+# ---- Quotes in the ranking (issue 23, item 4) --------------------------------------------------------------
+
+
+def test_an_hourly_quote_needs_its_rate_and_a_monthly_one_refuses_one_each_at_its_field(client, law_firm_answers):
+    hourly = {"name": "Fixit Ltd", "model": "break-fix"}
+    monthly = {**ZEPHYR, "hourly_rate": "90"}
+    response = submit(client, with_quotes(law_firm_answers, hourly, monthly))
+    assert response.status_code == 200 and not Assessment.objects.exists()
+    first, second = quote_block(response.content.decode(), 0), quote_block(response.content.decode(), 1)
+    assert "Give the hourly rate this firm quoted, above zero." in first
+    assert "An hourly rate is for Break/Fix or a block of hours" in second
+    assert 'value="Fixit Ltd"' in first  # nothing typed is lost
+
+
+def test_an_hourly_quote_from_the_form_is_stored_priced_as_break_fix_and_named_in_the_cost_table(
+    client, law_firm_answers
+):
+    response = submit(
+        client, with_quotes(law_firm_answers, {"name": "Fixit Ltd", "model": "break-fix", "hourly_rate": "95"})
+    )
+    assert response.status_code == 302
+    stored = snapshot.load(Assessment.objects.get())
+    [quote] = stored.profile.quotes
+    assert (quote.model, quote.hourly_rate) == ("break-fix", 95.0)
+    page = client.get(response["Location"]).content.decode()
+    assert "Fixit Ltd, your quote (Break/Fix)" in page
+
+
+def test_the_api_reads_an_hourly_rate_and_msp_fee_as_quotes_counted_within_the_three(client):
+    body = {"industry": "legal", "employees": 15, "hourly_rate": 120, "msp_fee_per_user": 110}
+    document = api_post(client, body).json()
+    assert {q["name"]: q["model"] for q in document["quotes"]} == {
+        "Your hourly rate": "break-fix",
+        "Your MSP fee": "msp",
+    }
+    three = [{"name": f"Q{n}", "price_per_user_month": 100 + n} for n in range(3)]
+    response = api_post(client, {**body, "msp_fee_per_user": None, "quotes": three})
+    assert response.status_code == 400
+    assert response.json()["errors"]["quotes"] == ["Give at most 3 quotes: hourly_rate counts as one."]
+
+
+def test_the_recommended_quote_heads_the_cost_table_and_the_shared_link_shows_the_answer_without_it(client):
+    body = {
+        "industry": "professional_services",
+        "employees": 30,
+        "quotes": [
+            {"name": "Zephyr Managed IT", "price_per_user_month": 85, "includes": EVERYTHING, "response_hours": 0.5}
+        ],
+    }
+    document = api_post(client, body).json()
+    assert document["recommendation"] == "msp" and document["recommended_quote"] == "Zephyr Managed IT"
+    page = client.get(document["url"]).content.decode()
+    first_row = re.search(r'<tr class="recommended">.*?</tr>', page, re.DOTALL).group(0)
+    assert "Zephyr Managed IT, your quote" in first_row
+    shared = client.get(document["url_without_quotes"]).content.decode()
+    assert "Zephyr" not in shared and "85" not in re.sub(r"<[^>]+>", " ", shared).split("What each would cost")[0]
+    assert "Block hours" in re.search(r"<h1[^>]*>(.*?)</h1>", shared, re.DOTALL).group(1)
+
+
+def test_start_again_turns_an_earlier_forms_hourly_rate_into_a_quote(client, law_firm_answers):
+    response = submit(client, law_firm_answers)
+    assessment = Assessment.objects.get()
+    Assessment.objects.filter(pk=assessment.pk).update(hourly_rate=Decimal("135"))  # as an earlier form stored it
+    document = snapshot.unpack(assessment.result_document)
+    document["inputs"]["hourly_rate"] = 135.0
+    Assessment.objects.filter(pk=assessment.pk).update(result_document=snapshot.pack(document))
+    form = client.get(reverse("advisor:assess") + f"?from={assessment.public_id}").content.decode()
+    first = quote_block(form, 0)
+    assert 'value="Your hourly rate"' in first and 'value="135' in first
+    assert re.search(r'<option value="break-fix" selected>', first)
+    assert response.status_code == 302
+
+
+def test_each_row_of_the_cost_table_has_its_options_colour_and_its_line(client):
+    document = api_post(client, {"industry": "legal", "employees": 30}).json()
+    page = client.get(document["url"]).content.decode()
+    table = page.split("What each would cost over three years")[1].split("</table>")[0]
+    assert re.findall(r'class="swatch swatch-(\d)"', table) == [str(n) for n in range(len(document["scores"]))]
+    for score in document["scores"]:
+        assert html_lib.escape(score["line"], quote=False) in table

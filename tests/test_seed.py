@@ -142,3 +142,14 @@ def test_the_admins_pricing_types_are_the_ones_the_engine_prices():
 
     assert tuple(SupportModel.PricingType.values) == costs.PRICING_TYPES
     assert set(costs.KEYS_BY_PRICING) == set(costs.PRICING_TYPES)
+
+
+def test_the_admins_pricing_bases_are_the_ones_the_engine_prices_and_each_option_is_seeded_with_one():
+    from advisor.catalogue import load_catalogue
+    from advisor.content import size_2026_12
+    from advisor.engine import costs
+    from tests.catalogues import catalogue_with_options_between as seeded_catalogue
+
+    assert tuple(SupportModel.PricingBasis.values) == costs.PRICING_BASES
+    assert dict(SupportModel.objects.values_list("slug", "pricing_basis")) == size_2026_12.PRICING_BASES
+    assert [m.basis for m in load_catalogue().models] == [m.basis for m in seeded_catalogue().models]

@@ -172,8 +172,9 @@ QUESTIONS: tuple[Question, ...] = (
         maximum=1_000_000_000,
         required=False,
         unit=MONEY,
-        help="Lost work and lost sales for one hour when nobody can use IT. Leave blank and we estimate "
-        "it from your size and industry, and say how.",
+        help="For the whole organisation, not one person: the lost work and lost sales of one hour when "
+        "nobody can use IT. It grows with your head count, so if you change the number of people, change "
+        "this too. Leave blank and we estimate it from your size and industry, and say how.",
     ),
     Question(
         "operating_hours", "When IT must work", TROUBLE, choices=OPERATING_HOURS, default="business_hours", radio=True
@@ -226,6 +227,11 @@ QUESTIONS: tuple[Question, ...] = (
         help="Optional: a managed services quote per user. Otherwise we use published prices.",
     ),
 )
+
+# Answers an earlier form asked for, a provider's price typed outside the quotes: the API still takes them, and
+# each is read as a quote ("Your hourly rate", "Your MSP fee"; decide.with_quotes_for_old_answers), counted within
+# the three. The form no longer shows them: a price is typed in one place, the quotes.
+READ_AS_QUOTES = ("hourly_rate", "msp_fee_per_user")
 
 BY_NAME: dict[str, Question] = {q.name: q for q in QUESTIONS}
 

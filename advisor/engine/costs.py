@@ -6,7 +6,8 @@ figures, edited by staff (its `ModelSpec.figures`), beside figures that hold for
 each (`expected`, or one draw of the simulation in uncertainty.py), as plain floats or numpy arrays alike.
 
 Problems a month that need outside help, when not given (estimated_problems):
-    people x problems a person a month x (1 - share the organisation's own IT staff take)
+    (half the people + half the devices in people's worth, DEVICES_PER_PERSON each) x problems a person a month
+    x (1 - share the organisation's own IT staff take)
     own staff take  = 0.8 x min(1, IT staff x 80 / people) x share of problems arising while one is on duty
     on duty         = (1 - after-hours share x (1 - on-call cover)) x (1 - away share ^ IT staff)
     on-call cover   = min(1, IT staff / on-call rota): each person on call one week in so many
@@ -16,12 +17,18 @@ Bills (what you would be invoiced), over 36 months:
     problems left   = problems a month x (1 - share the option prevents)
     labour          = 36 x problems left x hours to fix x hourly rate x (1 + after-hours share x (premium - 1))
                       (salaried staff: see below)
-    fees            = 36 x (max(people, minimum users billed) x fee per user + devices x fee per device)
+    fees            = 36 x (on the option's pricing basis: max(people, minimum billed) x fee per user, and/or
+                      devices x fee per device; + sites beyond the first x fee per site)
+                      fee per user, beside own IT staff (co-managed): its own fee on the share of the work they
+                      do, a full managed service's on the rest (fee_per_user)
+    further sites   = sites beyond the first x hours a month each (travel, visits, its network): billed by the hour
+                      by an option paid by the job or from a block; in the workload of salaried staff
     onboarding      = onboarding months x one month's fees, once
     tooling         = 36 x people x security and backup tooling a user a month, unless the fee includes it
     joiners         = 3 years x people x (turnover + growth) x hours to set a person up or remove them
                       x hourly rate, unless the fee includes it
-    salaried staff  = the team the size needs (one per users_per_it_staff, at least one; existing staff count),
+    salaried staff  = the team the organisation needs (in_house_team: people, devices, further sites and hours
+                      out of office; at least one; existing staff count),
                       hires at a loaded salary with recruiting and training; the team takes every problem while one
                       of them is on duty (the same formula, with the option's own away share and the team's size),
                       and the rest, those existing staff take now included, are bought in by the hour (the normal
@@ -29,6 +36,8 @@ Bills (what you would be invoiced), over 36 months:
 Lost work (staff time lost to IT trouble, an estimate):
     36 x problems left x people a problem affects x (wait for help + hours to fix)
        x share of work that stops when IT stops x (downtime cost an hour / people)
+    + 36 x jobs given to a firm paid by the hour x office time to call it in and follow it up
+       x (downtime cost an hour / people)
 Risk (the expected cost of serious incidents such as ransomware or losing data):
     3 years x chance a year x impact
     chance  = base chance for the organisation's size x (unpatched multiplier, for the share of routine
@@ -75,6 +84,11 @@ BASE_CHANCE_CAP = 0.25
 # How an option charges, chosen in admin for each option: the formula for its bills follows from it.
 PER_JOB, SUBSCRIPTION, PREPAID_BLOCK, SALARIED = "per_job", "subscription", "prepaid_block", "salaried"
 PRICING_TYPES = (PER_JOB, SUBSCRIPTION, PREPAID_BLOCK, SALARIED)
+# What an option's fees are counted on, chosen in admin for each option: its fee a user (people, at least the
+# minimum billed), its fee a device (devices, at least the minimum billed), or both. A fee a site, for each site
+# beyond the first, comes on top whatever the basis.
+PER_USER, PER_DEVICE, PER_USER_AND_DEVICE = "per_user", "per_device", "per_user_and_device"
+PRICING_BASES = (PER_USER, PER_DEVICE, PER_USER_AND_DEVICE)
 
 OPTION_KEYS = (
     "hourly_rate",
@@ -125,15 +139,31 @@ SHARED_KEYS = (
     "it_staff_away_share",
     "on_call_rota_staff",
 )
+# Shared figures added later, kept apart so that the simulation draws them after every older figure (adding one
+# moves none of the others' draws); 0 when a catalogue has none.
+LATER_SHARED_KEYS = ("coordination_hours_per_job",)
+# Figures added for size (people, devices and sites) and own IT staff (issue 24), each option's and then the shared
+# ones, drawn after every older figure, the quotes' included; 0 when a catalogue has none.
+SIZE_OPTION_KEYS = (
+    "fee_per_site_month",
+    "devices_per_it_staff",
+    "out_of_hours_staffing",
+    "full_service_fee_per_user_month",
+)
+SIZE_SHARED_KEYS = ("site_hours_month",)
+ALL_OPTION_KEYS = OPTION_KEYS + SIZE_OPTION_KEYS
+ALL_SHARED_KEYS = SHARED_KEYS + LATER_SHARED_KEYS + SIZE_SHARED_KEYS
 # Shared figures about the organisation's own IT staff, and when they can enter its costs (shared_keys_used).
 OWN_STAFF_KEYS = {
     "it_staff_away_share": lambda p: p.it_staff > 0,
     "on_call_rota_staff": lambda p: p.operating_hours != "business_hours",
 }
+# Shared figures about further sites, and when they can enter the costs.
+SITE_KEYS = {"site_hours_month": lambda p: p.sites > 1}
 COMMON_KEYS = OPTION_KEYS[:14]
 KEYS_BY_PRICING = {
     PER_JOB: COMMON_KEYS,
-    SUBSCRIPTION: COMMON_KEYS,
+    SUBSCRIPTION: COMMON_KEYS + ("fee_per_site_month", "full_service_fee_per_user_month"),
     PREPAID_BLOCK: COMMON_KEYS + ("block_discount", "block_minimum_hours", "unused_hours_expire"),
     SALARIED: COMMON_KEYS
     + (
@@ -145,6 +175,8 @@ KEYS_BY_PRICING = {
         "training_tools_per_staff_year",
         "away_share",
         "cover_response_delay_hours",
+        "devices_per_it_staff",
+        "out_of_hours_staffing",
     ),
 }
 
@@ -152,7 +184,12 @@ KEYS_BY_PRICING = {
 def shared_keys_used(profile: Profile) -> tuple[str, ...]:
     """The shared figures that can enter this organisation's costs: those about its own IT staff only when it has
     some (their time away) or IT must work out of hours (the on-call rota, for its staff or those an option hires)."""
-    return tuple(key for key in SHARED_KEYS if key not in OWN_STAFF_KEYS or OWN_STAFF_KEYS[key](profile))
+    return tuple(
+        key
+        for key in ALL_SHARED_KEYS
+        if (key not in OWN_STAFF_KEYS or OWN_STAFF_KEYS[key](profile))
+        and (key not in SITE_KEYS or SITE_KEYS[key](profile))
+    )
 
 
 def keys_for(pricing: str) -> tuple[str, ...]:
@@ -187,11 +224,12 @@ def _greater(a: Any, b: Any) -> Any:
 def estimates(profile: Profile, shared: dict[str, Any]) -> Estimates:
     """The answers used: the person's own, or for a blank one an estimate from size (and industry)."""
     people = profile.employees
+    devices = DEVICES_PER_PERSON * people if profile.devices is None else float(profile.devices)
     return Estimates(
-        devices=DEVICES_PER_PERSON * people if profile.devices is None else float(profile.devices),
+        devices=devices,
         devices_estimated=profile.devices is None,
         incidents_per_month=(
-            estimated_problems(profile, shared)
+            estimated_problems(profile, shared, devices)
             if profile.incidents_per_month is None
             else float(profile.incidents_per_month)
         ),
@@ -205,11 +243,21 @@ def estimates(profile: Profile, shared: dict[str, Any]) -> Estimates:
     )
 
 
-def estimated_problems(profile: Profile, shared: dict[str, Any]) -> Any:
-    """Problems a month needing outside help: people x problems a person a month (with nobody in-house, every
-    problem needs outside help), less the share the organisation's own IT staff take (own_staff_share)."""
+def estimated_problems(profile: Profile, shared: dict[str, Any], devices: Any = None) -> Any:
+    """Problems a month needing outside help: problems a person a month (measured where people have the usual
+    DEVICES_PER_PERSON devices each) x the people, for the share of problems that follow people (accounts,
+    passwords, how-to questions), and x the devices in people's worth of devices for the share that follow
+    devices (hardware, updates); with nobody in-house every problem needs outside help, so less the share the
+    organisation's own IT staff take (own_staff_share)."""
     people = max(1, profile.employees)
-    return people * shared["incidents_per_person_month"] * (1.0 - own_staff_share(profile, shared, people))
+    devices = DEVICES_PER_PERSON * people if devices is None else devices
+    sized = (1.0 - PROBLEMS_FROM_DEVICES) * people + PROBLEMS_FROM_DEVICES * devices / DEVICES_PER_PERSON
+    return sized * shared["incidents_per_person_month"] * (1.0 - own_staff_share(profile, shared, people))
+
+
+# Share of IT problems that come from devices (a broken laptop, a failed update) rather than from people (a
+# forgotten password, a question): our assumption, no published split was found.
+PROBLEMS_FROM_DEVICES = 0.5
 
 
 # One in-house IT person takes the problems of up to this many people; even full cover leaves some problems
@@ -249,6 +297,16 @@ def estimated_downtime_cost(profile: Profile, per_person_hour: Any) -> Any:
     return profile.employees * per_person_hour * INDUSTRY_DOWNTIME_MULTIPLIER.get(profile.industry, 1.0)
 
 
+def downtime_range(profile: Profile, figures: dict[str, Figure]) -> tuple[float, float, float] | None:
+    """What an hour with IT down usually costs an organisation of this size and industry: the estimate at the
+    low, expected and high value of what an hour of one person's work is worth (None without that figure)."""
+    figure = figures.get("downtime_cost_per_person_hour")
+    if figure is None:
+        return None
+    low, expected, high = (estimated_downtime_cost(profile, v) for v in (figure.low, figure.expected, figure.high))
+    return float(low), float(expected), float(high)
+
+
 # ---- One option's figures, with the person's own quotes ----------------------------------------------
 
 
@@ -265,7 +323,9 @@ def own_quotes(model: ModelSpec, profile: Profile) -> dict[str, float]:
 
 def option_figures(model: ModelSpec, profile: Profile | None) -> dict[str, Figure]:
     """The option's figures with the person's own quotes in place (fixed, no range); None: the catalogue's."""
-    figures = {key: model.figures.get(key) or Figure(key, key.replace("_", " "), 0.0, 0.0, 0.0) for key in OPTION_KEYS}
+    figures = {
+        key: model.figures.get(key) or Figure(key, key.replace("_", " "), 0.0, 0.0, 0.0) for key in ALL_OPTION_KEYS
+    }
     for key, value in (own_quotes(model, profile) if profile else {}).items():
         figures[key] = figures[key].fixed_at(
             value, source_title="Your own quote", note="Entered in the advanced section of the assessment."
@@ -302,6 +362,20 @@ class Parts:
         return self.bills + self.lost_work + self.risk
 
 
+def monthly_fee(
+    option: dict[str, Any], shared: dict[str, Any], profile: Profile, people: Any, devices: Any, basis: str = PER_USER
+) -> Any:
+    """An option's fees a month, on its pricing basis: a fee a user (fee_per_user), a fee a device, or both, each
+    on at least the minimum billed; and a fee for each site beyond the first."""
+    fees: Any = 0.0
+    if basis in (PER_USER, PER_USER_AND_DEVICE):
+        fees = fees + _greater(people, option["minimum_users"]) * fee_per_user(option, profile, shared, people)
+    if basis in (PER_DEVICE, PER_USER_AND_DEVICE):
+        billed = devices if basis == PER_USER_AND_DEVICE else _greater(devices, option["minimum_users"])
+        fees = fees + billed * option["fee_per_device_month"]
+    return fees + further_sites(profile) * option.get("fee_per_site_month", 0.0)
+
+
 def in_house_upkeep(profile: Profile, devices: Any) -> Any:
     """Share of routine upkeep the organisation's own IT staff can do: one full-time person keeps about
     UPKEEP_DEVICES_PER_FTE devices updated and patched beside their other work."""
@@ -332,11 +406,70 @@ def joiners_hours(shared: dict[str, Any], profile: Profile, people: Any, *, incl
     )
 
 
-def in_house_hires(option: dict[str, Any], profile: Profile, people: Any) -> Any:
-    """The IT staff an option of salaried staff hires: the team an organisation of this size needs (one person
-    per users_per_it_staff, rounded, at least one), less those it already has."""
-    team = _greater(1.0, _rounded(people / _greater(option["users_per_it_staff"], 1.0)))
-    return _greater(0.0, team - profile.it_staff)
+# Working hours in a month of one full-time person (about 1,680 hours a year, after leave).
+HOURS_A_MONTH_FTE = 140.0
+
+
+def in_house_team(
+    option: dict[str, Any], profile: Profile, people: Any, devices: Any = None, shared: dict[str, Any] | None = None
+) -> Any:
+    """The IT team an organisation needs under an option of salaried staff, whole people, at least one:
+        workload = the larger of people / users_per_it_staff and devices / devices_per_it_staff
+                   + further sites x site_hours_month / HOURS_A_MONTH_FTE (travel, visits, each site's network)
+        team     = workload x (1 + out-of-hours share of problems x (out_of_hours_staffing - 1)), rounded
+    out_of_hours_staffing is the staff time an hour of evening, weekend or night work takes with the on-call
+    standby and time off in lieu a rota needs, so a team for 24/7 is larger than one for office hours."""
+    devices = DEVICES_PER_PERSON * people if devices is None else devices
+    load = people / _greater(option["users_per_it_staff"], 1.0)
+    per_device = option.get("devices_per_it_staff", 0.0)
+    if not _is_zero(per_device):
+        load = _greater(load, devices / _greater(per_device, 1.0))
+    further = max(0, profile.sites - 1)
+    if further and shared:
+        load = load + further * shared.get("site_hours_month", 0.0) / HOURS_A_MONTH_FTE
+    staffing = _greater(option.get("out_of_hours_staffing", 0.0), 1.0)
+    load = load * (1.0 + AFTER_HOURS_SHARE[profile.operating_hours] * (staffing - 1.0))
+    return _greater(1.0, _rounded(load))
+
+
+def in_house_hires(
+    option: dict[str, Any], profile: Profile, people: Any, devices: Any = None, shared: dict[str, Any] | None = None
+) -> Any:
+    """The IT staff an option of salaried staff hires: the team the organisation needs (in_house_team), less
+    those it already has."""
+    return _greater(0.0, in_house_team(option, profile, people, devices, shared) - profile.it_staff)
+
+
+def own_cover(profile: Profile, shared: dict[str, Any], people: Any) -> Any:
+    """Share of the organisation's IT work its own IT staff do (0 to 1): as many people as they can look after,
+    while one of them is on duty (own_staff_share without the share that always goes outside)."""
+    return own_staff_share(profile, shared, people) / OWN_STAFF_TAKE
+
+
+def fee_per_user(option: dict[str, Any], profile: Profile, shared: dict[str, Any], people: Any) -> Any:
+    """An option's fee a user a month. Beside the organisation's own IT staff (co-managed IT), its fee is for what
+    it adds (tooling, monitoring, escalation) on the share of the work those staff do, and the full service's fee
+    on the share they cannot (absences, nights, a part-time post's other days):
+        fee + (1 - own cover) x (full_service_fee_per_user_month - fee)
+    so a tenth of a person does not unlock the lower fee on everything."""
+    fee = option["fee_per_user_month"]
+    full = option.get("full_service_fee_per_user_month", 0.0)
+    if _is_zero(full):
+        return fee
+    return fee + (1.0 - own_cover(profile, shared, people)) * _greater(0.0, full - fee)
+
+
+def sends_someone(option: dict[str, Any], pricing: str) -> bool:
+    """Whether an option's further sites cost it more: it sends someone and bills their time (by the job, or
+    from a block of hours), or charges a fee a site. Salaried staff travel too: their sites enlarge the team
+    (in_house_team) rather than a bill."""
+    billed = pricing in (PER_JOB, PREPAID_BLOCK) and not _is_zero(option["hourly_rate"])
+    return billed or not _is_zero(option.get("fee_per_site_month", 0.0))
+
+
+def further_sites(profile: Profile) -> int:
+    """Sites beyond the first: the option figures are for an organisation in one place."""
+    return max(0, profile.sites - 1)
 
 
 def parts(
@@ -349,6 +482,7 @@ def parts(
     devices: Any,
     incidents: Any,
     downtime_cost: Any,
+    basis: str = PER_USER,
 ) -> Parts:
     """The formula in the module's docstring, for one option charging by `pricing`. `employees`, `devices`,
     `incidents` and `downtime_cost` are passed apart from the profile because they may be estimates or
@@ -361,18 +495,20 @@ def parts(
     uplift = 1.0 + after_hours * (premium - 1.0)  # what an hour of work on a problem costs, on average, in hours
     own = in_house_upkeep(profile, devices)  # what the organisation's own IT staff already do
     joiner_hours = joiners_hours(shared, profile, people, included=option["joiners_included"], own=own)
-    monthly_fees = (
-        _greater(people, option["minimum_users"]) * option["fee_per_user_month"]
-        + devices * option["fee_per_device_month"]
-    )
+    monthly_fees = monthly_fee(option, shared, profile, people, devices, basis)
+    # Each site beyond the first: travel to it, visits, and upkeep of its own network and line, in hours a month;
+    # billed by the hour by an option that sends someone and bills its time (by the job, or from a block), in
+    # the workload of salaried staff, and in the fee a site of a subscription that charges one.
+    site_hours = further_sites(profile) * shared.get("site_hours_month", 0.0)
     tooling = MONTHS * people * shared["tooling_per_user_month"] * (1.0 - option["tooling_included"])
     labour, joiners, staff = 0.0, joiner_hours * hourly, 0.0
+    bought: Any = 0.0  # problems an option of salaried staff buys in by the hour
     waiting = problems_left * (option["response_delay_hours"] + fix)  # hours problems keep someone from working
     if pricing == PREPAID_BLOCK:
         # A block sized to the average month's hours (at least the smallest block offered), bought at a discount;
         # joiners are drawn from it. Hours beyond it are billed at the full rate; when unused hours expire, a busy
         # month's extra is not made up by a quiet month's spare.
-        hours_needed = (problems_left * fix * uplift) + joiner_hours / MONTHS
+        hours_needed = (problems_left * fix * uplift) + joiner_hours / MONTHS + site_hours
         block = _greater(option["block_minimum_hours"], hours_needed)
         spread = fix * uplift * problems_left**0.5
         overage = option["unused_hours_expire"] * _greater(0.0, OVERAGE_PER_SD * spread - (block - hours_needed))
@@ -383,7 +519,7 @@ def parts(
         # every problem while one of them is at work; the rest (out of hours, or while every one of them is away)
         # go to bought-in help, which is slower. That includes the problems the existing staff take when they are
         # there (counted under no option, so left out here too) but that go outside while they are not.
-        hires = in_house_hires(option, profile, people)
+        hires = in_house_hires(option, profile, people, devices, shared)
         staff = hires * (
             YEARS * option["salary_year"] * option["salary_loading"]
             + option["recruiting_cost_per_hire"] * (1.0 + option["staff_leaving_rate"] * YEARS)
@@ -403,12 +539,19 @@ def parts(
         labour = MONTHS * bought * fix * hourly * rated
         waiting = kept * (option["response_delay_hours"] + fix) + bought * (option["cover_response_delay_hours"] + fix)
     else:  # PER_JOB and SUBSCRIPTION: every hour of work billed (a subscription's hourly rate is 0)
-        labour = MONTHS * problems_left * fix * hourly * uplift
+        labour = MONTHS * (problems_left * fix * uplift + site_hours) * hourly
 
     stopped = WORK_STOPPED[profile.it_dependence]
     person_hour = downtime_cost / people
     affected = _lesser(people, shared["people_affected_per_incident"])
-    lost_work = MONTHS * waiting * affected * stopped * person_hour
+    # Office time spent calling in and following up a firm paid by the hour, for each job it is given.
+    called_in = 0.0
+    if pricing in (PER_JOB, PREPAID_BLOCK) and not _is_zero(hourly):
+        called_in = problems_left
+    elif pricing == SALARIED:
+        called_in = bought
+    coordination = MONTHS * called_in * shared.get("coordination_hours_per_job", 0.0) * person_hour
+    lost_work = MONTHS * waiting * affected * stopped * person_hour + coordination
 
     base_chance = _lesser(
         BASE_CHANCE_CAP, shared["serious_incident_chance"] * math.sqrt(people / RISK_REFERENCE_PEOPLE)
@@ -440,6 +583,11 @@ def parts(
     )
 
 
+def _is_zero(value: Any) -> bool:
+    """Whether an hourly rate is 0 (an option that bills no hours), for floats and numpy arrays alike."""
+    return bool(float(value) <= 0) if not hasattr(value, "shape") else bool(value.max() <= 0)
+
+
 def _is_one(value: Any) -> bool:
     """Whether an option manages backups (a yes/no figure: 1 or 0, never drawn between)."""
     return bool(float(value) >= 0.5) if not hasattr(value, "shape") else bool(value.mean() >= 0.5)
@@ -466,16 +614,76 @@ def _not_taken(profile: Profile) -> str:
     )
 
 
-def _team(option: dict[str, float], profile: Profile) -> str:
+def _team(option: dict[str, float], profile: Profile, devices: float, shared: dict[str, float] | None) -> str:
     """Who does the work under an option of salaried staff."""
-    hires = in_house_hires(option, profile, float(profile.employees))
+    hires = in_house_hires(option, profile, float(profile.employees), devices, shared)
     if hires <= 0:
-        return "your own IT staff"
+        return "you" if _own_it_alone(profile) else "your own IT staff"
     return "your IT staff and those you would hire" if profile.it_staff > 0 else "the staff you would hire"
 
 
+def _beside_own_staff(option: dict[str, float], profile: Profile, shared: dict[str, float] | None) -> str:
+    """How an option beside the organisation's own IT staff sets its fee a user, in words."""
+    full = option.get("full_service_fee_per_user_month", 0.0)
+    if shared is None or full <= 0 or profile.it_staff <= 0:
+        return ""
+    people = float(profile.employees)
+    cover = float(own_cover(profile, shared, people))
+    fee = float(fee_per_user(option, profile, shared, people))
+    return (
+        f" About ${fee:,.0f} a user a month: its co-managed fee of ${option['fee_per_user_month']:,.0f} on the "
+        f"share of the work your IT staff do (about {cover * 100:.0f} %, counting their time away and the hours "
+        f"nobody is on call), and a full service's ${full:,.0f} on the rest."
+    )
+
+
+def _own_it_alone(profile: Profile) -> bool:
+    """A one-person organisation whose one person looks after its IT."""
+    return profile.employees <= 1 and profile.it_staff >= 1
+
+
+NUMBER_WORDS = ("no one", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def _count(n: float) -> str:
+    whole = int(round(n))
+    return NUMBER_WORDS[whole] if 0 <= whole < len(NUMBER_WORDS) else f"{whole:,}"
+
+
+def option_title(
+    name: str,
+    option: dict[str, float],
+    profile: Profile,
+    *,
+    pricing: str,
+    devices: float,
+    shared: dict[str, float] | None = None,
+) -> str:
+    """The option as it would be for this organisation. For salaried staff, what it means in people: "Keep your
+    own IT staff (hire nobody)", "Hire one IT person", "Grow your IT team to three"; other options keep their
+    catalogue name."""
+    if pricing != SALARIED:
+        return name
+    people = float(profile.employees)
+    team = float(in_house_team(option, profile, people, devices, shared))
+    if in_house_hires(option, profile, people, devices, shared) <= 0:
+        if _own_it_alone(profile):
+            return "Look after your IT yourself, as you do now (hire nobody)"
+        return "Keep your own IT staff (hire nobody)"
+    if profile.it_staff <= 0:
+        return "Hire one IT person" if team <= 1 else f"Hire an IT team of {_count(team)}"
+    if team <= 1:
+        return "Make your IT post a full-time one"
+    return f"Grow your IT team to {_count(team)}"
+
+
 def scope(
-    option: dict[str, float], profile: Profile, devices: float, *, pricing: str = PER_JOB
+    option: dict[str, float],
+    profile: Profile,
+    devices: float,
+    *,
+    pricing: str = PER_JOB,
+    shared: dict[str, float] | None = None,
 ) -> tuple[ScopeItem, ...]:
     """How each piece of the common scope is counted for this option, so a reader sees like is priced with like."""
     items = []
@@ -492,21 +700,26 @@ def scope(
             )
         )
     elif pricing == SALARIED:
-        hired = in_house_hires(option, profile, float(profile.employees)) > 0
-        costed = (
-            " (their pay, recruiting and training are in the bills)"
-            if hired
-            else ", already the team your size needs: nobody is hired"
-        )
-        items.append(
-            ScopeItem(
-                "fixing",
-                PIECES["fixing"],
-                "billed",
-                f"By {_team(option, profile)}{costed}; while all of them are away, help for their "
-                f"problems is bought in by the hour, slower to arrive.",
+        people = float(profile.employees)
+        hired = in_house_hires(option, profile, people, devices, shared) > 0
+        team = in_house_team(option, profile, people, devices, shared)
+        if _own_it_alone(profile) and not hired:
+            text = (
+                "By you: you are your own IT, and one person is all an organisation of one needs, so nobody is "
+                "hired; while you are away or busy, help is bought in by the hour, slower to arrive."
             )
-        )
+        else:
+            costed = (
+                f" (a team of {_count(team)} for your people, devices, sites and hours; their pay, recruiting "
+                f"and training are in the bills)"
+                if hired
+                else ", already the team your people, devices, sites and hours need: nobody is hired"
+            )
+            text = (
+                f"By {_team(option, profile, devices, shared)}{costed}; while all of them are away, help for "
+                f"their problems is bought in by the hour, slower to arrive."
+            )
+        items.append(ScopeItem("fixing", PIECES["fixing"], "billed", text))
     elif option["hourly_rate"] > 0:
         items.append(
             ScopeItem(
@@ -515,10 +728,17 @@ def scope(
         )
     else:
         items.append(
-            ScopeItem("fixing", PIECES["fixing"], "included", f"Included in the monthly fee.{_not_taken(profile)}")
+            ScopeItem(
+                "fixing",
+                PIECES["fixing"],
+                "included",
+                f"Included in the monthly fee.{_beside_own_staff(option, profile, shared)}{_not_taken(profile)}",
+            )
         )
     own = in_house_upkeep(profile, devices)
-    included = f"Done by {_team(option, profile)}." if pricing == SALARIED else "Included in the monthly fee."
+    included = (
+        f"Done by {_team(option, profile, devices, shared)}." if pricing == SALARIED else "Included in the monthly fee."
+    )
     if option["upkeep_included"] >= 1:
         items.append(ScopeItem("upkeep", PIECES["upkeep"], "included", included))
     elif own >= 1:
@@ -558,7 +778,7 @@ def scope(
                 "joiners",
                 PIECES["joiners"],
                 "included",
-                f"Done by {_team(option, profile)}."
+                f"Done by {_team(option, profile, devices, shared)}."
                 if pricing == SALARIED
                 else "Done by your own IT staff."
                 if option.get("requires_it_staff", 0) >= 1
@@ -601,4 +821,26 @@ def scope(
                 "Monitoring and urgent help outside office hours are in the fee.",
             )
         )
+    sites = _sites(option, profile, pricing, shared)
+    if sites:
+        first = items[0]
+        items[0] = ScopeItem(first.piece, first.label, first.how, f"{first.text} {sites}")
     return tuple(items)
+
+
+def _sites(option: dict[str, float], profile: Profile, pricing: str, shared: dict[str, float] | None) -> str:
+    """What the sites beyond the first add under this option, in words ("" with one site)."""
+    further = further_sites(profile)
+    if not further:
+        return ""
+    hours = (shared or {}).get("site_hours_month", 0.0)
+    sites = "the site beyond the first" if further == 1 else f"each of the {further:,} sites beyond the first"
+    if pricing == SALARIED:
+        return f"Travel, visits and upkeep of {sites} (about {hours:g} hours a month each) count in the team's size."
+    fee = option.get("fee_per_site_month", 0.0)
+    if fee > 0:
+        return f"A fee of ${fee:,.0f} a month for {sites} covers the visits and network there."
+    if sends_someone(option, pricing):
+        billed = "drawn from the block of hours" if pricing == PREPAID_BLOCK else "billed by the hour"
+        return f"Travel, visits and upkeep of {sites} are {billed} (about {hours:g} hours a month each)."
+    return f"Your own staff go to {sites}: no charge for it."

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 # What a quote may include, in the order the form lists them (quotes.py prices each one left out).
 QUOTE_INCLUDES: tuple[tuple[str, str], ...] = (
+    ("helpdesk", "Fixing problems when something breaks (helpdesk)"),
     ("monitoring", "Monitoring and patching"),
     ("security", "Security (endpoint protection, email filtering, managed sign-in)"),
     ("backup", "Backup, with restore tests"),
@@ -19,6 +20,17 @@ QUOTE_INCLUDES: tuple[tuple[str, str], ...] = (
     ("new_starters", "New starters and leavers"),
     ("projects", "Projects (new systems, moves, upgrades)"),
 )
+
+
+# What a quote can be a way of buying: catalogue slugs as seeded, with how the form names them. A quote for an
+# option billed by the hour gives its hourly rate; the others give their monthly prices.
+QUOTE_MODELS = (
+    ("msp", "Managed services (a monthly fee)"),
+    ("co-managed", "Co-managed IT beside your own IT staff (a monthly fee)"),
+    ("break-fix", "Break/Fix (by the hour)"),
+    ("block-hours", "A block of prepaid hours"),
+)
+HOURLY_QUOTE_MODELS = ("break-fix", "block-hours")
 
 
 @dataclass(frozen=True)
@@ -37,6 +49,10 @@ class Quote:
     termination_fee_months: float = 0.0
     response_hours: float | None = None  # promised first response to an urgent problem; None: "best efforts"
     includes: tuple[str, ...] = ()
+    # The option the quote is a way of buying (a catalogue slug), and for an option billed by the hour (Break/Fix,
+    # block hours) its hourly rate: the quote then stands in the ranking as that option at that rate.
+    model: str = "msp"
+    hourly_rate: float | None = None
 
 
 @dataclass(frozen=True)
@@ -121,6 +137,7 @@ class ModelSpec:
     headlines: dict[str, str]
     figures: dict[str, Figure]
     pricing: str = "per_job"  # how it charges: a costs.PRICING_TYPES value, chosen in admin
+    basis: str = "per_user"  # what its fees are counted on: a costs.PRICING_BASES value, chosen in admin
 
 
 @dataclass(frozen=True)
@@ -138,7 +155,7 @@ class Catalogue:
 
 # ---- The result ---------------------------------------------------------------------------------------
 
-RESULT_VERSION = 2  # the shape of Result; snapshot.py upgrades older stored versions on read
+RESULT_VERSION = 3  # the shape of Result; snapshot.py upgrades older stored versions on read
 
 
 class PointKind(enum.Enum):
@@ -214,11 +231,16 @@ class OptionCost:
 class OptionResult:
     slug: str
     name: str
-    fit: float  # 0..100
-    cost_score: float  # 100 at no cost, 50 at the reference spend, lower for dearer
-    overall: float  # the blend the ranking uses
+    fit: float  # 0..100: how well its characteristics meet the needs the answers show (explanation only)
+    cost_score: float  # 0..100: its three-year total against the reference spend (100 at no cost, 50 at it)
+    overall: float  # 0..100: the same of the ranking figure (total less allowance); the highest is recommended
     cost: OptionCost
     dimensions: tuple[DimensionFit, ...]
+    allowance: float = 0.0  # what the person's stated way of paying counts for, taken off the total to rank
+    line: str = ""  # what the option is for this organisation, in one line ("you prepay about 8 hours a month...")
+    # The option as it would be for this organisation ("Hire one IT person"); `name` stays the catalogue's. Empty
+    # in results stored before titles: show the name.
+    title: str = ""
 
 
 @dataclass(frozen=True)
@@ -287,6 +309,7 @@ FLAG_TITLES = {
     "below_market": "Below market price",
     "missing_security": "Security left out",
     "missing_backup": "Backup left out",
+    "missing_helpdesk": "Fixing problems left out",
 }
 
 
@@ -316,6 +339,23 @@ class QuoteResult:
     cost: OptionCost
     minimum_applies: bool = False  # its minimum monthly charge is more than its prices come to
     monthly_third_year: float = 0.0  # its own fee a month in the third year, after two yearly rises
+    model: str = "msp"  # the option it is a way of buying
+    allowance: float = 0.0  # what the person's stated way of paying counts for, as for its option
+
+
+@dataclass(frozen=True)
+class WithoutQuotes:
+    """The answer over the catalogue's options alone, for the link shared without the person's quotes: nothing in
+    it reveals a quote's price."""
+
+    recommendation: str
+    recommendation_name: str
+    close_call: bool
+    headline: str
+    summary: str
+    reasons: tuple[str, ...]
+    tipping_points: tuple[Point, ...]
+    order: tuple[str, ...]  # the options' slugs, best first
 
 
 @dataclass(frozen=True)
@@ -338,6 +378,8 @@ class Result:
     not_applicable: tuple[NotApplicable, ...] = ()
     quotes: tuple[QuoteResult, ...] = ()  # the person's quotes, cheapest all told first
     quote_verdict: tuple[str, ...] = ()  # which quote is the better deal over three years, and why
+    recommended_quote: str | None = None  # the quote that is the best way to buy the recommended option
+    without_quotes: WithoutQuotes | None = None  # with quotes entered: the answer over the options alone
 
     def option(self, slug: str) -> OptionResult:
         return next(o for o in self.options if o.slug == slug)

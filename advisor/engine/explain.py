@@ -2,12 +2,13 @@
 three reasons, the headline, and every figure with its source. Pure, no I/O.
 
 Two rules for the words: a reason is only given in the direction it acts (an answer that lowers a need is
-never quoted as a reason it matters), and a sentence says "meets more of your needs" only when the gap in
-fit is one a person would notice (FIT_GAP_THAT_MATTERS points).
+never quoted as a reason it matters), and a reason is only a gap in money large enough to matter beside the
+ranges (REASON_MIN_SHARE of the recommended option's total, and REASON_MIN_MONEY).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from . import answers, costs, needs, quotes
@@ -19,6 +20,7 @@ from .domain import (
     Factor,
     Figure,
     Need,
+    OptionCost,
     OptionResult,
     Profile,
     Quote,
@@ -27,14 +29,13 @@ from .domain import (
 
 TOP_FACTORS = 5
 MOST_REASONS = 3
-REASON_MIN_POINTS = 0.5  # a reason must move the overall score by at least this much
-FIT_GAP_THAT_MATTERS = 5.0
 PHRASE_MIN_WEIGHT = 0.05  # an answer must add at least this much to a need to be named as a reason
 UNUSUAL_PROBLEMS_PER_PERSON = 5.0  # problems a month per person beyond which an answer is called out
 
 
 def money(value: float) -> str:
-    return f"${value:,.0f}"
+    """Whole dollars; an amount that rounds to nothing reads as $0, never "$-0"."""
+    return f"${round(value) + 0:,.0f}"
 
 
 def about_money(value: float) -> str:
@@ -43,6 +44,22 @@ def about_money(value: float) -> str:
         return money(value)
     digits = len(str(int(abs(value)))) - 2
     return money(round(value, -digits))
+
+
+def about_pair(a: float, b: float) -> tuple[str, str]:
+    """Two rough amounts set side by side, with as many figures as it takes to tell them apart ($12,000,000
+    against $12,000,000 reads as $11,600,000 against $12,400,000)."""
+    for digits in (2, 3, 4):
+        first, second = _to_figures(a, digits), _to_figures(b, digits)
+        if first != second:
+            return first, second
+    return money(a), money(b)
+
+
+def _to_figures(value: float, figures: int) -> str:
+    if abs(value) < 10 ** (figures - 1):
+        return money(value)
+    return money(round(value, figures - len(str(int(abs(value))))))
 
 
 def number(value: float) -> str:
@@ -227,127 +244,215 @@ def _brief(
 # ---- Headline, summary and reasons ------------------------------------------------------------------------
 
 
-def headline(options: tuple[OptionResult, ...], close_call: bool) -> str:
+@dataclass(frozen=True)
+class Contender:
+    """An option as the words name it: at our typical price, or bought through one of the person's quotes."""
+
+    name: str  # "Block hours", or "Managed Services Provider from Northern IT"
+    slug: str  # the option's
+    option_name: str
+    cost: OptionCost
+    allowance: float = 0.0
+    quote: str | None = None
+    title: str = ""  # the option as it would be for this organisation ("Keep your own IT staff (hire nobody)")
+
+
+PREFERENCE_WORDS = {
+    "predictable": "you want a predictable monthly bill",
+    "pay_as_you_go": "you want to pay only when something breaks",
+}
+
+
+def headline(options: tuple[Contender, ...], close_call: bool) -> str:
     best = options[0]
     if len(options) == 1:
-        return f"{best.name} is the only option on offer"
+        return f"{best.option_name} is the only option on offer"
     second = options[1]
-    if close_call and round(best.overall) == round(second.overall):
-        return f"A close call between {best.name} and {second.name}"
+    if close_call and about_money(_ranked(best)) == about_money(_ranked(second)):
+        return f"A close call between {best.option_name} and {second.option_name}"
+    if best.title and best.title != best.option_name:  # "We recommend: keep your own IT staff (hire nobody)"
+        what = best.title[0].lower() + best.title[1:]
+        return f"A close call, leaning to: {what}" if close_call else f"We recommend: {what}"
     if close_call:
-        return f"A close call, leaning to {best.name}"
-    return f"We recommend {best.name}"
+        return f"A close call, leaning to {best.option_name}"
+    return f"We recommend {best.option_name}"
 
 
-def summary(options: tuple[OptionResult, ...], close_call: bool) -> str:
-    """One or two sentences: who comes out ahead and what each would cost all told. Scores are left to the
-    page's "Scores" section: a person reads money, not points."""
+def _ranked(option: Contender) -> float:
+    """The figure the ranking uses: the expected three-year total less any allowance for how the person pays."""
+    return option.cost.three_years.expected - option.allowance
+
+
+def summary(
+    options: tuple[Contender, ...], close_call: bool, *, preference: str = "no_preference", chance: float = 1.0
+) -> str:
+    """A few sentences: which option comes out ahead and what it and the runner-up would cost all told; when a
+    stated way of paying changes the answer, the allowance in money; in a close call, what it hinges on."""
     best = options[0]
     if len(options) == 1:
         return f"{best.name} is the only support option on offer."
     second = options[1]
-    costs = (
-        f"about {about_money(best.cost.three_years.expected)} over three years all told for {best.name}, "
-        f"against {about_money(second.cost.three_years.expected)} for {second.name}"
+    cheapest = min(options, key=lambda o: o.cost.three_years.expected)
+    text = (
+        f"{best.name} would cost about {about_money(best.cost.three_years.expected)} over three years all told "
+        f"(bills, lost work and risk), against {about_money(second.cost.three_years.expected)} for {second.name}."
     )
-    if close_call and round(best.overall) == round(second.overall):
-        return (
-            f"{best.name} and {second.name} come out level on our figures: {costs}. Let what matters most to "
-            f"you decide, and check what would change it below."
+    if cheapest is not best and best.allowance > 0:
+        saving = cheapest.cost.three_years.expected - best.cost.three_years.expected
+        text += (
+            f" {cheapest.name} would cost about {about_money(-saving)} less; we lean to {best.name} because "
+            f"{PREFERENCE_WORDS.get(preference, 'of how you prefer to pay')}, which we count as worth up to "
+            f"{about_money(best.allowance)} to you."
         )
     if close_call:
-        return (
-            f"{best.name} comes out just ahead, too close to call on our figures: {costs}. The figures you are "
-            f"least sure of could reverse it."
-        )
-    return f"{best.name} comes out ahead: {costs}."
+        text += " " + hinge(best, second, chance)
+    return text
 
 
-def _candidates(
-    mine: OptionResult, theirs: OptionResult, factors: tuple[Factor, ...], points_per_dollar: float, fit_weight: float
-) -> list[tuple[float, str]]:
-    """What favours `mine` over `theirs`, each with the points of overall score it is worth, most first."""
-    found: list[tuple[float, str]] = []
-    a, b = mine.cost.parts, theirs.cost.parts
-    saved_bills = b.bills.expected - a.bills.expected
-    saved_lost = b.lost_work.expected - a.lost_work.expected
-    saved_risk = b.risk.expected - a.risk.expected
-    if saved_bills > 0:
-        found.append(
-            (
-                saved_bills * points_per_dollar,
-                f"Lower bills: about {about_money(a.bills.expected)} invoiced over three years against "
-                f"{about_money(b.bills.expected)} with {theirs.name}.",
-            )
-        )
-    if saved_lost > 0:
-        found.append(
-            (
-                saved_lost * points_per_dollar,
-                f"Less work lost to IT trouble: problems are prevented or fixed sooner, worth about "
-                f"{about_money(saved_lost)} of staff time over three years.",
-            )
-        )
-    if saved_risk > 0:
-        why = (
-            ", because upkeep is done and backups are looked after"
-            if _does_upkeep(mine) and not _does_upkeep(theirs)
-            else ""
-        )
-        found.append(
-            (
-                saved_risk * points_per_dollar,
-                f"Less risk from serious incidents such as ransomware or lost data: an expected "
-                f"{about_money(a.risk.expected)} over three years against {about_money(b.risk.expected)}"
-                f"{why}.",
-            )
-        )
-    for factor in factors:
-        gain = factor.points.get(mine.slug, 0.0) - factor.points.get(theirs.slug, 0.0)
-        if gain > 0:
-            found.append((gain * fit_weight, factor.brief))
-    return sorted(found, key=lambda c: -c[0])
+def hinge(best: Contender, second: Contender, chance: float) -> str:
+    """What a close call hinges on, from the two options' own figures: where the runner-up saves money against
+    where the leader does."""
+    a, b = best.cost.parts, second.cost.parts
+    gaps = {
+        "bills": b.bills.expected - a.bills.expected,
+        "lost work": b.lost_work.expected - a.lost_work.expected,
+        "risk": b.risk.expected - a.risk.expected,
+    }
+    ours = [name for name, gap in gaps.items() if gap > 0]
+    theirs = [name for name, gap in gaps.items() if gap < 0]
+    share = f"{best.name} comes out lower in {chance * 100:.0f} % of our simulated cases"
+    if not ours or not theirs:
+        return f"{share}: the two are close on every part, so your own quotes would settle it."
+    return (
+        f"{share}. It hinges on whether {second.name}'s lower {_listed(theirs)} (about "
+        f"{about_money(-sum(gaps[n] for n in theirs))}) outweigh its higher {_listed(ours)} (about "
+        f"{about_money(sum(gaps[n] for n in ours))}): the figures to check are in the table below."
+    )
 
 
-def reasons(
-    options: tuple[OptionResult, ...],
-    factors: tuple[Factor, ...],
-    *,
-    reference: float,
-    fit_weight: float,
-    zero_at: float,
-    close_call: bool = False,
-) -> tuple[str, ...]:
-    """The two or three reasons that moved the overall score most toward the recommended option, each worth
-    at least REASON_MIN_POINTS of it: a cost part it saves on, or an aspect it meets better. In a close call,
-    the best reasons on each side, each saying which option it favours."""
+# A difference in one part of the cost is a reason only when it is at least this share of the leader's total and
+# at least REASON_MIN_MONEY: smaller gaps are noise beside the ranges.
+REASON_MIN_SHARE = 0.02
+REASON_MIN_MONEY = 500.0
+
+
+def reasons(options: tuple[Contender, ...], close_call: bool = False) -> tuple[str, ...]:
+    """Up to three reasons, each a part of the cost (bills, lost work, risk) in which the recommended option and
+    the runner-up differ by a real amount, said in the direction it acts: what the recommended option saves
+    first, then what it costs more, and why that is outweighed."""
     if len(options) < 2:
         return ()
     best, second = options[0], options[1]
-    points_per_dollar = (1 - fit_weight) * 100.0 / (zero_at * reference)
-    ours = _candidates(best, second, factors, points_per_dollar, fit_weight)
-    if close_call:
-        theirs = _candidates(second, best, factors, points_per_dollar, fit_weight)
-        return tuple(
-            [f"For {best.name}: {text[0].lower() + text[1:]}" for _, text in ours[:2]]
-            + [f"For {second.name}: {text[0].lower() + text[1:]}" for _, text in theirs[:2]]
+    a, b = best.cost.parts, second.cost.parts
+    floor = max(REASON_MIN_MONEY, REASON_MIN_SHARE * best.cost.three_years.expected)
+    saved_bills = b.bills.expected - a.bills.expected
+    saved_lost = b.lost_work.expected - a.lost_work.expected
+    saved_risk = b.risk.expected - a.risk.expected
+    found: list[tuple[float, str]] = []
+    if saved_bills >= floor:
+        mine, theirs = about_pair(a.bills.expected, b.bills.expected)
+        found.append(
+            (saved_bills, f"Lower bills: about {mine} invoiced over three years against {theirs} with {second.name}.")
         )
-    chosen = [text for size, text in ours if size >= REASON_MIN_POINTS][:MOST_REASONS] or [t for _, t in ours[:1]]
-    fit_gap = best.fit - second.fit
-    if best.cost.three_years.expected > second.cost.three_years.expected:
-        extra = about_money(best.cost.three_years.expected - second.cost.three_years.expected)
-        chosen.append(
-            f"It would cost about {extra} more over three years than {second.name}, "
-            + (
-                f"but meets more of your needs (fit {best.fit:.0f} against {second.fit:.0f})."
-                if fit_gap >= FIT_GAP_THAT_MATTERS
-                else "which the reasons above outweigh."
+    if saved_lost >= floor:
+        found.append(
+            (
+                saved_lost,
+                f"Less work lost to IT trouble: problems are prevented or fixed sooner, worth about "
+                f"{about_money(saved_lost)} of staff time over three years against {second.name}.",
             )
         )
+    if saved_risk >= floor:
+        why = (
+            ", because upkeep is done and backups are looked after"
+            if _does_upkeep(best) and not _does_upkeep(second)
+            else ""
+        )
+        mine, theirs = about_pair(a.risk.expected, b.risk.expected)
+        found.append(
+            (
+                saved_risk,
+                f"Less risk from serious incidents such as ransomware or lost data: an expected "
+                f"{mine} over three years against {theirs}{why}.",
+            )
+        )
+    chosen = [text for _, text in sorted(found, key=lambda c: -c[0])][:MOST_REASONS]
+    dearer = [
+        (name, -gap)
+        for name, gap in (("bills", saved_bills), ("lost work", saved_lost), ("risk", saved_risk))
+        if -gap >= floor
+    ]
+    if dearer and len(chosen) < MOST_REASONS:
+        name, extra = max(dearer, key=lambda d: d[1])
+        total_gap = second.cost.three_years.expected - best.cost.three_years.expected
+        if total_gap > 0:
+            chosen.append(
+                f"Its {name} would be about {about_money(extra)} higher than with {second.name}, which the "
+                f"savings above outweigh."
+            )
+        elif best.allowance > 0:
+            chosen.append(
+                f"It would cost about {about_money(-total_gap)} more all told than {second.name}; "
+                f"how you prefer to pay counts for the difference."
+            )
     return tuple(chosen)
 
 
-def _does_upkeep(option: OptionResult) -> bool:
+def option_line(pricing: str, option: dict[str, float], bills: Any, profile: Profile, devices: float) -> str:
+    """What an option is for this organisation, in one line a person can act on: how it charges, and roughly how
+    much of it they would buy, from its expected bills."""
+    people = max(1, profile.employees)
+    rate = option["hourly_rate"]
+    if pricing == costs.PER_JOB and rate > 0:
+        hours = float(bills.labour) / costs.MONTHS / rate
+        return (
+            f"You call an IT firm when something breaks and pay by the hour: about {_hours(hours)} a month at "
+            f"{money(rate)} an hour."
+        )
+    if pricing == costs.PREPAID_BLOCK and rate > 0:
+        discounted = rate * (1.0 - option["block_discount"])
+        hours = float(bills.labour) / costs.MONTHS / discounted
+        return (
+            f"You prepay a block of about {_hours(hours)} a month at {option['block_discount'] * 100:.0f} % off the "
+            f"hourly rate ({money(discounted)} an hour)."
+        )
+    if pricing == costs.SALARIED:
+        hires = float(costs.in_house_hires(option, profile, float(people)))
+        if hires <= 0:
+            return "You keep the IT staff you have, already the team your size needs: nobody is hired."
+        each = "" if round(hires) == 1 else " each"
+        many = "one IT person" if round(hires) == 1 else f"{round(hires):.0f} IT people"
+        return f"You hire {many}, at about {money(option['salary_year'])} a year{each} before employer costs."
+    monthly = float(bills.fees) / costs.MONTHS
+    beside = " beside your own IT staff" if option.get("requires_it_staff", 0) >= 1 else ""
+    return (
+        f"You pay a monthly fee{beside}: about {money(monthly)} a month for {people:,} "
+        f"{'person' if people == 1 else 'people'}, with upkeep and help in the fee."
+    )
+
+
+def _hours(hours: float) -> str:
+    rounded = round(hours) if hours >= 2 else round(hours, 1)
+    return f"{rounded:g} hour" + ("" if rounded == 1 else "s")
+
+
+def quote_relation(best: OptionResult, quote: QuoteResult | None, ranked: list[QuoteResult]) -> str:
+    """One sentence on how the person's quotes relate to the answer, so the page names one winner."""
+    if quote is not None:
+        cheaper = quote.cost.three_years.expected - quote.allowance <= best.cost.three_years.expected - best.allowance
+        return (
+            f" Of your quotes, {quote.name} is the best way to buy it, at about {money(quote.monthly_first_year)} "
+            f"a month{'' if cheaper else '; our typical price for it comes out lower, so ask them to match it'}."
+        )
+    if ranked:
+        return (
+            f" None of your quotes is for {in_sentence(best.name)}: the best of them, {ranked[0].name}, would cost "
+            f"about {about_money(ranked[0].cost.three_years.expected)} all told."
+        )
+    return ""
+
+
+def _does_upkeep(option: OptionResult | Contender) -> bool:
     return any(item.piece == "upkeep" and item.how in ("included", "in_house") for item in option.cost.scope)
 
 
@@ -355,7 +460,13 @@ def _does_upkeep(option: OptionResult) -> bool:
 
 
 def assumptions(
-    profile: Profile, used: Estimates, *, fit_weight: float, close_call_margin: float, reference: float
+    profile: Profile,
+    used: Estimates,
+    *,
+    allowance_share: float,
+    close_call_chance: float,
+    close_call_share: float,
+    reference: float,
 ) -> tuple[Assumption, ...]:
     """What was worked out for this organisation: the estimates for blank answers and the method."""
     rows = []
@@ -378,6 +489,12 @@ def assumptions(
                 source="Our estimate from your size",
                 note="People × the problems a person a month in the figures below"
                 + (
+                    f" (half of them following people and half devices: {used.devices:,.0f} devices against the "
+                    f"usual {costs.DEVICES_PER_PERSON * profile.employees:,.0f} for your size, our assumption)"
+                    if abs(used.devices - costs.DEVICES_PER_PERSON * profile.employees) >= 0.5
+                    else ""
+                )
+                + (
                     ", less those your IT staff take while one of them is on duty (one person taking those of "
                     f"{costs.PEOPLE_ONE_IT_PERSON_TAKES} people, up to {costs.OWN_STAFF_TAKE * 100:.0f} % of them; "
                     "see the figures for their time away and the on-call rota)"
@@ -399,18 +516,27 @@ def assumptions(
     rows.append(
         Assumption(
             "How the options are ranked",
-            f"{fit_weight * 100:.0f} % fit, {100 - fit_weight * 100:.0f} % cost score",
+            "Lowest three-year total first (bills, lost work and risk)",
             source="Our method",
-            note=f"The cost score compares each option's three-year total (bills, lost work and risk) with "
-            f"{money(reference)} a person a year, about what IT support typically costs: 100 at no cost, 50 at "
-            f"that figure. Within {close_call_margin:.0f} points the result is a close call.",
+            note="The option that would cost least over three years all told is recommended. If you said you "
+            "prefer a predictable monthly bill, or paying only when something breaks, the options that charge "
+            f"that way count as cheaper by up to {allowance_share * 100:.0f} % of their three-year bills (a "
+            "figure below), and the result says so when that changes the answer. It is a close call when the "
+            f"leader comes out lower in under {close_call_chance * 100:.0f} % of our simulated cases, or leads "
+            f"by under {close_call_share * 100:.0f} %. The scores restate each total against "
+            f"{money(reference)} a person a year, about what IT support typically costs: 100 at no cost, "
+            "50 at that figure.",
         )
     )
     return tuple(rows)
 
 
-def notes(profile: Profile, used: Estimates) -> tuple[str, ...]:
-    """Answers far outside what organisations usually give, called out but taken as given."""
+def notes(
+    profile: Profile, used: Estimates, *, downtime_range: tuple[float, float, float] | None = None
+) -> tuple[str, ...]:
+    """Answers far outside what organisations usually give, called out but taken as given. `downtime_range` is
+    what an hour with IT down usually costs an organisation of this size and industry (low, expected, high): a
+    downtime cost typed below its low end or above its high end is called out, with the estimate beside it."""
     found = []
     if not used.incidents_estimated and used.incidents_per_month > UNUSUAL_PROBLEMS_PER_PERSON * profile.employees:
         found.append(
@@ -418,7 +544,25 @@ def notes(profile: Profile, used: Estimates) -> tuple[str, ...]:
             f"over {UNUSUAL_PROBLEMS_PER_PERSON:.0f} a person a month is far more than organisations usually see. "
             f"Check the figure: everything above takes it as given."
         )
+    if downtime_range and not used.downtime_cost_estimated:
+        low, expected, high = downtime_range
+        given = used.downtime_cost_per_hour
+        if given < low or given > high:
+            found.append(
+                f"You gave {money(given)} for an hour with IT down, which looks {'low' if given < low else 'high'} "
+                f"for {_headcount(profile)} in {industry_words(profile.industry)}: we would estimate about "
+                f"{about_money(expected)} ({about_money(low)} to {about_money(high)}). The figure is for the whole "
+                f"organisation, not one person, and moves with your head count: if you changed the number of "
+                f"people, change it too. Everything above takes your figure as given."
+            )
     return tuple(found)
+
+
+def industry_words(industry: str) -> str:
+    """The industry as the form names it, in a sentence."""
+    special = {"other": "other industries", "public_sector": "the public sector", "nonprofit": "the non-profit sector"}
+    label = dict(answers.question("industry").choices).get(industry, industry.replace("_", " "))
+    return special.get(industry, label[0].lower() + label[1:])
 
 
 def why_not_applicable(name: str) -> str:
@@ -461,6 +605,8 @@ _UNITS = {
         "backup_tooling_per_user_month",
         "out_of_plan_hourly_rate",
         "onsite_visit_cost",
+        "fee_per_site_month",
+        "full_service_fee_per_user_month",
     },
     "hours": {
         "hours_per_incident",
@@ -468,8 +614,14 @@ _UNITS = {
         "joiner_hours",
         "project_hours_per_person_year",
         "best_efforts_response_hours",
+        "site_hours_month",
     },
-    "times": {"after_hours_premium", "unpatched_multiplier", "out_of_plan_after_hours_premium"},
+    "times": {
+        "after_hours_premium",
+        "unpatched_multiplier",
+        "out_of_plan_after_hours_premium",
+        "out_of_hours_staffing",
+    },
     "share": {
         "prevented_share",
         "serious_incident_reduction",
@@ -529,7 +681,7 @@ def figure_rows(catalogue: Catalogue, profile: Profile) -> tuple[Assumption, ...
     rows = [_figure_row(catalogue.figures[key], "") for key in keys if key in catalogue.figures]
     for model in catalogue.models:
         figures = costs.option_figures(model, profile)
-        rows.extend(_figure_row(figures[key], model.name) for key in costs.OPTION_KEYS if key in model.figures)
+        rows.extend(_figure_row(figures[key], model.name) for key in costs.ALL_OPTION_KEYS if key in model.figures)
     return tuple(rows)
 
 
@@ -607,7 +759,8 @@ def _why_cheaper(best: QuoteResult, other: QuoteResult, given: dict[str, Quote],
     )
 
 
-SERIOUS_FLAGS = ("missing_security", "missing_backup", "termination_fee", "long_notice")
+MISSING_FLAGS = ("missing_helpdesk", "missing_security", "missing_backup")  # what a buyer should see before choosing
+SERIOUS_FLAGS = (*MISSING_FLAGS, "termination_fee", "long_notice")
 
 
 def _serious(quote: QuoteResult) -> list[str]:
@@ -672,7 +825,7 @@ def quote_verdict(
             lines.append(f"{'The difference' if close else 'Why'}: {'; '.join(why)}.")
         if not close:
             lines.extend(_lock_in(best, by_name[best.name], gap))
-            missing = [f.title.lower() for f in best.flags if f.code in ("missing_security", "missing_backup")]
+            missing = [f.title.lower() for f in best.flags if f.code in MISSING_FLAGS]
             if missing:
                 lines.append(
                     f"Even so, {best.name} carries {_listed(missing)}: see its terms below before you choose it."

@@ -9,11 +9,19 @@ BASELINE); what the quote states replaces them, and what it leaves out is priced
                     + flat), raised by its yearly increase at each anniversary (compounding)
     onboarding    = its one-off charge
     left out:
+      helpdesk      fixing problems, billed by the hour as an hourly firm bills it: the catalogue's Break/Fix (its
+                    first active option billed by the job) at its hourly rate and its hours a problem (never fewer
+                    than the baseline's), for problems in business hours; out of hours, as after_hours below
+                    (even when the quote lists after-hours help: without fixing, that help has nothing to fix).
+                    A problem also waits as long as that firm takes to start (never less than under the quote's
+                    own promise) and takes its hours to fix, counted as lost work. With no such option: the
+                    out-of-plan hourly rate, the best-efforts wait and the baseline's hours a problem.
       monitoring    nobody patches or watches: no problems prevented, and unpatched systems make a serious
                     incident likelier (counted as lost work and risk; rarely bought separately)
       security      its tooling bought separately (bills) and no serious incidents prevented (risk)
       backup        its tooling bought separately, and recovery as slow as the organisation's own backups allow
-      after_hours   problems out of hours billed at the out-of-plan hourly rate x after-hours premium
+      after_hours   problems out of hours billed at the out-of-plan hourly rate x after-hours premium (x hours a
+                    problem, the hourly firm's when fixing is left out too)
       onsite        the visits problems need, each at the cost of a visit
       new_starters  setting people up and removing them, billed by the hour
       projects      project work (new systems, moves, upgrades) billed by the hour: stated beside the totals,
@@ -44,10 +52,18 @@ QUOTE_KEYS = (
     "project_hours_per_person_year",
     "best_efforts_response_hours",
 )
+# The hourly firm's figures that price fixing a quote leaves out, as they go into the quote's shared figures
+# (hourly_firm): their key there, and the key of the option figure they are.
+HOURLY_FIRM_KEYS = {
+    "hourly_firm_rate": "hourly_rate",
+    "hourly_firm_hours_per_incident": "hours_per_incident",
+    "hourly_firm_response_hours": "response_delay_hours",
+}
 INCLUDE_KEYS = tuple(key for key, _label in QUOTE_INCLUDES)
 INCLUDE_LABELS = dict(QUOTE_INCLUDES)
 # Each piece as it reads mid-sentence ("leaves out security and on-site visits").
 INCLUDE_WORDS = {
+    "helpdesk": "fixing problems (the helpdesk)",
     "monitoring": "monitoring and patching",
     "security": "security",
     "backup": "backup",
@@ -59,8 +75,8 @@ INCLUDE_WORDS = {
 MAX_QUOTES = 3
 
 # Flags: terms buyers' guides warn about (shared/FIGURES.md, "Contract terms").
-LONG_NOTICE_DAYS = 60  # a notice window this long or longer is easy to miss, and the contract renews itself
-TERMINATION_FEE_MONTHS = 3  # more than this many months' fees to leave early
+LONG_NOTICE_DAYS = 90  # a notice window longer than this is easy to miss, and the contract renews itself
+TERMINATION_FEE_MONTHS = 1  # this many months' fees or more to leave early
 
 
 def baseline_index(catalogue: Catalogue) -> int | None:
@@ -71,6 +87,82 @@ def baseline_index(catalogue: Catalogue) -> int | None:
         if model.pricing == costs.SUBSCRIPTION and not needs_staff:
             return i
     return None
+
+
+# Options billed by the hour: a quote for one is an hourly rate, and it is priced as that option at that rate.
+HOURLY_PRICING = (costs.PER_JOB, costs.PREPAID_BLOCK)
+
+
+def option_index(quote: Quote, catalogue: Catalogue) -> int | None:
+    """The catalogue option a quote stands as in the ranking: the active option its `model` names, or else the
+    baseline (a quote naming an option no longer listed is read as a managed service). None: nothing to price on."""
+    for i, model in enumerate(catalogue.models):
+        if model.slug == quote.model:
+            return i
+    return baseline_index(catalogue)
+
+
+def is_hourly(quote: Quote, catalogue: Catalogue) -> bool:
+    i = option_index(quote, catalogue)
+    return i is not None and catalogue.models[i].pricing in HOURLY_PRICING
+
+
+def price_as_option(
+    quote: Quote,
+    catalogue: Catalogue,
+    options: list[dict[str, Any]],
+    shared: dict[str, Any],
+    profile: Profile,
+    *,
+    devices: Any,
+    incidents: Any,
+    downtime_cost: Any,
+) -> Priced | None:
+    """The quote priced as the option it is a way of buying, with `options` the catalogue's options' figures by
+    index (expected values or simulated draws): an hourly quote is that option at the quoted rate (a block of hours
+    bought at the rate quoted, so no further discount); a managed-service quote is priced by price() on its
+    option's service figures. None when the catalogue has no option to price it on."""
+    i = option_index(quote, catalogue)
+    if i is None:
+        return None
+    model = catalogue.models[i]
+    if model.pricing in HOURLY_PRICING:
+        figures = {**options[i], "hourly_rate": float(quote.hourly_rate or 0.0)}
+        if model.pricing == costs.PREPAID_BLOCK:
+            figures["block_discount"] = 0.0
+        parts = costs.parts(
+            figures,
+            shared,
+            profile,
+            pricing=model.pricing,
+            basis=model.basis,
+            employees=profile.employees,
+            devices=devices,
+            incidents=incidents,
+            downtime_cost=downtime_cost,
+        )
+        return Priced(parts, {"labour": parts.labour, "tooling": parts.tooling, "joiners": parts.joiners})
+    return price(quote, options[i], shared, profile, devices=devices, incidents=incidents, downtime_cost=downtime_cost)
+
+
+def hourly_index(catalogue: Catalogue) -> int | None:
+    """The catalogue option whose figures price fixing a quote leaves out: the first active option billed by the
+    job at an hourly rate (Break/Fix, as seeded). None when there is none."""
+    for i, model in enumerate(catalogue.models):
+        rate = model.figures.get("hourly_rate")
+        if model.pricing == costs.PER_JOB and rate is not None and rate.expected > 0:
+            return i
+    return None
+
+
+def hourly_firm(catalogue: Catalogue, options: list[dict[str, Any]]) -> dict[str, Any]:
+    """The hourly firm's figures (HOURLY_FIRM_KEYS) from `options`, the catalogue's options' figures by index
+    (expected values or simulated draws), to join a quote's shared figures; none when the catalogue has no such
+    firm (price() then falls back on the figures for work a plan leaves out)."""
+    i = hourly_index(catalogue)
+    if i is None:
+        return {}
+    return {key: options[i][name] for key, name in HOURLY_FIRM_KEYS.items()}
 
 
 # ---- Fees and leaving --------------------------------------------------------------------------------
@@ -117,7 +209,7 @@ class Priced:
     """One quote's three-year cost: its parts (labour is the out-of-plan work) and its bills line by line."""
 
     parts: costs.Parts
-    lines: dict[str, Any]  # fees, onboarding, security, backup, after_hours, onsite, new_starters
+    lines: dict[str, Any]  # fees, onboarding, helpdesk, security, backup, after_hours, onsite, new_starters
 
 
 def price(
@@ -132,9 +224,15 @@ def price(
     includes: frozenset[str] | None = None,
 ) -> Priced:
     """The quote's cost with `option` the baseline's figures and `shared` the figures for every option (with
-    QUOTE_KEYS). `includes` overrides what the quote includes (to price what leaving a piece out costs)."""
+    QUOTE_KEYS, and the hourly firm's, hourly_firm). `includes` overrides what the quote includes (to price what
+    leaving a piece out costs)."""
     has = frozenset(quote.includes) if includes is None else includes
     people = max(1.0, float(profile.employees))
+    fixing = "helpdesk" in has
+    wait, fix = response_wait(quote, shared), option["hours_per_incident"]
+    if not fixing:  # an hourly firm fixes problems: it is slower to start, and never quicker at the work
+        wait = costs._greater(shared.get("hourly_firm_response_hours", shared["best_efforts_response_hours"]), wait)
+        fix = costs._greater(shared.get("hourly_firm_hours_per_incident", fix), fix)
     service = {
         **option,
         "hourly_rate": 0.0,
@@ -149,7 +247,8 @@ def price(
         "prevented_share": option["prevented_share"] if "monitoring" in has else 0.0,
         "serious_incident_reduction": option["serious_incident_reduction"] if "security" in has else 0.0,
         "backups_managed": 1.0 if "backup" in has else 0.0,
-        "response_delay_hours": response_wait(quote, shared),
+        "hours_per_incident": fix,
+        "response_delay_hours": wait,
     }
     base = costs.parts(
         service,
@@ -162,17 +261,20 @@ def price(
         downtime_cost=downtime_cost,
     )
     problems_left = incidents * (1.0 - service["prevented_share"])
-    rate, fix = shared["out_of_plan_hourly_rate"], option["hours_per_incident"]
+    rate = shared["out_of_plan_hourly_rate"]
     after_share = costs.AFTER_HOURS_SHARE[profile.operating_hours]
     own = costs.in_house_upkeep(profile, devices)
     zero = 0.0 * rate  # a float or an array of zeros, as the figures are
     lines = {
         "fees": fees_three_years(quote, people, float(devices)) + zero,  # devices are never drawn
         "onboarding": (quote.onboarding or 0.0) + zero,
+        "helpdesk": zero
+        if fixing
+        else (costs.MONTHS * problems_left * (1.0 - after_share) * fix * shared.get("hourly_firm_rate", rate)),
         "security": zero if "security" in has else costs.MONTHS * people * shared["security_tooling_per_user_month"],
         "backup": zero if "backup" in has else costs.MONTHS * people * shared["backup_tooling_per_user_month"],
         "after_hours": zero
-        if "after_hours" in has
+        if "after_hours" in has and fixing
         else (costs.MONTHS * problems_left * after_share * fix * rate * shared["out_of_plan_after_hours_premium"]),
         "onsite": zero
         if "onsite" in has
@@ -187,7 +289,7 @@ def price(
         onboarding=lines["onboarding"],
         tooling=lines["security"] + lines["backup"],
         joiners=lines["new_starters"],
-        labour=lines["after_hours"] + lines["onsite"],
+        labour=lines["helpdesk"] + lines["after_hours"] + lines["onsite"],
         staff=zero,
     )
     return Priced(parts, lines)
@@ -274,7 +376,17 @@ def scope(quote: Quote, profile: Profile) -> tuple[ScopeItem, ...]:
     """How each piece of the common scope, and on-site visits and projects, is counted for this quote."""
     has = set(quote.includes)
     pieces = costs.PIECES
-    items = [ScopeItem("fixing", pieces["fixing"], "included", "Included in the monthly fee.")]
+    fixing = "helpdesk" in has
+    items = [
+        ScopeItem("fixing", pieces["fixing"], "included", "Included in the monthly fee.")
+        if fixing
+        else ScopeItem(
+            "fixing",
+            pieces["fixing"],
+            "billed",
+            "Left out: each problem billed by the hour, as a Break/Fix firm bills it, and slower to start.",
+        )
+    ]
     items.append(
         ScopeItem("upkeep", pieces["upkeep"], "included", "Included in the monthly fee.")
         if "monitoring" in has
@@ -305,8 +417,18 @@ def scope(quote: Quote, profile: Profile) -> tuple[ScopeItem, ...]:
     )
     if profile.operating_hours == "business_hours":
         items.append(ScopeItem("after_hours", pieces["after_hours"], "not_needed", "You work business hours only."))
-    elif "after_hours" in has:
+    elif "after_hours" in has and fixing:
         items.append(ScopeItem("after_hours", pieces["after_hours"], "included", "Included in the monthly fee."))
+    elif "after_hours" in has:
+        items.append(
+            ScopeItem(
+                "after_hours",
+                pieces["after_hours"],
+                "billed",
+                "Help out of hours is in the fee but fixing is not: out-of-hours call-outs billed at a higher "
+                "hourly rate.",
+            )
+        )
     else:
         items.append(
             ScopeItem(
@@ -342,7 +464,7 @@ def flags(quote: Quote, profile: Profile, *, devices: float, market: tuple[float
     `market` is the catalogue's range of MSP fees a user a month (low, high)."""
     people = max(1.0, float(profile.employees))
     found = []
-    if quote.notice_days >= LONG_NOTICE_DAYS:
+    if quote.notice_days > LONG_NOTICE_DAYS:
         if quote.term_months <= 1:
             text = (
                 f"To leave, you must give {quote.notice_days} days' written notice: about "
@@ -354,7 +476,7 @@ def flags(quote: Quote, profile: Profile, *, devices: float, market: tuple[float
                 f"contract renews by itself. Put the date in your calendar, or ask for 30 days."
             )
         found.append(Flag("long_notice", text))
-    if quote.termination_fee_months > TERMINATION_FEE_MONTHS:
+    if quote.termination_fee_months >= TERMINATION_FEE_MONTHS:
         fee = exit_cost_after_one_year(quote, people, devices)
         after = f" (${fee:,.0f} to leave after the first year)" if fee else ""
         left = quote.term_months - 12
@@ -369,8 +491,8 @@ def flags(quote: Quote, profile: Profile, *, devices: float, market: tuple[float
                 "termination_fee",
                 (
                     f"Leaving early costs {_months(quote.termination_fee_months)} of fees{after}{beyond}. "
-                    "Three months or less is usual; ask for less, or for the right to leave if the provider misses "
-                    "its promised response times."
+                    "Ask for less, or for the right to leave without a fee if the provider misses its promised "
+                    "response times."
                 ),
             )
         )
@@ -404,8 +526,19 @@ def flags(quote: Quote, profile: Profile, *, devices: float, market: tuple[float
                 "below_market",
                 (
                     f"At {shown} a person a month it is below the ${low:,.0f}\u2013${high:,.0f} most managed "
-                    f"services charge. Ask what is left out: cheap plans often bill security, backups, visits and new "
-                    f"starters on top."
+                    f"services charge. Ask what is left out: cheap plans often bill fixing problems, security, "
+                    f"backups, visits and new starters on top."
+                ),
+            )
+        )
+    if "helpdesk" not in quote.includes:
+        found.append(
+            Flag(
+                "missing_helpdesk",
+                (
+                    "This quote leaves out fixing problems: each one would be billed by the hour on top of the "
+                    "monthly fee, and help paid by the hour is slower to start. Ask for the helpdesk to be included, "
+                    "or weigh it against a quote that includes it."
                 ),
             )
         )

@@ -24,6 +24,9 @@ SPAN = 10.0  # from a tenth to ten times the person's own value
 GRID_STEPS = 5  # looks each way before narrowing down
 RELATIVE_PRECISION = 0.01
 SEARCHED = ("incidents_per_month", "downtime_cost_per_hour", "employees")
+# One sentence a lever: where the recommendation changes. The ranking follows the money, so where the cheapest
+# option changes is the same point unless a stated way of paying tips it, which the summary already says in money.
+LOOKED_FOR = ((PointKind.RECOMMENDATION, 0),)
 _WORDS = {
     "incidents_per_month": ("IT problems a month", "IT problem a month"),
     "downtime_cost_per_hour": ("an hour of downtime", "an hour of downtime"),
@@ -48,12 +51,15 @@ def describe(field: str, value: float) -> str:
     return f"{text} {one if rounded == 1 else many}"
 
 
-def find(profile: Profile, catalogue: Catalogue, here: Any, prepared: Any) -> tuple[Point, ...]:
-    """The tipping points for the searched answers; `here` is decide.Evaluation at the person's answers."""
+def find(
+    profile: Profile, catalogue: Catalogue, here: Any, prepared: Any, candidates: dict[int, tuple[str, str]]
+) -> tuple[Point, ...]:
+    """The tipping points for the searched answers; `here` is decide.Evaluation at the person's answers and
+    `candidates` each candidate's (slug, name), options and quotes alike."""
     from .decide import evaluate, resized  # decide uses this module; the search re-scores through it
 
-    names = {i: m.name for i, m in enumerate(catalogue.models)}
-    slugs = {i: m.slug for i, m in enumerate(catalogue.models)}
+    names = {i: name for i, (_, name) in candidates.items()}
+    slugs = {i: slug for i, (slug, _) in candidates.items()}
     current = {
         "incidents_per_month": here.used.incidents_per_month,
         "downtime_cost_per_hour": here.used.downtime_cost_per_hour,
@@ -75,25 +81,25 @@ def find(profile: Profile, catalogue: Catalogue, here: Any, prepared: Any) -> tu
                     else Profile(**{**profile.__dict__, field: x})
                 )  # dataclasses.replace, without its checks
                 ev = evaluate(moved, catalogue, prepared)
-                seen[x] = (ev.best, ev.cheapest)
+                seen[x] = (ev.best_option, ev.cheapest)
             return seen[x]
 
         low = max(question.minimum or 0.0, value / SPAN)
         high = min(question.maximum or math.inf, value * SPAN)
         if whole:
             low, high = math.ceil(low), math.floor(high)
-        base = (here.best, here.cheapest)
+        base = (here.best_option, here.cheapest)
         changes: dict[PointKind, tuple[float, str, int]] = {}
         for direction, end in (("up", high), ("down", low)):
             if value <= 0 or (end >= value if direction == "down" else end <= value):
                 continue
-            for kind, index in ((PointKind.RECOMMENDATION, 0), (PointKind.CHEAPER, 1)):
+            for kind, index in LOOKED_FOR:
                 if kind in changes:
                     continue
                 hit = _first_change(outcome_at, value, end, index, base[index], whole)
                 if hit is not None:
                     changes[kind] = (hit[0], direction, hit[1])
-        for kind, index in ((PointKind.RECOMMENDATION, 0), (PointKind.CHEAPER, 1)):
+        for kind, index in LOOKED_FOR:
             was = names[base[index]]
             if kind in changes:
                 at, direction, becomes = changes[kind]

@@ -15,7 +15,6 @@ same numbers. The ranking and the tipping search use the expected values only; t
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -76,40 +75,71 @@ class Simulated:
     quote_totals: tuple[Range, ...] = ()
     quote_chance_cheapest: tuple[float, ...] = ()
     chance_cheapest_of_options: dict[int, float] | None = None  # over the options alone, when there are quotes
+    # By candidate index (options, then quotes): the share of cases in which each is the lowest on the ranking
+    # figure (its total less the share of its bills that a stated way of paying counts for).
+    chance_leads: dict[int, float] | None = None
+    chance_leads_of_options: dict[int, float] | None = None  # the same over the options alone, when there are quotes
 
 
 def simulate(
     profile: Profile,
     catalogue: Catalogue,
     expected: dict[int, costs.Parts],
-    priced_quotes: Sequence[tuple[Quote, quotes.Priced]] = (),
-    baseline: int | None = None,
+    priced_quotes: dict[int, tuple[Quote, quotes.Priced]] | None = None,
+    allowance_shares: dict[int, float] | None = None,
 ) -> Simulated:
     """Percentile ranges and chances of being cheapest for the options in `expected` (by catalogue index: those
     that apply), each with its parts at every figure's expected value, as decide.py works them out, and for the
-    person's quotes (priced at expected values by quotes.price, on the draws of the `baseline` option)."""
+    person's quotes (by candidate index, priced at expected values by quotes.price_as_option, on the draws of the
+    option each is a way of buying). `allowance_shares` (by candidate index) give the ranking figure's allowance:
+    `chance_leads` is the share of cases each candidate is the lowest on it."""
+    priced_quotes = priced_quotes or {}
     shared_figures = [catalogue.figures[key] for key in costs.SHARED_KEYS]
     catalogue_figures = [costs.option_figures(model, None) for model in catalogue.models]
     used_figures = [costs.option_figures(model, profile) for model in catalogue.models]
-    # The quotes' own figures come last, so that entering a quote moves no other figure's draws.
-    quote_figures = [catalogue.figures[key] for key in quotes.QUOTE_KEYS] if priced_quotes else []
+    # Shared figures added later come after the options' (adding one moves no older figure's draws), and the
+    # quotes' own figures last, so that entering a quote moves no other figure's draws.
+    later = [key for key in costs.LATER_SHARED_KEYS if key in catalogue.figures]
+    later_figures = [catalogue.figures[key] for key in later]
+    # The quotes' figures are drawn whether or not there are quotes (only used with some), so that the figures
+    # for size that follow them (each option's, then the shared ones) draw the same with or without quotes.
+    quote_keys = [key for key in quotes.QUOTE_KEYS if key in catalogue.figures]
+    quote_figures = [catalogue.figures[key] for key in quote_keys]
+    size = [key for key in costs.SIZE_SHARED_KEYS if key in catalogue.figures]
+    size_figures = [catalogue.figures[key] for key in size]
     values = iter(
         draw_all(
-            shared_figures + [f[key] for f in catalogue_figures for key in costs.OPTION_KEYS] + quote_figures,
-            shared_figures + [f[key] for f in used_figures for key in costs.OPTION_KEYS] + quote_figures,
+            shared_figures
+            + [f[key] for f in catalogue_figures for key in costs.OPTION_KEYS]
+            + later_figures
+            + quote_figures
+            + [f[key] for f in catalogue_figures for key in costs.SIZE_OPTION_KEYS]
+            + size_figures,
+            shared_figures
+            + [f[key] for f in used_figures for key in costs.OPTION_KEYS]
+            + later_figures
+            + quote_figures
+            + [f[key] for f in used_figures for key in costs.SIZE_OPTION_KEYS]
+            + size_figures,
         )
     )
     shared = {key: next(values) for key in costs.SHARED_KEYS}
     used = costs.estimates(profile, shared)
     options = [{key: next(values) for key in costs.OPTION_KEYS} for _ in catalogue.models]  # drawn for every
     # option, so that draws never shift when an option does not apply
-    shared.update({key: next(values) for key in quotes.QUOTE_KEYS} if priced_quotes else {})
+    shared.update({key: next(values) for key in later})
+    shared.update({key: next(values) for key in quote_keys})
+    for option in options:
+        option.update({key: next(values) for key in costs.SIZE_OPTION_KEYS})
+    shared.update({key: next(values) for key in size})
+    shared.update(quotes.hourly_firm(catalogue, options) if priced_quotes else {})  # on Break/Fix's own draws
     drawn = [
         costs.parts(
             options[i],
             shared,
             profile,
             pricing=catalogue.models[i].pricing,
+            basis=catalogue.models[i].basis,
             employees=profile.employees,
             devices=used.devices,
             incidents=used.incidents_per_month,
@@ -118,20 +148,19 @@ def simulate(
         for i in expected
     ]
     means = list(expected.values())
-    if priced_quotes and baseline is not None:
-        for quote, priced in priced_quotes:
-            drawn.append(
-                quotes.price(
-                    quote,
-                    options[baseline],
-                    shared,
-                    profile,
-                    devices=used.devices,
-                    incidents=used.incidents_per_month,
-                    downtime_cost=used.downtime_cost_per_hour,
-                ).parts
-            )
-            means.append(priced.parts)
+    for quote, priced in priced_quotes.values():
+        found = quotes.price_as_option(
+            quote,
+            catalogue,
+            options,
+            shared,
+            profile,
+            devices=used.devices,
+            incidents=used.incidents_per_month,
+            downtime_cost=used.downtime_cost_per_hour,
+        )
+        drawn.append(found.parts if found is not None else priced.parts)
+        means.append(priced.parts)
     rows = np.array(
         [
             np.broadcast_to(series, (DRAWS,))
@@ -147,10 +176,16 @@ def simulate(
     totals = rows[3::4]
     cheapest = np.bincount(np.argmin(totals, axis=0), minlength=len(drawn)) / DRAWS
     indexes, n_options = list(expected), len(expected)
-    of_options = None
+    candidates = indexes + list(priced_quotes)
+    shares = np.array([(allowance_shares or {}).get(i, 0.0) for i in candidates])[:, None]
+    ranked = totals - shares * rows[0::4]
+    leads = np.bincount(np.argmin(ranked, axis=0), minlength=len(candidates)) / DRAWS
+    of_options = leads_of_options = None
     if len(drawn) > n_options:
         alone = np.bincount(np.argmin(totals[:n_options], axis=0), minlength=n_options) / DRAWS
         of_options = {i: float(alone[n]) for n, i in enumerate(indexes)}
+        ahead = np.bincount(np.argmin(ranked[:n_options], axis=0), minlength=n_options) / DRAWS
+        leads_of_options = {i: float(ahead[n]) for n, i in enumerate(indexes)}
     return Simulated(
         parts={i: CostParts(*ranges[4 * n : 4 * n + 3]) for n, i in enumerate(indexes)},
         totals={i: ranges[4 * n + 3] for n, i in enumerate(indexes)},
@@ -159,4 +194,6 @@ def simulate(
         quote_totals=tuple(ranges[4 * n + 3] for n in range(n_options, len(drawn))),
         quote_chance_cheapest=tuple(float(cheapest[n]) for n in range(n_options, len(drawn))),
         chance_cheapest_of_options=of_options,
+        chance_leads={i: float(leads[n]) for n, i in enumerate(candidates)},
+        chance_leads_of_options=leads_of_options,
     )

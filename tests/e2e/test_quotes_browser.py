@@ -62,7 +62,7 @@ def quoted(db):
             price_per_user_month="120",
             term_months="36",
             yearly_increase_percent="5",
-            notice_days="90",
+            notice_days="120",
             response_hours="4",
             onboarding="1000",
         ),
@@ -101,7 +101,7 @@ def test_a_person_enters_two_quotes_and_sees_which_is_the_better_deal(make_page,
     first.get_by_label("Onboarding, one-off ($)").fill("1000")
     first.get_by_label("Contract term (months)").fill("36")
     first.get_by_label("Yearly price increase (%)").fill("5")
-    first.get_by_label("Notice to leave (days)").fill("90")
+    first.get_by_label("Notice to leave (days)").fill("120")
     first.get_by_label("Promised response to an urgent problem (working hours)").fill("4")
     for label in INCLUDES.values():
         first.get_by_label(label, exact=True).check()

@@ -44,6 +44,18 @@ Arithmetic assumptions
   (partial is the default!) or compliance is moderate/strict.
 * Every quote lists all fields except where the blank is the point; a quote with
   fair terms including all seven services must carry no flag at all.
+
+Changes since the adviser wrote them (each case that changed says how in `changed`)
+-----------------------------------------------------------------------------------
+* 2026-12-06, issue 23: `helpdesk` (fixing problems) joined the includes list; a quote
+  that leaves it out now has fixing billed by the hour. These quotes were written when
+  fixing was always counted as included, and an adviser's "managed service" includes it,
+  so ALL (and so every `_without(...)`) includes it and Bargain Basement's monitoring-only
+  list gains it: every quote means what it meant. The flag thresholds moved: long_notice
+  only above 90 days (it was 60 or more), termination_fee from one month of fees (it was
+  more than three). Every quote here asks at least a month's fees to leave early, so every
+  quote now carries termination_fee; 60 and 90 days' notice no longer flag. The better deal
+  named in each case did not change.
 """
 
 from dataclasses import dataclass
@@ -57,9 +69,11 @@ class QuoteCase:
     better: str  # the quote a careful adviser would call the better deal over three years
     flags: dict  # quote name -> set of flag codes that MUST be raised (exact set)
     why: str  # adviser reasoning with rough arithmetic
+    changed: str = ""  # what was changed in the case since the adviser wrote it, when, and why
 
 
-ALL = ["monitoring", "security", "backup", "after_hours", "onsite", "new_starters", "projects"]
+# "helpdesk" added 2026-12-06 (issue 23): fixing problems was counted as included when these were written.
+ALL = ["helpdesk", "monitoring", "security", "backup", "after_hours", "onsite", "new_starters", "projects"]
 
 
 def _without(*left_out):
@@ -95,7 +109,11 @@ CASES: tuple[QuoteCase, ...] = (
             },
         ),
         better="Steady IT",
-        flags={"Steady IT": set(), "Plush IT": set()},
+        flags={"Steady IT": {"termination_fee"}, "Plush IT": {"termination_fee"}},
+        changed=(
+            "2026-12-06 (issue 23): termination_fee is now raised from one month of fees (it was more than three "
+            "months), so both quotes (3 months' fees each: the 3 that was chosen not to flag) now carry it."
+        ),
         why="Identical service and terms; Steady IT's fees are the worked example, $90,792 over three years "
         "(+$1,000 onboarding) against $128,622 for Plush IT, about 29 % lower. Both prices are inside "
         "the $100-$200 range and a 3-month termination fee is not more than 3, so neither carries a flag.",
@@ -128,7 +146,11 @@ CASES: tuple[QuoteCase, ...] = (
             },
         ),
         better="Level Line",
-        flags={"Teaser Tech": set(), "Level Line": set()},
+        flags={"Teaser Tech": {"termination_fee"}, "Level Line": {"termination_fee"}},
+        changed=(
+            "2026-12-06 (issue 23): termination_fee is now raised from one month of fees (it was more than three "
+            "months), so both quotes (1 month each) now carry it."
+        ),
         why="Teaser Tech is $900 cheaper in year one ($34,500 vs $35,400) but 25 % rises make years two and "
         "three $43,125 and $53,906 against $36,462 and $37,556: about $133,000 vs $110,900 with onboarding, "
         "so Level Line is about 17 % lower. (12 % vs 3 % alone cannot open a 15 % gap in three years - "
@@ -167,7 +189,11 @@ CASES: tuple[QuoteCase, ...] = (
             },
         ),
         better="One-Hour Promise",
-        flags={"One-Hour Promise": set(), "Best Efforts Co": {"best_efforts"}},
+        flags={"One-Hour Promise": {"termination_fee"}, "Best Efforts Co": {"best_efforts", "termination_fee"}},
+        changed=(
+            "2026-12-06 (issue 23): termination_fee is now raised from one month of fees (it was more than three "
+            "months), so both quotes (2 months each) now carry it."
+        ),
         why="Fees are identical (about $164,300 each over three years), so only the response promise differs. "
         "For a critical-dependence firm losing $4,000 an hour, even four urgent stoppages a year waiting "
         "~8 h instead of ~1 h is 28 h x $4,000 = $112,000 a year, dwarfing any other difference.",
@@ -211,7 +237,15 @@ CASES: tuple[QuoteCase, ...] = (
             },
         ),
         better="Per Person",
-        flags={"Per Person": set(), "Per Device": {"missing_backup"}, "Flat Fee": {"best_efforts"}},
+        flags={
+            "Per Person": {"termination_fee"},
+            "Per Device": {"missing_backup", "termination_fee"},
+            "Flat Fee": {"best_efforts", "termination_fee"},
+        },
+        changed=(
+            "2026-12-06 (issue 23): termination_fee is now raised from one month of fees (it was more than three "
+            "months), so all three quotes (1 month each) now carry it."
+        ),
         why="All three bill $3,000 a month ($150 a person, so no market flag for any shape; $75 is per device, "
         "not per person). Per Device leaves out security and backup (~$32 x 20 = $640 a month, ~21 % more, "
         "and untested backups so missing_backup fires; no compliance so no missing_security); Flat Fee "
@@ -245,7 +279,11 @@ CASES: tuple[QuoteCase, ...] = (
             },
         ),
         better="User Deal",
-        flags={"Device Deal": set(), "User Deal": set()},
+        flags={"Device Deal": {"termination_fee"}, "User Deal": {"termination_fee"}},
+        changed=(
+            "2026-12-06 (issue 23): termination_fee is now raised from one month of fees (it was more than three "
+            "months), so both quotes (1 month each) now carry it."
+        ),
         why="$55 a device looks cheaper than $125 a user, but 60 devices make it $3,300 a month ($165 a person, "
         "in range) against $2,500: about $123,400 vs $93,700 over three years, User Deal ~24 % lower.",
     ),
@@ -278,7 +316,11 @@ CASES: tuple[QuoteCase, ...] = (
             },
         ),
         better="Local Pro",
-        flags={"Big Shop": set(), "Local Pro": set()},
+        flags={"Big Shop": {"termination_fee"}, "Local Pro": {"termination_fee"}},
+        changed=(
+            "2026-12-06 (issue 23): termination_fee is now raised from one month of fees (it was more than three "
+            "months), so both quotes (1 month each) now carry it."
+        ),
         why="Big Shop's $120 x 5 = $600 is lifted to its $800 minimum; Local Pro bills $625. About $30,200 vs "
         "$23,700 over three years, Local Pro ~22 % lower. Big Shop is $120 quoted or $160 effective per "
         "person, in range either way, so no market flag.",
@@ -311,7 +353,14 @@ CASES: tuple[QuoteCase, ...] = (
             },
         ),
         better="Clinic Secure",
-        flags={"Clinic Basic": {"missing_security", "missing_backup"}, "Clinic Secure": set()},
+        flags={
+            "Clinic Basic": {"missing_security", "missing_backup", "termination_fee"},
+            "Clinic Secure": {"termination_fee"},
+        },
+        changed=(
+            "2026-12-06 (issue 23): termination_fee is now raised from one month of fees (it was more than three "
+            "months), so both quotes (2 months each) now carry it."
+        ),
         why="Clinic Basic saves $5 a user but a clinic holding patient data must buy security (~$22) and backup "
         "(~$10) itself: ~$91,600 vs $76,600 over three years, Clinic Secure ~16 % lower before counting the "
         "much higher breach/ransomware exposure of unmanaged security and untested backups.",
@@ -344,7 +393,13 @@ CASES: tuple[QuoteCase, ...] = (
             },
         ),
         better="Counsel Lite",
-        flags={"Counsel Lite": {"missing_backup"}, "Counsel Complete": {"long_notice"}},
+        flags={"Counsel Lite": {"missing_backup", "termination_fee"}, "Counsel Complete": {"termination_fee"}},
+        changed=(
+            "2026-12-06 (issue 23): termination_fee is now raised from one month of fees (it was more than three "
+            "months), so both quotes (1 month each) now carry it; and long_notice is now raised only above 90 "
+            "days (it was 60 or more), so Counsel Complete's 60 days, the old threshold exactly, no longer "
+            "carries it."
+        ),
         why="The firm already runs tested backups, so Counsel Lite plus ~$12 a user for its own backup is "
         "~$89,600 vs $115,000 over three years, ~22 % lower. The flag still fires because client files are "
         "regulated data; Counsel Complete's 60-day notice is exactly the long_notice threshold.",
@@ -377,7 +432,11 @@ CASES: tuple[QuoteCase, ...] = (
             },
         ),
         better="Lean Managed",
-        flags={"Lean Managed": set(), "Full Stack": set()},
+        flags={"Lean Managed": {"termination_fee"}, "Full Stack": {"termination_fee"}},
+        changed=(
+            "2026-12-06 (issue 23): termination_fee is now raised from one month of fees (it was more than three "
+            "months), so both quotes (1 month each) now carry it."
+        ),
         why="Backups are tested and no regulated data is held, so leaving backup out raises no flag (and leaving "
         "out projects never does). Even paying ~$12 a user for its own backup, Lean Managed is ~$213,700 vs "
         "$262,600 over three years, ~19 % lower.",
@@ -410,7 +469,12 @@ CASES: tuple[QuoteCase, ...] = (
             },
         ),
         better="Lock-In Ltd",
-        flags={"Lock-In Ltd": {"long_notice", "termination_fee"}, "Flexi Support": set()},
+        flags={"Lock-In Ltd": {"termination_fee"}, "Flexi Support": {"termination_fee"}},
+        changed=(
+            "2026-12-06 (issue 23): termination_fee is now raised from one month of fees (it was more than three "
+            "months), so Flexi Support (1 month) as well as Lock-In Ltd now carry it; and long_notice is now "
+            "raised only above 90 days (it was 60 or more), so Lock-In Ltd's 90 days no longer carries it."
+        ),
         why="Same service; Lock-In Ltd is ~$117,900 vs $150,400 over three years, ~22 % lower. Its 90-day notice "
         "and 12-month exit fee must be flagged (and negotiated), but over three years it is the better deal; "
         "even a 20 % chance of paying the ~$37,500 exit fee (~$7,500 expected) leaves it well ahead.",
@@ -449,7 +513,11 @@ CASES: tuple[QuoteCase, ...] = (
             },
         ),
         better="Full Cover",
-        flags={"Daytime Desk": set(), "Full Cover": set()},
+        flags={"Daytime Desk": {"termination_fee"}, "Full Cover": {"termination_fee"}},
+        changed=(
+            "2026-12-06 (issue 23): termination_fee is now raised from one month of fees (it was more than three "
+            "months), so both quotes (1 month each) now carry it."
+        ),
         why="Daytime Desk saves $150 a month but a three-site venue open in the evenings will pay for ~3 "
         "after-hours call-outs (3 x 1.5 h x $260 = $1,170) and ~3 site visits ($675) a month: ~$215,000 vs "
         "$152,200 over three years, Full Cover ~29 % lower, before evening downtime waiting for the morning.",
@@ -473,7 +541,7 @@ CASES: tuple[QuoteCase, ...] = (
                 "notice_days": 30,
                 "termination_fee_months": 1,
                 "response_hours": 4,
-                "includes": ["monitoring"],
+                "includes": ["helpdesk", "monitoring"],
             },
             {
                 "name": "All Inclusive",
@@ -488,7 +556,16 @@ CASES: tuple[QuoteCase, ...] = (
             },
         ),
         better="All Inclusive",
-        flags={"Bargain Basement": {"below_market", "missing_backup"}, "All Inclusive": set()},
+        flags={
+            "Bargain Basement": {"below_market", "missing_backup", "termination_fee"},
+            "All Inclusive": {"termination_fee"},
+        },
+        changed=(
+            "2026-12-06 (issue 23): termination_fee is now raised from one month of fees (it was more than three "
+            "months), so both quotes (1 month each) now carry it. Bargain Basement's includes gained helpdesk: "
+            "written as monitoring only when fixing was always counted as included, and the why below prices "
+            "every piece it leaves out but fixing."
+        ),
         why="77 x $38 = $2,926 a month is $83.60 a person (below market) for monitoring only. Adding security and "
         "backup (~$1,120), after-hours (~$1,560), visits to four sites (~$1,350) and ~15 new starters a year "
         "(~$560 a month) gives ~$278,900 vs $164,800 over three years; All Inclusive ~40 % lower. No "
@@ -528,7 +605,11 @@ CASES: tuple[QuoteCase, ...] = (
             },
         ),
         better="Fair Managed",
-        flags={"Premium Partners": {"above_market"}, "Fair Managed": set()},
+        flags={"Premium Partners": {"above_market", "termination_fee"}, "Fair Managed": {"termination_fee"}},
+        changed=(
+            "2026-12-06 (issue 23): termination_fee is now raised from one month of fees (it was more than three "
+            "months), so both quotes (2 months each) now carry it."
+        ),
         why="$2,900 flat for 12 people is ~$242 a person, above the $100-$200 range; Fair Managed is $1,800 a "
         "month with the same services: ~$68,300 vs $109,600 over three years, ~38 % lower. A 1 h vs 2 h "
         "promise is not worth $41,000 to a 12-person office.",

@@ -81,12 +81,15 @@ def test_weaker_backups_raise_break_fixs_risk_but_not_the_msps_which_manages_bac
     assert option(none, "msp").cost.parts.risk == option(tested, "msp").cost.parts.risk
 
 
-def test_own_quotes_replace_the_published_figures(catalogue):
+def test_an_earlier_results_own_rate_and_fee_become_quotes_priced_as_their_options(catalogue):
     quoted = replace(OFFICE_50, hourly_rate=90, msp_fee_per_user=120)
     result = score(quoted, catalogue, with_tipping_points=False)
-    assert option(result, "msp").cost.bill_lines["fees"] == pytest.approx(50 * 120 * 36)
+    by_name = {q.name: q for q in result.quotes}
+    assert by_name["Your MSP fee"].model == "msp" and by_name["Your hourly rate"].model == "break-fix"
+    assert by_name["Your MSP fee"].cost.bill_lines["fees"] == pytest.approx(50 * 120 * 36)
     published = score(OFFICE_50, catalogue, with_tipping_points=False)
-    assert option(result, "break-fix").cost.bill_lines["labour"] == pytest.approx(
+    assert option(result, "msp").cost.three_years == option(published, "msp").cost.three_years  # as published
+    assert by_name["Your hourly rate"].cost.bill_lines["labour"] == pytest.approx(
         option(published, "break-fix").cost.bill_lines["labour"] * 90 / 150
     )
 

@@ -1,9 +1,12 @@
 """The directions an adviser gives, held by the overall score over the whole input space (hypothesis).
 
 MSP's lead over Break/Fix is never lowered by an answer that points to managed services (more problems,
-dearer downtime, longer hours, stricter regulation, weaker backups, more dependence, faster growth, more
-sites, a wish for predictable bills, more people with devices, problems and downtime cost in step), and
-never raised by more in-house IT staff or a wish to pay only when something breaks.
+dearer downtime, longer hours, stricter regulation, weaker backups, more dependence, faster growth, a wish for
+predictable bills), and never raised by more in-house IT staff or a wish to pay only when something breaks.
+
+People, devices and sites are left out: since each option is priced on what its providers price it on (per
+user, per device, per site) and a further site's hours cost the same whatever the head count, their effect can
+go either way between options. tests/engine/test_size.py holds what they must do instead.
 """
 
 from __future__ import annotations
@@ -25,14 +28,16 @@ MSP, BREAK_FIX = 1, 0  # indexes in the seeded catalogue
 
 
 def lead(profile: Profile) -> float:
-    """MSP's overall score less Break/Fix's."""
+    """How far MSP's overall score is ahead of Break/Fix's, as the gap between the figures the scores restate in
+    units of the reference spend: overall = 100 x reference / (reference + figure), so figure / reference =
+    100 / overall - 1. For a given size that is the gap in money; across sizes it is the gap for the size."""
     ev = decide.evaluate(profile, CATALOGUE, PREPARED)
-    return ev.overall[MSP] - ev.overall[BREAK_FIX]
+    return 100.0 / ev.overall[BREAK_FIX] - 100.0 / ev.overall[MSP]
 
 
 def tolerance(*leads: float) -> float:
-    """Rounding in sums of large costs: a millionth of a point, or a billionth of the scores' size."""
-    return max(1e-6, 1e-9 * max(abs(x) for x in leads))
+    """Rounding in sums of large costs: a billionth of the reference spend, or of the leads' size."""
+    return max(1e-9, 1e-9 * max(abs(x) for x in leads))
 
 
 def never_lower(before: Profile, after: Profile) -> None:
@@ -73,20 +78,6 @@ def test_more_problems_a_month_never_lower_msps_lead(profile, factor):
 def test_dearer_downtime_never_lowers_msps_lead(profile, factor):
     used = decide.evaluate(profile, CATALOGUE, PREPARED).used.downtime_cost_per_hour
     never_lower(replace(profile, downtime_cost_per_hour=used), replace(profile, downtime_cost_per_hour=used * factor))
-
-
-@given(profile=profiles, more=st.integers(0, 1000))
-@settings(max_examples=200, deadline=None)
-def test_more_sites_never_lower_msps_lead(profile, more):
-    never_lower(profile, replace(profile, sites=profile.sites + more))
-
-
-@given(profile=profiles, factor=st.floats(1.0, 20.0))
-@settings(max_examples=300, deadline=None)
-def test_more_people_with_devices_problems_and_downtime_in_step_never_lower_msps_lead(profile, factor):
-    used = decide.evaluate(profile, CATALOGUE, PREPARED).used
-    bigger = max(profile.employees, min(100_000, round(profile.employees * factor)))
-    never_lower(profile, decide.resized(profile, bigger, used))
 
 
 @given(profile=profiles, extra=st.floats(0.0, 50.0))

@@ -28,7 +28,7 @@ def fair(name: str = "Fair", **terms) -> Quote:
             "price_per_user_month": 150.0,
             "term_months": 12,
             "notice_days": 30,
-            "termination_fee_months": 1.0,
+            "termination_fee_months": 0.0,
             "response_hours": 1.0,
             "includes": EVERYTHING,
             **terms,
@@ -40,7 +40,11 @@ def priced(profile: Profile, quote: Quote, includes: frozenset[str] | None = Non
     """A quote's expected three-year total, all three parts."""
     prepared = decide.prepare(FIVE)
     ev = decide.evaluate(profile, FIVE, prepared)
-    shared = {**prepared.shared, **{key: FIVE.figures[key].expected for key in quotes.QUOTE_KEYS}}
+    shared = {
+        **prepared.shared,
+        **{key: FIVE.figures[key].expected for key in quotes.QUOTE_KEYS},
+        **quotes.hourly_firm(FIVE, prepared.options),
+    }
     found = quotes.price(
         quote,
         prepared.options[quotes.baseline_index(FIVE)],
@@ -92,8 +96,8 @@ def test_a_fair_quote_that_includes_everything_carries_no_flag():
 @pytest.mark.parametrize(
     "terms, profile, code",
     [
-        (dict(notice_days=60), Profile(industry="other", employees=20), "long_notice"),
-        (dict(termination_fee_months=3.5), Profile(industry="other", employees=20), "termination_fee"),
+        (dict(notice_days=91), Profile(industry="other", employees=20), "long_notice"),
+        (dict(termination_fee_months=1.0), Profile(industry="other", employees=20), "termination_fee"),
         (dict(response_hours=None), Profile(industry="other", employees=20), "best_efforts"),
         (dict(price_per_user_month=300.0), Profile(industry="other", employees=20), "above_market"),
         (dict(price_per_user_month=60.0), Profile(industry="other", employees=20), "below_market"),
@@ -101,6 +105,11 @@ def test_a_fair_quote_that_includes_everything_carries_no_flag():
             dict(price_per_user_month=None, flat_monthly=1_000.0),
             Profile(industry="other", employees=20),
             "below_market",
+        ),
+        (
+            dict(includes=tuple(k for k in EVERYTHING if k != "helpdesk")),
+            Profile(industry="other", employees=20, backup="tested"),
+            "missing_helpdesk",
         ),
         (
             dict(includes=tuple(k for k in EVERYTHING if k != "security")),
@@ -118,7 +127,18 @@ def test_a_fair_quote_that_includes_everything_carries_no_flag():
             "missing_backup",
         ),
     ],
-    ids=["notice", "fee", "best-efforts", "above", "below", "flat-below", "security", "backup", "backup-regulated"],
+    ids=[
+        "notice",
+        "fee",
+        "best-efforts",
+        "above",
+        "below",
+        "flat-below",
+        "helpdesk",
+        "security",
+        "backup",
+        "backup-regulated",
+    ],
 )
 def test_each_flag_is_raised_by_its_term_alone_with_a_plain_sentence(terms, profile, code):
     flags = score(replace(profile, quotes=(fair(**terms),)), FIVE, with_tipping_points=False).quotes[0].flags
@@ -128,8 +148,24 @@ def test_each_flag_is_raised_by_its_term_alone_with_a_plain_sentence(terms, prof
 
 def test_terms_just_inside_the_limits_raise_no_flag():
     profile = Profile(industry="other", employees=20, backup="tested")
-    quote = fair(notice_days=59, termination_fee_months=3.0, includes=tuple(k for k in EVERYTHING if k != "backup"))
+    quote = fair(notice_days=90, termination_fee_months=0.99, includes=tuple(k for k in EVERYTHING if k != "backup"))
     assert score(replace(profile, quotes=(quote,)), FIVE, with_tipping_points=False).quotes[0].flags == ()
+
+
+@pytest.mark.parametrize("days, flagged", [(60, False), (90, False), (91, True)])
+def test_notice_is_long_only_above_ninety_days(days, flagged):
+    found = quotes.flags(fair(notice_days=days), Profile(industry="other", employees=20), devices=44, market=(100, 250))
+    assert ("long_notice" in {f.code for f in found}) is flagged
+
+
+@pytest.mark.parametrize("months, flagged", [(0.5, False), (1.0, True), (3.0, True)])
+def test_a_termination_fee_is_flagged_from_one_month_of_fees(months, flagged):
+    quote = fair(termination_fee_months=months, term_months=24)
+    found = quotes.flags(quote, Profile(industry="other", employees=20), devices=44, market=(100, 250))
+    assert ("termination_fee" in {f.code for f in found}) is flagged
+    if flagged:  # the sentence gives the months and what leaving after the first year costs (20 x $150 a month)
+        text = next(f.text for f in found if f.code == "termination_fee")
+        assert f"Leaving early costs {months:g} month" in text and f"${3_000 * months:,.0f} to leave" in text
 
 
 def test_quotes_rank_cheapest_first_and_the_chance_of_being_cheapest_sums_to_one_over_options_and_quotes():
@@ -174,7 +210,7 @@ def test_a_quote_total_is_its_three_parts_and_its_bills_count_fees_onboarding_an
     lines = result.cost.bill_lines
     assert parts.bills.expected == pytest.approx(sum(lines.values()), abs=0.05)
     assert lines["onboarding"] == 2_000.0 and lines["fees"] == pytest.approx(result.fees_three_years)
-    assert all(lines[key] > 0 for key in ("security", "backup", "after_hours", "onsite", "new_starters"))
+    assert all(lines[key] > 0 for key in ("helpdesk", "security", "backup", "after_hours", "onsite", "new_starters"))
     assert set(result.left_out) == set(EVERYTHING) - {"monitoring"}
     assert all(cost > 0 for cost in result.left_out.values())
 
@@ -338,3 +374,117 @@ def test_a_better_deal_that_leaves_out_security_a_regulated_firm_needs_says_so()
 def test_one_quote_alone_is_told_what_it_leaves_out_and_compared_with_a_typical_managed_service():
     text = _verdict(Profile(industry="retail", employees=40), fair(includes=("monitoring", "security", "backup")))
     assert "It leaves out" in text and "a typical managed service on our published figures" in text
+
+
+# ---- Fixing problems (the helpdesk): left out, billed by the hour ----------------------------------------
+
+HOURLY_FIRM = tuple(quotes.HOURLY_FIRM_KEYS)
+positive = st.floats(0.01, 500)
+figures = st.fixed_dictionaries(
+    {
+        **{key: positive for key in (*quotes.QUOTE_KEYS, *HOURLY_FIRM, "hours_per_incident")},
+        "onsite_share": st.floats(0, 1),
+        "out_of_plan_after_hours_premium": st.floats(1, 3),
+    }
+)
+
+
+@given(profile=small, quote=terms, drawn=figures, hourly_firm_listed=st.booleans())
+@settings(max_examples=200, deadline=None)
+def test_including_fixing_problems_never_raises_a_quote_s_total_whatever_the_figures(
+    profile, quote, drawn, hourly_firm_listed
+):
+    """By construction, not by the seeded figures: any value of every figure pricing what a quote leaves out, the
+    hourly firm's and the baseline's hours a problem; and with no hourly firm in the catalogue (its fallback)."""
+    prepared = decide.prepare(FIVE)
+    ev = decide.evaluate(profile, FIVE, prepared)
+    option = {**prepared.options[quotes.baseline_index(FIVE)], "hours_per_incident": drawn["hours_per_incident"]}
+    shared = {**prepared.shared, **{k: v for k, v in drawn.items() if hourly_firm_listed or k not in HOURLY_FIRM}}
+    kwargs = dict(
+        devices=ev.used.devices, incidents=ev.used.incidents_per_month, downtime_cost=ev.used.downtime_cost_per_hour
+    )
+    has = frozenset(quote.includes) - {"helpdesk"}
+    without = quotes.price(quote, option, shared, profile, includes=has, **kwargs)
+    with_it = quotes.price(quote, option, shared, profile, includes=has | {"helpdesk"}, **kwargs)
+    assert float(with_it.parts.total) <= float(without.parts.total) + 1e-6
+    assert float(with_it.parts.lost_work) <= float(without.parts.lost_work) + 1e-6
+    assert with_it.lines["helpdesk"] == 0 and without.lines["helpdesk"] >= 0
+
+
+def test_left_out_fixing_is_billed_at_the_break_fix_rate_and_hours_in_business_hours():
+    profile = Profile(industry="other", employees=20, incidents_per_month=10.0)
+    prepared = decide.prepare(FIVE)
+    shared = {
+        **prepared.shared,
+        **{key: FIVE.figures[key].expected for key in quotes.QUOTE_KEYS},
+        **quotes.hourly_firm(FIVE, prepared.options),
+    }
+    baseline = prepared.options[quotes.baseline_index(FIVE)]
+    found = quotes.price(
+        fair(includes=("monitoring",)), baseline, shared, profile, devices=44.0, incidents=10.0, downtime_cost=1_000.0
+    )
+    break_fix = next(m for m in FIVE.models if m.pricing == "per_job").figures
+    rate, hours = break_fix["hourly_rate"].expected, break_fix["hours_per_incident"].expected
+    problems = 10.0 * (1 - baseline["prevented_share"])  # monitoring included: the problems it prevents are gone
+    assert found.lines["helpdesk"] == pytest.approx(36 * problems * hours * rate)
+    assert found.lines["after_hours"] == 0  # business hours only
+
+
+def test_a_monitoring_only_best_efforts_quote_costs_more_than_the_same_price_with_everything_included():
+    profile = Profile(industry="healthcare", employees=30)
+    thin = fair("Monitoring only", response_hours=None, includes=("monitoring",))
+    full = fair("Complete", response_hours=None)
+    result = score(replace(profile, quotes=(thin, full)), FIVE, with_tipping_points=False)
+    assert [q.name for q in result.quotes] == ["Complete", "Monitoring only"]
+    complete, monitoring_only = result.quotes
+    assert monitoring_only.left_out["helpdesk"] > 0 and "helpdesk" not in complete.left_out
+    # Fixing alone, billed by the hour and slower to start, costs more than the other pieces it leaves out.
+    assert monitoring_only.left_out["helpdesk"] > max(v for k, v in monitoring_only.left_out.items() if k != "helpdesk")
+    # In every simulated case, not only on average: the two are priced on the same draws.
+    assert monitoring_only.cost.three_years.low > complete.cost.three_years.low
+    assert monitoring_only.cost.chance_cheapest == 0.0
+
+
+def test_a_cheaper_monitoring_only_quote_no_longer_beats_a_complete_one_by_leaving_fixing_out():
+    # The case in issue 23: a quote covering monitoring only, with best efforts, beat a complete one because
+    # nothing said whether it included fixing problems. Now what fixing costs by the hour is counted.
+    profile = Profile(industry="professional_services", employees=30)
+    thin = fair("Watchful IT", price_per_user_month=60.0, response_hours=None, includes=("monitoring",))
+    full = fair("Northern IT", price_per_user_month=125.0, response_hours=4.0)
+    text = _verdict(profile, thin, full)
+    assert text.startswith("Northern IT is the better deal")
+    assert "Watchful IT leaves out fixing problems (the helpdesk)" in text
+
+
+def test_the_words_name_fixing_problems_wherever_a_quote_leaves_it_out():
+    profile = Profile(industry="retail", employees=25, operating_hours="extended")
+    quote = fair("Watch Only", includes=tuple(k for k in EVERYTHING if k != "helpdesk"))
+    result = score(replace(profile, quotes=(quote,)), FIVE, with_tipping_points=False)
+    card = result.quotes[0]
+    assert "It leaves out fixing problems (the helpdesk)" in " ".join(result.quote_verdict)
+    fixing = next(item for item in card.cost.scope if item.piece == "fixing")
+    assert fixing.how == "billed" and "billed by the hour" in fixing.text
+    after = next(item for item in card.cost.scope if item.piece == "after_hours")
+    assert after.how == "billed" and "fixing is not" in after.text  # its after-hours help has nothing to fix
+    flag = next(f for f in card.flags if f.code == "missing_helpdesk")
+    assert flag.title == "Fixing problems left out" and "billed by the hour" in flag.text
+    complete = score(replace(profile, quotes=(fair(),)), FIVE, with_tipping_points=False).quotes[0]
+    assert next(item for item in complete.cost.scope if item.piece == "fixing").how == "included"
+
+
+def test_a_better_deal_that_leaves_fixing_out_says_so_before_you_choose_it():
+    text = _verdict(
+        Profile(industry="other", employees=10),
+        fair("Cheap", price_per_user_month=20.0, includes=tuple(k for k in EVERYTHING if k != "helpdesk")),
+        fair("Dear", price_per_user_month=240.0),
+    )
+    assert text.startswith("Cheap is the better deal") and "Even so, Cheap carries fixing problems left out" in text
+
+
+def test_without_an_hourly_firm_in_the_catalogue_fixing_is_priced_from_the_figures_for_work_a_plan_leaves_out():
+    catalogue = replace(FIVE, models=tuple(m for m in FIVE.models if m.pricing != "per_job"))
+    assert quotes.hourly_index(catalogue) is None and quotes.hourly_index(FIVE) is not None
+    profile = Profile(industry="other", employees=15)
+    thin = fair("Thin", includes=tuple(k for k in EVERYTHING if k != "helpdesk"))
+    result = score(replace(profile, quotes=(thin, fair())), catalogue, with_tipping_points=False)
+    assert [q.name for q in result.quotes] == ["Fair", "Thin"] and result.quotes[1].left_out["helpdesk"] > 0
