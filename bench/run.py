@@ -134,7 +134,7 @@ def gunicorn_supports(flag: str) -> bool:
 def start_server(env: dict[str, str]) -> subprocess.Popen:
     command = [
         str(BIN / "gunicorn"),
-        "config.asgi:application",
+        "config.wsgi:application",
         "--config",
         "config/gunicorn.conf.py",
         "--bind",

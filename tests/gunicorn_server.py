@@ -193,7 +193,7 @@ class Gunicorn:
     def __enter__(self) -> Gunicorn:
         collected_static()
         self.port = free_port()
-        args = self.args or ["config.asgi:application", "--config", "config/gunicorn.conf.py"]
+        args = self.args or ["config.wsgi:application", "--config", "config/gunicorn.conf.py"]
         command = [
             sys.executable,
             "-m",

@@ -296,7 +296,7 @@ def test_dockerfile_collects_static_files_at_build_time_with_a_command_that_work
 
 def test_dockerfile_starts_gunicorn_with_the_project_config_which_loads():
     cmd = _exec_form("CMD")
-    assert cmd[:2] == ["gunicorn", "config.asgi:application"]
+    assert cmd[:2] == ["gunicorn", "config.wsgi:application"]
     assert cmd[cmd.index("--config") + 1] == "config/gunicorn.conf.py"
     check = [sys.executable, "-m", "gunicorn", "--check-config", *cmd[1:]]
     result = subprocess.run(check, cwd=ROOT, env=_app_env(), capture_output=True, text=True, timeout=120)
