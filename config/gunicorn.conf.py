@@ -23,7 +23,7 @@ except ValueError:
 if workers < 1:
     raise SystemExit(f"WEB_CONCURRENCY must be at least 1; got {workers}.")
 try:
-    threads = int(os.environ.get("GUNICORN_THREADS", 4))
+    threads = int(os.environ.get("GUNICORN_THREADS", 8))
 except ValueError:
     raise SystemExit(f"GUNICORN_THREADS must be a whole number; got {os.environ['GUNICORN_THREADS']!r}.") from None
 if threads < 2:

@@ -202,6 +202,10 @@ def _database_from_url(url: str) -> dict[str, Any]:
 # The longest a request waits, in all, for SQLite's write lock before it is answered 503 with Retry-After:
 # well under gunicorn's 30 s worker timeout (config/gunicorn.conf.py).
 DATABASE_LOCK_WAIT = env_int("DJANGO_DB_LOCK_WAIT_SECONDS", 10, minimum=1, maximum=25)
+# Requests that may write (POST...) at once in each process on SQLite; one more is answered 503 with Retry-After
+# at once (config/database.py). One fewer than the process's threads (GUNICORN_THREADS, config/gunicorn.conf.py),
+# so writers waiting for the lock always leave a thread to the pages.
+DATABASE_WRITERS = env_int("DJANGO_DB_WRITERS", max(1, env_int("GUNICORN_THREADS", 8, minimum=2) - 1), minimum=1)
 
 _database_url = os.environ.get("DATABASE_URL", "").strip()
 if _database_url:
