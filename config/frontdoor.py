@@ -37,9 +37,9 @@ APP_TIMEOUT = 30
 
 
 # A location with an error_page of its own inherits none from the server: these are repeated in each.
-ERROR_PAGES = """            error_page 411 @length_required;
-            error_page 429 @too_many;
-            error_page 502 504 @unavailable;"""
+ERROR_PAGES = """            error_page 411 =411 @length_required;
+            error_page 429 =429 @too_many;
+            error_page 502 504 =503 @unavailable;"""
 
 
 def _size(limit: int) -> str:
@@ -66,7 +66,7 @@ def body_locations(limits: dict[str, int], admin_url: str, *, signin_burst: int)
         blocks.append(
             f"""        location {prefix} {{
             client_max_body_size {_size(limit)};
-            error_page 413 @too_large_{name};
+            error_page 413 =413 @too_large_{name};
 {ERROR_PAGES}
             proxy_pass http://app;
         }}
@@ -80,7 +80,7 @@ def body_locations(limits: dict[str, int], admin_url: str, *, signin_burst: int)
         f"""        location = {signin} {{
             limit_req zone=signin burst={signin_burst} nodelay;
             client_max_body_size {_size(limit_for(signin, limits))};
-            error_page 413 @too_large_{_location_name(_prefix_for(signin, limits))};
+            error_page 413 =413 @too_large_{_location_name(_prefix_for(signin, limits))};
 {ERROR_PAGES}
             proxy_pass http://app;
         }}"""

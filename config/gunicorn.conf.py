@@ -34,6 +34,9 @@ timeout = 30  # a worker that has not told the master it is alive for this long 
 # then the worker is stopped and its unfinished requests dropped. Behind nginx no request waits on a client.
 graceful_timeout = 10
 keepalive = 5
+# The site is loaded once, in the master, and each worker is a copy (fork): a worker that recycles is replaced in
+# milliseconds, not after a second or more of imports while requests wait.
+preload_app = True
 max_requests = 2000  # recycle workers now and then, so a slow leak can never grow large
 max_requests_jitter = 200
 # The worker heartbeat file: in memory where there is a /dev/shm (containers often mount /tmp on disk).

@@ -2,7 +2,8 @@
 
 For the front door's tests (tests/test_frontdoor.py). The same command line as the Makefile's `prod` recipe,
 with the environment of tests/gunicorn_server.py (production settings on plain HTTP) and whatever a test adds to
-scale the limits down (FRONTDOOR_*, GUNICORN_CMD_ARGS, ...). Ports come from the same range, 8200-8299.
+scale the limits down (FRONTDOOR_*, GUNICORN_CMD_ARGS, ...). Ports come from 8400-8499, away from the other
+real servers' range, and the server found there must be our nginx.
 """
 
 from __future__ import annotations
@@ -16,9 +17,22 @@ import tempfile
 from pathlib import Path
 
 from config.frontdoor import find_nginx
-from tests.gunicorn_server import ROOT, base_env, collected_static, free_port
+from tests.gunicorn_server import ROOT, base_env, collected_static
+
+PORTS = range(8400, 8500)
 
 COMMAND = [sys.executable, "-m", "config.frontdoor", "run"]
+
+
+def _free_port() -> int:
+    for port in PORTS:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("No free port in 8400-8499.")
 
 
 class Prod:
@@ -37,7 +51,7 @@ class Prod:
         if find_nginx() is None:
             raise RuntimeError("nginx is not installed (`apt-get install nginx`; .ci/run installs it).")
         collected_static()
-        self.port = free_port()
+        self.port = _free_port()
         with open(self.log_path, "wb") as log:
             self.process = subprocess.Popen(
                 [*COMMAND, "--port", str(self.port)],
@@ -50,6 +64,10 @@ class Prod:
         for _ in range(300):  # about a minute: each try waits up to 0.2 s for the launcher to stop
             try:
                 if self.request("GET", "/readyz")[0] == 200:
+                    server = self.request("GET", "/healthz")[1].get("server")
+                    if server != "nginx":
+                        self.stop()
+                        raise RuntimeError(f"Port {self.port} is served by something else ({server!r}).")
                     return self
             except OSError:
                 pass

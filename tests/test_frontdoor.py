@@ -39,7 +39,7 @@ SCALED = {
     "FRONTDOOR_SIGNIN_PER_MINUTE": "6",
     "FRONTDOOR_SIGNIN_BURST": str(SIGNIN_BURST),
     "DJANGO_DB_LOCK_WAIT_SECONDS": str(LOCK_WAIT),
-    "GUNICORN_CMD_ARGS": f"--max-requests {MAX_REQUESTS} --max-requests-jitter 0",
+    "GUNICORN_CMD_ARGS": f"--max-requests {MAX_REQUESTS} --max-requests-jitter {MAX_REQUESTS // 3}",
 }
 
 
@@ -142,13 +142,11 @@ def test_unfinished_huge_heads_do_not_stall_the_site(site):
     the cap, and the pages answer throughout."""
     with ExitStack() as stack:
         socks = [stack.enter_context(site.connect()) for _ in range(6)]
-        sent = [
-            _send_until_refused(s, b"GET / HTTP/1.1\r\nHost: x\r\nX-A: ", b"a" * 65536, 4 * 1024 * 1024) for s in socks
-        ]
+        for sock in socks:  # nginx answers at the cap, then reads what follows only to throw it away
+            _send_until_refused(sock, b"GET / HTTP/1.1\r\nHost: x\r\nX-A: ", b"a" * 65536, 4 * 1024 * 1024)
         assert_alive(site)
         answers = [_answer(s) for s in socks]
-    assert all(a.startswith(b"HTTP/1.1 431") or a == b"" for a in answers), [a[:40] for a in answers]
-    assert all(n < 4 * 1024 * 1024 for n in sent), sent  # nginx stopped taking the head long before its end
+    assert all(a.startswith(b"HTTP/1.1 431") for a in answers), [a[:40] for a in answers]
 
 
 # --- 4. Connections are timed out before, during and between requests --------------------------------------
@@ -253,14 +251,68 @@ def test_the_client_address_is_the_proxys_not_what_the_client_wrote(site):
     as some proxies write them), are one client, and the third is refused."""
     statuses = []
     for forwarded in ("198.51.100.1", "198.51.100.2:4711", "[2001:db8::1]:80"):
-        status, _, _ = site.request(
-            "POST",
-            "/comments/",
-            b"name=Priya&text=hello",
-            {"Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": forwarded},
-        )
+        for _ in range(3):  # a 503 (a post that met a worker leaving at max_requests) is sent again, as it says
+            status, _, _ = site.request(
+                "POST",
+                "/comments/",
+                b"name=Priya&text=hello",
+                {"Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": forwarded},
+            )
+            if status != 503:
+                break
         statuses.append(status)
-    assert statuses[-1] == 429 and 429 not in statuses[:2], statuses
+    assert statuses[-1] == 429 and 429 not in statuses[:2], (statuses, site.log[-3000:])
+
+
+# --- Body limits, one per route from settings.REQUEST_BODY_LIMITS, and item 8's headers ---------------------------
+
+SAFETY_HEADERS = ("content-security-policy", "x-content-type-options", "x-frame-options")
+
+
+def _has_safety_headers(headers: dict[str, str]) -> bool:
+    return (
+        "default-src 'none'" in headers.get("content-security-policy", "")
+        and headers.get("x-content-type-options") == "nosniff"
+        and headers.get("x-frame-options") == "DENY"
+    )
+
+
+def test_an_api_body_over_64_kb_is_refused_by_the_front_door_in_json_with_the_safety_headers(site):
+    status, headers, body = site.request(
+        "POST", "/api/assessments/", b"{" + b" " * (64 * 1024) + b"}", {"Content-Type": "application/json"}
+    )
+    assert status == 413
+    assert json.loads(body) == {"errors": {"__all__": ["The body is larger than 64 kB; nothing was read or stored."]}}
+    assert _has_safety_headers(headers), headers
+
+
+def test_a_form_body_takes_256_kb_and_no_more(site):
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    assert site.request("POST", "/assess/", b"a=" + b"b" * (200 * 1024), form)[0] not in (411, 413)
+    status, headers, _ = site.request("POST", "/assess/", b"a=" + b"b" * (256 * 1024), form)
+    assert status == 413 and _has_safety_headers(headers), (status, headers)
+
+
+def test_a_redirect_and_a_bad_request_carry_the_safety_headers(site):
+    status, headers, _ = site.request("GET", "/assess")
+    assert status == 301 and _has_safety_headers(headers), (status, headers)
+    with site.connect() as sock:
+        sock.sendall(b"GET / HTTP/1.1\r\nConnection: close\r\n\r\n")  # HTTP/1.1 without Host
+        answer = _answer(sock)
+    assert answer.startswith(b"HTTP/1.1 400"), answer[:80]
+    head = answer.split(b"\r\n\r\n", 1)[0].decode().lower()
+    assert all(f"{name}:" in head for name in SAFETY_HEADERS), head
+
+
+def test_forms_and_the_pages_that_ask_before_changing_a_result_are_kept_by_no_shared_cache(site):
+    status, headers, _ = site.request(
+        "POST", "/api/assessments/", json.dumps(API_ANSWERS).encode(), {"Content-Type": "application/json"}
+    )
+    assert status == 201
+    result = "/" + headers["location"].split("/", 3)[3]
+    for path in ("/assess/", result + "rescore/", result + "delete/"):
+        status, headers, _ = site.request("GET", path)
+        assert status == 200 and headers.get("cache-control") == "private, no-cache", (path, status, headers)
 
 
 # --- 1. Sign-in posts are limited per client before any password is hashed -----------------------------------
