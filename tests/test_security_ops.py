@@ -346,6 +346,20 @@ def test_compose_runs_the_site_on_postgresql_after_migrating():
     assert env["DJANGO_DEBUG"] == "0"
 
 
+def test_compose_puts_the_front_door_in_front_and_publishes_only_it():
+    services = COMPOSE["services"]
+    render = services["frontdoor-config"]["command"][-1]
+    assert "python -m config.frontdoor render" in render and "--upstream web:8000" in render
+    assert "> /frontdoor/nginx.conf" in render
+    proxy = services["proxy"]
+    assert proxy["image"].startswith("nginx:")
+    assert proxy["command"][:3] == ["nginx", "-c", "/frontdoor/nginx.conf"]
+    assert proxy["ports"] == ["8000:8080"] and "--listen 8080" in render
+    assert proxy["depends_on"]["frontdoor-config"]["condition"] == "service_completed_successfully"
+    assert "ports" not in services["web"]  # only through nginx
+    assert services["web"]["environment"]["DJANGO_PROXY_COUNT"] == "${DJANGO_PROXY_COUNT:-1}"
+
+
 def test_compose_demands_secrets_instead_of_shipping_them():
     env = COMPOSE["services"]["web"]["environment"]
     assert env["DJANGO_SECRET_KEY"].startswith("${DJANGO_SECRET_KEY:?")
