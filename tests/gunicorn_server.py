@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PORTS = range(8200, 8300)
 
 # Variables a developer or CI may have set that would change what these servers do.
-_OWN_PREFIXES = ("DJANGO_", "RATELIMIT_", "COMMENT_", "ASSESSMENT_", "WEB_CONCURRENCY", "GUNICORN_")
+_OWN_PREFIXES = ("DJANGO_", "RATELIMIT_", "COMMENT_", "ASSESSMENT_", "WEB_CONCURRENCY", "GUNICORN_", "FRONTDOOR_")
 _SECRET = "test-only-" + "k" * 60
 
 

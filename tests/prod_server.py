@@ -9,12 +9,15 @@ real servers' range, and the server found there must be our nginx.
 from __future__ import annotations
 
 import http.client
+import os
 import signal
 import socket
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+import pytest
 
 from config.frontdoor import find_nginx
 from tests.gunicorn_server import ROOT, base_env, collected_static
@@ -49,7 +52,10 @@ class Prod:
 
     def __enter__(self) -> Prod:
         if find_nginx() is None:
-            raise RuntimeError("nginx is not installed (`apt-get install nginx`; .ci/run installs it).")
+            message = "nginx is not installed: `apt-get install nginx` (.ci/run installs it)."
+            if os.environ.get("CI"):
+                raise RuntimeError(message)  # nothing skips in CI
+            pytest.skip(message)
         collected_static()
         self.port = _free_port()
         with open(self.log_path, "wb") as log:

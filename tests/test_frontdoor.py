@@ -18,6 +18,7 @@ from contextlib import ExitStack
 
 import pytest
 
+from config import frontdoor
 from tests.gunicorn_server import ROOT, manage, shared_migrated_database
 from tests.prod_server import COMMAND, Prod
 from tests.security_data import API_ANSWERS
@@ -53,6 +54,21 @@ def test_make_prod_runs_what_these_tests_start():
     recipe = re.search(r"^prod:.*\n((?:\t.*\n)+)", (ROOT / "Makefile").read_text(), re.M).group(1)
     assert "$(BIN)/python -m config.frontdoor run --port $(PORT)" in recipe
     assert COMMAND[1:] == ["-m", "config.frontdoor", "run"]
+
+
+def test_make_prod_says_what_to_install_when_nginx_is_missing(monkeypatch, capsys):
+    monkeypatch.setattr(frontdoor, "find_nginx", lambda: None)
+    assert frontdoor.run(8000) == 1
+    assert "apt-get install nginx" in capsys.readouterr().err
+
+
+def test_make_prod_runs_production_settings_and_says_which_defaults_it_took():
+    env, notes = frontdoor.production_environment({"DJANGO_DEBUG": "1", "DJANGO_ALLOWED_HOSTS": "example.org"})
+    assert (env["DJANGO_DEBUG"], env["DJANGO_PROXY_COUNT"], env["DJANGO_ALLOWED_HOSTS"]) == ("0", "1", "example.org")
+    assert len(env["DJANGO_SECRET_KEY"]) >= 50
+    assert any("DJANGO_SECRET_KEY" in note for note in notes)
+    assert any("DJANGO_SECURE_SSL_REDIRECT" in note for note in notes)
+    assert not any("DJANGO_ALLOWED_HOSTS" in note for note in notes)  # the environment's own value stands
 
 
 def _status(site: Prod, path: str, *, source: str = "127.0.0.1") -> int:
