@@ -97,3 +97,17 @@ def test_a_sign_in_beyond_the_ones_being_checked_is_answered_503_before_any_pass
     worker.join(timeout=30)
     assert gate(rf.post(path, {"username": "c", "password": "d"})).status_code == 200
     assert len(calls) == 2
+
+
+def test_a_recycling_or_stopping_worker_has_a_bounded_time_to_finish(monkeypatch):
+    """gunicorn's settings: a worker leaving (max_requests, a deploy) gets graceful_timeout to finish what it
+    serves, then is stopped; workers are forks of a loaded master, so a replacement starts at once."""
+    import runpy
+
+    for name in ("WEB_CONCURRENCY", "GUNICORN_THREADS"):
+        monkeypatch.delenv(name, raising=False)
+    conf = runpy.run_path(str(ROOT / "config" / "gunicorn.conf.py"))
+    assert conf["worker_class"] == "gthread" and conf["threads"] == 8
+    assert 0 < conf["graceful_timeout"] <= 10 < conf["timeout"]
+    assert conf["max_requests"] > 0 and 0 < conf["max_requests_jitter"] < conf["max_requests"]
+    assert conf["preload_app"] is True
