@@ -39,4 +39,4 @@ EXPOSE 8000
 # No curl in a slim image: Python's own urllib asks /healthz, which touches no database.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD ["python", "-c", "import sys, urllib.request; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4).status == 200 else 1)"]
-CMD ["gunicorn", "config.asgi:application", "--config", "config/gunicorn.conf.py", "--bind", "0.0.0.0:8000"]
+CMD ["gunicorn", "config.wsgi:application", "--config", "config/gunicorn.conf.py", "--bind", "0.0.0.0:8000"]

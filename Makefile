@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-postgres setup checkers lint audit bench bench-scale clean lock
+.PHONY: run prod test test-postgres setup checkers lint audit bench bench-scale clean lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,9 +53,16 @@ setup: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 
+# Direct, for local use: not the internet-facing shape (`make prod` is; docs/operations.md).
 run: setup
 	@echo "advisor is on http://127.0.0.1:$(PORT)/  (Ctrl-C stops it)"
-	$(BIN)/gunicorn config.asgi:application --config config/gunicorn.conf.py --bind 127.0.0.1:$(PORT)
+	$(BIN)/gunicorn config.wsgi:application --config config/gunicorn.conf.py --bind 127.0.0.1:$(PORT)
+
+# The internet-facing shape on one's own machine: nginx (the front door: head, body and time limits, per-client
+# sign-in limit, deploy/nginx.conf.template) on PORT, in front of gunicorn on a Unix socket, with production
+# settings from the environment (DEBUG off); nginx runs as you, from a temporary folder. See docs/operations.md.
+prod: setup
+	$(BIN)/python -m config.frontdoor run --port $(PORT)
 
 # Lighthouse and the Nu HTML Checker for the browser tests, pinned in package-lock.json. Only where npm
 # exists: without it those tests skip with a message (or fail when REQUIRE_BROWSER=1, as in CI).

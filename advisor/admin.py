@@ -30,7 +30,7 @@ from django.utils.safestring import mark_safe
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from . import report, snapshot
+from . import pagehtml, report, snapshot
 from .engine import answers
 from .export import EXPORT_INPUTS, EXPORT_PER_OPTION, CsvExport  # noqa: F401 - the export's columns, named here too
 from .models import Assessment, Characteristic, Comment, CostParameter, Dimension, SharedFigure, SupportModel
@@ -378,29 +378,33 @@ class CommentAdmin(admin.ModelAdmin):
 
 # --- Flat pages ("How the advice works") ------------------------------------------------------------------------
 
-# Inline script or style, which the site's Content-Security-Policy refuses to run or apply.
-_INLINE = re.compile(r"<\s*(script|style)\b|\sstyle\s*=|\son[a-z]+\s*=|javascript:", re.IGNORECASE)
-
 
 class PageForm(FlatpageForm):
-    """Django's flat page form, refusing what the page could not show: inline style or script, a second <h1>."""
+    """Django's flat page form, keeping only the HTML the page may show (advisor.pagehtml's allow-list, applied by
+    nh3). Content with anything else is not saved: the error beside the field names what cleaning would remove,
+    and what was typed stays in the field; saved content is the sanitiser's output."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["content"].help_text = (
-            "HTML. Start headings at <h2>: the title above is the page's <h1>. Inline style and script do not "
-            "work on this site (its Content-Security-Policy blocks them)."
+            "HTML: headings from <h2> (the title above is the page's <h1>), paragraphs, links, lists and tables. "
+            "Anything else (script, style, images, frames, forms, meta, event attributes, javascript: links) is "
+            "not kept; the form says what it would remove."
         )
 
     def clean_content(self) -> str:
         content = self.cleaned_data["content"]
-        if _INLINE.search(content):
-            raise ValidationError(
-                "Remove the inline style or script: the site's Content-Security-Policy blocks it.", code="inline"
-            )
         if re.search(r"<\s*h1\b", content, re.IGNORECASE):
             raise ValidationError("Start headings at <h2>: the title is the page's <h1>.", code="h1")
-        return content
+        gone = pagehtml.removed(content)
+        if gone:
+            raise ValidationError(
+                "This page may only hold headings, paragraphs, links, lists and tables. Saving would remove: "
+                "%(removed)s. Take them out (or change them) and save again.",
+                code="removed",
+                params={"removed": ", ".join(gone)},
+            )
+        return pagehtml.clean(content)
 
 
 admin.site.unregister(FlatPage)

@@ -7,6 +7,7 @@ import logging
 from typing import Any
 
 import orjson
+from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.cache import cache_control
@@ -23,7 +24,7 @@ from .protect.stores import StoreUnavailable
 
 logger = logging.getLogger(__name__)
 
-MAX_BODY_BYTES = 64 * 1024
+MAX_BODY_BYTES = settings.REQUEST_BODY_LIMITS["/api/"]  # the route's one limit (advisor.middleware.BodyLimitMiddleware)
 
 
 class JsonResponse(HttpResponse):
@@ -167,7 +168,7 @@ def assessment_create(request: HttpRequest) -> JsonResponse:
         return _error(f"The body is larger than {MAX_BODY_BYTES // 1024} kB.", 413)
     if not body and "chunked" in request.headers.get("Transfer-Encoding", "").lower():
         # A WSGI server passes a chunked body on without its length, and Django then reads nothing; as
-        # served (config.asgi) the body arrives whole, with its length.
+        # served, the front door (nginx) refuses a chunked body first.
         return _error("Send the body with a Content-Length header.", 411)
     try:
         payload = json.loads(body.decode("utf-8"))

@@ -1,10 +1,11 @@
-"""Operations middleware: one log line per request, a size limit on request bodies, and health probes from
-hosts the site does not serve."""
+"""Operations middleware: one log line per request, a size limit on request bodies, a bound on sign-ins at
+once, and health probes from hosts the site does not serve."""
 
 from __future__ import annotations
 
 import logging
 import re
+import threading
 import time
 from collections.abc import Callable
 
@@ -84,13 +85,20 @@ class HealthCheckMiddleware:
         return self.get_response(request)
 
 
-class BodyLimitMiddleware:
-    """Refuses a request whose Content-Length is over settings.DATA_UPLOAD_MAX_MEMORY_SIZE, before it is read.
+def body_limit(path: str) -> int:
+    """The largest body `path` takes: settings.REQUEST_BODY_LIMITS' entry for the longest prefix it starts with."""
+    limits = settings.REQUEST_BODY_LIMITS
+    return limits[max((prefix for prefix in limits if path.startswith(prefix)), key=len)]
 
-    Django checks that limit only for form fields, never for file parts, and only once something reads the
-    body: a 50 MB file part was parsed (and written to a temporary file) before the form could refuse it.
-    No route takes files. Under ASGI, as served, config.asgi.BodyLimit refuses such a body even earlier,
-    before Django's handler would read it; this covers a WSGI server and the test client.
+
+class BodyLimitMiddleware:
+    """Refuses a request whose Content-Length is over its route's limit (settings.REQUEST_BODY_LIMITS), before it
+    is read.
+
+    The same limits as the front door's (nginx, deploy/nginx.conf.template, written from the same setting), so
+    a request that reached Django some other way (`make run`, the test client) meets the same rule. Django
+    checks DATA_UPLOAD_MAX_MEMORY_SIZE only for form fields, never for file parts, and only once something
+    reads the body; no route takes files.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -101,13 +109,44 @@ class BodyLimitMiddleware:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
             length = 0  # Django reads no body it cannot measure
-        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-        if limit is not None and length > limit:
-            message = f"The request is larger than {limit // 1024} kB; nothing was read or stored."
+        limit = body_limit(request.path_info)
+        if length > limit:
             if request.path_info.startswith("/api/"):
+                message = f"The body is larger than {limit // 1024} kB; nothing was read or stored."
                 response: HttpResponse = JsonResponse({"errors": {"__all__": [message]}}, status=413)
             else:  # our "could not read that request" page: nothing was saved
                 response = render(request, "400.html", status=413)
             response["Connection"] = "close"
             return response
         return self.get_response(request)
+
+
+class SigninGateMiddleware:
+    """At most settings.SIGNIN_CONCURRENCY admin sign-in posts at once in each worker process; another one is
+    answered 503 with Retry-After at once, before any password is hashed.
+
+    A failed sign-in costs about a second of password hashing on one of the worker's threads. The front door
+    limits sign-in posts per client (nginx's limit_req); this keeps many clients together from taking every
+    thread, so the pages keep their threads whatever comes to the sign-in form.
+    """
+
+    RETRY_AFTER_SECONDS = 5
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.path = "/" + settings.ADMIN_URL.strip("/") + "/login/"
+        self.slots = threading.BoundedSemaphore(settings.SIGNIN_CONCURRENCY)
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method != "POST" or request.path_info != self.path:
+            return self.get_response(request)
+        if not self.slots.acquire(blocking=False):
+            response = HttpResponse(
+                "Sign-in is busy; try again in a few seconds.\n", status=503, content_type="text/plain; charset=utf-8"
+            )
+            response["Retry-After"] = str(self.RETRY_AFTER_SECONDS)
+            return response
+        try:
+            return self.get_response(request)
+        finally:
+            self.slots.release()

@@ -18,8 +18,8 @@ What it does, in order:
    and the bytes stored per assessment (bench/storage.py).
    Alongside requests per second, the gunicorn workers' CPU time per request (from /proc), which other
    work on a shared machine barely moves: its ratio to /healthz's is what the page would reach alone.
-   That CPU is split between each worker's event loop thread (uvicorn, Django's async handler, sending
-   the response) and the thread that runs Django's synchronous code (middleware, view, template).
+   That CPU is split between each worker's main thread (accepting connections, waiting for them) and the
+   threads that run the requests (parsing, middleware, view, template, sending the response).
 5. A table on screen and everything in bench/results.json.
 
 wrk and the server share the machine's cores, so absolute requests per second say little; the ratio of
@@ -134,7 +134,7 @@ def gunicorn_supports(flag: str) -> bool:
 def start_server(env: dict[str, str]) -> subprocess.Popen:
     command = [
         str(BIN / "gunicorn"),
-        "config.asgi:application",
+        "config.wsgi:application",
         "--config",
         "config/gunicorn.conf.py",
         "--bind",
@@ -215,9 +215,8 @@ def load(url: str, method: str, seconds: float, use_wrk: bool) -> dict:
 
 def workers_cpu(master: int) -> tuple[float, float] | None:
     """CPU seconds the gunicorn workers (the master's children) have used so far, as (event loop thread,
-    other threads): each uvicorn worker's main thread runs the event loop (reading requests, Django's async
-    handler, sending responses) and one other thread runs Django's synchronous code (config/asgi.py). None
-    without /proc."""
+    other threads): each gthread worker's main thread accepts connections and waits for them to be readable,
+    and its other threads run the requests (parsing, Django, sending the response). None without /proc."""
     try:
         children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
         loop = other = 0
@@ -236,7 +235,7 @@ def workers_cpu(master: int) -> tuple[float, float] | None:
 
 def measured(server: subprocess.Popen, url: str, method: str, seconds: float, use_wrk: bool) -> dict:
     """load(), plus the workers' CPU time per request: unlike requests per second, it hardly moves when
-    other work on the machine takes cores away. Split too between the event loop thread and Django's."""
+    other work on the machine takes cores away. Split too between the main thread and the request threads."""
     before = workers_cpu(server.pid)
     figures = load(url, method, seconds, use_wrk)
     after = workers_cpu(server.pid)
@@ -394,7 +393,7 @@ def main() -> int:
         "load_generator": generator,
         "connections": CONNECTIONS,
         "seconds_per_page": SECONDS,
-        "server": "gunicorn, config/gunicorn.conf.py, 2 uvicorn workers (config/worker.py), DEBUG off, SQLite",
+        "server": "gunicorn, config/gunicorn.conf.py, 2 gthread workers (Django's WSGI handler), DEBUG off, SQLite",
         "healthz_runs_requests_per_second": [round(f["requests_per_second"], 1) for f in floors],
         "pages": rows,
         "scoring": scoring,

@@ -8,12 +8,19 @@ statement the connection's busy timeout is cut to what is left of it (only when 
 timeout already set, so an ordinary request pays two clock reads a statement and nothing more). When the
 lock is not had by then, SQLite says "database is locked", and the request is answered 503 with
 Retry-After (`server_error`, settings.handler500), not 500, and not after the worker was killed.
+
+The deadline counts from the request's arrival at the front door (nginx's X-Request-Start, trusted only with
+settings.PROXY_COUNT set, as the proxy overwrites it), so time spent queued for a worker thread counts too. And
+the queue in front of the writer is bounded: a process runs at most settings.DATABASE_WRITERS requests that may
+write (POST and the other unsafe methods) at once; one more is answered the same 503 at once, so writers
+waiting for the lock never take every thread from the pages.
 """
 
 from __future__ import annotations
 
 import math
 import sys
+import threading
 import time
 from collections.abc import Callable
 from typing import Any
@@ -30,6 +37,25 @@ RETRY_AFTER_SECONDS = 5
 def clock() -> float:
     """Seconds on a monotonic clock: the one place the budget reads the time, so tests can move it."""
     return time.monotonic()
+
+
+def wall_clock() -> float:
+    """Seconds since the epoch: what nginx's X-Request-Start is written in."""
+    return time.time()
+
+
+def waited_since_arrival(request: HttpRequest) -> float:
+    """How long ago the front door received the request (0 when no trusted proxy says), at most the budget."""
+    if not getattr(settings, "PROXY_COUNT", 0):
+        return 0.0  # no proxy of ours: the header would be the client's own
+    value = request.META.get("HTTP_X_REQUEST_START", "")
+    try:
+        arrived = float(value[2:]) if value.startswith("t=") else math.nan
+    except ValueError:
+        return 0.0
+    if math.isnan(arrived):
+        return 0.0
+    return min(max(0.0, wall_clock() - arrived), float(settings.DATABASE_LOCK_WAIT))
 
 
 class LockBudget:
@@ -59,18 +85,36 @@ class LockBudget:
 class SQLiteLockBudgetMiddleware:
     """Installs a LockBudget on every SQLite connection for the length of each request."""
 
+    UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
+
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
         self.aliases = [alias for alias, db in settings.DATABASES.items() if db["ENGINE"].endswith("sqlite3")]
+        self.writers = 0
+        self.writers_lock = threading.Lock()
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not self.aliases:
             return self.get_response(request)
+        if request.method not in self.UNSAFE:
+            return self.budgeted(request)
+        with self.writers_lock:
+            if self.writers >= settings.DATABASE_WRITERS:
+                return busy_response(request)
+            self.writers += 1
+        try:
+            return self.budgeted(request)
+        finally:
+            with self.writers_lock:
+                self.writers -= 1
+
+    def budgeted(self, request: HttpRequest) -> HttpResponse:
+        seconds = settings.DATABASE_LOCK_WAIT - waited_since_arrival(request)
         budgets = []
         for alias in self.aliases:
             connection = connections[alias]
             timeout = connection.settings_dict.get("OPTIONS", {}).get("timeout", 5)
-            budget = LockBudget(seconds=settings.DATABASE_LOCK_WAIT, base_ms=int(timeout * 1000))
+            budget = LockBudget(seconds=seconds, base_ms=int(timeout * 1000))
             connection.execute_wrappers.append(budget)
             budgets.append((connection, budget))
         try:
@@ -89,6 +133,11 @@ def server_error(request: HttpRequest) -> HttpResponse:
     """settings.handler500: a 503 with Retry-After when the database's write lock was not had in time."""
     if not is_lock_timeout(sys.exc_info()[1]):
         return defaults.server_error(request)
+    return busy_response(request)
+
+
+def busy_response(request: HttpRequest) -> HttpResponse:
+    """The database's write lock cannot be had in time: 503 with Retry-After, JSON for the API."""
     if request.path.startswith("/api/"):
         response: HttpResponse = JsonResponse(
             {

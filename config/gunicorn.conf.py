@@ -1,14 +1,16 @@
 """gunicorn settings; each can be overridden on the command line or with GUNICORN_CMD_ARGS.
 
-Serve config.asgi:application (`make run`, the Dockerfile, the bench and the tests' servers all do).
+Serve config.wsgi:application, Django's stock WSGI handler (`make run`, `make prod`, the Dockerfile, the bench
+and the tests' servers all do), with gthread workers: each worker runs THREADS requests at once on threads of
+its own, so a request waiting on the database or a password hash does not hold the others up.
 
-Async workers (uvicorn's, config/worker.py): a sync worker waits on whichever client it is reading, so two
-connections that send half a request each held the whole site for the 30-second timeout. An async worker
-waits on every connection at once and hands Django only complete requests; the pages themselves are
-short CPU-bound renders, so a worker per core is still as fast as it gets (docs/performance.md).
-WEB_CONCURRENCY sets the number. Requests are logged by Django
-(advisor.middleware.RequestLogMiddleware) without personal data, so the server's own access log, which
-would print client addresses and query strings, stays off.
+A thread waits on whichever client it is reading, so the internet-facing shape puts nginx in front (`make
+prod`, deploy/nginx.conf.template): nginx reads every request whole, within its time and size limits, before
+gunicorn sees it, and takes the answer as fast as gunicorn writes it. Served directly (`make run`), a client
+that sends half a request holds a thread until `timeout`. Chosen by measurement over the previous ASGI handler
+(docs/performance.md, "App server"). WEB_CONCURRENCY sets the number of workers, GUNICORN_THREADS their threads.
+Requests are logged by Django (advisor.middleware.RequestLogMiddleware) without personal data, so the
+server's own access log, which would print client addresses and query strings, stays off.
 """
 
 import multiprocessing
@@ -20,10 +22,21 @@ except ValueError:
     raise SystemExit(f"WEB_CONCURRENCY must be a whole number; got {os.environ['WEB_CONCURRENCY']!r}.") from None
 if workers < 1:
     raise SystemExit(f"WEB_CONCURRENCY must be at least 1; got {workers}.")
-worker_class = "config.worker.Worker"
-timeout = 30  # a worker whose event loop has not answered for this long is stuck: it is restarted
-graceful_timeout = 20  # on deploy/stop, workers get this long to finish what they are serving
+try:
+    threads = int(os.environ.get("GUNICORN_THREADS", 8))
+except ValueError:
+    raise SystemExit(f"GUNICORN_THREADS must be a whole number; got {os.environ['GUNICORN_THREADS']!r}.") from None
+if threads < 2:
+    raise SystemExit(f"GUNICORN_THREADS must be at least 2; got {threads}.")
+worker_class = "gthread"
+timeout = 30  # a worker that has not told the master it is alive for this long is stuck: it is restarted
+# On deploy or stop, and when a worker recycles (max_requests), what it is serving gets this long to finish;
+# then the worker is stopped and its unfinished requests dropped. Behind nginx no request waits on a client.
+graceful_timeout = 10
 keepalive = 5
+# The site is loaded once, in the master, and each worker is a copy (fork): a worker that recycles is replaced in
+# milliseconds, not after a second or more of imports while requests wait.
+preload_app = True
 max_requests = 2000  # recycle workers now and then, so a slow leak can never grow large
 max_requests_jitter = 200
 # The worker heartbeat file: in memory where there is a /dev/shm (containers often mount /tmp on disk).

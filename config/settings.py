@@ -130,12 +130,14 @@ MIDDLEWARE = [
     "advisor.middleware.RequestLogMiddleware",
     # Each request waits for SQLite's write lock DATABASE_LOCK_WAIT seconds at most, in all.
     "config.database.SQLiteLockBudgetMiddleware",
-    # Bodies over DATA_UPLOAD_MAX_MEMORY_SIZE are refused by their length before anything reads them
-    # (config.asgi.BodyLimit does it earlier still, in front of Django, as served).
+    # Bodies over their route's REQUEST_BODY_LIMITS are refused by their length before anything reads them
+    # (the front door, nginx, does it earlier still, as served).
     "advisor.middleware.BodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # django-csp's middleware: the Content-Security-Policy header from CONTENT_SECURITY_POLICY below.
     "csp.middleware.CSPMiddleware",
+    # A bound on admin sign-in posts being checked at once in each process (SIGNIN_CONCURRENCY).
+    "advisor.middleware.SigninGateMiddleware",
     # Load balancers and container health checks may probe by an IP address that is not an allowed host:
     # answer those probes before the host check (probes to an allowed host go through the whole stack).
     "advisor.middleware.HealthCheckMiddleware",
@@ -200,6 +202,10 @@ def _database_from_url(url: str) -> dict[str, Any]:
 # The longest a request waits, in all, for SQLite's write lock before it is answered 503 with Retry-After:
 # well under gunicorn's 30 s worker timeout (config/gunicorn.conf.py).
 DATABASE_LOCK_WAIT = env_int("DJANGO_DB_LOCK_WAIT_SECONDS", 10, minimum=1, maximum=25)
+# Requests that may write (POST...) at once in each process on SQLite; one more is answered 503 with Retry-After
+# at once (config/database.py). One fewer than the process's threads (GUNICORN_THREADS, config/gunicorn.conf.py),
+# so writers waiting for the lock always leave a thread to the pages.
+DATABASE_WRITERS = env_int("DJANGO_DB_WRITERS", max(1, env_int("GUNICORN_THREADS", 8, minimum=2) - 1), minimum=1)
 
 _database_url = os.environ.get("DATABASE_URL", "").strip()
 if _database_url:
@@ -390,10 +396,35 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-# Requests larger than this are refused before anything reads them, file parts included (no route takes
-# files): by config.asgi.BodyLimit in front of Django, and advisor.middleware.BodyLimitMiddleware. The largest
-# real form is a few kB. Under this, Django never spools a body to disk (FILE_UPLOAD_MAX_MEMORY_SIZE, 2.5 MB).
-DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
+# The largest request body each route takes, set here once: the front door (nginx, config/frontdoor.py writes
+# its client_max_body_size per location from this) and Django (advisor.middleware.BodyLimitMiddleware, by
+# Content-Length, before anything reads the body) refuse a larger one with a 413. The longest matching
+# path prefix wins. No route takes files; the largest real form is a few kB.
+REQUEST_BODY_LIMITS = {"/api/": 64 * 1024, "/": 256 * 1024}
+# Django's own check on form fields, as a last line: the largest of the limits above. Under it, Django never
+# spools a body to disk (FILE_UPLOAD_MAX_MEMORY_SIZE, 2.5 MB).
+DATA_UPLOAD_MAX_MEMORY_SIZE = max(REQUEST_BODY_LIMITS.values())
+
+# The front door (`make prod`, docker-compose.yml): nginx in front of gunicorn, its configuration written
+# from deploy/nginx.conf.template and these values by config/frontdoor.py. Seconds unless said otherwise.
+FRONT_DOOR = {
+    # A request's head (request line and headers) must arrive within this, and fit in
+    # HEAD_BUFFERS buffers of HEAD_BUFFER_KB each (one header line at most one buffer): else 408 or 431.
+    "HEADER_TIMEOUT": env_int("FRONTDOOR_HEADER_TIMEOUT", 10, minimum=1, maximum=300),
+    "HEAD_BUFFER_KB": env_int("FRONTDOOR_HEAD_BUFFER_KB", 8, minimum=1, maximum=64),
+    "HEAD_BUFFERS": env_int("FRONTDOOR_HEAD_BUFFERS", 4, minimum=2, maximum=16),
+    # The most time between two reads of a body, and between two writes of an answer.
+    "BODY_TIMEOUT": env_int("FRONTDOOR_BODY_TIMEOUT", 10, minimum=1, maximum=300),
+    "SEND_TIMEOUT": env_int("FRONTDOOR_SEND_TIMEOUT", 30, minimum=1, maximum=600),
+    # How long a kept-alive connection may sit idle between requests.
+    "IDLE_TIMEOUT": env_int("FRONTDOOR_IDLE_TIMEOUT", 15, minimum=1, maximum=300),
+    # Sign-in posts to the admin per client address and minute, with a burst of this many beyond that pace,
+    # counted by nginx before Django (and any password hashing) sees them; more get a 429.
+    "SIGNIN_PER_MINUTE": env_int("FRONTDOOR_SIGNIN_PER_MINUTE", 6, minimum=1, maximum=600),
+    "SIGNIN_BURST": env_int("FRONTDOOR_SIGNIN_BURST", 4, minimum=0, maximum=100),
+    # Connections each nginx worker holds at most, idle ones included.
+    "CONNECTIONS": env_int("FRONTDOOR_CONNECTIONS", 1024, minimum=64, maximum=65536),
+}
 
 
 # --- Abuse protection -----------------------------------------------------------------------------------------
@@ -420,6 +451,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "advisor.protect.ratelimit.admin_locked_out"
 AXES_CLIENT_IP_CALLABLE = "advisor.protect.ratelimit.client_network"
+# Admin sign-in posts checked at once in each worker process (each costs about a second of password hashing on
+# one of its GUNICORN_THREADS); more are answered 503 with Retry-After before any hashing.
+SIGNIN_CONCURRENCY = env_int("DJANGO_SIGNIN_CONCURRENCY", 1, minimum=1, maximum=64)
 AXES_DISABLE_ACCESS_LOG = True  # no record of successful sign-ins with their addresses
 AXES_VERBOSE = False
 

@@ -1,7 +1,7 @@
 """The one instant every test runs at, as far as the rate limits and the spam guard can tell.
 
 No test reads the wall clock: tests/conftest.py freezes both clocks here for the Django test client, and
-tests/asgi_frozen_clock.py does the same inside gunicorn workers. A rate-limit window therefore never ends
+tests/wsgi_frozen_clock.py does the same inside gunicorn workers. A rate-limit window therefore never ends
 during a test, and a comment form's age is exactly what the test made it.
 """
 

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PORTS = range(8200, 8300)
 
 # Variables a developer or CI may have set that would change what these servers do.
-_OWN_PREFIXES = ("DJANGO_", "RATELIMIT_", "COMMENT_", "ASSESSMENT_", "WEB_CONCURRENCY", "GUNICORN_")
+_OWN_PREFIXES = ("DJANGO_", "RATELIMIT_", "COMMENT_", "ASSESSMENT_", "WEB_CONCURRENCY", "GUNICORN_", "FRONTDOOR_")
 _SECRET = "test-only-" + "k" * 60
 
 
@@ -193,7 +193,7 @@ class Gunicorn:
     def __enter__(self) -> Gunicorn:
         collected_static()
         self.port = free_port()
-        args = self.args or ["config.asgi:application", "--config", "config/gunicorn.conf.py"]
+        args = self.args or ["config.wsgi:application", "--config", "config/gunicorn.conf.py"]
         command = [
             sys.executable,
             "-m",

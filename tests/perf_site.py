@@ -2,7 +2,7 @@
 
 `PerfSite(workers=2)` migrates a fresh database (SQLite, or PostgreSQL when the suite runs on it), serves
 it with the project's config/gunicorn.conf.py, DEBUG off, rate limits off, and wraps the application in
-tests/asgi_worker_pid.py only to name the answering worker in a header, so a test can tell the workers
+tests/wsgi_worker_pid.py only to name the answering worker in a header, so a test can tell the workers
 apart. `manage(code)` runs Python against the same database in a separate process, as an admin edit on
 another server would.
 """
@@ -37,7 +37,7 @@ class PerfSite:
             self.database_url,
             workers=workers,
             env={"RATELIMIT_ENABLE": "0", "DJANGO_LOG_LEVEL": "WARNING"},
-            args=["tests.asgi_worker_pid:application", "--config", "config/gunicorn.conf.py", "--max-requests", "0"],
+            args=["tests.wsgi_worker_pid:application", "--config", "config/gunicorn.conf.py", "--max-requests", "0"],
         )
 
     def start(self) -> PerfSite:

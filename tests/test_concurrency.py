@@ -100,12 +100,12 @@ def test_concurrent_submissions_under_several_workers_are_all_stored():
 def test_rate_limit_holds_across_workers_when_clients_post_at_once():
     """40 posts from one address at once, spread over 4 processes: exactly the limit gets through.
 
-    The workers' clock is frozen (tests/asgi_frozen_clock.py), so the day's window cannot end mid-test."""
+    The workers' clock is frozen (tests/wsgi_frozen_clock.py), so the day's window cannot end mid-test."""
     database = shared_migrated_database()
     before = count(database, "advisor_assessment")
     limit = 20
     env = {"RATELIMIT_ENABLE": "1", "RATELIMIT_API": f"{limit}/1d"}
-    frozen = ["tests.asgi_frozen_clock:application", "--config", "config/gunicorn.conf.py"]
+    frozen = ["tests.wsgi_frozen_clock:application", "--config", "config/gunicorn.conf.py"]
     with Gunicorn(database, workers=4, env=env, args=frozen) as server:
 
         def post(_: int) -> int:

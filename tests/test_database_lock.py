@@ -7,9 +7,11 @@ import http.client
 import json
 import sqlite3
 import tempfile
+import threading
 
 import pytest
 from django.db import OperationalError, connection
+from django.http import HttpResponse
 from django.test import Client, override_settings
 
 from config import database
@@ -133,3 +135,71 @@ def test_a_held_write_lock_gets_a_503_from_the_real_server_within_the_budget():
             holder.execute("ROLLBACK")
             holder.close()
         assert server.request("POST", "/api/assessments/", body, {"Content-Type": "application/json"})[0] == 201
+
+
+class _RecordedBudget:
+    """Stands in for LockBudget: records the seconds a request was given, changes no connection."""
+
+    given: list[float] = []
+
+    def __init__(self, *, seconds: float, base_ms: int) -> None:
+        self.given.append(seconds)
+
+    def __call__(self, execute, sql, params, many, context):
+        return execute(sql, params, many, context)
+
+    def restore(self, connection) -> None:
+        pass
+
+
+def _middleware(view, monkeypatch) -> database.SQLiteLockBudgetMiddleware:
+    monkeypatch.setattr(database, "LockBudget", _RecordedBudget)
+    _RecordedBudget.given = []
+    middleware = database.SQLiteLockBudgetMiddleware(view)
+    middleware.aliases = ["default"]  # as on SQLite, whatever the suite runs on
+    return middleware
+
+
+@override_settings(PROXY_COUNT=1, DATABASE_LOCK_WAIT=10)
+def test_the_lock_budget_counts_from_the_request_s_arrival_at_the_front_door(rf, monkeypatch):
+    """Queued 8.5 s for a thread, a request has 1.5 s of its 10 s left; one queued past its budget has none."""
+    monkeypatch.setattr(database, "wall_clock", lambda: 1000.0)
+    middleware = _middleware(lambda request: HttpResponse("ok"), monkeypatch)
+    middleware(rf.post("/assess/", HTTP_X_REQUEST_START="t=991.500"))
+    middleware(rf.post("/assess/", HTTP_X_REQUEST_START="t=900.000"))
+    middleware(rf.get("/", HTTP_X_REQUEST_START="t=1003.0"))  # a clock ahead of ours: nothing waited
+    middleware(rf.get("/", HTTP_X_REQUEST_START="soon"))
+    assert _RecordedBudget.given == [1.5, 0.0, 10.0, 10.0]
+
+
+@override_settings(PROXY_COUNT=0, DATABASE_LOCK_WAIT=10)
+def test_without_a_proxy_of_ours_the_arrival_header_is_the_client_s_and_ignored(rf, monkeypatch):
+    monkeypatch.setattr(database, "wall_clock", lambda: 1000.0)
+    middleware = _middleware(lambda request: HttpResponse("ok"), monkeypatch)
+    middleware(rf.post("/assess/", HTTP_X_REQUEST_START="t=1.0"))
+    assert _RecordedBudget.given == [10.0]
+
+
+@override_settings(DATABASE_WRITERS=1)
+def test_writers_beyond_the_bound_are_answered_503_at_once_and_reads_go_on(rf, monkeypatch):
+    inside, leave = threading.Event(), threading.Event()
+
+    def view(request):
+        if request.method == "POST":
+            inside.set()
+            leave.wait(timeout=30)
+        return HttpResponse("done")
+
+    middleware = _middleware(view, monkeypatch)
+    first = threading.Thread(target=middleware, args=(rf.post("/assess/"),))
+    first.start()
+    try:
+        assert inside.wait(timeout=30)
+        refused = middleware(rf.post("/api/assessments/"))
+        assert (refused.status_code, refused["Retry-After"]) == (503, "5")
+        assert json.loads(refused.content)["errors"]["__all__"][0].startswith("The database is busy")
+        assert middleware(rf.get("/")).status_code == 200
+    finally:
+        leave.set()
+        first.join(timeout=30)
+    assert middleware(rf.post("/assess/")).status_code == 200

@@ -15,6 +15,7 @@ from django.contrib.sites.models import Site
 from django.db import connection
 from django.urls import reverse
 
+from advisor import pagehtml
 from tests.staff import sign_in_verified
 
 pytestmark = pytest.mark.django_db
@@ -149,24 +150,34 @@ def test_staff_edit_the_text_in_admin_and_the_next_request_shows_it(staff):
     assert "take no referral fees" not in html
 
 
+def _would_remove(removed: str) -> str:
+    return (
+        (
+            "This page may only hold headings, paragraphs, links, lists and tables. Saving would remove: "
+            f"{removed}. Take them out (or change them) and save again."
+        )
+        .replace("'", "&#x27;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+    )
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
+        ('<p style="color: red">Hi</p>', _would_remove("style on <p>")),
+        ("<script>alert(1)</script><p>Hi</p>", _would_remove("<script>")),
+        ('<a href="#" onclick="go()">Go</a>', _would_remove("onclick on <a>")),
+        ("<p>Hi<img/src=x onerror=alert(1)></p>", _would_remove("<img>")),
+        ('<p><a href="&#106;avascript:alert(1)">Go</a></p>', _would_remove("href on <a>")),
+        ('<meta http-equiv="refresh" content="0;url=https://example.com/"><p>Hi</p>', _would_remove("<meta>")),
         (
-            '<p style="color: red">Hi</p>',
-            "Remove the inline style or script: the site&#x27;s Content-Security-Policy blocks it.",
-        ),
-        (
-            "<script>alert(1)</script>",
-            "Remove the inline style or script: the site&#x27;s Content-Security-Policy blocks it.",
-        ),
-        (
-            '<a href="#" onclick="go()">Go</a>',
-            "Remove the inline style or script: the site&#x27;s Content-Security-Policy blocks it.",
+            '<iframe src="https://example.com/"></iframe><form action="/x"><input name="a"></form>',
+            _would_remove("<iframe>, <form>, <input>"),
         ),
         ("<h1>Another title</h1>", "Start headings at &lt;h2&gt;: the title is the page&#x27;s &lt;h1&gt;."),
     ],
-    ids=["style", "script", "handler", "h1"],
+    ids=["style", "script", "handler", "img-onerror", "encoded-javascript", "meta-refresh", "iframe-form", "h1"],
 )
 def test_admin_refuses_what_the_page_could_not_show(staff, content, message):
     page = FlatPage.objects.get(url=URL)
@@ -188,6 +199,25 @@ def test_admin_refuses_what_the_page_could_not_show(staff, content, message):
 def test_a_page_taken_off_the_site_is_not_found(client):
     FlatPage.objects.get(url=URL).sites.clear()
     assert client.get(URL).status_code == 404
+
+
+@pytest.mark.parametrize("version", [seed, five_options, money_first], ids=["first", "second", "third"])
+def test_the_seeded_html_is_all_allowed(version):
+    assert pagehtml.removed(version.CONTENT) == []
+    assert "Break/Fix" in pagehtml.clean(version.CONTENT)
+
+
+def test_what_the_sanitiser_keeps_and_what_it_names_as_removed():
+    html = (
+        '<h2>T</h2><p class="lead">A <a href="/assess/">link</a> and <a href="https://example.org/">another</a></p>'
+        '<ul><li>x</li></ul><table><tr><th scope="col">h</th></tr><tr><td>d</td></tr></table>'
+    )
+    assert pagehtml.removed(html) == []
+    for kept in ('href="/assess/"', 'href="https://example.org/"', 'class="lead"', "<table>", 'scope="col"'):
+        assert kept in pagehtml.clean(html)
+    dirty = '<p onmouseover="x()">a</p><p>b<img src=x onerror=y></p><style>p{}</style>'
+    assert pagehtml.removed(dirty) == ["<img>", "<style>", "onmouseover on <p>"]
+    assert pagehtml.clean(dirty) == "<p>a</p><p>b</p>"
 
 
 @pytest.mark.parametrize("version", [seed, five_options, money_first], ids=["first", "second", "third"])

@@ -296,7 +296,7 @@ def test_dockerfile_collects_static_files_at_build_time_with_a_command_that_work
 
 def test_dockerfile_starts_gunicorn_with_the_project_config_which_loads():
     cmd = _exec_form("CMD")
-    assert cmd[:2] == ["gunicorn", "config.asgi:application"]
+    assert cmd[:2] == ["gunicorn", "config.wsgi:application"]
     assert cmd[cmd.index("--config") + 1] == "config/gunicorn.conf.py"
     check = [sys.executable, "-m", "gunicorn", "--check-config", *cmd[1:]]
     result = subprocess.run(check, cwd=ROOT, env=_app_env(), capture_output=True, text=True, timeout=120)
@@ -344,6 +344,20 @@ def test_compose_runs_the_site_on_postgresql_after_migrating():
     env = services["web"]["environment"]
     assert env["DATABASE_URL"].startswith("postgres://") and "@db:5432/" in env["DATABASE_URL"]
     assert env["DJANGO_DEBUG"] == "0"
+
+
+def test_compose_puts_the_front_door_in_front_and_publishes_only_it():
+    services = COMPOSE["services"]
+    render = services["frontdoor-config"]["command"][-1]
+    assert "python -m config.frontdoor render" in render and "--upstream web:8000" in render
+    assert "> /frontdoor/nginx.conf" in render
+    proxy = services["proxy"]
+    assert proxy["image"].startswith("nginx:")
+    assert proxy["command"][:3] == ["nginx", "-c", "/frontdoor/nginx.conf"]
+    assert proxy["ports"] == ["8000:8080"] and "--listen 8080" in render
+    assert proxy["depends_on"]["frontdoor-config"]["condition"] == "service_completed_successfully"
+    assert "ports" not in services["web"]  # only through nginx
+    assert services["web"]["environment"]["DJANGO_PROXY_COUNT"] == "${DJANGO_PROXY_COUNT:-1}"
 
 
 def test_compose_demands_secrets_instead_of_shipping_them():

@@ -138,6 +138,23 @@ def test_without_a_proxy_x_forwarded_for_is_ignored(rf):
     assert ratelimit.client_ip(request) == "192.0.2.1"
 
 
+@override_settings(PROXY_COUNT=1)
+@pytest.mark.parametrize(
+    ("forwarded", "client"),
+    [
+        ("192.0.2.1:4711", "192.0.2.1"),
+        ("[2001:db8::1]:443", "2001:db8::1"),
+        ("2001:db8::1", "2001:db8::1"),
+        ("[2001:db8::2]", "2001:db8::2"),
+        ("::ffff:192.0.2.7", "192.0.2.7"),
+    ],
+)
+def test_a_proxy_that_writes_the_client_s_port_does_not_make_every_client_one(rf, forwarded, client):
+    """An address with a port was no address at all, so every client behind such a proxy shared one count."""
+    request = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=f"198.51.100.7, {forwarded}")
+    assert ratelimit.client_ip(request) == client
+
+
 def test_client_keys_do_not_store_the_address(rf):
     key = ratelimit.client_key(rf.get("/", REMOTE_ADDR="192.0.2.1"))
     assert "192" not in key and len(key) == 32

@@ -53,7 +53,7 @@ def client_ip(request: HttpRequest) -> str | None:
         if len(forwarded) >= count:
             remote = forwarded[-count]
     try:
-        ip = ipaddress.ip_address(remote.strip("[]"))
+        ip = ipaddress.ip_address(_without_port(remote.strip()))
     except ValueError:
         return None
     # A server bound to both IPv6 and IPv4 sees IPv4 clients as ::ffff:a.b.c.d; they are IPv4 clients, and
@@ -61,6 +61,16 @@ def client_ip(request: HttpRequest) -> str | None:
     if ip.version == 6 and ip.ipv4_mapped is not None:
         ip = ip.ipv4_mapped
     return str(ip)
+
+
+def _without_port(address: str) -> str:
+    """An address as a proxy may write it, without its port: 192.0.2.1:4711 and [2001:db8::1]:80 are clients
+    192.0.2.1 and 2001:db8::1 (else every client behind such a proxy would be one bucket, or none)."""
+    if address.startswith("["):
+        return address[1:].split("]", 1)[0]
+    if address.count(":") == 1:  # IPv4 with a port; a bare IPv6 address has two colons or more
+        return address.split(":", 1)[0]
+    return address
 
 
 def client_network(request: HttpRequest) -> str | None:

@@ -86,7 +86,7 @@ def lighthouse() -> Iterator[dict]:
                 sys.executable,
                 "-m",
                 "gunicorn",
-                "config.asgi:application",
+                "config.wsgi:application",
                 "--config",
                 "config/gunicorn.conf.py",
                 "--bind",

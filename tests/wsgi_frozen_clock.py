@@ -1,4 +1,4 @@
-"""The site's ASGI application, unchanged, with the rate limits and the spam guard at one fixed instant.
+"""The site's WSGI application, unchanged, with the rate limits and the spam guard at one fixed instant.
 
 Only for tests that count a limit across gunicorn workers (test_concurrency): frozen, the window cannot end
 during the test, so exactly the limit gets through whatever the time of day.
@@ -7,7 +7,7 @@ during the test, so exactly the limit gets through whatever the time of day.
 from __future__ import annotations
 
 from advisor.protect import ratelimit, spam
-from config.asgi import application  # first: it sets Django up
+from config.wsgi import application  # first: it sets Django up
 from tests.clock import frozen
 
 ratelimit.clock = frozen
