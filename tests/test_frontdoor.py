@@ -23,6 +23,10 @@ from tests.gunicorn_server import ROOT, manage, shared_migrated_database
 from tests.prod_server import COMMAND, Prod
 from tests.security_data import API_ANSWERS
 
+# Every test here starts the production shape (nginx and gunicorn) or shares its migrated database and port
+# range: one pytest-xdist worker runs them all, on SQLite only (the marker's meaning in pyproject.toml).
+pytestmark = pytest.mark.real_server
+
 LIVENESS = 2.0  # seconds
 HEADER_TIMEOUT = 2  # FRONTDOOR_HEADER_TIMEOUT, FRONTDOOR_BODY_TIMEOUT and FRONTDOOR_IDLE_TIMEOUT, scaled down
 MAX_REQUESTS = 15  # gunicorn's max_requests, scaled down so workers recycle during a test
