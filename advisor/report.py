@@ -163,7 +163,7 @@ def cost_rows(result: Result) -> list[Ranked]:
             o.title or o.name,
             False,
             o.cost,
-            figure=o.cost.three_years.expected - o.allowance,
+            figure=o.ranking_figure,
             swatch=n,
             line=o.line,
         )
@@ -174,7 +174,7 @@ def cost_rows(result: Result) -> list[Ranked]:
             f"{q.name}, your quote ({names.get(q.model, q.model)})",
             True,
             q.cost,
-            figure=q.cost.three_years.expected - q.allowance,
+            figure=q.ranking_figure,
         )
         for q in result.quotes
     ]
@@ -199,7 +199,7 @@ def is_tie(stored: Stored) -> bool:
         return False
     if stored.earlier_model:
         return round(options[0].overall) == round(options[1].overall)
-    first, second = (o.cost.three_years.expected - o.allowance for o in options[:2])
+    first, second = (o.ranking_figure for o in options[:2])
     return explain.about_money(first) == explain.about_money(second)
 
 

@@ -388,7 +388,7 @@ def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool =
 
 
 def _by_ranking(quote_results: tuple[QuoteResult, ...]) -> list[QuoteResult]:
-    return sorted(quote_results, key=lambda q: round(q.cost.three_years.expected - q.allowance, 2))
+    return sorted(quote_results, key=lambda q: round(q.ranking_figure, 2))
 
 
 def _without_quotes(
@@ -442,7 +442,7 @@ def _contender(
 ) -> explain.Contender:
     """The recommended option as the words name it: through its quote ("Northern IT (Managed Services
     Provider)") when a quote is the best way to buy it and costs less than our typical price."""
-    if quote is not None and _ranked(quote) <= _ranked_option(option):
+    if quote is not None and quote.ranking_figure <= option.ranking_figure:
         return explain.Contender(
             f"{quote.name} ({option.name})", option.slug, option.name, quote.cost, quote.allowance, quote.name
         )
@@ -464,14 +464,6 @@ def _contender_of(
         )
     option = next(o for o in options if o.slug == model.slug)
     return explain.Contender(option.name, option.slug, option.name, option.cost, option.allowance)
-
-
-def _ranked(quote: QuoteResult) -> float:
-    return quote.cost.three_years.expected - quote.allowance
-
-
-def _ranked_option(option: OptionResult) -> float:
-    return option.cost.three_years.expected - option.allowance
 
 
 def _option_result(

@@ -242,6 +242,11 @@ class OptionResult:
     # in results stored before titles: show the name.
     title: str = ""
 
+    @property
+    def ranking_figure(self) -> float:
+        """What the ranking compares: the expected three-year total less the allowance for how the person pays."""
+        return self.cost.three_years.expected - self.allowance
+
 
 @dataclass(frozen=True)
 class Factor:
@@ -341,6 +346,11 @@ class QuoteResult:
     monthly_third_year: float = 0.0  # its own fee a month in the third year, after two yearly rises
     model: str = "msp"  # the option it is a way of buying
     allowance: float = 0.0  # what the person's stated way of paying counts for, as for its option
+
+    @property
+    def ranking_figure(self) -> float:
+        """What the ranking compares: the expected three-year total less the allowance for how the person pays."""
+        return self.cost.three_years.expected - self.allowance
 
 
 @dataclass(frozen=True)

@@ -256,6 +256,11 @@ class Contender:
     quote: str | None = None
     title: str = ""  # the option as it would be for this organisation ("Keep your own IT staff (hire nobody)")
 
+    @property
+    def ranking_figure(self) -> float:
+        """The figure the ranking uses: the expected three-year total less any allowance for how the person pays."""
+        return self.cost.three_years.expected - self.allowance
+
 
 PREFERENCE_WORDS = {
     "predictable": "you want a predictable monthly bill",
@@ -268,7 +273,7 @@ def headline(options: tuple[Contender, ...], close_call: bool) -> str:
     if len(options) == 1:
         return f"{best.option_name} is the only option on offer"
     second = options[1]
-    if close_call and about_money(_ranked(best)) == about_money(_ranked(second)):
+    if close_call and about_money(best.ranking_figure) == about_money(second.ranking_figure):
         return f"A close call between {best.option_name} and {second.option_name}"
     if best.title and best.title != best.option_name:  # "We recommend: keep your own IT staff (hire nobody)"
         what = best.title[0].lower() + best.title[1:]
@@ -276,11 +281,6 @@ def headline(options: tuple[Contender, ...], close_call: bool) -> str:
     if close_call:
         return f"A close call, leaning to {best.option_name}"
     return f"We recommend {best.option_name}"
-
-
-def _ranked(option: Contender) -> float:
-    """The figure the ranking uses: the expected three-year total less any allowance for how the person pays."""
-    return option.cost.three_years.expected - option.allowance
 
 
 def summary(
@@ -439,7 +439,7 @@ def _hours(hours: float) -> str:
 def quote_relation(best: OptionResult, quote: QuoteResult | None, ranked: list[QuoteResult]) -> str:
     """One sentence on how the person's quotes relate to the answer, so the page names one winner."""
     if quote is not None:
-        cheaper = quote.cost.three_years.expected - quote.allowance <= best.cost.three_years.expected - best.allowance
+        cheaper = quote.ranking_figure <= best.ranking_figure
         return (
             f" Of your quotes, {quote.name} is the best way to buy it, at about {money(quote.monthly_first_year)} "
             f"a month{'' if cheaper else '; our typical price for it comes out lower, so ask them to match it'}."
