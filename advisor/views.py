@@ -172,6 +172,7 @@ def _result_page_of(assessment: Assessment, *, shared: bool) -> dict:
     return {
         "stored": stored,
         "result": result,
+        "currency": "USD",
         "options": result.options,
         "cost_rows": report.cost_rows(result),
         "tie": report.is_tie(stored),
