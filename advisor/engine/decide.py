@@ -33,6 +33,7 @@ from .domain import (
     NotApplicable,
     OptionCost,
     OptionResult,
+    Point,
     Profile,
     Quote,
     QuoteResult,
@@ -165,18 +166,23 @@ def applicable(profile: Profile, prepared: Prepared) -> list[int]:
     return [i for i, needs_staff in enumerate(prepared.needs_it_staff) if not (needs_staff and profile.it_staff <= 0)]
 
 
-def evaluate(profile: Profile, catalogue: Catalogue, prepared: Prepared | None = None) -> Evaluation:
+def evaluate(
+    profile: Profile, catalogue: Catalogue, prepared: Prepared | None = None, *, ranking_only: bool = False
+) -> Evaluation:
     """Fit, cost and overall of every option for these answers, and of each of the person's quotes as the option
-    it is a way of buying, ranked: the one formula the result and every re-score of the tipping search use."""
+    it is a way of buying, ranked: the one formula the result and every re-score of the tipping search use.
+    `ranking_only` (the tipping search, which reads the ranking alone) leaves out what only explains it: the
+    needs, the fits and the 0-100 scores are then empty."""
     prep = prepared or prepare(catalogue)
     used = costs.estimates(profile, prep.shared)
-    signals = needs.signals(profile, used)
-    levels = needs.needs(catalogue, signals)
+    signals = {} if ranking_only else needs.signals(profile, used)
+    levels = [] if ranking_only else needs.needs(catalogue, signals)
     fits: dict[int, float] = {}
     parts: dict[int, costs.Parts] = {}
     for i in applicable(profile, prep):
         model, option = catalogue.models[i], prep.options[i]
-        fits[i] = 100.0 * (1.0 - sum(map(operator.mul, levels, prep.losses[i])))
+        if not ranking_only:
+            fits[i] = 100.0 * (1.0 - sum(map(operator.mul, levels, prep.losses[i])))
         parts[i] = costs.parts(
             option,
             prep.shared,
@@ -216,8 +222,8 @@ def evaluate(profile: Profile, catalogue: Catalogue, prepared: Prepared | None =
         i: allowance_share(profile, catalogue, catalogue.models[models[i]].pricing) * bills[i] for i in totals
     }
     ranking = {i: totals[i] - allowances[i] for i in totals}
-    cost_scores = {i: score_of(t, profile.employees) for i, t in totals.items()}
-    overall = {i: score_of(r, profile.employees) for i, r in ranking.items()}
+    cost_scores = {} if ranking_only else {i: score_of(t, profile.employees) for i, t in totals.items()}
+    overall = {} if ranking_only else {i: score_of(r, profile.employees) for i, r in ranking.items()}
     order = sorted(ranking, key=lambda i: (round(ranking[i], 6), i))
     cheapest = min(totals, key=lambda i: (round(totals[i], 6), i))
     return Evaluation(
@@ -329,11 +335,8 @@ def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool =
         contenders.append(_contender_of(ev, runner, options, quote_results, catalogue))
     close_call = is_close_call(ev, simulated.chance_leads or {})
     chance = chance_option_leads(ev, simulated.chance_leads or {})
-    points = (
-        tipping.find(profile, catalogue, ev, prepared, _candidate_names(ev, catalogue))
-        if with_tipping_points and runner is not None
-        else ()
-    )
+    alone = evaluate(replace(profile, quotes=()), catalogue, prepared) if profile.quotes else None
+    points, points_alone = _tipping_points(profile, catalogue, prepared, ev, alone, with_tipping_points)
     need_list = explain.explained_needs(profile, catalogue, ev)
     factors = explain.factors(catalogue, need_list, tuple(options))
     summary = explain.summary(tuple(contenders), close_call, preference=profile.budget_preference, chance=chance)
@@ -380,11 +383,41 @@ def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool =
         quote_verdict=_quote_verdict(profile, catalogue, prepared, ev, quote_results, tuple(options)),
         recommended_quote=recommended_quote.name if recommended_quote else None,
         without_quotes=(
-            _without_quotes(profile, catalogue, prepared, tuple(options), simulated, with_tipping_points)
-            if profile.quotes
+            _without_quotes(profile, catalogue, alone, tuple(options), simulated, points_alone)
+            if alone is not None
             else None
         ),
     )
+
+
+def _tipping_points(
+    profile: Profile,
+    catalogue: Catalogue,
+    prepared: Prepared,
+    ev: Evaluation,
+    alone: Evaluation | None,
+    wanted: bool,
+) -> tuple[tuple[Point, ...], tuple[Point, ...]]:
+    """The tipping points of the answer, and of the answer without the person's quotes (`alone`, the
+    evaluation with them left out; None without quotes), from one search; none where no other option applies."""
+    views = []
+    if wanted and ev.runner_up() is not None:
+        views.append(
+            tipping.View(tipping.recommended, tipping.standing, ev.best_option, _candidate_names(ev, catalogue))
+        )
+    if wanted and alone is not None and alone.runner_up() is not None:
+        views.append(
+            tipping.View(
+                tipping.recommended_without_quotes,
+                tipping.standing_without_quotes,
+                alone.best_option,
+                _candidate_names(alone, catalogue),
+            )
+        )
+    found = iter(tipping.find_each(profile, catalogue, ev, prepared, views) if views else [])
+    points = next(found) if wanted and ev.runner_up() is not None else ()
+    points_alone = next(found) if wanted and alone is not None and alone.runner_up() is not None else ()
+    return points, points_alone
 
 
 def _by_ranking(quote_results: tuple[QuoteResult, ...]) -> list[QuoteResult]:
@@ -394,27 +427,21 @@ def _by_ranking(quote_results: tuple[QuoteResult, ...]) -> list[QuoteResult]:
 def _without_quotes(
     profile: Profile,
     catalogue: Catalogue,
-    prepared: Prepared,
+    ev: Evaluation,
     options: tuple[OptionResult, ...],
     simulated: uncertainty.Simulated,
-    with_tipping_points: bool,
+    points: tuple[Point, ...],
 ) -> WithoutQuotes:
-    """The answer over the options alone: what the link shared without the quotes shows, in the words score()
-    gives an organisation with no quotes. The options' costs and draws are the same with quotes or without, so
-    only the ranking, the words and the tipping search are worked out again."""
-    alone = replace(profile, quotes=())
-    ev = evaluate(alone, catalogue, prepared)
+    """The answer over the options alone (`ev`, the evaluation with the quotes left out): what the link shared
+    without the quotes shows, in the words score() gives an organisation with no quotes. The options' costs and
+    draws are the same with quotes or without, so only the ranking and the words are worked out again; its
+    tipping points come from the same search as the answer's."""
     by_slug = {o.slug: o for o in options}
     ranked = [by_slug[catalogue.models[i].slug] for i in ev.order]
     contenders = tuple(explain.Contender(o.name, o.slug, o.name, o.cost, o.allowance) for o in ranked[:2])
     leads = simulated.chance_leads_of_options or {}
     close_call = is_close_call(ev, leads)
     chance = chance_option_leads(ev, leads)
-    points = (
-        tipping.find(alone, catalogue, ev, prepared, _candidate_names(ev, catalogue))
-        if with_tipping_points and ev.runner_up() is not None
-        else ()
-    )
     return WithoutQuotes(
         recommendation=ranked[0].slug,
         recommendation_name=ranked[0].name,

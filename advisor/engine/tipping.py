@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from . import answers
@@ -24,9 +25,9 @@ SPAN = 10.0  # from a tenth to ten times the person's own value
 GRID_STEPS = 5  # looks each way before narrowing down
 RELATIVE_PRECISION = 0.01
 SEARCHED = ("incidents_per_month", "downtime_cost_per_hour", "employees")
-# One sentence a lever: where the recommendation changes. The ranking follows the money, so where the cheapest
-# option changes is the same point unless a stated way of paying tips it, which the summary already says in money.
-LOOKED_FOR = ((PointKind.RECOMMENDATION, 0),)
+# One sentence a lever, where the recommendation changes (PointKind.RECOMMENDATION). The ranking follows the money,
+# so where the cheapest option changes is the same point unless a stated way of paying tips it, which the summary
+# already says in money.
 _WORDS = {
     "incidents_per_month": ("IT problems a month", "IT problem a month"),
     "downtime_cost_per_hour": ("an hour of downtime", "an hour of downtime"),
@@ -51,91 +52,140 @@ def describe(field: str, value: float) -> str:
     return f"{text} {one if rounded == 1 else many}"
 
 
+@dataclass(frozen=True)
+class View:
+    """One answer the search follows: `pick` reads the recommended option (by catalogue index) from a re-score,
+    `base` is that option at the person's own answers, `names` each option's (slug, name)."""
+
+    pick: Callable[[Any], int]
+    standing: Callable[[Any], dict[int, float]]  # each option's figure on the ranking (lowest leads)
+    base: int
+    names: dict[int, tuple[str, str]]
+
+
+def recommended(ev: Any) -> int:
+    """The option recommended, quotes counted (the result's own answer)."""
+    return int(ev.best_option)
+
+
+def standing(ev: Any) -> dict[int, float]:
+    """Each option's figure on the ranking at its best price, its own or a quote's for it."""
+    best: dict[int, float] = {}
+    for candidate, figure in ev.ranking.items():
+        option = ev.models[candidate]
+        best[option] = min(figure, best.get(option, figure))
+    return best
+
+
+def standing_without_quotes(ev: Any) -> dict[int, float]:
+    """Each option's figure on the ranking at its own price."""
+    return {i: ev.ranking[i] for i in ev.parts}
+
+
+def recommended_without_quotes(ev: Any) -> int:
+    """The option recommended when the person's quotes are left out (the answer the shared link shows): the
+    options are priced the same with quotes or without, so it is the first option in the ranking."""
+    return int(next(i for i in ev.order if i in ev.parts))
+
+
 def find(
     profile: Profile, catalogue: Catalogue, here: Any, prepared: Any, candidates: dict[int, tuple[str, str]]
 ) -> tuple[Point, ...]:
     """The tipping points for the searched answers; `here` is decide.Evaluation at the person's answers and
     `candidates` each candidate's (slug, name), options and quotes alike."""
+    return find_each(profile, catalogue, here, prepared, [View(recommended, standing, here.best_option, candidates)])[0]
+
+
+def find_each(
+    profile: Profile, catalogue: Catalogue, here: Any, prepared: Any, views: list[View]
+) -> list[tuple[Point, ...]]:
+    """The tipping points of each view, from one search: a re-score serves every view that looks at its value,
+    so the answer with quotes and the one without them share the grid's re-scores."""
     from .decide import evaluate, resized  # decide uses this module; the search re-scores through it
 
-    names = {i: name for i, (_, name) in candidates.items()}
-    slugs = {i: slug for i, (slug, _) in candidates.items()}
     current = {
         "incidents_per_month": here.used.incidents_per_month,
         "downtime_cost_per_hour": here.used.downtime_cost_per_hour,
         "employees": float(profile.employees),
     }
-    found: list[Point] = []
+    found: list[list[Point]] = [[] for _ in views]
     for field in SEARCHED:
         question = answers.question(field)
         value = current[field]
         whole = question.whole
 
-        seen: dict[float, tuple[int, int]] = {}  # both kinds look at the same values: re-score each once
+        seen: dict[float, Looked] = {}  # every view looks at the same values: re-score each once
 
-        def outcome_at(x: float, field: str = field, seen: dict[float, tuple[int, int]] = seen) -> tuple[int, int]:
+        def look(x: float, field: str = field, seen: dict[float, Looked] = seen) -> Looked:
             if x not in seen:
                 moved = (
                     resized(profile, int(x), here.used)
                     if field == "employees"
                     else Profile(**{**profile.__dict__, field: x})
                 )  # dataclasses.replace, without its checks
-                ev = evaluate(moved, catalogue, prepared)
-                seen[x] = (ev.best_option, ev.cheapest)
+                ev = evaluate(moved, catalogue, prepared, ranking_only=True)
+                seen[x] = Looked(tuple(view.pick(ev) for view in views), tuple(view.standing(ev) for view in views))
             return seen[x]
 
         low = max(question.minimum or 0.0, value / SPAN)
         high = min(question.maximum or math.inf, value * SPAN)
         if whole:
             low, high = math.ceil(low), math.floor(high)
-        base = (here.best_option, here.cheapest)
-        changes: dict[PointKind, tuple[float, str, int]] = {}
-        for direction, end in (("up", high), ("down", low)):
-            if value <= 0 or (end >= value if direction == "down" else end <= value):
-                continue
-            for kind, index in LOOKED_FOR:
-                if kind in changes:
+        for index, view in enumerate(views):
+            change: tuple[float, str, int] | None = None
+            for direction, end in (("up", high), ("down", low)):
+                if value <= 0 or (end >= value if direction == "down" else end <= value):
                     continue
-                hit = _first_change(outcome_at, value, end, index, base[index], whole)
+                hit = _first_change(look, value, end, index, view.base, whole)
                 if hit is not None:
-                    changes[kind] = (hit[0], direction, hit[1])
-        for kind, index in LOOKED_FOR:
-            was = names[base[index]]
-            if kind in changes:
-                at, direction, becomes = changes[kind]
-                found.append(
-                    Point(
-                        field=field,
-                        label=question.label,
-                        kind=kind,
-                        current=round(value, 2),
-                        value=at,
-                        direction=direction,
-                        becomes=slugs[becomes],
-                        text=_sentence(field, kind, at, direction, names[becomes], was),
-                    )
-                )
-            else:
-                found.append(
-                    Point(
-                        field=field,
-                        label=question.label,
-                        kind=kind,
-                        current=round(value, 2),
-                        value=None,
-                        direction="none",
-                        becomes=None,
-                        text=_nothing(field, kind, value, low, high, was),
-                    )
-                )
-    return tuple(found)
+                    change = (hit[0], direction, hit[1])
+                    break
+            found[index].append(_point(field, question.label, value, low, high, change, view))
+    return [tuple(points) for points in found]
+
+
+def _point(
+    field: str, label: str, value: float, low: float, high: float, change: tuple[float, str, int] | None, view: View
+) -> Point:
+    was = view.names[view.base][1]
+    kind = PointKind.RECOMMENDATION
+    if change is None:
+        return Point(
+            field=field,
+            label=label,
+            kind=kind,
+            current=round(value, 2),
+            value=None,
+            direction="none",
+            becomes=None,
+            text=_nothing(field, kind, value, low, high, was),
+        )
+    at, direction, becomes = change
+    return Point(
+        field=field,
+        label=label,
+        kind=kind,
+        current=round(value, 2),
+        value=at,
+        direction=direction,
+        becomes=view.names[becomes][0],
+        text=_sentence(field, kind, at, direction, view.names[becomes][1], was),
+    )
+
+
+@dataclass(frozen=True)
+class Looked:
+    """A re-score as the search keeps it: each view's recommended option and each option's ranking figure."""
+
+    picks: tuple[int, ...]
+    standings: tuple[dict[int, float], ...]
 
 
 def _first_change(
-    outcome_at: Callable[[float], tuple[int, int]], start: float, end: float, index: int, current: int, whole: bool
+    look: Callable[[float], Looked], start: float, end: float, index: int, current: int, whole: bool
 ) -> tuple[float, int] | None:
-    """The first value from start toward end (exclusive of start) whose outcome[index] is not `current`,
-    looked at on a log-scale grid and narrowed down by bisection; None when no grid point differs."""
+    """The first value from start toward end (exclusive of start) whose recommendation (in view `index`) is not
+    `current`, looked at on a log-scale grid and narrowed down; None when no grid point differs."""
     previous = start
     for step in range(1, GRID_STEPS + 1):
         x = start * (end / start) ** (step / GRID_STEPS)
@@ -143,32 +193,76 @@ def _first_change(
             x = float(round(x))
             if x == previous:
                 continue
-        outcome = outcome_at(x)[index]
-        if outcome != current:
-            return _narrow(outcome_at, previous, x, index, current, whole)
+        if look(x).picks[index] != current:
+            return _narrow(look, previous, x, index, current, whole)
         previous = x
     return None
 
 
 def _narrow(
-    outcome_at: Callable[[float], tuple[int, int]], same: float, other: float, index: int, current: int, whole: bool
+    look: Callable[[float], Looked], same: float, other: float, index: int, current: int, whole: bool
 ) -> tuple[float, int]:
-    """Bisect between a value with the current outcome and one without, to the precision of the answer."""
-    becomes = outcome_at(other)[index]
+    """Narrow a bracket (`same` keeps the current recommendation, `other` does not) to the precision of the
+    answer. The ranking figures move almost in a straight line between two looks, so each round first looks
+    either side of where the two options' figures cross (two re-scores usually settle it), and halves the
+    bracket when that did not (a step in prices, such as one more hire, bends the line)."""
+    becomes = look(other).picks[index]
+    interpolate = True
     while True:
-        gap = abs(other - same)
-        if (whole and gap <= 1) or (not whole and gap <= max(0.01, RELATIVE_PRECISION * abs(other))):
+        if _narrow_enough(same, other, whole):
             return other, becomes
-        middle = (same + other) / 2
-        if whole:
-            middle = float(round(middle))
-            if middle in (same, other):
-                return other, becomes
-        outcome = outcome_at(middle)[index]
-        if outcome == current:
-            same = middle
-        else:
-            other, becomes = middle, outcome
+        guess = _crossing(look, same, other, index, current, becomes) if interpolate else None
+        interpolate = guess is None  # after a round at the guessed crossing, halve once
+        tries = _either_side(guess, same, other, whole) if guess is not None else [_middle(same, other, whole)]
+        for x in tries:
+            if x in (same, other):
+                continue
+            outcome = look(x).picks[index]
+            if outcome == current:
+                same = x
+            else:
+                other, becomes = x, outcome
+                break
+
+
+def _narrow_enough(same: float, other: float, whole: bool) -> bool:
+    gap = abs(other - same)
+    return (whole and gap <= 1) or (not whole and gap <= max(0.01, RELATIVE_PRECISION * abs(other)))
+
+
+def _middle(same: float, other: float, whole: bool) -> float:
+    middle = (same + other) / 2
+    return float(round(middle)) if whole else middle
+
+
+def _crossing(
+    look: Callable[[float], Looked], same: float, other: float, index: int, current: int, becomes: int
+) -> float | None:
+    """Where the current option's and the new one's ranking figures cross, on the straight line between the two
+    looks; None when either has no figure at one end or the line does not cross inside the bracket."""
+    at_same, at_other = look(same).standings[index], look(other).standings[index]
+    if not {current, becomes} <= at_same.keys() or not {current, becomes} <= at_other.keys():
+        return None
+    lead_same = at_same[becomes] - at_same[current]  # > 0: the current option ahead
+    lead_other = at_other[becomes] - at_other[current]
+    if lead_same == lead_other:
+        return None
+    share = lead_same / (lead_same - lead_other)
+    return same + (other - same) * share if 0.0 < share < 1.0 else None
+
+
+def _either_side(guess: float, same: float, other: float, whole: bool) -> list[float]:
+    """Two looks just either side of the guessed crossing, a precision apart, inside the bracket: the first on
+    the current recommendation's side."""
+    toward = 1.0 if other > same else -1.0
+    if whole:
+        first = float(math.floor(guess) if toward > 0 else math.ceil(guess))
+        second = first + toward
+    else:
+        half = 0.45 * max(0.01, RELATIVE_PRECISION * abs(guess))
+        first, second = guess - toward * half, guess + toward * half
+    inside = [x for x in (first, second) if min(same, other) < x < max(same, other)]
+    return inside or [_middle(same, other, whole)]
 
 
 def _sentence(field: str, kind: PointKind, at: float, direction: str, becomes: str, was: str) -> str:

@@ -77,3 +77,14 @@ def test_a_change_reads_as_one_plain_sentence_and_nothing_within_reach_says_so()
             assert point.text.startswith("Nothing within reach changes")
         else:
             assert point.text.startswith("At about ") and point.text.count(".") <= 2
+
+
+@given(profile=profiles.filter(lambda p: p.hourly_rate is not None or p.msp_fee_per_user is not None))
+@settings(max_examples=40, deadline=None)
+def test_the_answer_without_quotes_has_the_tipping_points_of_the_same_answers_given_without_quotes(profile):
+    """One search serves the answer and the answer the shared link shows: its points are exactly those of the
+    organisation scored with no quotes at all."""
+    alone = replace(profile, hourly_rate=None, msp_fee_per_user=None)
+    shared = score(profile, CATALOGUE).without_quotes
+    assert shared is not None
+    assert shared.tipping_points == score(alone, CATALOGUE).tipping_points
