@@ -6,8 +6,9 @@ it (inside the form's limits), never at zero: further than that is not a change 
 look is a full re-score (decide.evaluate) with that one answer moved and every other answer as given; when
 people move, devices, problems a month and downtime cost move with them at the organisation's own rate per
 person (decide.resized). The span is looked at in GRID_STEPS even steps on a log scale each way; where the
-outcome first differs, the change is narrowed down by bisection to the form's smallest step or a percent of
-the value, whichever is coarser. `value` is the first value found with the new outcome; one step short of
+outcome first differs, the change is narrowed down (_narrow: looks either side of where the two options'
+ranking lines cross, halving the gap when that misses) to the form's smallest step or a percent of the value,
+whichever is coarser. `value` is the first value found with the new outcome; one step short of
 it gives the person's outcome back. The sentence rounds it to two significant figures.
 """
 
