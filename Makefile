@@ -103,9 +103,11 @@ test:
 	exit $$failed
 
 # The suite again on a throwaway PostgreSQL server (needs Debian's `postgresql` package); the browser tests
-# and those that start real servers already ran on SQLite.
+# and those that start real servers already ran on SQLite, except the several app servers' (nginx, two gunicorn
+# servers, a PostgreSQL and a Redis of their own: needs Debian's nginx, postgresql and redis-server), which run
+# only here.
 test-postgres: setup
-	.ci/with-postgres $(BIN)/python -m pytest $(PYTEST_XDIST) -m "not browser and not real_server"
+	.ci/with-postgres $(BIN)/python -m pytest $(PYTEST_XDIST) -m "not browser and (not real_server or several_servers)"
 
 # Load benchmark against /healthz under gunicorn (DEBUG off), plus scoring throughput: see bench/run.py.
 bench: setup

@@ -40,6 +40,7 @@ NGINX_MISSING = (
 )
 # gunicorn's worker timeout (config/gunicorn.conf.py) bounds a request's time in the app; nginx waits as long.
 APP_TIMEOUT = 30
+WSGI_APPLICATION = "config.wsgi:application"
 # Of several app servers, one that refuses this many requests within FAIL_SECONDS is given none for that long.
 MAX_FAILS = 2
 FAIL_SECONDS = 10
@@ -222,11 +223,11 @@ def shared_state_problem(env: dict[str, str], servers: int) -> str | None:
     return None
 
 
-def _gunicorn(address: str, env: dict[str, str]) -> subprocess.Popen:
+def _gunicorn(address: str, env: dict[str, str], wsgi: str) -> subprocess.Popen:
     return subprocess.Popen(
         [
             str(Path(sys.executable).parent / "gunicorn"),
-            "config.wsgi:application",
+            wsgi,
             "--config",
             "config/gunicorn.conf.py",
             "--bind",
@@ -239,7 +240,13 @@ def _gunicorn(address: str, env: dict[str, str]) -> subprocess.Popen:
 
 
 def run(
-    port: int, *, bind_host: str = "127.0.0.1", servers: int = 1, app_ports: list[int] | None = None, migrate=False
+    port: int,
+    *,
+    bind_host: str = "127.0.0.1",
+    servers: int = 1,
+    app_ports: list[int] | None = None,
+    migrate: bool = False,
+    wsgi: str = WSGI_APPLICATION,
 ) -> int:
     nginx = find_nginx()
     if nginx is None:
@@ -273,7 +280,7 @@ def run(
     config.write_text(render(listen=f"{bind_host}:{port}", upstream=addresses, prefix=str(prefix)))
     for note in notes:
         print(f"make prod: {note}", flush=True)
-    apps = [_gunicorn(address, env) for address in addresses]
+    apps = [_gunicorn(address, env, wsgi) for address in addresses]
     if len(apps) > 1:
         for n, (address, app) in enumerate(zip(addresses, apps, strict=True), start=1):
             print(f"make prod: app server {n} on {address}, process group {app.pid}", flush=True)
@@ -341,6 +348,7 @@ def main(argv: list[str] | None = None) -> int:
     run_args.add_argument("--servers", type=int, default=1, help="app servers behind nginx (default 1)")
     run_args.add_argument("--app-ports", help="their ports, comma-separated (default: the ones after --port)")
     run_args.add_argument("--migrate", action="store_true", help="run manage.py migrate first")
+    run_args.add_argument("--wsgi", default=WSGI_APPLICATION, help=argparse.SUPPRESS)  # tests name a wrapper of it
     args = parser.parse_args(argv)
     if args.command == "render":
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
@@ -355,7 +363,7 @@ def main(argv: list[str] | None = None) -> int:
         app_ports = [int(p) for p in args.app_ports.split(",")] if args.app_ports else None
     except ValueError:
         parser.error("--app-ports must be whole numbers, comma-separated")
-    return run(args.port, servers=args.servers, app_ports=app_ports, migrate=args.migrate)
+    return run(args.port, servers=args.servers, app_ports=app_ports, migrate=args.migrate, wsgi=args.wsgi)
 
 
 if __name__ == "__main__":
