@@ -205,6 +205,14 @@ class Cluster:
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
             )
+        try:
+            return self._wait_until_ready()
+        except BaseException:
+            self.stop()  # nothing left running, however the start failed
+            raise
+
+    def _wait_until_ready(self) -> Cluster:
+        assert self.process is not None
         for _ in range(900):  # about three minutes (the migrations first): each try waits up to 0.2 s
             if self._ready():
                 self.masters = {
@@ -217,7 +225,6 @@ class Cluster:
             except subprocess.TimeoutExpired:
                 continue
             raise RuntimeError(f"make prod SERVERS=2 stopped at start:\n{self.log[-5000:]}")
-        self.stop()
         raise RuntimeError(f"make prod SERVERS=2 did not answer within three minutes:\n{self.log[-5000:]}")
 
     def _ready(self) -> bool:
@@ -228,6 +235,7 @@ class Cluster:
 
     def __exit__(self, *exc_info: object) -> None:
         self.stop()
+        shutil.rmtree(self.folder, ignore_errors=True)
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
@@ -246,8 +254,17 @@ class Cluster:
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
 
     def kill(self, server: int) -> None:
-        """kill -9 the app server's whole process group: its gunicorn master and every worker, at once."""
+        """kill -9 the app server's whole process group: its gunicorn master and every worker, at once. Returns once
+        its port refuses connections (the processes have exited, their sockets closed)."""
         os.killpg(self.masters[server], signal.SIGKILL)
+        port = self.app_ports[server - 1]
+        for _ in range(1000):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            except ConnectionRefusedError:
+                return
+            time.sleep(0.01)
+        raise AssertionError(f"app server {server} still accepts connections after kill -9")
 
     def server_of(self, worker_pid: str | None) -> int | None:
         """The app server a worker belongs to: its parent is that server's gunicorn master."""
@@ -255,7 +272,10 @@ class Cluster:
             return None
         pid = int(worker_pid)
         if pid not in self._servers_of:
-            status = Path(f"/proc/{pid}/status").read_text()
+            try:
+                status = Path(f"/proc/{pid}/status").read_text()
+            except FileNotFoundError:  # a worker of a server killed since it answered
+                return None
             parent = int(re.search(r"^PPid:\s+(\d+)", status, re.M).group(1))
             self._servers_of[pid] = next(n for n, master in self.masters.items() if master in (pid, parent))
         return self._servers_of[pid]
