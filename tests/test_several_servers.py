@@ -195,7 +195,31 @@ def test_a_sign_in_lockout_counted_on_one_server_holds_on_the_other(site, totp_k
     assert Browser(site, "127.0.0.7").form("/admin/login/", {"username": "ops", "password": "x"}).status == 200
 
 
-def test_a_cost_figure_edited_by_staff_changes_new_results_on_both_servers_and_not_the_stored_ones(site, stores):
+def _edit_in_the_admin(staff: Browser, site: Cluster, *, slug: str, key: str, times: int) -> Answer:
+    """A member of staff changes a cost figure's low, expected and high in the admin's form, the rest as it was."""
+    ((pk, model, low, expected, high, title, url, year, vendor, note),) = query(
+        site.database_url,
+        "SELECT c.id, c.support_model_id, c.low, c.expected, c.high, c.source_title, c.source_url, c.source_year, "
+        "c.vendor_claim, c.note FROM advisor_costparameter c JOIN advisor_supportmodel m ON m.id = c.support_model_id "
+        f"WHERE m.slug = '{slug}' AND c.key = '{key}'",
+    )
+    fields = {
+        "support_model": str(model),
+        "key": key,
+        "low": str(low * times),
+        "expected": str(expected * times),
+        "high": str(high * times),
+        "source_title": title,
+        "source_url": url,
+        "source_year": "" if year is None else str(year),
+        "note": note,
+        "_save": "Save",
+        **({"vendor_claim": "on"} if vendor else {}),
+    }
+    return staff.form(f"/admin/advisor/costparameter/{pk}/change/", fields)
+
+
+def test_a_cost_figure_edited_by_staff_changes_new_results_on_both_servers_and_not_the_stored_ones(site, staff):
     browser = Browser(site, "127.0.0.8")
 
     def one_from_each() -> dict[int, dict]:
@@ -210,14 +234,8 @@ def test_a_cost_figure_edited_by_staff_changes_new_results_on_both_servers_and_n
 
     before = one_from_each()
     assert _break_fix_total(before[1]) == _break_fix_total(before[2])
-    manage_shell(
-        stores[0].url,
-        "from advisor.models import CostParameter as C\n"
-        "p = C.objects.get(support_model__slug='break-fix', key='hourly_rate')\n"
-        "p.low, p.expected, p.high = p.low * 2, p.expected * 2, p.high * 2\n"
-        "p.save()\n",
-        SCALED,
-    )
+    edited = _edit_in_the_admin(staff, site, slug="break-fix", key="hourly_rate", times=2)
+    assert edited.status == 302, edited.text[:2000]
     after = one_from_each()
     assert _break_fix_total(after[1]) == _break_fix_total(after[2]) > _break_fix_total(before[1])
     for made in before.values():
