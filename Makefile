@@ -61,8 +61,17 @@ run: setup
 # The internet-facing shape on one's own machine: nginx (the front door: head, body and time limits, per-client
 # sign-in limit, deploy/nginx.conf.template) on PORT, in front of gunicorn on a Unix socket, with production
 # settings from the environment (DEBUG off); nginx runs as you, from a temporary folder. See docs/operations.md.
+# `make prod SERVERS=2`: nginx in front of two gunicorn servers (ports PORT+1, PORT+2), sharing one PostgreSQL
+# and one Redis: throwaway ones (.ci/with-postgres, .ci/with-redis; Debian's packages) unless DATABASE_URL and
+# CACHE_URL name real ones; migrated first. docs/operations.md, "Several app servers".
+SERVERS ?= 1
 prod: setup
+ifeq ($(SERVERS),1)
 	$(BIN)/python -m config.frontdoor run --port $(PORT)
+else
+	$(if $(DATABASE_URL),,.ci/with-postgres) $(if $(CACHE_URL),,.ci/with-redis) \
+		$(BIN)/python -m config.frontdoor run --port $(PORT) --servers $(SERVERS) --migrate
+endif
 
 # Lighthouse and the Nu HTML Checker for the browser tests, pinned in package-lock.json. Only where npm
 # exists: without it those tests skip with a message (or fail when REQUIRE_BROWSER=1, as in CI).
@@ -94,9 +103,11 @@ test:
 	exit $$failed
 
 # The suite again on a throwaway PostgreSQL server (needs Debian's `postgresql` package); the browser tests
-# and those that start real servers already ran on SQLite.
+# and those that start real servers already ran on SQLite, except the several app servers' (nginx, two gunicorn
+# servers, a PostgreSQL and a Redis of their own: needs Debian's nginx, postgresql and redis-server), which run
+# only here.
 test-postgres: setup
-	.ci/with-postgres $(BIN)/python -m pytest $(PYTEST_XDIST) -m "not browser and not real_server"
+	.ci/with-postgres $(BIN)/python -m pytest $(PYTEST_XDIST) -m "not browser and (not real_server or several_servers)"
 
 # Load benchmark against /healthz under gunicorn (DEBUG off), plus scoring throughput: see bench/run.py.
 bench: setup

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import uuid
 from typing import Any
 
 import orjson
@@ -193,14 +194,15 @@ def _create_once(request: HttpRequest, payload: dict[str, Any], key: str) -> Htt
     a repeat answers the assessment it made, rendered again from its stored result. A store that fails before
     anything is stored is a 503; one that fails after is logged, and the stored assessment answered (201)."""
     body = idempotency.fingerprint(payload)
+    reserved = str(uuid.uuid4())  # the assessment's public id, kept with the key before anything is stored
     try:
-        seen = idempotency.claim(request, key, body)
+        seen = idempotency.claim(request, key, body, reserve=reserved, stored=_stored)
     except StoreUnavailable:
         logger.exception("Post refused: the idempotency-key store failed")
         return stores.unavailable(request, as_json=True)
     if seen is None:
         try:
-            response, assessment = _create(request, payload)
+            response, assessment = _create(request, payload, public_id=reserved)
         except BaseException:  # the key is free again for a retry, whatever went wrong
             _release(request, key)
             raise
@@ -209,7 +211,7 @@ def _create_once(request: HttpRequest, payload: dict[str, Any], key: str) -> Htt
             return response
         try:
             idempotency.remember(request, key, body, str(assessment.public_id))
-        except StoreUnavailable:  # stored all the same: a retry within PENDING_SECONDS is a 409, not a duplicate
+        except StoreUnavailable:  # stored all the same: a retry finds it by its reserved id, never a duplicate
             logger.exception("Assessment %s stored, its Idempotency-Key not kept: the store failed", assessment.pk)
         return response
     if seen.other_body:
@@ -226,10 +228,14 @@ def _create_once(request: HttpRequest, payload: dict[str, Any], key: str) -> Htt
     return response
 
 
+def _stored(public_id: str) -> bool:
+    return Assessment.objects.filter(public_id=public_id).exists()
+
+
 def _release(request: HttpRequest, key: str) -> None:
     try:
         idempotency.release(request, key)
-    except StoreUnavailable:  # the pending key frees itself after idempotency.PENDING_SECONDS
+    except StoreUnavailable:  # a retry takes the key over after settings.IDEMPOTENCY_PENDING_SECONDS
         logger.exception("An Idempotency-Key could not be freed: the store failed")
 
 
@@ -259,9 +265,11 @@ def _document(request: HttpRequest, assessment: Assessment, stored: snapshot.Sto
     return response
 
 
-def _create(request: HttpRequest, payload: dict[str, Any]) -> tuple[HttpResponse, Assessment | None]:
-    """Validate the answers, score and store them: 201 with the document and the assessment, or 400 with the
-    errors and None."""
+def _create(
+    request: HttpRequest, payload: dict[str, Any], public_id: str | None = None
+) -> tuple[HttpResponse, Assessment | None]:
+    """Validate the answers, score and store them (under `public_id` when given): 201 with the document and the
+    assessment, or 400 with the errors and None."""
     data, errors = _form_data(payload)
     form = AssessmentForm(data=data, every_quote_counts=True)
     if not form.is_valid() or errors:
@@ -278,6 +286,7 @@ def _create(request: HttpRequest, payload: dict[str, Any]) -> tuple[HttpResponse
             organisation_name=cleaned["organisation_name"],
             email=cleaned["email"],
             contact_consent=cleaned["contact_consent"],
+            public_id=public_id,
         )
     except services.TooLarge as error:  # nothing was stored
         return _error(str(error), 400), None

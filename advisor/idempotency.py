@@ -10,6 +10,12 @@ would have to know already.
 What a key keeps: the assessment's public id and a SHA-256 digest of the body, under an HMAC of the client and
 the key, for a day (KEEP_SECONDS), in the cache alias "idempotency" (settings.CACHES): a store of its own, never
 the rate-limit counters'. A store that fails or stalls raises stores.StoreUnavailable, which the API answers 503.
+
+A server can stop at any point of a post (killed, or its machine lost), so the key is taken before anything is
+stored, with the public id the assessment will have: a retry that finds the key still taken looks for that
+assessment, and answers it if the first post stored it before its server stopped, however long ago. Only a key
+taken longer ago than settings.IDEMPOTENCY_PENDING_SECONDS (longer than any post takes) whose assessment was never
+stored is taken over by a retry, by one retry only: its post never finished.
 """
 
 from __future__ import annotations
@@ -17,9 +23,12 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpRequest
 from django.utils.crypto import salted_hmac
@@ -29,7 +38,6 @@ from .protect.stores import StoreUnavailable
 
 HEADER = "Idempotency-Key"
 KEEP_SECONDS = 24 * 3600
-PENDING_SECONDS = 60  # a post being scored holds its key this long at most, should its worker die
 _VALID_KEY = re.compile(r"[\x21-\x7e]{1,255}")  # visible ASCII, as the draft standard's examples
 
 
@@ -63,21 +71,51 @@ def _store(operation, *args: Any, **kwargs: Any) -> Any:
         raise StoreUnavailable(str(error)) from error
 
 
-def claim(request: HttpRequest, key: str, body: str) -> Seen | None:
-    """Take the key for this post (None), or say what an earlier post with it left. Raises StoreUnavailable."""
+def clock() -> float:
+    return time.time()
+
+
+def _pending(body: str, reserved: str | None) -> dict[str, Any]:
+    return {"fingerprint": body, "reserved": reserved, "since": clock()}
+
+
+def _never_stored(public_id: str) -> bool:
+    return False
+
+
+def claim(
+    request: HttpRequest,
+    key: str,
+    body: str,
+    *,
+    reserve: str | None = None,
+    stored: Callable[[str], bool] = _never_stored,
+) -> Seen | None:
+    """Take the key for this post (None), which will store its assessment under the public id `reserve`; or say
+    what an earlier post with it left. `stored(public_id)` says whether an assessment was stored under that id.
+    Raises StoreUnavailable."""
     cache = caches["idempotency"]
     cache_key = _cache_key(request, key)
-    pending = {"fingerprint": body, "assessment": None}
-    if _store(cache.add, cache_key, pending, timeout=PENDING_SECONDS):
+    if _store(cache.add, cache_key, _pending(body, reserve), timeout=KEEP_SECONDS):
         return None
     entry = _store(cache.get, cache_key)
     if entry is None:  # expired in between: take it now
-        return None if _store(cache.add, cache_key, pending, timeout=PENDING_SECONDS) else Seen(in_progress=True)
+        taken = _store(cache.add, cache_key, _pending(body, reserve), timeout=KEEP_SECONDS)
+        return None if taken else Seen(in_progress=True)
     if entry.get("fingerprint") != body:
         return Seen(other_body=True)
-    if not entry.get("assessment"):
+    if entry.get("assessment"):
+        return Seen(assessment=entry["assessment"])
+    reserved = entry.get("reserved")
+    if reserved and stored(reserved):  # the first post stored it, and its server stopped before saying so
+        return Seen(assessment=reserved)
+    if clock() - entry.get("since", 0) < settings.IDEMPOTENCY_PENDING_SECONDS:
         return Seen(in_progress=True)
-    return Seen(assessment=entry["assessment"])
+    # Taken long ago and never stored: the first post stopped before storing anything. One retry takes it over.
+    if _store(cache.add, f"{cache_key}:over:{reserved}", 1, timeout=KEEP_SECONDS):
+        _store(cache.set, cache_key, _pending(body, reserve), timeout=KEEP_SECONDS)
+        return None
+    return Seen(in_progress=True)
 
 
 def remember(request: HttpRequest, key: str, body: str, assessment: str) -> None:
@@ -88,5 +126,5 @@ def remember(request: HttpRequest, key: str, body: str, assessment: str) -> None
 
 def release(request: HttpRequest, key: str) -> None:
     """Free the key of a post that stored nothing (invalid answers), so it can be sent again corrected. Raises
-    StoreUnavailable (the key then frees itself after PENDING_SECONDS)."""
+    StoreUnavailable (a retry then takes the key over after IDEMPOTENCY_PENDING_SECONDS)."""
     _store(caches["idempotency"].delete, _cache_key(request, key))

@@ -65,13 +65,16 @@ def assessment_create(
     email: str = "",
     contact_consent: bool = False,
     scored_at: str | None = None,
+    public_id: str | None = None,
 ) -> Assessment:
     """Store the answers (a column each, for admin and export; the quotes as a list, with a second link that
     leaves them out), the result as scored (snapshot.py) and each option's figures (a row each, for admin and
-    export), in one short transaction. Raises TooLarge, writing nothing, when a figure would not fit."""
+    export), in one short transaction, under `public_id` when given (one an Idempotency-Key reserved). Raises
+    TooLarge, writing nothing, when a figure would not fit."""
     check_storable(result)
     best = result.quotes[0] if result.quotes else None
     assessment = Assessment.objects.create(
+        **({"public_id": public_id} if public_id else {}),
         share_id=uuid.uuid4() if profile.quotes else None,
         quote_count=len(profile.quotes),
         best_quote_name=best.name if best else "",
@@ -131,7 +134,12 @@ def assessment_submit(
 
 
 def assessment_score(
-    *, profile: Profile, organisation_name: str = "", email: str = "", contact_consent: bool = False
+    *,
+    profile: Profile,
+    organisation_name: str = "",
+    email: str = "",
+    contact_consent: bool = False,
+    public_id: str | None = None,
 ) -> tuple[Assessment, snapshot.Stored]:
     """assessment_submit, also giving back the result as stored, so the API answers with it without reading
     back and decoding what it has just written."""
@@ -146,6 +154,7 @@ def assessment_score(
         email=email,
         contact_consent=contact_consent,
         scored_at=scored_at,
+        public_id=public_id,
     )
     # The profile as it reads back (a whole number given for a decimal answer comes back as a float).
     stored = snapshot.Stored(

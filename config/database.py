@@ -26,7 +26,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
-from django.db import OperationalError, connections
+from django.db import InterfaceError, OperationalError, connections
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views import defaults
@@ -129,11 +129,49 @@ def is_lock_timeout(error: BaseException | None) -> bool:
     return isinstance(error, OperationalError) and "locked" in str(error)
 
 
+# PostgreSQL's SQLSTATEs for a session the server ended: shutting down, crashed, starting up (class 08, the
+# connection's own failures, counts too).
+_SERVER_ENDED = {"57P01", "57P02", "57P03"}
+
+
+def is_unreachable(error: BaseException | None) -> bool:
+    """Whether the database failed as a server does while it restarts or its network fails: the connection was
+    refused, cut, closed, or ended by the server (a PostgreSQL restart ends every session), as against a query
+    or a disk at fault."""
+    if isinstance(error, InterfaceError):  # Django's "connection already closed"
+        return True
+    if not isinstance(error, OperationalError):
+        return False
+    cause = error.__cause__
+    if cause is None or not type(cause).__module__.startswith("psycopg"):
+        return False
+    sqlstate = getattr(cause, "sqlstate", None)
+    # psycopg says "connection refused" or "server closed the connection unexpectedly" with no SQLSTATE.
+    return sqlstate is None or sqlstate.startswith("08") or sqlstate in _SERVER_ENDED
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
-    """settings.handler500: a 503 with Retry-After when the database's write lock was not had in time."""
-    if not is_lock_timeout(sys.exc_info()[1]):
-        return defaults.server_error(request)
-    return busy_response(request)
+    """settings.handler500: a 503 with Retry-After when the database's write lock was not had in time, or when the
+    database could not be reached (Django's next request opens a new connection, CONN_HEALTH_CHECKS); else 500."""
+    error = sys.exc_info()[1]
+    if is_lock_timeout(error):
+        return busy_response(request)
+    if is_unreachable(error):
+        return unreachable_response(request)
+    return defaults.server_error(request)
+
+
+def unreachable_response(request: HttpRequest) -> HttpResponse:
+    """The database did not answer: 503 with Retry-After. Plain, with no template: rendering one may need the
+    database. Whether the request stored anything is not known, so it says nothing of it: an API client retries
+    with its Idempotency-Key, which never stores twice."""
+    message = f"The site's database is not answering; try again in {RETRY_AFTER_SECONDS} seconds."
+    if request.path.startswith("/api/"):
+        response: HttpResponse = JsonResponse({"errors": {"__all__": [message]}}, status=503)
+    else:
+        response = HttpResponse(message + "\n", status=503, content_type="text/plain; charset=utf-8")
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
 
 
 def busy_response(request: HttpRequest) -> HttpResponse:

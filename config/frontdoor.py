@@ -2,12 +2,18 @@
 gunicorn on one's own machine.
 
     python -m config.frontdoor render --listen 8080 --upstream web:8000 --prefix /tmp/nginx   # the config only
+    python -m config.frontdoor render --upstream app1:8000,app2:8000 ...                      # several servers
     python -m config.frontdoor run --port 8000                                                 # `make prod`
+    python -m config.frontdoor run --port 8000 --servers 2 --migrate                          # `make prod SERVERS=2`
 
 The limits live in settings (REQUEST_BODY_LIMITS, FRONT_DOOR, ADMIN_URL); deploy/nginx.conf.template says what
 nginx does with them. `run` makes a temporary folder (nginx's prefix: its configuration, pid file, temporary
 files and gunicorn's socket), starts gunicorn on a Unix socket in it and nginx on the port, as the user who
-runs it (not the system's nginx service), and stops both when either stops or on Ctrl-C.
+runs it (not the system's nginx service), and stops both when either stops or on Ctrl-C. With --servers N
+(N > 1) it starts N gunicorn servers instead, each its own process group on its own port of 127.0.0.1 (the
+ports after nginx's unless --app-ports names them), all on the same database and shared stores (DATABASE_URL,
+CACHE_URL from the environment: `make prod SERVERS=2` starts a throwaway PostgreSQL and Redis for them), and
+nginx shares the work between them; one that stops is left out and the others go on serving.
 """
 
 from __future__ import annotations
@@ -34,6 +40,10 @@ NGINX_MISSING = (
 )
 # gunicorn's worker timeout (config/gunicorn.conf.py) bounds a request's time in the app; nginx waits as long.
 APP_TIMEOUT = 30
+WSGI_APPLICATION = "config.wsgi:application"
+# Of several app servers, one that refuses this many requests within FAIL_SECONDS is given none for that long.
+MAX_FAILS = 2
+FAIL_SECONDS = 10
 
 
 # A location with an error_page of its own inherits none from the server: these are repeated in each.
@@ -97,9 +107,29 @@ def limit_for(path: str, limits: dict[str, int]) -> int:
     return limits[_prefix_for(path, limits)]
 
 
-def render(*, listen: str, upstream: str, prefix: str, nginx_workers: str = "auto") -> str:
-    """nginx's configuration from deploy/nginx.conf.template and the settings."""
+def upstream_servers(upstreams: list[str]) -> str:
+    """The app servers of nginx's upstream block.
+
+    One server is never marked down (a worker that recycles or restarts is one failed connection, not seconds of
+    502s), and is listed twice for one more try: a worker leaving at max_requests closes connections it accepted
+    but had not begun to serve, and a GET or HEAD refused so is sent again, to another worker. Of several, one
+    that fails MAX_FAILS times within FAIL_SECONDS (refused connections: it is down) gets no requests for
+    FAIL_SECONDS, then one to see whether it is back; meanwhile the others serve."""
+    if len(upstreams) == 1:
+        return "\n".join(f"        server {upstreams[0]} max_fails=0;" for _ in range(2))
+    return "\n".join(
+        f"        server {address} max_fails={MAX_FAILS} fail_timeout={FAIL_SECONDS}s;" for address in upstreams
+    )
+
+
+def render(*, listen: str, upstream: str | list[str], prefix: str, nginx_workers: str = "auto") -> str:
+    """nginx's configuration from deploy/nginx.conf.template and the settings, in front of one app server
+    (`upstream`, HOST:PORT or unix:PATH) or several (a list of them)."""
     from django.conf import settings
+
+    upstreams = [upstream] if isinstance(upstream, str) else list(upstream)
+    if not upstreams:
+        raise ValueError("nginx needs at least one app server to send requests to.")
 
     door = settings.FRONT_DOOR
     values = {
@@ -114,7 +144,8 @@ def render(*, listen: str, upstream: str, prefix: str, nginx_workers: str = "aut
         "IDLE_TIMEOUT": door["IDLE_TIMEOUT"],
         "MAX_BODY_BYTES": max(settings.REQUEST_BODY_LIMITS.values()),
         "SIGNIN_PER_MINUTE": door["SIGNIN_PER_MINUTE"],
-        "UPSTREAM": upstream,
+        "UPSTREAM_SERVERS": upstream_servers(upstreams),
+        "UPSTREAM_TRIES": max(2, len(upstreams)),
         "LISTEN": listen,
         "APP_TIMEOUT": APP_TIMEOUT,
         "BODY_LOCATIONS": body_locations(
@@ -165,37 +196,94 @@ def production_environment(environ: dict[str, str]) -> tuple[dict[str, str], lis
     return env, notes
 
 
-def run(port: int, *, bind_host: str = "127.0.0.1") -> int:
+def app_addresses(port: int, servers: int, app_ports: list[int] | None, prefix: Path) -> list[str]:
+    """Where each app server listens: one on a Unix socket in nginx's folder; several on ports of 127.0.0.1."""
+    if servers == 1 and not app_ports:
+        return [f"unix:{prefix / 'app.sock'}"]
+    ports = app_ports or [port + n for n in range(1, servers + 1)]
+    if len(ports) != servers or len(set(ports)) != servers or port in ports:
+        raise ValueError(f"--app-ports must name {servers} different ports, none of them nginx's ({port}).")
+    return [f"127.0.0.1:{app_port}" for app_port in ports]
+
+
+def shared_state_problem(env: dict[str, str], servers: int) -> str | None:
+    """Why several app servers cannot share the work with this environment, or None: each must find the same
+    database and stores, never a file or memory of its own."""
+    if servers == 1:
+        return None
+    database = env.get("DATABASE_URL", "").strip()
+    if not database or database.startswith("sqlite"):
+        return (
+            "several app servers share one PostgreSQL: set DATABASE_URL to it (`make prod SERVERS=2` starts a "
+            "throwaway one when DATABASE_URL is not set)."
+        )
+    for name in ("CACHE_URL", "IDEMPOTENCY_CACHE_URL"):
+        if env.get(name, "").strip().lower().startswith("locmem"):
+            return f"{name} is locmem://, which each app server would keep on its own: use redis:// or db://."
+    return None
+
+
+def _gunicorn(address: str, env: dict[str, str], wsgi: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            wsgi,
+            "--config",
+            "config/gunicorn.conf.py",
+            "--bind",
+            address,
+        ],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,  # its own process group: stopped (or killed) without touching the others
+    )
+
+
+def run(
+    port: int,
+    *,
+    bind_host: str = "127.0.0.1",
+    servers: int = 1,
+    app_ports: list[int] | None = None,
+    migrate: bool = False,
+    wsgi: str = WSGI_APPLICATION,
+) -> int:
     nginx = find_nginx()
     if nginx is None:
         print(NGINX_MISSING, file=sys.stderr)
         return 1
     env, notes = production_environment(dict(os.environ))
+    problem = shared_state_problem(env, servers)
+    if problem:
+        print(f"make prod: {problem}", file=sys.stderr)
+        return 1
     os.environ.update(env)
     import django
 
     django.setup(set_prefix=False)  # the settings' own checks, before anything starts
+    if migrate:
+        migrated = subprocess.run([sys.executable, "manage.py", "migrate", "--noinput"], cwd=ROOT, env=env, check=False)
+        if migrated.returncode != 0:
+            print("make prod: manage.py migrate failed; nothing started.", file=sys.stderr)
+            return 1
 
     prefix = Path(tempfile.mkdtemp(prefix="advisor-frontdoor-"))
     # Started by root, nginx's workers run as an unprivileged user, which must reach gunicorn's socket in here.
     prefix.chmod(0o711)
-    socket_path = prefix / "app.sock"
+    try:
+        addresses = app_addresses(port, servers, app_ports, prefix)
+    except ValueError as error:
+        print(f"make prod: {error}", file=sys.stderr)
+        shutil.rmtree(prefix, ignore_errors=True)
+        return 1
     config = prefix / "nginx.conf"
-    config.write_text(render(listen=f"{bind_host}:{port}", upstream=f"unix:{socket_path}", prefix=str(prefix)))
+    config.write_text(render(listen=f"{bind_host}:{port}", upstream=addresses, prefix=str(prefix)))
     for note in notes:
         print(f"make prod: {note}", flush=True)
-    gunicorn = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "config.wsgi:application",
-            "--config",
-            "config/gunicorn.conf.py",
-            "--bind",
-            f"unix:{socket_path}",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
+    apps = [_gunicorn(address, env, wsgi) for address in addresses]
+    if len(apps) > 1:
+        for n, (address, app) in enumerate(zip(addresses, apps, strict=True), start=1):
+            print(f"make prod: app server {n} on {address}, process group {app.pid}", flush=True)
     front = subprocess.Popen(
         [nginx, "-p", str(prefix), "-c", str(config), "-e", "stderr", "-g", "daemon off;"], env=env
     )
@@ -210,18 +298,33 @@ def run(port: int, *, bind_host: str = "127.0.0.1") -> int:
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
     code = 0
+    gone: set[int] = set()
     try:
         while not stopping:
-            if front.poll() is not None or gunicorn.poll() is not None:
+            if front.poll() is not None:
                 code = 1
-                print("make prod: nginx or gunicorn stopped; stopping the other.", file=sys.stderr, flush=True)
+                print("make prod: nginx stopped; stopping the app servers.", file=sys.stderr, flush=True)
+                break
+            for n, app in enumerate(apps, start=1):
+                if n not in gone and app.poll() is not None:
+                    gone.add(n)
+                    if len(apps) > 1:
+                        print(
+                            f"make prod: app server {n} stopped (exit code {app.returncode}); nginx sends its "
+                            "requests to the others.",
+                            file=sys.stderr,
+                            flush=True,
+                        )
+            if len(gone) == len(apps):
+                code = 1
+                print("make prod: gunicorn stopped; stopping nginx.", file=sys.stderr, flush=True)
                 break
             time.sleep(0.2)
     finally:
-        for process, sig in ((front, signal.SIGQUIT), (gunicorn, signal.SIGTERM)):
+        for process, sig in [(front, signal.SIGQUIT)] + [(app, signal.SIGTERM) for app in apps]:
             if process.poll() is None:
                 process.send_signal(sig)  # each one's graceful stop
-        for process in (front, gunicorn):
+        for process in [front, *apps]:
             try:
                 process.wait(timeout=40)
             except subprocess.TimeoutExpired:
@@ -236,19 +339,31 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     render_args = commands.add_parser("render", help="print nginx's configuration")
     render_args.add_argument("--listen", default="8080", help="nginx's listen address (default 8080)")
-    render_args.add_argument("--upstream", default="127.0.0.1:8000", help="gunicorn's address or unix:PATH")
+    render_args.add_argument(
+        "--upstream", default="127.0.0.1:8000", help="gunicorn's address or unix:PATH; several, comma-separated"
+    )
     render_args.add_argument("--prefix", default="/tmp/nginx", help="a folder nginx may write to")
     run_args = commands.add_parser("run", help="nginx in front of gunicorn, as `make prod` runs them")
     run_args.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+    run_args.add_argument("--servers", type=int, default=1, help="app servers behind nginx (default 1)")
+    run_args.add_argument("--app-ports", help="their ports, comma-separated (default: the ones after --port)")
+    run_args.add_argument("--migrate", action="store_true", help="run manage.py migrate first")
+    run_args.add_argument("--wsgi", default=WSGI_APPLICATION, help=argparse.SUPPRESS)  # tests name a wrapper of it
     args = parser.parse_args(argv)
     if args.command == "render":
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
         import django
 
         django.setup(set_prefix=False)
-        print(render(listen=args.listen, upstream=args.upstream, prefix=args.prefix), end="")
+        print(render(listen=args.listen, upstream=args.upstream.split(","), prefix=args.prefix), end="")
         return 0
-    return run(args.port)
+    if args.servers < 1:
+        parser.error("--servers must be at least 1")
+    try:
+        app_ports = [int(p) for p in args.app_ports.split(",")] if args.app_ports else None
+    except ValueError:
+        parser.error("--app-ports must be whole numbers, comma-separated")
+    return run(args.port, servers=args.servers, app_ports=app_ports, migrate=args.migrate, wsgi=args.wsgi)
 
 
 if __name__ == "__main__":

@@ -317,6 +317,10 @@ _shared_store = _cache_from_url(_counters_url)
 # The API's idempotency keys: a store of their own, never the counters' (a flood of keys must not fill the store
 # the limits count in). A table of the site's database unless IDEMPOTENCY_CACHE_URL names another store.
 _idempotency_url = os.environ.get("IDEMPOTENCY_CACHE_URL", "").strip() or "db://advisor_idempotency"
+# A post under an Idempotency-Key holds its key this long at most (advisor/idempotency.py): a retry after that, which
+# finds no assessment stored by the first post, takes the key over. Longer than any post takes, its server's
+# timeouts included (gunicorn's and nginx's 30 s).
+IDEMPOTENCY_PENDING_SECONDS = env_int("IDEMPOTENCY_PENDING_SECONDS", 60, minimum=5, maximum=3600)
 if _same_store(_idempotency_url, _counters_url):
     raise ImproperlyConfigured(
         "IDEMPOTENCY_CACHE_URL must name another store than CACHE_URL (another table, or another Redis or "

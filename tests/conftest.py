@@ -51,17 +51,23 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     these names a group of its own.)
 
     The tests of one database's own workings (markers postgresql and sqlite) are left out of a run on the other,
-    rather than skipped: `make test` runs SQLite's, `make test-postgres` PostgreSQL's."""
+    rather than skipped: `make test` runs SQLite's, `make test-postgres` PostgreSQL's. So are the tests of several
+    app servers (marker several_servers) from a run on SQLite: they start a PostgreSQL server of their own, and
+    run once, in the PostgreSQL pass."""
     from django.db import connection
 
     for item in items:
         if item.get_closest_marker("real_server") and not item.get_closest_marker("xdist_group"):
             item.add_marker(pytest.mark.xdist_group("real_server"))
     other = "sqlite" if connection.vendor == "postgresql" else "postgresql"
-    left_out = [item for item in items if item.get_closest_marker(other)]
+    left_out = [
+        item
+        for item in items
+        if item.get_closest_marker(other) or (other == "postgresql" and item.get_closest_marker("several_servers"))
+    ]
     if left_out:
         config.hook.pytest_deselected(items=left_out)
-        items[:] = [item for item in items if not item.get_closest_marker(other)]
+        items[:] = [item for item in items if item not in left_out]
 
 
 # The shared stores of the rate-limit counters and the API's idempotency keys (settings.CACHES "ratelimit" and

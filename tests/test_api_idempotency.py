@@ -74,6 +74,31 @@ def test_a_post_still_being_scored_under_the_key_is_answered_409():
     assert Assessment.objects.count() == 0
 
 
+def _taken_by_a_post_whose_server_stopped(reserved: str) -> None:
+    """The key as a post leaves it when its server is killed after taking the key and before answering."""
+    earlier = RequestFactory().post("/api/assessments/", REMOTE_ADDR="192.0.2.10")
+    assert idempotency.claim(earlier, KEY, idempotency.fingerprint(ANSWERS), reserve=reserved) is None
+
+
+def test_a_retry_answers_the_assessment_a_post_stored_before_its_server_stopped():
+    stored = post(ANSWERS, key=None).json()["id"]  # stored under the id its key had reserved, then the server died
+    _taken_by_a_post_whose_server_stopped(stored)
+    again = post(ANSWERS)
+    assert (again.status_code, again.json()["id"], again["Idempotent-Replayed"]) == (201, stored, "true")
+    assert Assessment.objects.count() == 1
+
+
+def test_a_key_whose_post_stored_nothing_is_taken_over_by_one_retry_once_it_is_old(monkeypatch, settings):
+    _taken_by_a_post_whose_server_stopped("6d0f7f84-0000-4000-8000-000000000000")  # never stored
+    assert post(ANSWERS).status_code == 409  # it may still be being scored
+    now = idempotency.clock()
+    monkeypatch.setattr(idempotency, "clock", lambda: now + settings.IDEMPOTENCY_PENDING_SECONDS)
+    first, second = post(ANSWERS), post(ANSWERS)
+    assert first.status_code == 201 and "Idempotent-Replayed" not in first
+    assert (second.status_code, second.json()["id"]) == (201, first.json()["id"])
+    assert Assessment.objects.count() == 1
+
+
 @pytest.mark.parametrize("key", ["", "x" * 256, "naïve", "two words"])
 def test_a_malformed_key_is_a_400(key):
     response = post(ANSWERS, key=key)

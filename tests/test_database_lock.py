@@ -61,6 +61,35 @@ def test_other_server_errors_are_still_500s(monkeypatch):
     assert Client(raise_request_exception=False).get("/").status_code == 500
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "cause",
+    [
+        pytest.param(lambda e: e.AdminShutdown("terminating connection due to administrator command"), id="restart"),
+        pytest.param(lambda e: e.OperationalError("server closed the connection unexpectedly"), id="cut"),
+        pytest.param(lambda e: e.CannotConnectNow("the database system is starting up"), id="starting"),
+    ],
+)
+def test_a_database_server_that_is_not_answering_is_a_503_with_retry_after(monkeypatch, cause):
+    """As PostgreSQL restarting ends a request's session: a clean 503 to retry, JSON for the API; never a 500."""
+    import psycopg.errors
+
+    def ended(*args, **kwargs):
+        try:
+            raise cause(psycopg.errors)
+        except psycopg.Error as error:
+            raise OperationalError(str(error)) from error
+
+    monkeypatch.setattr("advisor.views.load_comparison", ended)
+    monkeypatch.setattr("advisor.services.assessment_score", ended)
+    page = Client(raise_request_exception=False).get("/")
+    api = Client(raise_request_exception=False).post("/api/assessments/", API_ANSWERS, content_type="application/json")
+    for response in (page, api):
+        assert (response.status_code, response["Retry-After"]) == (503, "5")
+    assert "database is not answering" in page.content.decode()
+    assert api.json()["errors"]["__all__"] == ["The site's database is not answering; try again in 5 seconds."]
+
+
 def sqlite_connection(folder: str):
     """A Django connection of its own to a SQLite file, whatever database the suite runs on (the lock budget is
     SQLite's: PostgreSQL waits on its own terms)."""

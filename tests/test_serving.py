@@ -111,3 +111,19 @@ def test_a_recycling_or_stopping_worker_has_a_bounded_time_to_finish(monkeypatch
     assert 0 < conf["graceful_timeout"] <= 10 < conf["timeout"]
     assert conf["max_requests"] > 0 and 0 < conf["max_requests_jitter"] < conf["max_requests"]
     assert conf["preload_app"] is True
+
+
+def test_several_app_servers_are_each_left_out_when_down_and_never_on_a_store_of_their_own():
+    from config.frontdoor import shared_state_problem
+
+    conf = render(listen="8080", upstream=["127.0.0.1:8001", "127.0.0.1:8002"], prefix="/tmp/x")
+    assert re.findall(r"server (\S+) max_fails=2 fail_timeout=10s;", conf) == ["127.0.0.1:8001", "127.0.0.1:8002"]
+    assert "zone app 64k;" in conf and "proxy_next_upstream_tries 2;" in conf
+    one = render(listen="8080", upstream="unix:/tmp/x/app.sock", prefix="/tmp/x")
+    assert one.count("server unix:/tmp/x/app.sock max_fails=0;") == 2  # one server: never marked down, tried twice
+    postgres = {"DATABASE_URL": "postgres://db/advisor"}
+    assert shared_state_problem({}, 1) is None
+    assert "PostgreSQL" in shared_state_problem({}, 2)
+    assert "PostgreSQL" in shared_state_problem({"DATABASE_URL": "sqlite:////tmp/db.sqlite3"}, 2)
+    assert "locmem" in shared_state_problem({**postgres, "CACHE_URL": "locmem://"}, 2)
+    assert shared_state_problem({**postgres, "CACHE_URL": "redis://cache:6379/0"}, 2) is None
