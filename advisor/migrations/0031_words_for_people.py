@@ -46,6 +46,10 @@ NOTES = {
         "The smallest block sets the minimum spend instead (see block_minimum_hours).",
         "The smallest block sets the minimum spend instead.",
     ),
+    ("in-house", "onboarding_months"): (
+        "No fee to scale; the cost of hiring is in recruiting_cost_per_hire.",
+        "No fee to scale; the cost of hiring is in the recruiting cost a hire.",
+    ),
 }
 
 
