@@ -26,6 +26,13 @@ def _open(chart_id: str, height: float, title: str, desc: str) -> list[str]:
     ]
 
 
+def _bars(fill: str, bars: list[tuple[float, float, float, float]]) -> str:
+    """Bars of one colour as a single path, each (x, y, width, height): a phone's charts carry no hover titles, so
+    one element a colour keeps the page light."""
+    d = "".join(f"M{x:.1f} {y:.0f}h{w:.1f}v{h:.0f}h{-w:.1f}z" for x, y, w, h in bars if w > 0)
+    return f'<path fill="{fill}" d="{d}"/>' if d else ""
+
+
 def cost_chart(options: Sequence[OptionResult], *, chart_id: str = "cost-chart-phone") -> SafeString:
     """charts.cost_chart for a phone: each option's name above its bar (bills, lost work, risk) and the line from
     the 10th to the 90th percentile of its total beneath; three money marks along the bottom."""
@@ -44,41 +51,33 @@ def cost_chart(options: Sequence[OptionResult], *, chart_id: str = "cost-chart-p
         for o in options
     )
     parts = _open(chart_id, height, "Estimated cost over three years, by part", desc + ".")
+    grid, marks = [], []
     for i, anchor in enumerate(("start", "middle", "end")):
         value = peak * i / 2
-        parts.append(f'<line x1="{x(value):.1f}" x2="{x(value):.1f}" y1="4" y2="{axis_y}" stroke="#d0d4d9"/>')
-        parts.append(
-            f'<text x="{x(value):.1f}" y="{axis_y + 18}" text-anchor="{anchor}" font-size="13" '
-            f'fill="#333">{_money_short(value)}</text>'
-        )
+        grid.append(f"M{x(value):.1f} 4V{axis_y}")
+        marks.append(f'<text x="{x(value):.1f}" y="{axis_y + 18}" text-anchor="{anchor}">{_money_short(value)}</text>')
+    parts.append(f'<path stroke="#d0d4d9" d="{"".join(grid)}"/><g font-size="13" fill="#333">{"".join(marks)}</g>')
+    names, whiskers, dots = [], [], []
+    pieces: list[list[tuple[float, float, float, float]]] = [[] for _ in PART_STYLES]
     for index, option in enumerate(options):
         top = 8 + index * row_h
-        parts.append(
-            f'<text x="{left}" y="{top + 13}" font-size="14" fill="#222">{escape(_wrap(option.name, 40)[0])}</text>'
-        )
+        names.append(f'<text x="{left}" y="{top + 13}">{escape(_wrap(option.name, 40)[0])}</text>')
         bar_y, start = top + 19, 0.0
-        for (name, fill), value in zip(
-            PART_STYLES,
-            (option.cost.parts.bills.expected, option.cost.parts.lost_work.expected, option.cost.parts.risk.expected),
-            strict=False,
-        ):
-            parts.append(
-                f'<rect x="{x(start):.1f}" y="{bar_y}" width="{x(start + value) - x(start):.1f}" '
-                f'height="{bar_h}" fill="{fill}"><title>{name}: {_money_short(value)}</title></rect>'
-            )
-            start += value
-        low, high = option.cost.three_years.low, option.cost.three_years.high
-        whisker_y = bar_y + bar_h + 10
-        parts.append(
-            f'<line x1="{x(low):.1f}" x2="{x(high):.1f}" y1="{whisker_y}" y2="{whisker_y}" stroke="#222" '
-            f'stroke-width="2"/>'
+        values = (
+            option.cost.parts.bills.expected,
+            option.cost.parts.lost_work.expected,
+            option.cost.parts.risk.expected,
         )
-        for end in (low, high):
-            parts.append(
-                f'<line x1="{x(end):.1f}" x2="{x(end):.1f}" y1="{whisker_y - 6}" y2="{whisker_y + 6}" '
-                f'stroke="#222" stroke-width="2"/>'
-            )
-        parts.append(f'<circle cx="{x(option.cost.three_years.expected):.1f}" cy="{whisker_y}" r="4" fill="#222"/>')
+        for part, value in enumerate(values):
+            pieces[part].append((x(start), bar_y, x(start + value) - x(start), bar_h))
+            start += value
+        low, high = x(option.cost.three_years.low), x(option.cost.three_years.high)
+        y = bar_y + bar_h + 10
+        whiskers.append(f"M{low:.1f} {y}H{high:.1f}M{low:.1f} {y - 6}v12M{high:.1f} {y - 6}v12")
+        dots.append(f'<circle cx="{x(option.cost.three_years.expected):.1f}" cy="{y}" r="4"/>')
+    parts.append(f'<g font-size="14" fill="#222">{"".join(names)}</g>')
+    parts.extend(_bars(fill, bars) for (_name, fill), bars in zip(PART_STYLES, pieces, strict=True))
+    parts.append(f'<path stroke="#222" stroke-width="2" d="{"".join(whiskers)}"/><g fill="#222">{"".join(dots)}</g>')
     parts.append("</svg>")
     return mark_safe("".join(parts))  # every interpolated text is escaped or numeric
 
@@ -90,28 +89,26 @@ def fit_chart(
     lines of their own above one full-width bar an option."""
     total_weight = sum(max(0.0, n.weight) for n in needs) or 1.0
     bar_h, gap, plot_w = 14, 18, WIDTH - 48
-    parts: list[str] = []
+    bars: list[list[tuple[float, float, float, float]]] = [[] for _ in options]
+    names: list[str] = []  # the key's and the aspects' names, 13 and 14 units
+    small: list[str] = []  # needs and shares, 12 units
     y = 4
     for o_index, option in enumerate(options):  # the key
-        parts.append(f'<rect x="0" y="{y}" width="14" height="14" fill="{colour(o_index)}"/>')
-        parts.append(f'<text x="20" y="{y + 12}" font-size="13" fill="#222">{escape(_wrap(option.name, 38)[0])}</text>')
+        bars[o_index].append((0, y, 14, 14))
+        names.append(f'<text x="20" y="{y + 12}" font-size="13">{escape(_wrap(option.name, 38)[0])}</text>')
         y += 20
     y += 8
     for need in needs:
         for line in _wrap(need.name, 40):
             y += 16
-            parts.append(f'<text x="0" y="{y}" font-size="14" fill="#222">{escape(line)}</text>')
+            names.append(f'<text y="{y}">{escape(line)}</text>')
         y += 15
-        parts.append(f'<text x="0" y="{y}" font-size="12" fill="#555">need {need.need * 100:.0f} %</text>')
+        small.append(f'<text y="{y}" fill="#555">need {need.need * 100:.0f} %</text>')
         y += 6
         for o_index, option in enumerate(options):
             met = met_share(option, need, total_weight) / 100
-            parts.append(
-                f'<rect x="0" y="{y}" width="{max(plot_w * met, 0.0):.1f}" height="{bar_h}" fill="{colour(o_index)}"/>'
-            )
-            parts.append(
-                f'<text x="{plot_w * met + 5:.1f}" y="{y + 12}" font-size="12" fill="#222">{met * 100:.0f} %</text>'
-            )
+            bars[o_index].append((0, y, plot_w * met, bar_h))
+            small.append(f'<text x="{plot_w * met + 5:.1f}" y="{y + 12}">{met * 100:.0f} %</text>')
             y += gap
         y += 8
     head = _open(
@@ -120,4 +117,6 @@ def fit_chart(
         "How well each option meets each need",
         "Bars show the share of each aspect's points each option earns for you, one bar an option in the key's order.",
     )
-    return mark_safe("".join([*head, *parts, "</svg>"]))  # every interpolated text is escaped or numeric
+    body = [_bars(colour(i), rows) for i, rows in enumerate(bars)]
+    body.append(f'<g font-size="14" fill="#222">{"".join(names)}</g><g font-size="12" fill="#222">{"".join(small)}</g>')
+    return mark_safe("".join([*head, *body, "</svg>"]))  # every interpolated text is escaped or numeric

@@ -19,7 +19,7 @@ WIDTHS = {
 # inside its viewBox (a whisker's end beyond it would be cut off).
 MEASURE = """svg => {
   const box = svg.getBoundingClientRect(), view = svg.viewBox.baseVal, scale = box.width / view.width;
-  const sizes = Array.from(svg.querySelectorAll('text')).map(t => parseFloat(t.getAttribute('font-size')) * scale);
+  const sizes = Array.from(svg.querySelectorAll('text')).map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
   const drawn = svg.getBBox();
   return {left: box.left, right: box.right, smallest: Math.min(...sizes),
           inside: drawn.x >= -0.5 && drawn.x + drawn.width <= view.width + 0.5};
