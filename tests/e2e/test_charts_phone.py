@@ -45,6 +45,13 @@ def test_the_charts_fit_the_screen_legibly_with_their_ranges_and_tables(make_pag
         assert m["inside"], f"something in {section}'s chart is drawn outside it at {width} px"
         expect(page.locator(f"{section} table")).to_be_visible()  # the figures stay, in a table
         frame.screenshot(path=artifacts / f"result-{section[1:]}-{width}.png")
+    if viewport["width"] < 768:  # the figures table, stacked, labels each value from the stylesheet
+        page.locator("#assumptions > summary").click()
+        value = page.locator("#assumptions tbody td").nth(1)
+        label = value.evaluate("td => getComputedStyle(td, '::before').content")
+        assert label.startswith('"Value used"'), label
+        page.locator("#assumptions tbody tr").first.screenshot(path=artifacts / f"result-figure-row-{width}.png")
+    page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path=artifacts / f"result-{width}.png")  # the first screen
     no_sideways = page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     assert no_sideways, f"the result scrolls sideways at {width} px"
