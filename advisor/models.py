@@ -205,7 +205,14 @@ class SourcedFigure(models.Model):
     """A figure of the cost model as a low / expected / high range, with where it came from."""
 
     low = models.DecimalField(max_digits=14, decimal_places=4, validators=[MinValueValidator(Decimal("0"))])
-    expected = models.DecimalField(max_digits=14, decimal_places=4, validators=[MinValueValidator(Decimal("0"))])
+    expected = models.DecimalField(
+        max_digits=14,
+        decimal_places=4,
+        validators=[MinValueValidator(Decimal("0"))],
+        # The labels say what a figure is in words (issue 29); how to type it is said here, for staff.
+        help_text="Shares and chances as a fraction (0.25 for 25 %), yes or no as 1 or 0, money and counts as "
+        "plain numbers. Low and high the same way.",
+    )
     high = models.DecimalField(max_digits=14, decimal_places=4, validators=[MinValueValidator(Decimal("0"))])
     source_title = models.CharField(max_length=200, blank=True)
     source_url = models.URLField("source address", max_length=300, blank=True)

@@ -1,11 +1,15 @@
 """Words for people (issue 29): figure labels without typing notation, units the value already shows, or field names.
 
-The labels of each option's figures are the choices of CostParameter.key (the AlterFields below: no data changes).
+The labels of each option's figures are the choices of CostParameter.key (the AlterFields below: no data changes),
+and the help for staff on how to type a figure moves to the expected value's field.
 The shared figures' labels and one note are rows staff can edit: forward changes a row only while it still holds
 exactly the text an earlier migration seeded, so a staff edit wins; backward puts the seeded text back only while
 the row holds exactly this migration's text. Both texts are frozen here.
 """
 
+from decimal import Decimal
+
+import django.core.validators
 from django.db import migrations, models
 
 # SharedFigure key: (the seeded label, the label for people).
@@ -152,6 +156,26 @@ class Migration(migrations.Migration):
                 ],
                 max_length=40,
                 unique=True,
+            ),
+        ),
+        migrations.AlterField(
+            model_name="costparameter",
+            name="expected",
+            field=models.DecimalField(
+                decimal_places=4,
+                help_text="Shares and chances as a fraction (0.25 for 25 %), yes or no as 1 or 0, money and counts as plain numbers. Low and high the same way.",
+                max_digits=14,
+                validators=[django.core.validators.MinValueValidator(Decimal("0"))],
+            ),
+        ),
+        migrations.AlterField(
+            model_name="sharedfigure",
+            name="expected",
+            field=models.DecimalField(
+                decimal_places=4,
+                help_text="Shares and chances as a fraction (0.25 for 25 %), yes or no as 1 or 0, money and counts as plain numbers. Low and high the same way.",
+                max_digits=14,
+                validators=[django.core.validators.MinValueValidator(Decimal("0"))],
             ),
         ),
         migrations.RunPython(forward, backward),
