@@ -119,3 +119,14 @@ def test_the_result_links_to_its_summary_to_print(quoted):
     for path in (quoted.get_absolute_url(), quoted.get_shared_url()):
         html = Client().get(path).content.decode()
         assert '<a class="btn btn-primary print-summary" href="summary/">Print or save as PDF</a>' in html
+
+
+def test_a_summary_reads_its_row_once_then_only_asks_whether_it_exists(quoted, fragments, django_assert_num_queries):
+    url = quoted.get_absolute_url() + "summary/"
+    with django_assert_num_queries(2):  # does it exist?, then the row with its stored result
+        first = Client().get(url).content.decode()
+    with django_assert_num_queries(1):  # the title, head and body from the fragments cache
+        again = Client().get(url).content.decode()
+    assert again == first
+    services.assessment_delete(assessment=quoted)
+    assert Client().get(url).status_code == 404  # deleted: gone at once, whatever the cache holds
