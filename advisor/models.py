@@ -205,7 +205,14 @@ class SourcedFigure(models.Model):
     """A figure of the cost model as a low / expected / high range, with where it came from."""
 
     low = models.DecimalField(max_digits=14, decimal_places=4, validators=[MinValueValidator(Decimal("0"))])
-    expected = models.DecimalField(max_digits=14, decimal_places=4, validators=[MinValueValidator(Decimal("0"))])
+    expected = models.DecimalField(
+        max_digits=14,
+        decimal_places=4,
+        validators=[MinValueValidator(Decimal("0"))],
+        # The labels say what a figure is in words (issue 29); how to type it is said here, for staff.
+        help_text="Shares and chances as a fraction (0.25 for 25 %), yes or no as 1 or 0, money and counts as "
+        "plain numbers. Low and high the same way.",
+    )
     high = models.DecimalField(max_digits=14, decimal_places=4, validators=[MinValueValidator(Decimal("0"))])
     source_title = models.CharField(max_length=200, blank=True)
     source_url = models.URLField("source address", max_length=300, blank=True)
@@ -223,42 +230,42 @@ class CostParameter(SourcedFigure):
     """One number of a support model's cost formula, as a low / expected / high range with its source."""
 
     class Key(models.TextChoices):
-        HOURLY_RATE = "hourly_rate", "Hourly rate for reactive work ($)"
+        HOURLY_RATE = "hourly_rate", "Hourly rate for reactive work"
         HOURS_PER_INCIDENT = "hours_per_incident", "Hours of work to fix a problem"
         RESPONSE_DELAY_HOURS = "response_delay_hours", "Working hours waiting before work starts"
         AFTER_HOURS_PREMIUM = "after_hours_premium", "After-hours rate multiplier"
-        FEE_PER_USER_MONTH = "fee_per_user_month", "Monthly fee per user ($)"
-        FEE_PER_DEVICE_MONTH = "fee_per_device_month", "Monthly fee per device ($)"
+        FEE_PER_USER_MONTH = "fee_per_user_month", "Monthly fee per user"
+        FEE_PER_DEVICE_MONTH = "fee_per_device_month", "Monthly fee per device"
         MINIMUM_USERS = "minimum_users", "Minimum number of users billed"
         ONBOARDING_MONTHS = "onboarding_months", "Onboarding charge, in months of the monthly fee"
-        PREVENTED_SHARE = "prevented_share", "Share of problems prevented (0–1)"
-        SERIOUS_INCIDENT_REDUCTION = "serious_incident_reduction", "Share of serious incidents prevented (0–1)"
-        UPKEEP_INCLUDED = "upkeep_included", "Routine upkeep included (0 no, 1 yes)"
-        TOOLING_INCLUDED = "tooling_included", "Security and backup tooling included (0 no, 1 yes)"
-        JOINERS_INCLUDED = "joiners_included", "New starters and leavers included (0 no, 1 yes)"
-        BACKUPS_MANAGED = "backups_managed", "Backups set up and restore-tested (0 no, 1 yes)"
-        BLOCK_DISCOUNT = "block_discount", "Prepaid block: discount off the hourly rate (0–1)"
+        PREVENTED_SHARE = "prevented_share", "Share of problems prevented"
+        SERIOUS_INCIDENT_REDUCTION = "serious_incident_reduction", "Share of serious incidents prevented"
+        UPKEEP_INCLUDED = "upkeep_included", "Routine upkeep included"
+        TOOLING_INCLUDED = "tooling_included", "Security and backup tooling included"
+        JOINERS_INCLUDED = "joiners_included", "New starters and leavers included"
+        BACKUPS_MANAGED = "backups_managed", "Backups set up and restore-tested"
+        BLOCK_DISCOUNT = "block_discount", "Prepaid block: discount off the hourly rate"
         BLOCK_MINIMUM_HOURS = "block_minimum_hours", "Prepaid block: smallest block, hours a month"
-        UNUSED_HOURS_EXPIRE = "unused_hours_expire", "Prepaid block: unused hours expire (0 roll over, 1 expire)"
-        REQUIRES_IT_STAFF = "requires_it_staff", "Only beside in-house IT staff (0 no, 1 yes)"
-        SALARY_YEAR = "salary_year", "Salaried: salary a year ($)"
+        UNUSED_HOURS_EXPIRE = "unused_hours_expire", "Prepaid block: unused hours expire"
+        REQUIRES_IT_STAFF = "requires_it_staff", "Only beside in-house IT staff"
+        SALARY_YEAR = "salary_year", "Salaried: salary a year"
         SALARY_LOADING = "salary_loading", "Salaried: loaded cost multiplier (×)"
         USERS_PER_IT_STAFF = "users_per_it_staff", "Salaried: people one IT person supports"
-        RECRUITING_COST_PER_HIRE = "recruiting_cost_per_hire", "Salaried: recruiting cost a hire ($)"
-        STAFF_LEAVING_RATE = "staff_leaving_rate", "Salaried: share of IT staff leaving a year (0–1)"
+        RECRUITING_COST_PER_HIRE = "recruiting_cost_per_hire", "Salaried: recruiting cost a hire"
+        STAFF_LEAVING_RATE = "staff_leaving_rate", "Salaried: share of IT staff leaving a year"
         TRAINING_TOOLS_PER_STAFF_YEAR = (
             "training_tools_per_staff_year",
-            "Salaried: training and tools a person a year ($)",
+            "Salaried: training and tools a person a year",
         )
-        AWAY_SHARE = "away_share", "Salaried: share of time one person is away (0–1)"
+        AWAY_SHARE = "away_share", "Salaried: share of time one person is away"
         COVER_RESPONSE_DELAY_HOURS = "cover_response_delay_hours", "Salaried: hours waiting for bought-in help"
         # Size is people, devices and sites; own IT staff counted honestly (issue 24).
-        FEE_PER_SITE_MONTH = "fee_per_site_month", "Monthly fee for each site beyond the first ($)"
+        FEE_PER_SITE_MONTH = "fee_per_site_month", "Monthly fee for each site beyond the first"
         DEVICES_PER_IT_STAFF = "devices_per_it_staff", "Salaried: devices one IT person looks after"
         OUT_OF_HOURS_STAFFING = "out_of_hours_staffing", "Salaried: staff time an hour of out-of-hours work takes (×)"
         FULL_SERVICE_FEE_PER_USER_MONTH = (
             "full_service_fee_per_user_month",
-            "Beside own staff: fee a user for what they cannot cover ($)",
+            "Beside own staff: fee a user for what they cannot cover",
         )
 
     support_model = models.ForeignKey(SupportModel, on_delete=models.CASCADE, related_name="cost_parameters")
@@ -285,28 +292,28 @@ class SharedFigure(SourcedFigure):
 
     class Key(models.TextChoices):
         INCIDENTS_PER_PERSON_MONTH = "incidents_per_person_month", "IT problems a person a month (estimate)"
-        DOWNTIME_COST_PER_PERSON_HOUR = "downtime_cost_per_person_hour", "An hour of one person's work ($, estimate)"
+        DOWNTIME_COST_PER_PERSON_HOUR = "downtime_cost_per_person_hour", "An hour of one person's work (estimate)"
         PEOPLE_AFFECTED_PER_INCIDENT = "people_affected_per_incident", "People a typical problem stops"
-        TOOLING_PER_USER_MONTH = "tooling_per_user_month", "Security and backup tooling a user a month ($)"
+        TOOLING_PER_USER_MONTH = "tooling_per_user_month", "Security and backup tooling a user a month"
         JOINER_HOURS = "joiner_hours", "Hours to set up or remove a person"
-        STAFF_TURNOVER = "staff_turnover", "Share of staff joining or leaving a year (0–1)"
-        SERIOUS_INCIDENT_CHANCE = "serious_incident_chance", "Chance a year of a serious incident (0–1)"
+        STAFF_TURNOVER = "staff_turnover", "Share of staff joining or leaving a year"
+        SERIOUS_INCIDENT_CHANCE = "serious_incident_chance", "Chance a year of a serious incident"
         UNPATCHED_MULTIPLIER = "unpatched_multiplier", "Likelier without routine upkeep (×)"
-        RECOVERY_COST_PER_PERSON = "recovery_cost_per_person", "Recovery cost a person ($)"
+        RECOVERY_COST_PER_PERSON = "recovery_cost_per_person", "Recovery cost a person"
         RECOVERY_DAYS_TESTED = "recovery_days_tested", "Days to recover, tested backups"
         RECOVERY_DAYS_PARTIAL = "recovery_days_partial", "Days to recover, untested backups"
         RECOVERY_DAYS_NONE = "recovery_days_none", "Days to recover, no backups"
-        REGULATED_COST_MODERATE = "regulated_cost_moderate", "Notification costs a person, personal data ($)"
-        REGULATED_COST_STRICT = "regulated_cost_strict", "Notification costs and fines a person, strict ($)"
-        IT_STAFF_AWAY_SHARE = "it_staff_away_share", "Share of time one in-house IT person is away (0–1)"
+        REGULATED_COST_MODERATE = "regulated_cost_moderate", "Notification costs a person, personal data"
+        REGULATED_COST_STRICT = "regulated_cost_strict", "Notification costs and fines a person, strict"
+        IT_STAFF_AWAY_SHARE = "it_staff_away_share", "Share of time one in-house IT person is away"
         ON_CALL_ROTA_STAFF = "on_call_rota_staff", "IT staff needed to keep someone on call out of hours"
         # Pricing what a person's own quote leaves out (advisor/engine/quotes.py).
-        SECURITY_TOOLING_PER_USER_MONTH = "security_tooling_per_user_month", "Security tooling a user a month ($)"
-        BACKUP_TOOLING_PER_USER_MONTH = "backup_tooling_per_user_month", "Backup tooling a user a month ($)"
-        OUT_OF_PLAN_HOURLY_RATE = "out_of_plan_hourly_rate", "Hourly rate for work a plan leaves out ($)"
+        SECURITY_TOOLING_PER_USER_MONTH = "security_tooling_per_user_month", "Security tooling a user a month"
+        BACKUP_TOOLING_PER_USER_MONTH = "backup_tooling_per_user_month", "Backup tooling a user a month"
+        OUT_OF_PLAN_HOURLY_RATE = "out_of_plan_hourly_rate", "Hourly rate for work a plan leaves out"
         OUT_OF_PLAN_AFTER_HOURS_PREMIUM = "out_of_plan_after_hours_premium", "After-hours multiplier, out of plan (×)"
-        ONSITE_SHARE = "onsite_share", "Share of problems needing a visit (0–1)"
-        ONSITE_VISIT_COST = "onsite_visit_cost", "Cost of an on-site visit ($)"
+        ONSITE_SHARE = "onsite_share", "Share of problems needing a visit"
+        ONSITE_VISIT_COST = "onsite_visit_cost", "Cost of an on-site visit"
         PROJECT_HOURS_PER_PERSON_YEAR = "project_hours_per_person_year", "Project hours a person a year"
         BEST_EFFORTS_RESPONSE_HOURS = "best_efforts_response_hours", "Hours waiting when no response is promised"
         # The answer agrees with its own money (issue 23).

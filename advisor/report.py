@@ -9,6 +9,7 @@ from .engine import answers, explain, quotes
 from .engine.domain import Assumption, OptionCost, OptionResult, Quote, QuoteResult, Result
 from .models import Assessment
 from .snapshot import Stored, to_plain
+from .words import plain
 
 
 @dataclass(frozen=True)
@@ -185,10 +186,12 @@ def cost_rows(result: Result) -> list[Ranked]:
 
 def figure_rows(stored: Stored) -> tuple[Assumption, ...]:
     """Every figure behind the costs: this organisation's estimates and method, then the catalogue's figures
-    as they were when it was scored (results of the first model kept theirs in their assumptions)."""
-    if stored.earlier_model:
-        return stored.result.assumptions
-    return stored.result.assumptions + explain.figure_rows(stored.catalogue, stored.profile)
+    as they were when it was scored (results of the first model kept theirs in their assumptions), labelled and
+    noted in words for people (words.plain: results stored before migration 0031 keep the labels they had)."""
+    rows = stored.result.assumptions
+    if not stored.earlier_model:
+        rows += explain.figure_rows(stored.catalogue, stored.profile)
+    return tuple(replace(row, label=plain(row.label), note=plain(row.note)) for row in rows)
 
 
 def is_tie(stored: Stored) -> bool:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import api, views
+from . import api, summary, views
 
 app_name = "advisor"
 
@@ -10,6 +10,8 @@ urlpatterns = [
     path("assess/", views.assess, name="assess"),
     path("assessment/<uuid:public_id>/", views.result, name="result"),
     path("shared/<uuid:share_id>/", views.result_shared, name="result_shared"),
+    path("assessment/<uuid:public_id>/summary/", summary.summary, name="summary"),
+    path("shared/<uuid:share_id>/summary/", summary.summary_shared, name="summary_shared"),
     path("assessment/<uuid:public_id>/rescore/", views.rescore, name="rescore"),
     path("assessment/<uuid:public_id>/delete/", views.delete, name="delete"),
     path("api/assessments/", api.assessment_create, name="api_assessment_create"),

@@ -18,7 +18,7 @@ from django.utils.html import escape
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from . import charts, report, services, snapshot
+from . import charts, phonecharts, report, services, snapshot
 from .catalogue import content_version, load_catalogue, load_comparison
 from .engine import answers, quotes
 from .engine.decide import with_quotes_for_old_answers
@@ -186,6 +186,8 @@ def _result_page_of(assessment: Assessment, *, shared: bool) -> dict:
         "cost_chart": charts.cost_chart(result.options),
         "part_legend": [name for name, _colour in charts.PART_STYLES],
         "fit_chart": charts.fit_chart(result.options, result.needs),
+        "cost_chart_phone": phonecharts.cost_chart(result.options),
+        "fit_chart_phone": phonecharts.fit_chart(result.options, result.needs),
         "fit_rows": [
             {"need": n, "cells": [(o.name, charts.met_share(o, n, total_weight)) for o in result.options]}
             for n in result.needs

@@ -80,7 +80,7 @@ def test_a_third_model_is_scored_charted_and_served_by_the_api(client, shared_de
     assert slugs == {"break-fix", "msp", "block-hours", "in-house", "shared-desk"}  # co-managed needs IT staff
     html = client.get(location).content.decode()
     assert html.count("Shared helpdesk") >= 4  # costs table, bill lines, scores, fit table
-    assert html.count("<circle") == 5  # one expected total per option ranked on the cost chart
+    assert html.count("<circle") == 2 * 5  # one expected total per option ranked on the cost chart, wide and phone
     api = client.get(f"/api/assessments/{assessment.public_id}/").json()
     assert {s["model"] for s in api["scores"]} == slugs
     catalogue = client.get("/api/support-models/").json()

@@ -12,3 +12,11 @@
     opened = [];
   });
 })();
+
+// The result's "Print or save as PDF" is a plain link to the two-page summary; with JavaScript the summary opens
+// its print dialog as it loads (summary.js).
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("a.print-summary").forEach(function (link) {
+    link.href = link.href.split("#")[0] + "#print";
+  });
+});
