@@ -339,8 +339,11 @@ def first_line(
         return ""
     missing = [r for r in the_plan.requirements if the_plan.options[slug].meets.get(r.code) != "yes"]
     named = " or ".join(_lower_first(r.name) for r in missing[:2]) or "what your insurer and frameworks ask"
-    addons = the_plan.options[slug].addons
-    how = ("with " + " and ".join(_lower_first(a.name) for a in addons)) if addons else "counting what it fails"
+    names = [_lower_first(a.name.split(",")[0]) for a in the_plan.options[slug].addons]
+    if len(names) > 2:
+        names = [*names[:2], f"{len(names) - 2} more add-on{'s' if len(names) > 3 else ''}"]
+    how = ("with " + ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1]) if names else ""
+    how = how or "counting what it fails"
     line = f"{name} alone does not meet {named}; {how} it costs {money(added)} more over three years."
     if changed:
         before_name = next((n for s, n, _ in ranked if s == before), before)
