@@ -208,7 +208,7 @@ class Catalogue:
 
 # ---- The result ---------------------------------------------------------------------------------------
 
-RESULT_VERSION = 3  # the shape of Result; snapshot.py upgrades older stored versions on read
+RESULT_VERSION = 6  # the shape of Result; snapshot.py upgrades older stored versions on read
 
 
 class PointKind(enum.Enum):
