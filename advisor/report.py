@@ -255,7 +255,12 @@ def _quote(q: QuoteResult) -> dict[str, Any]:
         "fees_three_years": q.fees_three_years,
         "exit_cost_after_one_year": q.exit_cost_after_one_year,
         "left_out_three_years": q.left_out,
-        "flags": [{"code": f.code, "text": f.text} for f in q.flags],
+        "flags": [
+            {"code": f.code, "requirement": f.requirement, "text": f.text}
+            if f.requirement
+            else {"code": f.code, "text": f.text}
+            for f in q.flags
+        ],
         "cost": _cost(q.cost),
         "chance_cheapest": q.cost.chance_cheapest,
     }
@@ -290,6 +295,9 @@ def api_document(assessment: Assessment, stored: Stored, *, url: str, shared_url
         "tipping_points": result.tipping_points,
         "assumptions": figure_rows(stored),
         "estimates": result.estimates,
+        "requirements": result.requirements,
+        "requirement_line": result.requirement_line,
+        "requirement_notes": list(result.requirement_notes),
         "inputs": {**to_plain(stored.profile), "organisation_name": assessment.organisation_name},
     }
 
