@@ -78,7 +78,7 @@ def find(
                 moved = (
                     resized(profile, int(x), here.used)
                     if field == "employees"
-                    else Profile(**{**profile.__dict__, field: x})
+                    else type(profile)(**{**profile.__dict__, field: x})
                 )  # dataclasses.replace, without its checks
                 ev = evaluate(moved, catalogue, prepared)
                 seen[x] = (ev.best_option, ev.cheapest)
