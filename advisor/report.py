@@ -266,6 +266,25 @@ def _quote(q: QuoteResult) -> dict[str, Any]:
     }
 
 
+MEETS_LABELS = {"yes": "Meets it as sold", "with_addon": "With an add-on", "no": "Does not meet it"}
+
+
+def requirement_rows(result: Result) -> list[dict[str, Any]]:
+    """The requirement-by-option matrix for the page: each requirement with a cell per option shown, in the order
+    the options are shown (their names, how each meets it, the add-on and its cost, and the evidence)."""
+    names = {o.slug: o.title or o.name for o in result.options}
+    rows = []
+    for row in result.requirements:
+        by_model = {cell.model: cell for cell in row.options}
+        cells = [
+            {"option": names[o.slug], "cell": by_model[o.slug], "meets": MEETS_LABELS[by_model[o.slug].meets]}
+            for o in result.options
+            if o.slug in by_model
+        ]
+        rows.append({"code": row.code, "name": row.name, "met_by_you": row.met_by_you, "cells": cells})
+    return rows
+
+
 def api_document(assessment: Assessment, stored: Stored, *, url: str, shared_url: str | None) -> dict[str, Any]:
     """The JSON document for one assessment, from its stored result: plain values and the result's dataclasses,
     which the API writes as JSON objects field by field (api.JsonResponse). `shared_url` is the link that leaves

@@ -201,6 +201,7 @@ def _result_page_of(assessment: Assessment, *, shared: bool) -> dict:
         "figures": report.figure_rows(stored),
         "ranking": report.cost_ranking(result),
         "quote_cards": report.quote_cards(result),
+        "requirement_rows": report.requirement_rows(result),
         "cost_chart": charts.cost_chart(result.options),
         "part_legend": [name for name, _colour in charts.PART_STYLES],
         "fit_chart": charts.fit_chart(result.options, result.needs),
