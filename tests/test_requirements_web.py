@@ -97,3 +97,21 @@ def test_a_rescore_keeps_what_the_organisation_must_meet(client):
     client.post(f"/assessment/{original.public_id}/rescore/")
     again = Assessment.objects.exclude(pk=original.pk).get()
     assert client.get(f"/api/assessments/{again.public_id}/").json()["inputs"]["frameworks"] == ["hipaa"]
+
+
+def test_a_stored_result_with_every_requirement_and_three_quotes_stays_under_10_kb():
+    from advisor import snapshot
+    from advisor.catalogue import load_catalogue
+    from advisor.engine import decide, requirements
+    from advisor.engine.domain import Profile, Quote
+
+    quotes = tuple(Quote(name=f"Provider {n}", price_per_user_month=120, includes=("helpdesk",)) for n in range(3))
+    every = tuple(code for code, _ in requirements.FRAMEWORKS)
+    profile = Profile(
+        industry="finance", employees=40, it_staff=1, cyber_insurance="yes", frameworks=every, quotes=quotes
+    )
+    result = decide.score(profile, load_catalogue())
+    assert len(result.requirements) >= 10
+    assert (
+        len(snapshot.result_document(profile=profile, result=result, scored_at="2026-12-06T09:00:00+00:00")) <= 10_240
+    )
