@@ -203,7 +203,7 @@ def _backup() -> dict[str, tuple[str, str, tuple[str, ...]]]:
 
 def _baa() -> dict[str, tuple[str, str, tuple[str, ...]]]:
     signed = ("The signed Business Associate Agreement",)
-    cells = {slug: ("with_addon", "baa", signed) for slug in OUTSIDE}
+    cells: dict[str, tuple[str, str, tuple[str, ...]]] = {slug: ("with_addon", "baa", signed) for slug in OUTSIDE}
     cells["in-house"] = ("yes", "", ("Your own staff are your workforce: no agreement is needed for them",))
     return cells
 

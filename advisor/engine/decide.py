@@ -21,7 +21,9 @@
 from __future__ import annotations
 
 import operator
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from . import costs, explain, needs, quotes, requirements, tipping, uncertainty
 from .domain import (
@@ -247,14 +249,14 @@ def evaluate(profile: Profile, catalogue: Catalogue, prepared: Prepared | None =
     )
 
 
-def _meeting(plan: requirements.Plan, catalogue: Catalogue, employees: int, devices: float):  # type: ignore[no-untyped-def]
+def _meeting(plan: requirements.Plan, catalogue: Catalogue, employees: int, devices: float) -> Callable[..., Any]:
     """A function pricing the requirements into one candidate's parts: an option's (by catalogue index) or a
     quote's (its Priced, priced as the option it buys, less what its promised patch time misses)."""
     fallback = requirements.fallback_rate(catalogue)
     people = max(1.0, float(employees))
     addons = {a.code: a for a in catalogue.addons}
 
-    def met(index: int, found, option: dict, quote: Quote | None = None):  # type: ignore[no-untyped-def]
+    def met(index: int, found: Any, option: dict[str, Any], quote: Quote | None = None) -> Any:
         if quote is None:
             slug = catalogue.models[index].slug
             option_plan = plan.of(slug)

@@ -307,8 +307,8 @@ def matrix(
             option = the_plan.options.get(slug)
             how = option.meets.get(r.code, "no") if option else "no"
             addon = None
-            if how == "with_addon":
-                spec = next(a for a in option.addons if a.code == r.addons[slug])  # type: ignore[union-attr]
+            if how == "with_addon" and option is not None:
+                spec = next(a for a in option.addons if a.code == r.addons[slug])
                 ends = [round(float(addon_bills(spec, rates[slug], people, devices, at)), 2) for at in AT]
                 addon = AddonPrice(spec.name, Range(*ends))
             evidence = r.evidence.get(slug, ()) if how != "no" else ()
