@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .engine import answers, explain, quotes
+from .engine import answers, explain, quotes, requirements
 from .engine.domain import Assumption, OptionCost, OptionResult, Quote, QuoteResult, Result
 from .models import Assessment
 from .snapshot import Stored, to_plain
@@ -33,8 +33,25 @@ def answer_rows(stored: Stored) -> list[AnswerRow]:
         elif value is None and q.name in ("hourly_rate", "msp_fee_per_user"):
             text = "Not given: published figures used"
         rows.append(AnswerRow(q.label, text))
+    rows.extend(requirement_answer_rows(profile))
     rows.extend(AnswerRow(f"Quote: {quote.name}", quote_terms(quote)) for quote in profile.quotes)
     return rows
+
+
+def requirement_answer_rows(profile: Any) -> list[AnswerRow]:
+    """What the organisation said it must meet, when it said anything (left out, the table is as before)."""
+    if profile.cyber_insurance == "no" and not profile.frameworks and not profile.controls:
+        return []
+    names = {**dict(requirements.FRAMEWORKS), requirements.NOT_SURE: "Not sure"}
+    controls = dict(requirements.CONTROLS)
+    return [
+        AnswerRow("Cyber insurance", dict(requirements.CYBER_INSURANCE).get(profile.cyber_insurance, "No")),
+        AnswerRow("Frameworks you must meet", ", ".join(names.get(c, c) for c in profile.frameworks) or "None"),
+        AnswerRow(
+            "Already in place on every account and device",
+            "; ".join(controls.get(c, c) for c in profile.controls) or "None",
+        ),
+    ]
 
 
 def quote_terms(quote: Quote) -> str:
@@ -60,6 +77,8 @@ def quote_terms(quote: Quote) -> str:
     terms.append(
         "best efforts" if quote.response_hours is None else f"response within {explain.number(quote.response_hours)} h"
     )
+    if quote.patch_days is not None:
+        terms.append(f"critical fixes within {explain.number(quote.patch_days)} days")
     included = [quotes.INCLUDE_WORDS[key] for key in quote.includes]
     terms.append(f"includes {', '.join(included)}" if included else "includes none of the listed items")
     return "; ".join(terms)

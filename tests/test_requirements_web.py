@@ -115,3 +115,14 @@ def test_a_stored_result_with_every_requirement_and_three_quotes_stays_under_10_
     assert (
         len(snapshot.result_document(profile=profile, result=result, scored_at="2026-12-06T09:00:00+00:00")) <= 10_240
     )
+
+
+def test_the_answers_table_says_what_the_organisation_must_meet_and_a_quotes_patch_promise(client):
+    quote = {"name": "Northern IT", "price_per_user_month": 140, "includes": ["helpdesk"], "patch_days": 30}
+    document = post(client, {**DENTAL, "cyber_insurance": "not_sure", "controls": ["mfa"], "quotes": [quote]}).json()
+    html = client.get(document["url"]).content.decode()
+    assert "Frameworks you must meet" in html and "HIPAA" in html
+    assert "Multi-factor sign-in (MFA) on every account" in html
+    assert "critical fixes within 30 days" in html
+    # Insurers ask for a documented cadence, not a number of days, and HIPAA for an agreement: no deadline to miss.
+    assert [f for f in document["quotes"][0]["flags"] if f["code"] == "misses_requirement"] == []
