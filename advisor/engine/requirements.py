@@ -338,6 +338,7 @@ def first_line(
     if added <= 0 and not changed:
         return ""
     missing = [r for r in the_plan.requirements if the_plan.options[slug].meets.get(r.code) != "yes"]
+    missing.sort(key=lambda r: (r.deadline_days is None, r.framework == INSURANCE))  # a deadline, a framework first
     named = " or ".join(_lower_first(r.name) for r in missing[:2]) or "what your insurer and frameworks ask"
     names = [_lower_first(a.name.split(",")[0]) for a in the_plan.options[slug].addons]
     if len(names) > 2:
@@ -352,4 +353,6 @@ def first_line(
 
 
 def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
+    """ "A documented patch cadence" as "a documented patch cadence" mid-sentence; "MFA on..." stays."""
+    first = text.split(" ", 1)[0]
+    return text if len(first) > 1 and first.isupper() else text[:1].lower() + text[1:]

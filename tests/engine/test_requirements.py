@@ -89,6 +89,7 @@ def test_the_accountancy_sees_break_fix_priced_with_patch_monitoring_and_mfa_rol
     # One line for the first screen, saying what changed and what it costs.
     line = result.requirement_line
     assert line.count("\n") == 0 and "patch monitoring" in line and "more over three years" in line
+    assert "does not meet critical fixes applied within 14 days (Cyber Essentials)" in line  # the deadline first
 
 
 def test_the_accountancy_without_insurance_or_frameworks_gets_the_result_it_gets_with_the_answers_left_out():
