@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from advisor.content import requirements_2026_12 as seeded
-from advisor.engine import decide, requirements
+from advisor.engine import costs, decide, requirements
 from advisor.engine.domain import Profile, Quote
 from tests.catalogues import catalogue_with_options_between, with_requirements
 from tests.engine.profiles import profiles
@@ -219,3 +219,46 @@ def test_not_sure_never_costs_less_than_the_cheapest_definite_answer(profile, re
     for i in unsure_insurer:
         assert at_least(unsure_insurer[i], min(t[i] for t in insurer))
         assert at_least(unsure_framework[i], min(t[i] for t in definite))
+
+
+def test_patching_in_place_counts_as_upkeep_done_as_own_it_staffs_does():
+    profile = Profile(industry="retail", employees=20)
+    patched = replace(profile, controls=("patching",))
+    before, after = decide.evaluate(profile, CATALOGUE), decide.evaluate(patched, CATALOGUE)
+    break_fix, msp = 0, 1
+    assert after.parts[break_fix].risk < before.parts[break_fix].risk
+    assert after.parts[msp].risk == before.parts[msp].risk  # its fee already includes upkeep
+    # The same risk as Break/Fix with upkeep done for it, whoever does it.
+    used, option = before.used, {**PREPARED.options[break_fix], "upkeep_included": 1.0}
+    done = costs.parts(
+        option,
+        PREPARED.shared,
+        profile,
+        pricing="per_job",
+        employees=20,
+        devices=used.devices,
+        incidents=used.incidents_per_month,
+        downtime_cost=used.downtime_cost_per_hour,
+    )
+    assert after.parts[break_fix].risk == pytest.approx(done.risk)
+    assert after.parts[break_fix].bills == before.parts[break_fix].bills
+
+
+def test_scoring_without_requirements_evaluates_no_more_than_before(monkeypatch):
+    calls = []
+    real = decide.evaluate
+
+    def counted(*args, **kwargs):
+        calls.append(args[0])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(decide, "evaluate", counted)
+    profile = Profile(industry="legal", employees=30, hourly_rate=140.0)
+    decide.score(profile, TODAY)
+    before = len(calls)
+    calls.clear()
+    decide.score(profile, CATALOGUE)
+    assert len(calls) == before
+    calls.clear()
+    decide.score(replace(profile, frameworks=("hipaa",)), CATALOGUE)
+    assert len(calls) == before + 1  # the same answers without the requirements, for the first screen's line
