@@ -33,7 +33,21 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from . import pagehtml, report, snapshot
 from .engine import answers
 from .export import EXPORT_INPUTS, EXPORT_PER_OPTION, CsvExport  # noqa: F401 - the export's columns, named here too
-from .models import Assessment, Characteristic, Comment, CostParameter, Dimension, SharedFigure, SupportModel
+from .models import (
+    Addon,
+    AddonCost,
+    Assessment,
+    Characteristic,
+    Comment,
+    Consequence,
+    CostParameter,
+    Dimension,
+    Framework,
+    Requirement,
+    RequirementOption,
+    SharedFigure,
+    SupportModel,
+)
 from .protect import twofactor
 
 logger = logging.getLogger(__name__)
@@ -231,6 +245,62 @@ def _readable(show, obj: Assessment) -> str:
     except Exception:
         logger.exception("The stored result of assessment %s could not be read", obj.pk)
         return "(The stored result cannot be read.)"
+
+
+# ---- What insurers and frameworks ask (advisor/engine/requirements.py) -------------------------------------
+
+FIGURE_FIELDS = (("low", "expected", "high"), ("source_title", "source_year", "vendor_claim"), "source_url", "note")
+NOTE_ROWS = {**URL_AS_HTTPS, models.TextField: {"widget": AdminTextareaWidget(attrs={"rows": 3})}}
+
+
+@admin.register(Framework)
+class FrameworkAdmin(admin.ModelAdmin):
+    """Each region's book: the frameworks the form offers its organisations."""
+
+    formfield_overrides = URL_AS_HTTPS
+    list_display = ("name", "code", "region", "usual", "order", "source_title", "source_year")
+    list_editable = ("usual", "order")
+    list_filter = ("region", "usual")
+
+
+class AddonCostInline(admin.StackedInline):
+    model = AddonCost
+    extra = 0
+    formfield_overrides = NOTE_ROWS
+    fields = ("unit", *FIGURE_FIELDS)
+
+
+@admin.register(Addon)
+class AddonAdmin(admin.ModelAdmin):
+    list_display = ("name", "code")
+    search_fields = ("name", "code")
+    inlines = (AddonCostInline,)
+
+
+class ConsequenceInline(admin.StackedInline):
+    model = Consequence
+    extra = 0
+    formfield_overrides = NOTE_ROWS
+    fields = ("kind", *FIGURE_FIELDS)
+
+
+class RequirementOptionInline(admin.TabularInline):
+    model = RequirementOption
+    extra = 0
+    formfield_overrides = {models.TextField: {"widget": AdminTextareaWidget(attrs={"rows": 2})}}
+    fields = ("support_model", "meets", "addon", "evidence")
+
+
+@admin.register(Requirement)
+class RequirementAdmin(admin.ModelAdmin):
+    """One thing an insurer or framework asks, what failing it costs, and how each option meets it."""
+
+    formfield_overrides = URL_AS_HTTPS
+    list_display = ("name", "code", "framework", "region", "control", "deadline_days", "order")
+    list_editable = ("order",)
+    list_filter = ("framework", "region")
+    search_fields = ("name", "code")
+    inlines = (ConsequenceInline, RequirementOptionInline)
 
 
 @admin.register(Assessment)

@@ -61,6 +61,11 @@ def _form_data(payload: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list[
             errors[_printable(key)] = ["Unknown field."]
         elif value is None:
             data[key] = ""
+        elif key in LIST_FIELDS:
+            if not isinstance(value, list) or not all(isinstance(x, str) and _scalar_error(x) is None for x in value):
+                errors[key] = [f"Give a list of codes, such as {LIST_FIELDS[key]}, or leave it out."]
+            else:
+                data[key] = value
         elif key == "contact_consent":
             if not isinstance(value, bool):
                 errors[key] = ["Give true or false."]
@@ -73,6 +78,10 @@ def _form_data(payload: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list[
     for key, value in {**ASSESSMENT_DEFAULTS, **quote_form_data([])}.items():
         data.setdefault(key, value)
     return data, errors
+
+
+# Answers given as lists of codes (advisor/engine/requirements.py), with an example for the message.
+LIST_FIELDS = {"frameworks": '["cyber_essentials"]', "controls": '["mfa", "patching"]'}
 
 
 def _printable(key: str) -> str:

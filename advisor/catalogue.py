@@ -19,8 +19,22 @@ from django.db.models import Prefetch
 from django.db.models.signals import post_delete, post_migrate, post_save
 from django.dispatch import receiver
 
-from .engine.domain import Catalogue, DimensionSpec, Figure, ModelSpec
-from .models import Characteristic, Comment, ContentVersion, CostParameter, Dimension, SharedFigure, SupportModel
+from .engine.domain import AddonSpec, Catalogue, DimensionSpec, Figure, FrameworkSpec, ModelSpec, RequirementSpec
+from .models import (
+    Addon,
+    AddonCost,
+    Characteristic,
+    Comment,
+    Consequence,
+    ContentVersion,
+    CostParameter,
+    Dimension,
+    Framework,
+    Requirement,
+    RequirementOption,
+    SharedFigure,
+    SupportModel,
+)
 
 # ---- The content version -------------------------------------------------------------------------------------
 
@@ -41,7 +55,20 @@ def content_version() -> int | None:
     return None if row is None else row[0]
 
 
-_CONTENT_MODELS = (SupportModel, Dimension, Characteristic, CostParameter, SharedFigure, Comment)
+_CONTENT_MODELS = (
+    SupportModel,
+    Dimension,
+    Characteristic,
+    CostParameter,
+    SharedFigure,
+    Comment,
+    Framework,
+    Addon,
+    AddonCost,
+    Requirement,
+    Consequence,
+    RequirementOption,
+)
 
 
 def _content_saved(sender: type, instance: Any, created: bool, using: str, raw: bool = False, **kwargs: Any) -> None:
@@ -112,7 +139,74 @@ def _read_catalogue() -> Catalogue:
             )
         )
     figures = {f.key: _figure(f, f.label) for f in SharedFigure.objects.all()}
-    return Catalogue(models=tuple(models), dimensions=dimensions, figures=figures)
+    frameworks, requirements, addons = _read_requirements({m.slug for m in models})
+    return Catalogue(
+        models=tuple(models),
+        dimensions=dimensions,
+        figures=figures,
+        frameworks=frameworks,
+        requirements=requirements,
+        addons=addons,
+    )
+
+
+def _sourced(row: AddonCost | Consequence, key: str, label: str) -> Figure:
+    return Figure(
+        key=key,
+        label=label,
+        low=float(row.low),
+        expected=float(row.expected),
+        high=float(row.high),
+        source_title=row.source_title,
+        source_url=row.source_url,
+        source_year=row.source_year,
+        vendor_claim=row.vendor_claim,
+        note=row.note,
+    )
+
+
+def _read_requirements(
+    active: set[str],
+) -> tuple[tuple[FrameworkSpec, ...], tuple[RequirementSpec, ...], tuple[AddonSpec, ...]]:
+    """What insurers and frameworks ask (advisor/engine/requirements.py): three queries."""
+    frameworks = tuple(
+        FrameworkSpec(f.code, f.name, f.region, f.usual, f.source_title, f.source_url, f.source_year)
+        for f in Framework.objects.all()
+    )
+    addons = tuple(
+        AddonSpec(a.code, a.name, tuple((c.unit, _sourced(c, c.unit, c.get_unit_display())) for c in a.costs.all()))
+        for a in Addon.objects.prefetch_related(Prefetch("costs", queryset=AddonCost.objects.all()))
+    )
+    requirements = []
+    found = Requirement.objects.select_related("consequence").prefetch_related(
+        Prefetch("options", queryset=RequirementOption.objects.select_related("support_model", "addon"))
+    )
+    for r in found:
+        consequence = getattr(r, "consequence", None)
+        cells = [c for c in r.options.all() if c.support_model.slug in active]
+        requirements.append(
+            RequirementSpec(
+                code=r.code,
+                name=r.name,
+                framework=r.framework,
+                region=r.region,
+                control=r.control,
+                consequence_kind=consequence.kind if consequence else "fixed",
+                consequence=_sourced(consequence, r.code, r.name)
+                if consequence
+                else Figure(r.code, r.name, 0.0, 0.0, 0.0),
+                meets={c.support_model.slug: c.meets for c in cells},
+                addons={c.support_model.slug: c.addon.code for c in cells if c.addon is not None},
+                evidence={
+                    c.support_model.slug: tuple(line for line in c.evidence.splitlines() if line.strip()) for c in cells
+                },
+                deadline_days=None if r.deadline_days is None else float(r.deadline_days),
+                source_title=r.source_title,
+                source_url=r.source_url,
+                source_year=r.source_year,
+            )
+        )
+    return frameworks, tuple(requirements), addons
 
 
 # The catalogue this process built last, and the content version it was built under. Kept here rather than

@@ -13,7 +13,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
 
-from .engine import answers, quotes
+from .engine import answers, quotes, requirements
 from .engine.domain import HOURLY_QUOTE_MODELS, QUOTE_INCLUDES, QUOTE_MODELS, Profile, Quote
 from .protect.spam import STARTED, SpamGuardForm
 
@@ -21,6 +21,7 @@ from .protect.spam import STARTED, SpamGuardForm
 ASSESSMENT_DEFAULTS: dict[str, Any] = {
     **{q.name: q.default for q in answers.QUESTIONS if q.default is not None},
     "contact_consent": False,
+    "cyber_insurance": "no",
 }
 
 # The fields that feed scoring, in the order of the question table; the form's other fields are contact details.
@@ -278,6 +279,23 @@ class QuoteForm(forms.Form):
             "max_whole_digits": "Enter 720 or less.",
         },
     )
+    patch_days = DecimalField(
+        label="Promised days to apply a critical fix",
+        required=False,
+        min_value=Decimal("0"),
+        max_value=Decimal("365"),
+        max_digits=5,
+        decimal_places=2,
+        help_text="Leave blank if the quote promises only \u201cbest efforts\u201d. Cyber Essentials asks for 14 days.",
+        error_messages={
+            "invalid": "Enter a number of days, such as 14 or 2.",
+            "min_value": "Enter 0 or more.",
+            "max_value": "Enter 365 days or less.",
+            "max_decimal_places": "Use at most two decimal places.",
+            "max_digits": "Enter 365 or less.",
+            "max_whole_digits": "Enter 365 or less.",
+        },
+    )
     includes = forms.MultipleChoiceField(
         label="What the monthly price includes",
         required=False,
@@ -371,6 +389,7 @@ class QuoteForm(forms.Form):
             notice_days=int(data["notice_days"]),
             termination_fee_months=float(data["termination_fee_months"]) + 0.0,
             response_hours=number("response_hours"),
+            patch_days=number("patch_days"),
             includes=tuple(key for key in quotes.INCLUDE_KEYS if key in chosen),
             model=data.get("model") or "msp",
             hourly_rate=number("hourly_rate"),
@@ -504,6 +523,10 @@ class AssessmentForm(forms.Form):
     @cached_property
     def helper(self) -> FormHelper:
         # Built only when the form is drawn: the API and valid posts never need the layout.
+        from .catalogue import load_catalogue  # the form is drawn from the content; validating needs none of it
+
+        offered = requirements.offered(load_catalogue(), requirements.region_of(None))
+        offer_frameworks(self, tuple((f.code, f.name) for f in offered))
         return assessment_helper()
 
     def clean_organisation_name(self) -> str:
@@ -532,6 +555,12 @@ class AssessmentForm(forms.Form):
             )
         return data
 
+    def clean_frameworks(self) -> list[str]:
+        chosen = self.cleaned_data.get("frameworks") or []
+        if requirements.NOT_SURE in chosen and len(chosen) > 1:
+            raise ValidationError("Tick 'Not sure' alone, or the frameworks you follow.", code="not_sure_alone")
+        return chosen
+
     def to_profile(self) -> Profile:
         """The cleaned answers as the engine's Profile: numbers as floats, blanks as None."""
         data = self.cleaned_data
@@ -540,7 +569,47 @@ class AssessmentForm(forms.Form):
             found = data.get(name)
             return float(found) + 0.0 if isinstance(found, Decimal) else found  # + 0.0: -0 reads as 0
 
-        return Profile(**{name: value(name) for name in PROFILE_FIELDS}, quotes=self.quotes.to_quotes())
+        return Profile(
+            **{name: value(name) for name in PROFILE_FIELDS},
+            quotes=self.quotes.to_quotes(),
+            cyber_insurance=data.get("cyber_insurance") or "no",
+            frameworks=tuple(data.get("frameworks") or ()),
+            controls=tuple(code for code, _ in requirements.CONTROLS if code in (data.get("controls") or ())),
+        )
+
+
+# What the organisation must meet (advisor/engine/requirements.py): all optional, and left out they change nothing.
+# Every framework is accepted (the API's too); the form shows those of the organisation's region's book.
+INSURANCE_SECTION = "Insurance and rules (optional)"
+REQUIREMENT_FIELDS = {
+    "cyber_insurance": forms.ChoiceField(
+        label="Do you hold cyber insurance?",
+        choices=requirements.CYBER_INSURANCE,
+        widget=forms.RadioSelect,
+        required=False,
+        help_text="Insurers pay out only when their conditions were met: we check which options meet them.",
+    ),
+    "frameworks": forms.MultipleChoiceField(
+        label="Frameworks you must meet",
+        choices=(*requirements.FRAMEWORKS, (requirements.NOT_SURE, "Not sure")),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="Those a customer, contract or regulator asks of you. Leave all unticked if none.",
+    ),
+    "controls": forms.MultipleChoiceField(
+        label="Already in place on every account and device",
+        choices=requirements.CONTROLS,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="Tick only what covers everyone: insurers count partial cover as none. Restore-tested backups "
+        "are the backup answer above.",
+    ),
+}
+
+
+def offer_frameworks(form: forms.Form, offered: tuple[tuple[str, str], ...]) -> None:
+    """Show only the frameworks the organisation's region lists (and "Not sure"); every one still validates."""
+    form.fields["frameworks"].widget.choices = [*offered, (requirements.NOT_SURE, "Not sure")]
 
 
 # The questions' fields go between the name and the contact details, in the table's order (what the metaclass
@@ -548,6 +617,7 @@ class AssessmentForm(forms.Form):
 AssessmentForm.base_fields = {
     "organisation_name": AssessmentForm.base_fields["organisation_name"],
     **{q.name: field_for(q) for q in answers.QUESTIONS},
+    **REQUIREMENT_FIELDS,
     "contact_consent": AssessmentForm.base_fields["contact_consent"],
     "email": AssessmentForm.base_fields["email"],
 }
@@ -576,6 +646,8 @@ def assessment_helper() -> FormHelper:
                 *names,
                 HTML('{% include "advisor/_quotes.html" %}'),
             ]
+        if title == answers.QUOTES:
+            fieldsets.append(Fieldset(INSURANCE_SECTION, *REQUIREMENT_FIELDS))
         fieldsets.append(Fieldset(title, *names))
     helper.layout = Layout(
         *fieldsets,

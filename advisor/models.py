@@ -15,6 +15,8 @@ from django.db import models, transaction
 from django.urls import reverse
 from django.utils.functional import cached_property
 
+from .engine import requirements as requirement_rules
+
 
 class ReadableDecimalField(models.DecimalField):
     """A DecimalField whose rows always read back, whatever number their column holds.
@@ -531,3 +533,151 @@ class Comment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.created_at:%Y-%m-%d})"
+
+
+# ---- What insurers and frameworks ask (advisor/engine/requirements.py, issue 32) ------------------------------
+
+REGION_HELP = "Two-letter country code (ISO 3166-1 alpha-2), such as GB, US or AU; blank for every region."
+
+
+class Sourced(models.Model):
+    """Where a rule comes from (the figures that price it are SourcedFigures of their own)."""
+
+    source_title = models.CharField(max_length=200, blank=True)
+    source_url = models.URLField("source address", max_length=300, blank=True)
+    source_year = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Framework(Sourced):
+    """A framework a region's organisations meet: the region's book the form offers."""
+
+    code = models.CharField(max_length=40, choices=requirement_rules.FRAMEWORKS)
+    region = models.CharField(max_length=2, blank=True, help_text=REGION_HELP)
+    name = models.CharField(max_length=100)
+    usual = models.BooleanField(
+        default=False, help_text="Counted when someone is not sure which frameworks apply to them."
+    )
+    order = models.PositiveSmallIntegerField("display order", default=0)
+    objects = ContentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["region", "order", "code"]
+        constraints = [models.UniqueConstraint(fields=["code", "region"], name="one_framework_per_region")]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.region or 'every region'})"
+
+
+class Addon(models.Model):
+    """Something bought beside an option so that it meets a requirement (patch monitoring, a BAA)."""
+
+    code = models.SlugField(max_length=40, unique=True)
+    name = models.CharField(max_length=120, help_text="As the result names it, beside the option.")
+    objects = ContentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = "add-on"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AddonCost(SourcedFigure):
+    """One priced part of an add-on: an amount or hours, per user, per device or once."""
+
+    addon = models.ForeignKey(Addon, on_delete=models.CASCADE, related_name="costs")
+    unit = models.CharField(max_length=30, choices=requirement_rules.ADDON_UNITS)
+    objects = ContentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["addon", "unit"]
+        verbose_name = "add-on cost"
+        constraints = [
+            models.UniqueConstraint(fields=["addon", "unit"], name="one_addon_cost_per_unit"),
+            models.CheckConstraint(
+                condition=models.Q(low__lte=models.F("expected")) & models.Q(expected__lte=models.F("high")),
+                name="addon_cost_range_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.addon}: {self.get_unit_display()}"
+
+
+class Requirement(Sourced):
+    """One thing an insurer or a framework asks for, per region where it differs."""
+
+    code = models.SlugField(max_length=40, unique=True)
+    name = models.CharField(max_length=160)
+    framework = models.CharField(
+        max_length=40, choices=((requirement_rules.INSURANCE, "Cyber insurance"), *requirement_rules.FRAMEWORKS)
+    )
+    region = models.CharField(max_length=2, blank=True, help_text=REGION_HELP)
+    control = models.CharField(
+        max_length=20,
+        blank=True,
+        choices=(*requirement_rules.CONTROLS, ("backup", "Restore-tested backups")),
+        help_text="The organisation's own control that meets it whatever the option; blank for none.",
+    )
+    deadline_days = models.DecimalField(
+        max_digits=6, decimal_places=2, null=True, blank=True, help_text="Days to apply a critical fix, if any."
+    )
+    order = models.PositiveSmallIntegerField("display order", default=0)
+    objects = ContentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Consequence(SourcedFigure):
+    """What failing a requirement costs: the insurer's lost payout (a share), or an amount over three years."""
+
+    requirement = models.OneToOneField(Requirement, on_delete=models.CASCADE, related_name="consequence")
+    kind = models.CharField(
+        max_length=10,
+        choices=(
+            (requirement_rules.PAYOUT, "Share of a serious incident's cost the insurer would pay (0–1)"),
+            (requirement_rules.FIXED, "Amount over three years"),
+        ),
+    )
+    objects = ContentQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(low__lte=models.F("expected")) & models.Q(expected__lte=models.F("high")),
+                name="consequence_range_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.requirement}: {self.get_kind_display()}"
+
+
+class RequirementOption(models.Model):
+    """How one option meets one requirement: as sold, with an add-on, or not at all, and what it shows for it."""
+
+    requirement = models.ForeignKey(Requirement, on_delete=models.CASCADE, related_name="options")
+    support_model = models.ForeignKey(SupportModel, on_delete=models.CASCADE, related_name="requirements")
+    meets = models.CharField(max_length=12, choices=requirement_rules.MEETS)
+    addon = models.ForeignKey(Addon, on_delete=models.PROTECT, null=True, blank=True)
+    evidence = models.TextField(blank=True, help_text="What it produces to show it, one item a line.")
+    objects = ContentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["requirement", "support_model__order"]
+        verbose_name = "how an option meets it"
+        verbose_name_plural = "how each option meets it"
+        constraints = [
+            models.UniqueConstraint(fields=["requirement", "support_model"], name="one_cell_per_requirement_option")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.requirement} / {self.support_model}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .engine import answers, explain, quotes
+from .engine import answers, explain, quotes, requirements
 from .engine.domain import Assumption, OptionCost, OptionResult, Quote, QuoteResult, Result
 from .models import Assessment
 from .snapshot import Stored, to_plain
@@ -34,8 +34,25 @@ def answer_rows(stored: Stored) -> list[AnswerRow]:
         elif value is None and q.name in ("hourly_rate", "msp_fee_per_user"):
             text = "Not given: published figures used"
         rows.append(AnswerRow(q.label, text))
+    rows.extend(requirement_answer_rows(profile))
     rows.extend(AnswerRow(f"Quote: {quote.name}", quote_terms(quote)) for quote in profile.quotes)
     return rows
+
+
+def requirement_answer_rows(profile: Any) -> list[AnswerRow]:
+    """What the organisation said it must meet, when it said anything (left out, the table is as before)."""
+    if profile.cyber_insurance == "no" and not profile.frameworks and not profile.controls:
+        return []
+    names = {**dict(requirements.FRAMEWORKS), requirements.NOT_SURE: "Not sure"}
+    controls = dict(requirements.CONTROLS)
+    return [
+        AnswerRow("Cyber insurance", dict(requirements.CYBER_INSURANCE).get(profile.cyber_insurance, "No")),
+        AnswerRow("Frameworks you must meet", ", ".join(names.get(c, c) for c in profile.frameworks) or "None"),
+        AnswerRow(
+            "Already in place on every account and device",
+            "; ".join(controls.get(c, c) for c in profile.controls) or "None",
+        ),
+    ]
 
 
 def quote_terms(quote: Quote) -> str:
@@ -61,6 +78,8 @@ def quote_terms(quote: Quote) -> str:
     terms.append(
         "best efforts" if quote.response_hours is None else f"response within {explain.number(quote.response_hours)} h"
     )
+    if quote.patch_days is not None:
+        terms.append(f"critical fixes within {explain.number(quote.patch_days)} days")
     included = [quotes.INCLUDE_WORDS[key] for key in quote.includes]
     terms.append(f"includes {', '.join(included)}" if included else "includes none of the listed items")
     return "; ".join(terms)
@@ -258,10 +277,34 @@ def _quote(q: QuoteResult) -> dict[str, Any]:
         "fees_three_years": q.fees_three_years,
         "exit_cost_after_one_year": q.exit_cost_after_one_year,
         "left_out_three_years": q.left_out,
-        "flags": [{"code": f.code, "text": f.text} for f in q.flags],
+        "flags": [
+            {"code": f.code, "requirement": f.requirement, "text": f.text}
+            if f.requirement
+            else {"code": f.code, "text": f.text}
+            for f in q.flags
+        ],
         "cost": _cost(q.cost),
         "chance_cheapest": q.cost.chance_cheapest,
     }
+
+
+MEETS_LABELS = {"yes": "Meets it as sold", "with_addon": "With an add-on", "no": "Does not meet it"}
+
+
+def requirement_rows(result: Result) -> list[dict[str, Any]]:
+    """The requirement-by-option matrix for the page: each requirement with a cell per option shown, in the order
+    the options are shown (their names, how each meets it, the add-on and its cost, and the evidence)."""
+    names = {o.slug: o.title or o.name for o in result.options}
+    rows = []
+    for row in result.requirements:
+        by_model = {cell.model: cell for cell in row.options}
+        cells = [
+            {"option": names[o.slug], "cell": by_model[o.slug], "meets": MEETS_LABELS[by_model[o.slug].meets]}
+            for o in result.options
+            if o.slug in by_model
+        ]
+        rows.append({"code": row.code, "name": row.name, "met_by_you": row.met_by_you, "cells": cells})
+    return rows
 
 
 def api_document(assessment: Assessment, stored: Stored, *, url: str, shared_url: str | None) -> dict[str, Any]:
@@ -293,6 +336,9 @@ def api_document(assessment: Assessment, stored: Stored, *, url: str, shared_url
         "tipping_points": result.tipping_points,
         "assumptions": figure_rows(stored),
         "estimates": result.estimates,
+        "requirements": result.requirements,
+        "requirement_line": result.requirement_line,
+        "requirement_notes": list(result.requirement_notes),
         "inputs": {**to_plain(stored.profile), "organisation_name": assessment.organisation_name},
     }
 

@@ -140,10 +140,11 @@ class Stored:
         return self.version < RESULT_VERSION
 
 
-# Versions stored in today's types: version 2 ranked by a blend of fit and cost, version 3 by money alone; the
-# shape is the same but for fields that version 3 added with defaults (an option's allowance). A version 2 result
-# renders as it was stored and says it was scored by an earlier model.
-READABLE_AS_TODAY = (2, RESULT_VERSION)
+# Versions stored in today's types: version 2 ranked by a blend of fit and cost, version 3 by money alone, version 6
+# with what the insurer and frameworks ask (issue 32); the shape is the same but for fields later versions added
+# with defaults (an option's allowance; the requirements, their line and notes; a quote's patch days). A result of
+# an earlier version renders as it was stored and says it was scored by an earlier model.
+READABLE_AS_TODAY = (2, 3, RESULT_VERSION)
 
 
 def load(assessment: Assessment) -> Stored:

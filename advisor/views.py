@@ -86,7 +86,22 @@ def _answers(assessment: Assessment) -> dict:
     return {
         **{name: _unsigned(getattr(assessment, name)) for name in PROFILE_FIELDS if name not in answers.READ_AS_QUOTES},
         "organisation_name": assessment.organisation_name,
+        **_requirement_answers(assessment),
     }
+
+
+def _requirement_answers(assessment: Assessment) -> dict:
+    """What the organisation must meet (kept in its stored result's inputs, not in columns); none when unreadable."""
+
+    def read(a: Assessment) -> dict:
+        profile = snapshot.load(a).profile
+        return {
+            "cyber_insurance": profile.cyber_insurance,
+            "frameworks": list(profile.frameworks),
+            "controls": list(profile.controls),
+        }
+
+    return _readable(read, assessment, {})
 
 
 def _unsigned(value):
@@ -148,7 +163,10 @@ def assess(request: HttpRequest) -> HttpResponse:
     # The CSRF token sits outside them and is rendered on every request.
     low, high = answers.TYPICAL_PROBLEMS_PER_PERSON_MONTH
     response = render(
-        request, "advisor/assess.html", {"form": form, "blank": blank, "problems": {"low": low, "high": high}}
+        request,
+        "advisor/assess.html",
+        # content_version: the blank form offers the frameworks staff edit (called only when the template asks)
+        {"form": form, "blank": blank, "problems": {"low": low, "high": high}, "content_version": content_version},
     )
     if not blank:
         # One organisation's answers and quotes, shown again: kept by the browser only, as its result is.
@@ -183,6 +201,7 @@ def _result_page_of(assessment: Assessment, *, shared: bool) -> dict:
         "figures": report.figure_rows(stored),
         "ranking": report.cost_ranking(result),
         "quote_cards": report.quote_cards(result),
+        "requirement_rows": report.requirement_rows(result),
         "cost_chart": charts.cost_chart(result.options),
         "part_legend": [name for name, _colour in charts.PART_STYLES],
         "fit_chart": charts.fit_chart(result.options, result.needs),

@@ -91,3 +91,61 @@ def catalogue_with_options_between() -> Catalogue:
         basis = size.PRICING_BASES[model["slug"]]
         extra.append(ModelSpec(model["slug"], model["name"], ratings, {}, figures, model["pricing_type"], basis))
     return Catalogue(models=base.models + tuple(extra), dimensions=base.dimensions, figures=base.figures)
+
+
+def with_requirements(catalogue: Catalogue) -> Catalogue:
+    """A catalogue with what insurers and frameworks ask (advisor/content/requirements_2026_12.py), built as
+    advisor/catalogue.py reads the seeded rows (test_seed checks that the two agree)."""
+    from dataclasses import replace
+
+    from advisor.content import requirements_2026_12 as seeded_requirements
+    from advisor.engine.domain import AddonSpec, FrameworkSpec, RequirementSpec
+    from advisor.engine.requirements import ADDON_UNITS
+
+    units = dict(ADDON_UNITS)
+    slugs = {m.slug for m in catalogue.models}
+    frameworks = tuple(
+        FrameworkSpec(code, name, region, usual, title, url, year)
+        for code, region, name, usual, title, url, year in seeded_requirements.FRAMEWORKS
+    )
+    addons = tuple(
+        AddonSpec(code, name, tuple((unit, figure((unit, units[unit], *row))) for unit, *row in costs))
+        for code, name, costs in sorted(seeded_requirements.ADDONS)
+    )
+    requirements = []
+    for (
+        code,
+        name,
+        framework,
+        region,
+        control,
+        deadline,
+        title,
+        url,
+        year,
+        lost,
+        cells,
+    ) in seeded_requirements.REQUIREMENTS:
+        kind, low, expected, high, c_title, c_url, c_year, note = lost
+        kept = {slug: cell for slug, cell in cells.items() if slug in slugs}
+        requirements.append(
+            RequirementSpec(
+                code=code,
+                name=name,
+                framework=framework,
+                region=region,
+                control=control,
+                consequence_kind=kind,
+                consequence=Figure(
+                    code, name, float(low), float(expected), float(high), c_title, c_url, c_year, False, note
+                ),
+                meets={slug: meets for slug, (meets, _, _) in kept.items()},
+                addons={slug: addon for slug, (_, addon, _) in kept.items() if addon},
+                evidence={slug: evidence for slug, (_, _, evidence) in kept.items()},
+                deadline_days=None if deadline is None else float(deadline),
+                source_title=title,
+                source_url=url,
+                source_year=year,
+            )
+        )
+    return replace(catalogue, frameworks=frameworks, requirements=tuple(requirements), addons=addons)

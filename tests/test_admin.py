@@ -17,12 +17,16 @@ from django.urls import reverse
 
 from advisor import snapshot
 from advisor.models import (
+    Addon,
+    AddonCost,
     Assessment,
     Characteristic,
     Comment,
     CostParameter,
     Dimension,
+    Framework,
     OptionOutcome,
+    Requirement,
     SharedFigure,
     SupportModel,
 )
@@ -30,7 +34,7 @@ from tests.staff import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
-MODELS = [SupportModel, Dimension, Characteristic, CostParameter, Assessment, Comment]
+MODELS = [SupportModel, Dimension, Characteristic, CostParameter, Assessment, Comment, Framework, Addon, Requirement]
 
 
 @pytest.fixture
@@ -62,6 +66,20 @@ def test_every_change_page_loads(staff, assessment, model):
     Comment.objects.create(name="Ann", email="ann@example.com", text="Hello")
     obj = model.objects.first()
     assert staff.get(admin_url(model, "change", obj.pk)).status_code == 200
+
+
+def test_staff_edit_a_requirement_its_consequence_and_how_each_option_meets_it_and_the_next_score_uses_it(staff):
+    from advisor.catalogue import load_catalogue
+
+    requirement = Requirement.objects.get(code="hipaa_baa")
+    html = staff.get(admin_url(Requirement, "change", requirement.pk)).content.decode()
+    assert "consequence-TOTAL_FORMS" in html and "options-TOTAL_FORMS" in html
+    assert staff.get(admin_url(Addon, "change", Addon.objects.get(code="baa").pk)).status_code == 200
+    cost = AddonCost.objects.get(addon__code="baa")
+    cost.expected, cost.high = 900, 3000
+    cost.save()  # a save changes the content version, so the catalogue is read again
+    baa = next(a for a in load_catalogue().addons if a.code == "baa")
+    assert baa.costs[0][1].expected == 900
 
 
 def test_support_model_page_edits_characteristics_and_costs_inline(staff):

@@ -49,7 +49,10 @@ def test_the_api_the_answers_table_and_the_csv_carry_every_answer(client):
     document = client.post(
         "/api/assessments/", {"industry": "legal", "employees": 7}, content_type="application/json"
     ).json()
-    assert set(document["inputs"]) == {q.name for q in QUESTIONS} | {"organisation_name", "quotes"}
+    requirement_answers = {"cyber_insurance", "frameworks", "controls"}  # kept in the stored inputs, not in columns
+    assert (
+        set(document["inputs"]) == {q.name for q in QUESTIONS} | {"organisation_name", "quotes"} | requirement_answers
+    )
     assessment = Assessment.objects.get()
     rows = report.answer_rows(snapshot.load(assessment))
     assert [row.label for row in rows] == [q.label for q in QUESTIONS]

@@ -142,6 +142,9 @@ def test_the_document_keys_are_the_documented_contract(client):
         "quote_verdict",
         "recommended_quote",
         "url_without_quotes",
+        "requirements",
+        "requirement_line",
+        "requirement_notes",
     }
     assert set(document["scores"][0]) == {
         "model",

@@ -82,8 +82,9 @@ class TestInOneProcess:
         ContentVersion.objects.all().delete()
         load_catalogue()
         # Read again every time: version (none), dimensions, models, characteristics, cost parameters, the
-        # figures for every option.
-        with django_assert_num_queries(6):
+        # figures for every option, and what insurers and frameworks ask (frameworks, add-ons with their costs,
+        # requirements with how each option meets them).
+        with django_assert_num_queries(11):
             assert load_catalogue().dimensions
         ContentVersion.bump()
         assert content_version() is not None

@@ -26,6 +26,7 @@ from tests.test_seed import ARTICLE  # noqa: E402 - one place says where the art
 seed = importlib.import_module("advisor.migrations.0005_how_it_works_page")
 five_options = importlib.import_module("advisor.migrations.0015_how_it_works_five_options")
 money_first = importlib.import_module("advisor.migrations.0019_how_it_works_money_first")
+insurable = importlib.import_module("advisor.migrations.0024_how_it_works_requirements")
 
 
 @pytest.fixture
@@ -201,7 +202,9 @@ def test_a_page_taken_off_the_site_is_not_found(client):
     assert client.get(URL).status_code == 404
 
 
-@pytest.mark.parametrize("version", [seed, five_options, money_first], ids=["first", "second", "third"])
+@pytest.mark.parametrize(
+    "version", [seed, five_options, money_first, insurable], ids=["first", "second", "third", "fourth"]
+)
 def test_the_seeded_html_is_all_allowed(version):
     assert pagehtml.removed(version.CONTENT) == []
     assert "Break/Fix" in pagehtml.clean(version.CONTENT)
@@ -220,7 +223,9 @@ def test_what_the_sanitiser_keeps_and_what_it_names_as_removed():
     assert pagehtml.clean(dirty) == "<p>a</p><p>b</p>"
 
 
-@pytest.mark.parametrize("version", [seed, five_options, money_first], ids=["first", "second", "third"])
+@pytest.mark.parametrize(
+    "version", [seed, five_options, money_first, insurable], ids=["first", "second", "third", "fourth"]
+)
 def test_the_seeded_html_has_no_inline_style_or_script_and_starts_at_h2(version):
     # The Content-Security-Policy refuses inline style and script; the template gives the page its only <h1>.
     content = version.CONTENT
@@ -240,9 +245,37 @@ def test_the_migration_backward_removes_the_page_and_forward_brings_it_back():
     assert list(page.sites.values_list("pk", flat=True)) == [1]
 
 
+def test_the_fourth_version_replaces_any_seeded_version_and_goes_back_to_the_third():
+    editor = SimpleNamespace(connection=connection)
+    assert FlatPage.objects.get(url=URL).content == insurable.CONTENT  # the test database is migrated
+    assert "What your insurer and frameworks ask" in insurable.CONTENT
+    assert "This is not certification and not legal advice" in insurable.CONTENT
+    insurable.backward(apps, editor)
+    assert FlatPage.objects.get(url=URL).content == money_first.CONTENT
+    for earlier in (seed, five_options, money_first):
+        FlatPage.objects.filter(url=URL).update(content=earlier.CONTENT)
+        insurable.forward(apps, editor)
+        assert FlatPage.objects.get(url=URL).content == insurable.CONTENT
+
+
+@pytest.mark.parametrize(
+    "edited",
+    [money_first.CONTENT + "<p>One line staff added.</p>\n", money_first.CONTENT.replace("\n", "\r\n")],
+    ids=["a line added", "line endings"],
+)
+def test_the_fourth_version_leaves_a_page_staff_edited_alone(edited):
+    editor = SimpleNamespace(connection=connection)
+    FlatPage.objects.filter(url=URL).update(content=edited)
+    insurable.forward(apps, editor)
+    assert FlatPage.objects.get(url=URL).content == edited
+    insurable.backward(apps, editor)
+    assert FlatPage.objects.get(url=URL).content == edited
+
+
 def test_the_third_version_replaces_either_seeded_version_and_goes_back_to_the_second():
     editor = SimpleNamespace(connection=connection)
-    assert FlatPage.objects.get(url=URL).content == money_first.CONTENT  # the test database is migrated
+    insurable.backward(apps, editor)
+    assert FlatPage.objects.get(url=URL).content == money_first.CONTENT
     assert "The money decides" in money_first.CONTENT and "Two things decide: fit and cost" not in money_first.CONTENT
     money_first.backward(apps, editor)
     assert FlatPage.objects.get(url=URL).content == five_options.CONTENT
@@ -267,6 +300,7 @@ def test_the_third_version_leaves_a_page_staff_edited_alone(edited):
 
 def test_the_second_version_replaces_the_first_version_and_back_again():
     editor = SimpleNamespace(connection=connection)
+    insurable.backward(apps, editor)
     money_first.backward(apps, editor)
     page = FlatPage.objects.get(url=URL)
     assert page.content == five_options.CONTENT

@@ -153,3 +153,20 @@ def test_the_admins_pricing_bases_are_the_ones_the_engine_prices_and_each_option
     assert tuple(SupportModel.PricingBasis.values) == costs.PRICING_BASES
     assert dict(SupportModel.objects.values_list("slug", "pricing_basis")) == size_2026_12.PRICING_BASES
     assert [m.basis for m in load_catalogue().models] == [m.basis for m in seeded_catalogue().models]
+
+
+def test_the_database_reads_back_the_seeded_requirements_the_pure_tests_use():
+    from advisor.catalogue import load_catalogue
+    from tests.catalogues import catalogue_with_options_between, with_requirements
+
+    from_database, seeded = load_catalogue(), with_requirements(catalogue_with_options_between())
+
+    def costs(addons):  # units in the database's order aside
+        return {
+            a.code: (a.name, sorted((unit, f.low, f.expected, f.high, f.source_title) for unit, f in a.costs))
+            for a in addons
+        }
+
+    assert set(from_database.frameworks) == set(seeded.frameworks)  # the book lists them by region
+    assert costs(from_database.addons) == costs(seeded.addons)
+    assert from_database.requirements == seeded.requirements

@@ -58,6 +58,7 @@ def test_the_assessment_form_comes_in_sections_with_its_defaults_chosen(client):
         "backup": ["partial"],
         "growth": ["stable"],
         "budget_preference": ["no_preference"],
+        "cyber_insurance": ["no"],
     }
 
 

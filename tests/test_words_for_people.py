@@ -1,5 +1,5 @@
 """Words for people (issue 29): no page a person reads shows a field name (snake_case), typing notation such as
-"(0–1)" or "(0 no, 1 yes)", or a pointer to a field ("see block_minimum_hours"); and migration 0031 mends the seeded
+"(0–1)" or "(0 no, 1 yes)", or a pointer to a field ("see block_minimum_hours"); and migration 0021 mends the seeded
 labels and notes only where staff have not edited them."""
 
 from __future__ import annotations
@@ -105,7 +105,7 @@ def test_plain_words_take_out_notation_units_and_field_names_and_leave_the_rest(
     assert plain("Likelier without routine upkeep (×)") == "Likelier without routine upkeep (×)"
 
 
-MIGRATION = importlib.import_module("advisor.migrations.0031_words_for_people")
+MIGRATION = importlib.import_module("advisor.migrations.0021_words_for_people")
 
 
 @pytest.mark.django_db

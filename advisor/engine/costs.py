@@ -352,10 +352,11 @@ class Parts:
     staff: Any  # salaries, recruiting and training of staff an option hires
     lost_work: Any
     risk: Any
+    addons: Any = 0.0  # what is bought beside the option to meet a requirement (requirements.py)
 
     @property
     def bills(self) -> Any:
-        return self.labour + self.fees + self.onboarding + self.tooling + self.joiners + self.staff
+        return self.labour + self.fees + self.onboarding + self.tooling + self.joiners + self.staff + self.addons
 
     @property
     def total(self) -> Any:
@@ -556,7 +557,9 @@ def parts(
     base_chance = _lesser(
         BASE_CHANCE_CAP, shared["serious_incident_chance"] * math.sqrt(people / RISK_REFERENCE_PEOPLE)
     )
-    upkeep_done = _greater(option["upkeep_included"], own)
+    # An organisation that applies its fixes to a documented cadence (controls: patching) has its upkeep done,
+    # as its own IT staff's upkeep counts.
+    upkeep_done = _greater(option["upkeep_included"], 1.0 if "patching" in profile.controls else own)
     chance = (
         base_chance
         * (1.0 + (shared["unpatched_multiplier"] - 1.0) * (1.0 - upkeep_done))

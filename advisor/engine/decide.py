@@ -21,9 +21,11 @@
 from __future__ import annotations
 
 import operator
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
-from . import costs, explain, needs, quotes, tipping, uncertainty
+from . import costs, explain, needs, quotes, requirements, tipping, uncertainty
 from .domain import (
     RESULT_VERSION,
     Catalogue,
@@ -38,6 +40,7 @@ from .domain import (
     Quote,
     QuoteResult,
     Range,
+    RequirementRow,
     Result,
     WithoutQuotes,
 )
@@ -77,6 +80,7 @@ class Evaluation:
     cheapest: int
     quotes: dict[int, tuple[Quote, quotes.Priced]] = field(default_factory=dict)  # by candidate index
     models: dict[int, int] = field(default_factory=dict)  # each candidate's option (by catalogue index)
+    plan: requirements.Plan | None = None  # what the insurer and frameworks ask of each option; None: nothing
 
     @property
     def best(self) -> int:
@@ -179,6 +183,8 @@ def evaluate(
     levels = [] if ranking_only else needs.needs(catalogue, signals)
     fits: dict[int, float] = {}
     parts: dict[int, costs.Parts] = {}
+    plan = requirements.plan(profile, catalogue) if requirements.applies(profile) else None
+    met = _meeting(plan, catalogue, profile.employees, used.devices) if plan and plan.requirements else None
     for i in applicable(profile, prep):
         model, option = catalogue.models[i], prep.options[i]
         if not ranking_only:
@@ -194,6 +200,8 @@ def evaluate(
             incidents=used.incidents_per_month,
             downtime_cost=used.downtime_cost_per_hour,
         )
+        if met is not None:
+            parts[i] = met(i, parts[i], option)
     models = {i: i for i in parts}
     priced: dict[int, tuple[Quote, quotes.Priced]] = {}
     if profile.quotes:
@@ -212,6 +220,8 @@ def evaluate(
             bought = quotes.option_index(quote, catalogue)
             if found is not None and bought is not None and bought in parts:
                 index = len(catalogue.models) + n
+                if met is not None:
+                    found = met(index, found, prep.options[bought], quote)
                 priced[index] = (quote, found)
                 models[index] = bought
     totals = {i: float(p.total) for i, p in parts.items()}
@@ -241,7 +251,40 @@ def evaluate(
         cheapest,
         priced,
         models,
+        plan,
     )
+
+
+def _meeting(plan: requirements.Plan, catalogue: Catalogue, employees: int, devices: float) -> Callable[..., Any]:
+    """A function pricing the requirements into one candidate's parts: an option's (by catalogue index) or a
+    quote's (its Priced, priced as the option it buys, less what its promised patch time misses)."""
+    fallback = requirements.fallback_rate(catalogue)
+    people = max(1.0, float(employees))
+    addons = {a.code: a for a in catalogue.addons}
+
+    def met(index: int, found: Any, option: dict[str, Any], quote: Quote | None = None) -> Any:
+        if quote is None:
+            slug = catalogue.models[index].slug
+            option_plan = plan.of(slug)
+            return (
+                found
+                if option_plan is None
+                else requirements.priced(found, option_plan, requirements.rate(option, fallback), people, devices)
+            )
+        slug = next(m.slug for m in catalogue.models if m.slug == quote.model)
+        missed = frozenset(
+            r.code
+            for r, _ in requirements.missed_by_quote(plan, slug, quote.patch_days)
+            if quote.patch_days is not None
+        )
+        option_plan = requirements.option_plan(slug, plan.requirements, plan.yours, addons, missed)
+        rate = requirements.rate({"hourly_rate": quote.hourly_rate or option.get("hourly_rate", 0.0)}, fallback)
+        parts = requirements.priced(found.parts, option_plan, rate, people, devices)
+        if parts is found.parts:
+            return found
+        return replace(found, parts=parts, lines={**found.lines, "addons": parts.addons})
+
+    return met
 
 
 def quote_shared(catalogue: Catalogue, prepared: Prepared) -> dict[str, float]:
@@ -321,7 +364,8 @@ def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool =
     if not ev.order:
         raise ValueError("No active support option applies to this organisation.")
     shares = {i: allowance_share(profile, catalogue, catalogue.models[ev.models[i]].pricing) for i in ev.totals}
-    simulated = uncertainty.simulate(profile, catalogue, ev.parts, ev.quotes, shares)
+    met = _meeting(ev.plan, catalogue, profile.employees, ev.used.devices) if ev.plan and ev.plan.requirements else None
+    simulated = uncertainty.simulate(profile, catalogue, ev.parts, ev.quotes, shares, adjust=met)
     # Each option ranks at its best price, its own or a quote's for it.
     standing = {i: min(ev.ranking[c] for c in ev.ranking if ev.models[c] == i) for i in ev.parts}
     option_order = sorted(standing, key=lambda i: (round(standing[i], 6), i))
@@ -342,6 +386,7 @@ def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool =
     summary = explain.summary(tuple(contenders), close_call, preference=profile.budget_preference, chance=chance)
     if profile.quotes:
         summary += explain.quote_relation(best, recommended_quote, _by_ranking(quote_results))
+    asked, asked_line, asked_notes = _requirements(profile, catalogue, prepared, ev, options)
     return Result(
         version=RESULT_VERSION,
         recommendation=best.slug,
@@ -387,6 +432,9 @@ def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool =
             if alone is not None
             else None
         ),
+        requirements=asked,
+        requirement_line=asked_line,
+        requirement_notes=asked_notes,
     )
 
 
@@ -418,6 +466,27 @@ def _tipping_points(
     points = next(found) if wanted and ev.runner_up() is not None else ()
     points_alone = next(found) if wanted and alone is not None and alone.runner_up() is not None else ()
     return points, points_alone
+
+
+def _requirements(
+    profile: Profile, catalogue: Catalogue, prepared: Prepared, ev: Evaluation, options: list[OptionResult]
+) -> tuple[tuple[RequirementRow, ...], str, tuple[str, ...]]:
+    """The requirement-by-option matrix, the first screen's line on what the requirements changed (worked out
+    against the same answers without them: one more evaluation, only when some apply), and the notes."""
+    plan = ev.plan
+    if plan is None:
+        return (), "", ()
+    if not plan.requirements:
+        return (), "", plan.notes
+    index = {m.slug: i for i, m in enumerate(catalogue.models)}
+    fallback = requirements.fallback_rate(catalogue)
+    slugs = tuple(o.slug for o in options)
+    rates = {slug: float(requirements.rate(prepared.options[index[slug]], fallback)) for slug in slugs}
+    rows = requirements.matrix(plan, slugs, rates, max(1.0, float(profile.employees)), ev.used.devices)
+    plain = evaluate(replace(profile, cyber_insurance="no", frameworks=()), catalogue, prepared)
+    before = catalogue.models[min(plain.parts, key=lambda i: (round(plain.ranking[i], 6), i))].slug
+    ranked = [(o.slug, o.title or o.name, ev.totals[index[o.slug]] - plain.totals[index[o.slug]]) for o in options]
+    return rows, requirements.first_line(plan, ranked, before, explain.money), plan.notes
 
 
 def _by_ranking(quote_results: tuple[QuoteResult, ...]) -> list[QuoteResult]:
@@ -531,6 +600,7 @@ def _option_result(
                 "tooling": round(float(part.tooling), 2),
                 "joiners": round(float(part.joiners), 2),
                 "staff": round(float(part.staff), 2),
+                **({"addons": round(float(part.addons), 2)} if float(part.addons) else {}),
             },
             chance_cheapest=round(simulated.chance_cheapest[i], 3),
             scope=costs.scope(option, profile, ev.used.devices, pricing=model.pricing, shared=prepared_shared),
@@ -631,7 +701,8 @@ def _quote_results(
                     incidents=ev.used.incidents_per_month,
                     downtime_cost=ev.used.downtime_cost_per_hour,
                 ),
-                flags=() if hourly else quotes.flags(quote, profile, devices=devices, market=market),
+                flags=(() if hourly else quotes.flags(quote, profile, devices=devices, market=market))
+                + quotes.requirement_flags(quote, ev.plan),
                 minimum_applies=False if hourly else quotes.minimum_applies(quote, people, devices),
                 monthly_third_year=round(monthly if hourly else quotes.fee_in_year(quote, people, devices, 2), 2),
                 model=catalogue.models[option].slug,

@@ -48,6 +48,7 @@ class Quote:
     notice_days: int = 0
     termination_fee_months: float = 0.0
     response_hours: float | None = None  # promised first response to an urgent problem; None: "best efforts"
+    patch_days: float | None = None  # promised days to apply a critical fix; None: "best efforts"
     includes: tuple[str, ...] = ()
     # The option the quote is a way of buying (a catalogue slug), and for an option billed by the hour (Break/Fix,
     # block hours) its hourly rate: the quote then stands in the ranking as that option at that rate.
@@ -78,6 +79,11 @@ class Profile:
     hourly_rate: float | None = None
     msp_fee_per_user: float | None = None
     quotes: tuple[Quote, ...] = ()
+    # What the organisation must meet (requirements.py): its insurer ("yes", "no", "not_sure"), the frameworks it
+    # follows (or ("not_sure",)), and the controls it already has on every account and device.
+    cyber_insurance: str = "no"
+    frameworks: tuple[str, ...] = ()
+    controls: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -141,6 +147,50 @@ class ModelSpec:
 
 
 @dataclass(frozen=True)
+class FrameworkSpec:
+    """A framework a region's organisations meet (Cyber Essentials in GB, HIPAA in the US), as staff edit it.
+    `usual`: counted when someone is not sure which frameworks apply to them."""
+
+    code: str
+    name: str
+    region: str  # ISO 3166-1 alpha-2; "" for every region
+    usual: bool = False
+    source_title: str = ""
+    source_url: str = ""
+    source_year: int | None = None
+
+
+@dataclass(frozen=True)
+class AddonSpec:
+    """Something bought beside an option so that it meets a requirement (patch monitoring, a BAA), priced by
+    its costs: (unit, figure) pairs, units as in requirements.ADDON_UNITS."""
+
+    code: str
+    name: str
+    costs: tuple[tuple[str, Figure], ...]
+
+
+@dataclass(frozen=True)
+class RequirementSpec:
+    """One thing an insurer or a framework asks for, and how each option meets it (requirements.py)."""
+
+    code: str
+    name: str
+    framework: str  # a framework's code, or "cyber_insurance" for the insurer's
+    region: str  # ISO 3166-1 alpha-2; "" for every region
+    control: str  # the organisation's own control that meets it whatever the option ("mfa", "backup"...), or ""
+    consequence_kind: str  # "payout": failing loses the insurer's payout; "fixed": the figure over three years
+    consequence: Figure
+    meets: dict[str, str]  # by option slug: "yes" (as sold), "with_addon" or "no"
+    addons: dict[str, str]  # by option slug: the add-on's code, where it meets it with one
+    evidence: dict[str, tuple[str, ...]]  # by option slug: what it produces to show it
+    deadline_days: float | None = None  # days to apply a critical fix, for a patching requirement
+    source_title: str = ""
+    source_url: str = ""
+    source_year: int | None = None
+
+
+@dataclass(frozen=True)
 class Catalogue:
     """Everything scoring needs from staff-edited content, as of one moment.
 
@@ -151,11 +201,14 @@ class Catalogue:
     models: tuple[ModelSpec, ...]
     dimensions: tuple[DimensionSpec, ...]
     figures: dict[str, Figure]
+    frameworks: tuple[FrameworkSpec, ...] = ()
+    requirements: tuple[RequirementSpec, ...] = ()
+    addons: tuple[AddonSpec, ...] = ()
 
 
 # ---- The result ---------------------------------------------------------------------------------------
 
-RESULT_VERSION = 3  # the shape of Result; snapshot.py upgrades older stored versions on read
+RESULT_VERSION = 6  # the shape of Result; snapshot.py upgrades older stored versions on read
 
 
 class PointKind(enum.Enum):
@@ -315,6 +368,7 @@ FLAG_TITLES = {
     "missing_security": "Security left out",
     "missing_backup": "Backup left out",
     "missing_helpdesk": "Fixing problems left out",
+    "misses_requirement": "Misses a requirement you stated",
 }
 
 
@@ -324,6 +378,7 @@ class Flag:
 
     code: str  # a key of FLAG_TITLES
     text: str
+    requirement: str = ""  # for misses_requirement: the requirement's code
 
     @property
     def title(self) -> str:
@@ -369,6 +424,30 @@ class WithoutQuotes:
 
 
 @dataclass(frozen=True)
+class AddonPrice:
+    name: str
+    bills_three_years: Range
+
+
+@dataclass(frozen=True)
+class RequirementCell:
+    """How one option meets one requirement: "yes" as sold, "with_addon" (named and priced), or "no"."""
+
+    model: str
+    meets: str
+    addon: AddonPrice | None = None
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RequirementRow:
+    code: str
+    name: str
+    options: tuple[RequirementCell, ...]
+    met_by_you: bool = False  # your own control meets it whatever the option
+
+
+@dataclass(frozen=True)
 class Result:
     version: int
     recommendation: str
@@ -390,6 +469,9 @@ class Result:
     quote_verdict: tuple[str, ...] = ()  # which quote is the better deal over three years, and why
     recommended_quote: str | None = None  # the quote that is the best way to buy the recommended option
     without_quotes: WithoutQuotes | None = None  # with quotes entered: the answer over the options alone
+    requirements: tuple[RequirementRow, ...] = ()  # what the insurer and frameworks ask, option by option
+    requirement_line: str = ""  # one line for the first screen when a requirement changes the money
+    requirement_notes: tuple[str, ...] = ()  # what was counted, and how "not sure" was read
 
     def option(self, slug: str) -> OptionResult:
         return next(o for o in self.options if o.slug == slug)

@@ -38,7 +38,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, TypedDict
 
-from . import costs
+from . import costs, requirements
 from .domain import QUOTE_INCLUDES, Catalogue, Flag, Profile, Quote, ScopeItem
 
 # The figures pricing what a quote leaves out (catalogue figures for every option, edited in admin).
@@ -457,6 +457,17 @@ def scope(quote: Quote, profile: Profile) -> tuple[ScopeItem, ...]:
 
 
 # ---- Flags --------------------------------------------------------------------------------------------
+
+
+def requirement_flags(quote: Quote, plan: requirements.Plan | None) -> tuple[Flag, ...]:
+    """A flag for each patching requirement the organisation stated that the quote does not promise to meet (no
+    promised time to apply a critical fix, or one beyond the deadline)."""
+    if plan is None:
+        return ()
+    return tuple(
+        Flag("misses_requirement", why, requirement=r.code)
+        for r, why in requirements.missed_by_quote(plan, quote.model, quote.patch_days)
+    )
 
 
 def flags(quote: Quote, profile: Profile, *, devices: float, market: tuple[float, float]) -> tuple[Flag, ...]:

@@ -122,7 +122,7 @@ def find_each(
                 moved = (
                     resized(profile, int(x), here.used)
                     if field == "employees"
-                    else Profile(**{**profile.__dict__, field: x})
+                    else type(profile)(**{**profile.__dict__, field: x})
                 )  # dataclasses.replace, without its checks
                 ev = evaluate(moved, catalogue, prepared, ranking_only=True)
                 seen[x] = Looked(tuple(view.pick(ev) for view in views), tuple(view.standing(ev) for view in views))

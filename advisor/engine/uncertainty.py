@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -87,12 +88,14 @@ def simulate(
     expected: dict[int, costs.Parts],
     priced_quotes: dict[int, tuple[Quote, quotes.Priced]] | None = None,
     allowance_shares: dict[int, float] | None = None,
+    adjust: Any = None,
 ) -> Simulated:
     """Percentile ranges and chances of being cheapest for the options in `expected` (by catalogue index: those
     that apply), each with its parts at every figure's expected value, as decide.py works them out, and for the
     person's quotes (by candidate index, priced at expected values by quotes.price_as_option, on the draws of the
     option each is a way of buying). `allowance_shares` (by candidate index) give the ranking figure's allowance:
-    `chance_leads` is the share of cases each candidate is the lowest on it."""
+    `chance_leads` is the share of cases each candidate is the lowest on it. `adjust` (index, parts or Priced,
+    option's draws[, quote]) prices what the insurer and frameworks ask into each candidate, as decide does."""
     priced_quotes = priced_quotes or {}
     shared_figures = [catalogue.figures[key] for key in costs.SHARED_KEYS]
     catalogue_figures = [costs.option_figures(model, None) for model in catalogue.models]
@@ -147,8 +150,10 @@ def simulate(
         )
         for i in expected
     ]
+    if adjust is not None:
+        drawn = [adjust(i, part, options[i]) for i, part in zip(expected, drawn, strict=True)]
     means = list(expected.values())
-    for quote, priced in priced_quotes.values():
+    for index, (quote, priced) in priced_quotes.items():
         found = quotes.price_as_option(
             quote,
             catalogue,
@@ -159,6 +164,8 @@ def simulate(
             incidents=used.incidents_per_month,
             downtime_cost=used.downtime_cost_per_hour,
         )
+        if found is not None and adjust is not None:
+            found = adjust(index, found, options[quotes.option_index(quote, catalogue) or 0], quote)
         drawn.append(found.parts if found is not None else priced.parts)
         means.append(priced.parts)
     rows = np.array(
