@@ -14,6 +14,7 @@ urlpatterns = [
     path("assessment/<uuid:public_id>/delete/", views.delete, name="delete"),
     path("api/assessments/", api.assessment_create, name="api_assessment_create"),
     path("api/assessments/<uuid:public_id>/", api.assessment_detail, name="api_assessment_detail"),
+    path("api/score/", api.score, name="api_score"),
     path("api/support-models/", api.support_models, name="api_support_models"),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),

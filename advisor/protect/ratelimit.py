@@ -33,6 +33,7 @@ BUCKETS = {
     "advisor:assess": "assessments",
     "advisor:rescore": "assessments",
     "advisor:api_assessment_create": "api",
+    "advisor:api_score": "api",
     "advisor:comment_post": "comments",
 }
 JSON_BUCKETS = {"api"}
