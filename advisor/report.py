@@ -77,6 +77,8 @@ def without_quotes(stored: Stored) -> Stored:
 
     options = tuple(alone(o) for o in stored.result.options)
     result = replace(stored.result, quotes=(), quote_verdict=(), options=options, recommended_quote=None)
+    if stored.profile.quotes:  # what the answer depends on was worked out with the quotes: it could name one
+        result = replace(result, depends=None)
     answer = stored.result.without_quotes
     if answer is not None:
         place = {slug: n for n, slug in enumerate(answer.order)}

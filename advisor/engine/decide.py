@@ -23,7 +23,7 @@ from __future__ import annotations
 import operator
 from dataclasses import dataclass, field, replace
 
-from . import costs, explain, needs, quotes, tipping, uncertainty
+from . import costs, depends, explain, needs, quotes, tipping, uncertainty
 from .domain import (
     RESULT_VERSION,
     Catalogue,
@@ -329,10 +329,27 @@ def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool =
         contenders.append(_contender_of(ev, runner, options, quote_results, catalogue))
     close_call = is_close_call(ev, simulated.chance_leads or {})
     chance = chance_option_leads(ev, simulated.chance_leads or {})
+    names = _candidate_names(ev, catalogue)
+    ends: dict[str, dict[str, tuple[float, float]]] = {}
     points = (
-        tipping.find(profile, catalogue, ev, prepared, _candidate_names(ev, catalogue))
+        tipping.find(profile, catalogue, ev, prepared, names, ends)
         if with_tipping_points and runner is not None
         else ()
+    )
+    depends_on = (
+        None
+        if runner is None
+        else depends.work_out(
+            catalogue,
+            ev.ranking,
+            ev.best,
+            runner,
+            {i: n for i, (_, n) in names.items()},
+            ev.models,
+            simulated,
+            points,
+            ends,
+        )
     )
     need_list = explain.explained_needs(profile, catalogue, ev)
     factors = explain.factors(catalogue, need_list, tuple(options))
@@ -384,6 +401,7 @@ def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool =
             if profile.quotes
             else None
         ),
+        depends=depends_on,
     )
 
 

@@ -52,10 +52,20 @@ def describe(field: str, value: float) -> str:
 
 
 def find(
-    profile: Profile, catalogue: Catalogue, here: Any, prepared: Any, candidates: dict[int, tuple[str, str]]
+    profile: Profile,
+    catalogue: Catalogue,
+    here: Any,
+    prepared: Any,
+    candidates: dict[int, tuple[str, str]],
+    ends: dict[str, dict[str, tuple[float, float]]] | None = None,
 ) -> tuple[Point, ...]:
     """The tipping points for the searched answers; `here` is decide.Evaluation at the person's answers and
-    `candidates` each candidate's (slug, name), options and quotes alike."""
+    `candidates` each candidate's (slug, name), options and quotes alike.
+
+    `ends`, when given, is filled for depends.py from the re-scores the search made anyway: for each answer and
+    direction ("up", "down"), the farthest value looked at (the end of the span, or where the answer first
+    changed) and the leader's lead there: the lowest ranking figure of another option less the leader's (the
+    leader as at the person's answers; below zero, another option would be ahead)."""
     from .decide import evaluate, resized  # decide uses this module; the search re-scores through it
 
     names = {i: name for i, (_, name) in candidates.items()}
@@ -66,14 +76,18 @@ def find(
         "employees": float(profile.employees),
     }
     found: list[Point] = []
+    leader = here.best
     for field in SEARCHED:
         question = answers.question(field)
         value = current[field]
         whole = question.whole
 
         seen: dict[float, tuple[int, int]] = {}  # both kinds look at the same values: re-score each once
+        gaps: dict[float, float] = {}  # the leader's lead over the best other option, at each value looked at
 
-        def outcome_at(x: float, field: str = field, seen: dict[float, tuple[int, int]] = seen) -> tuple[int, int]:
+        def outcome_at(
+            x: float, field: str = field, seen: dict[float, tuple[int, int]] = seen, gaps: dict[float, float] = gaps
+        ) -> tuple[int, int]:
             if x not in seen:
                 moved = (
                     resized(profile, int(x), here.used)
@@ -82,6 +96,9 @@ def find(
                 )  # dataclasses.replace, without its checks
                 ev = evaluate(moved, catalogue, prepared)
                 seen[x] = (ev.best_option, ev.cheapest)
+                others = [r for c, r in ev.ranking.items() if ev.models[c] != ev.models.get(leader)]
+                if leader in ev.ranking and others:
+                    gaps[x] = min(others) - ev.ranking[leader]
             return seen[x]
 
         low = max(question.minimum or 0.0, value / SPAN)
@@ -99,6 +116,8 @@ def find(
                 hit = _first_change(outcome_at, value, end, index, base[index], whole)
                 if hit is not None:
                     changes[kind] = (hit[0], direction, hit[1])
+        if ends is not None:
+            ends[field] = _farthest(gaps, value)
         for kind, index in LOOKED_FOR:
             was = names[base[index]]
             if kind in changes:
@@ -129,6 +148,18 @@ def find(
                     )
                 )
     return tuple(found)
+
+
+def _farthest(gaps: dict[float, float], value: float) -> dict[str, tuple[float, float]]:
+    """The farthest value looked at each way from the person's own, with the gap there."""
+    found = {}
+    above = [x for x in gaps if x > value]
+    below = [x for x in gaps if x < value]
+    if above:
+        found["up"] = (max(above), gaps[max(above)])
+    if below:
+        found["down"] = (min(below), gaps[min(below)])
+    return found
 
 
 def _first_change(
