@@ -136,14 +136,17 @@ class Stored:
 
     @property
     def earlier_model(self) -> bool:
-        """Scored by an earlier model than today's (the page says so and offers to score again)."""
-        return self.version < RESULT_VERSION
+        """Scored by an earlier model than today's (the page says so and offers to score again). Versions since
+        TODAYS_MODEL_SINCE rank as today's does; they only lack what later versions added beside the ranking."""
+        return self.version < TODAYS_MODEL_SINCE
 
 
 # Versions stored in today's types: version 2 ranked by a blend of fit and cost, version 3 by money alone; the
-# shape is the same but for fields that version 3 added with defaults (an option's allowance). A version 2 result
-# renders as it was stored and says it was scored by an earlier model.
-READABLE_AS_TODAY = (2, RESULT_VERSION)
+# shape is the same but for fields that later versions added with defaults (version 3 an option's allowance,
+# version 5 what the answer depends on, None before it). A version 2 result renders as it was stored and says it
+# was scored by an earlier model.
+READABLE_AS_TODAY = (2, 3, RESULT_VERSION)
+TODAYS_MODEL_SINCE = 3
 
 
 def load(assessment: Assessment) -> Stored:

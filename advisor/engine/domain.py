@@ -155,7 +155,7 @@ class Catalogue:
 
 # ---- The result ---------------------------------------------------------------------------------------
 
-RESULT_VERSION = 3  # the shape of Result; snapshot.py upgrades older stored versions on read
+RESULT_VERSION = 5  # the shape of Result; snapshot.py upgrades older stored versions on read
 
 
 class PointKind(enum.Enum):
