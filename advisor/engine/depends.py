@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
 from . import answers as questions
 from . import uncertainty
 from .domain import Catalogue, Depends, Point, Swing
@@ -117,51 +119,74 @@ def _figures(
     catalogue: Catalogue, simulated: object, leader: int, models: dict[int, int], gap: float
 ) -> tuple[Swing, ...]:
     ranked = getattr(simulated, "ranked", None)
+    units = getattr(simulated, "units", None)
     candidates = list(getattr(simulated, "candidates", ()))
     others = [n for n, c in enumerate(candidates) if models.get(c) != models[leader]]
-    if ranked is None or leader not in candidates or not others:
+    if ranked is None or units is None or leader not in candidates or not others:
         return ()
-    gaps = ranked[others].min(axis=0) - ranked[candidates.index(leader)]
-    moved = gaps - gaps.mean()
-    gap_spread = float(moved @ moved)
-    if gap_spread <= 0:
+    leading = ranked[candidates.index(leader)]
+    gaps = (ranked[others[0]] if len(others) == 1 else np.min(ranked[others], axis=0)) - leading
+    moved = gaps - gaps.sum() / gaps.size  # (np.mean costs more than the sum, in so small a step)
+    gap_root = math.sqrt(float(moved @ moved))
+    if gap_root <= 0:
         return ()
-    # Each figure is low + span x a row of the unit draws, so its fit against the gap is that row's, whose
-    # spread and percentiles are worked out once per catalogue (uncertainty.unit_stats): per assessment, one
-    # product of the rows with the gap.
-    centred, spread, mean_u, low_u, high_u = uncertainty.unit_stats(simulated.unit_shapes)  # type: ignore[attr-defined]
-    together = centred @ moved
-    options = set(models.values())
+    # Each uncertain figure is low + (high - low) x a row of the unit draws, so its fit against the gap is that
+    # row's, whose spread and percentiles are worked out once per catalogue (_unit_stats): per assessment, one
+    # product of those rows with the gap, and a look at the few rows that go along with it.
+    drawn, centred, spread, root, width, middle, low_u, high_u = _unit_stats(units, simulated.drawn_from)  # type: ignore[attr-defined]
+    together = centred @ moved.astype(np.float32)
+    strength = np.abs(together)
+    telling = np.flatnonzero(strength >= MIN_CORRELATION * gap_root * root)  # |correlation| at least the minimum
+    size = strength[telling] * width[telling]  # |slope| x the row's 10th-90th percentile span
+    used, rows, options = simulated.used, simulated.rows, set(models.values())  # type: ignore[attr-defined]
     found = []
-    for key, model, row, low, span in simulated.figure_draws:  # type: ignore[attr-defined]
-        if key == "preference_allowance_share" or spread[row] <= 0:
-            continue
-        correlation = together[row] / math.sqrt(spread[row] * gap_spread)
-        if abs(correlation) < MIN_CORRELATION:
-            continue
-        if model is None:
-            figure = catalogue.figures.get(key)
-            label = figure.label if figure else ""
-        elif model in options:
-            figure = catalogue.models[model].figures.get(key)
-            label = f"{catalogue.models[model].name}: {figure.label}" if figure else ""
-        else:
-            continue
-        if figure is None:
-            continue
-        slope = float(together[row] / spread[row])  # the gap's change for a change of one in the unit row
+    for n in telling[np.argsort(-size, kind="stable")]:
+        row = drawn[n]
+        figure, (key, model) = used[row], rows[row]
+        if not figure.uncertain or key == "preference_allowance_share" or (model is not None and model not in options):
+            continue  # a figure the person's own quote replaced, the allowance, an option that does not apply
+        label = figure.label if model is None else f"{catalogue.models[model].name}: {figure.label}"
+        slope = float(together[n] / spread[n])  # the gap's change for a change of one in the unit row
+        span = figure.high - figure.low
         found.append(
             Swing(
                 key=key,
                 label=_plain(label),
                 kind="figure",
-                low=round(low + span * float(low_u[row]), 4),
-                high=round(low + span * float(high_u[row]), 4),
-                gap_low=round(gap + slope * float(low_u[row] - mean_u[row]), 2),
-                gap_high=round(gap + slope * float(high_u[row] - mean_u[row]), 2),
+                low=round(figure.low + span * float(low_u[n]), 4),
+                high=round(figure.low + span * float(high_u[n]), 4),
+                gap_low=round(gap + slope * float(low_u[n] - middle[n]), 2),
+                gap_high=round(gap + slope * float(high_u[n] - middle[n]), 2),
             )
         )
-    return tuple(sorted(found, key=lambda s: -s.size)[:FIGURES_SHOWN])
+        if len(found) == FIGURES_SHOWN:
+            break
+    return tuple(found)
+
+
+_STATS: dict[int, tuple] = {}
+
+
+def _unit_stats(units: np.ndarray, drawn_from: list) -> tuple[np.ndarray, ...]:
+    """For the unit draws of a catalogue (uncertainty.unit_draws, kept per catalogue) and the catalogue's figures
+    they are drawn for, worked out once: the rows of its uncertain figures, those rows less their means (single
+    precision: half the memory to read per assessment, ample for a fit), the sum of that squared and its square
+    root, each row's 10th-to-90th percentile span over that sum, and its mean and percentiles. Kept by the draws'
+    identity, with the draws (so the identity is never reused), for as many catalogues as uncertainty keeps."""
+    found = _STATS.get(id(units))
+    if found is None or found[0] is not units:
+        varies = np.array([n for n, figure in enumerate(drawn_from) if figure.uncertain], dtype=np.intp)
+        rows = units[varies]
+        middle = rows.mean(axis=1)
+        centred = rows - middle[:, None]
+        low, high = np.percentile(rows, [LOW_PERCENTILE, HIGH_PERCENTILE], axis=1)
+        spread = np.einsum("ij,ij->i", centred, centred)
+        stats = (varies, centred.astype(np.float32), spread, np.sqrt(spread), (high - low) / spread, middle, low, high)
+        found = (units, stats)
+        if len(_STATS) >= uncertainty.unit_draws.cache_info().maxsize:  # type: ignore[attr-defined]
+            _STATS.clear()
+        _STATS[id(units)] = found
+    return found[1]
 
 
 def _plain(label: str) -> str:

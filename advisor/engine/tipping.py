@@ -83,10 +83,10 @@ def find(
         whole = question.whole
 
         seen: dict[float, tuple[int, int]] = {}  # both kinds look at the same values: re-score each once
-        gaps: dict[float, float] = {}  # the leader's lead over the best other option, at each value looked at
+        looked: dict[float, Any] = {}  # each re-score, kept for `ends`
 
         def outcome_at(
-            x: float, field: str = field, seen: dict[float, tuple[int, int]] = seen, gaps: dict[float, float] = gaps
+            x: float, field: str = field, seen: dict[float, tuple[int, int]] = seen, looked: dict[float, Any] = looked
         ) -> tuple[int, int]:
             if x not in seen:
                 moved = (
@@ -96,9 +96,7 @@ def find(
                 )  # dataclasses.replace, without its checks
                 ev = evaluate(moved, catalogue, prepared)
                 seen[x] = (ev.best_option, ev.cheapest)
-                others = [r for c, r in ev.ranking.items() if ev.models[c] != ev.models.get(leader)]
-                if leader in ev.ranking and others:
-                    gaps[x] = min(others) - ev.ranking[leader]
+                looked[x] = ev
             return seen[x]
 
         low = max(question.minimum or 0.0, value / SPAN)
@@ -117,7 +115,7 @@ def find(
                 if hit is not None:
                     changes[kind] = (hit[0], direction, hit[1])
         if ends is not None:
-            ends[field] = _farthest(gaps, value)
+            ends[field] = _farthest(looked, value, leader)
         for kind, index in LOOKED_FOR:
             was = names[base[index]]
             if kind in changes:
@@ -150,15 +148,16 @@ def find(
     return tuple(found)
 
 
-def _farthest(gaps: dict[float, float], value: float) -> dict[str, tuple[float, float]]:
-    """The farthest value looked at each way from the person's own, with the gap there."""
+def _farthest(looked: dict[float, Any], value: float, leader: int) -> dict[str, tuple[float, float]]:
+    """The farthest value looked at each way from the person's own, with the leader's lead there."""
     found = {}
-    above = [x for x in gaps if x > value]
-    below = [x for x in gaps if x < value]
-    if above:
-        found["up"] = (max(above), gaps[max(above)])
-    if below:
-        found["down"] = (min(below), gaps[min(below)])
+    for direction, ends in (("up", [x for x in looked if x > value]), ("down", [x for x in looked if x < value])):
+        if ends:
+            x = max(ends) if direction == "up" else min(ends)
+            ev = looked[x]
+            others = [r for c, r in ev.ranking.items() if ev.models[c] != ev.models.get(leader)]
+            if leader in ev.ranking and others:
+                found[direction] = (x, min(others) - ev.ranking[leader])
     return found
 
 

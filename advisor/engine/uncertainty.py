@@ -40,19 +40,6 @@ def unit_draws(shapes: tuple[tuple[float, float], ...]) -> np.ndarray:
     return rng.beta(alpha, beta, (len(shapes), DRAWS))
 
 
-@functools.lru_cache(maxsize=32)
-def unit_stats(
-    shapes: tuple[tuple[float, float], ...],
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """For unit_draws(shapes), worked out once per catalogue like the draws (depends.py): each row less its mean,
-    the sum of that squared, each row's mean, and its LOW_PERCENTILE and HIGH_PERCENTILE."""
-    units = unit_draws(shapes)
-    mean = units.mean(axis=1)
-    centred = units - mean[:, None]
-    low, high = np.percentile(units, [LOW_PERCENTILE, HIGH_PERCENTILE], axis=1)
-    return centred, np.einsum("ij,ij->i", centred, centred), mean, low, high
-
-
 def _shape(figure: Figure) -> tuple[float, float]:
     """The PERT distribution's beta shape for a figure (1, 1 for a figure without a range: never used)."""
     if not figure.uncertain:
@@ -65,15 +52,16 @@ def _shape(figure: Figure) -> tuple[float, float]:
 
 
 def draw_all(
-    catalogue_figures: list[Figure], used_figures: list[Figure], shapes: tuple[tuple[float, float], ...] | None = None
+    catalogue_figures: list[Figure], used_figures: list[Figure], units: np.ndarray | None = None
 ) -> list[np.ndarray | float]:
     """DRAWS values of each figure used, from the PERT distribution of the catalogue's figure in the same place
-    (`shapes`, when given, are those of catalogue_figures, worked out already).
+    (`units`, when given, are unit_draws of the catalogue's figures, fetched already).
 
     A figure without a range, or one the person replaced with their own quote, is just its value. The draws
     come from the catalogue's figures, not the ones used, so a quote of the person's own changes no other
     figure's draws."""
-    units = unit_draws(shapes if shapes is not None else tuple(_shape(f) for f in catalogue_figures))
+    if units is None:
+        units = unit_draws(tuple(_shape(f) for f in catalogue_figures))
     return [
         figure.low + (figure.high - figure.low) * row if figure.uncertain else float(figure.expected)
         for figure, row in zip(used_figures, units, strict=False)
@@ -95,13 +83,16 @@ class Simulated:
     # figure (its total less the share of its bills that a stated way of paying counts for).
     chance_leads: dict[int, float] | None = None
     chance_leads_of_options: dict[int, float] | None = None  # the same over the options alone, when there are quotes
-    # For depends.py: each candidate's ranking figure in every draw (rows in the order of `candidates`), and where
-    # each uncertain figure's draws come from: (key, option's catalogue index or None, its row of
-    # unit_draws(unit_shapes), low, high - low); its draws are low + (high - low) x that row.
+    # For depends.py, references to what was worked out anyway: each candidate's ranking figure in every draw (rows
+    # in the order of `candidates`); the figures used, in the order of the rows of `units` (unit_draws) they are
+    # drawn from (a figure's draws are low + (high - low) x its row when it is uncertain); and for each row the
+    # figure's key and option (catalogue index, None for a figure every option shares).
     ranked: np.ndarray | None = None
     candidates: tuple[int, ...] = ()
-    unit_shapes: tuple[tuple[float, float], ...] = ()
-    figure_draws: tuple[tuple[str, int | None, int, float, float], ...] = ()
+    units: np.ndarray | None = None
+    drawn_from: tuple[Figure, ...] | list[Figure] = ()  # the catalogue's figures the rows of `units` are drawn for
+    used: tuple[Figure, ...] | list[Figure] = ()
+    rows: tuple[tuple[str, int | None], ...] = ()
 
 
 def simulate(
@@ -130,14 +121,6 @@ def simulate(
     quote_figures = [catalogue.figures[key] for key in quote_keys]
     size = [key for key in costs.SIZE_SHARED_KEYS if key in catalogue.figures]
     size_figures = [catalogue.figures[key] for key in size]
-    drawn_from = (
-        shared_figures
-        + [f[key] for f in catalogue_figures for key in costs.OPTION_KEYS]
-        + later_figures
-        + quote_figures
-        + [f[key] for f in catalogue_figures for key in costs.SIZE_OPTION_KEYS]
-        + size_figures
-    )
     used_list = (
         shared_figures
         + [f[key] for f in used_figures for key in costs.OPTION_KEYS]
@@ -146,8 +129,16 @@ def simulate(
         + [f[key] for f in used_figures for key in costs.SIZE_OPTION_KEYS]
         + size_figures
     )
-    shapes = tuple(_shape(f) for f in drawn_from)
-    values = iter(draw_all(drawn_from, used_list, shapes))
+    drawn_from = (
+        shared_figures
+        + [f[key] for f in catalogue_figures for key in costs.OPTION_KEYS]
+        + later_figures
+        + quote_figures
+        + [f[key] for f in catalogue_figures for key in costs.SIZE_OPTION_KEYS]
+        + size_figures
+    )
+    units = unit_draws(tuple(_shape(f) for f in drawn_from))
+    values = iter(draw_all(drawn_from, used_list, units))
     shared = {key: next(values) for key in costs.SHARED_KEYS}
     used = costs.estimates(profile, shared)
     options = [{key: next(values) for key in costs.OPTION_KEYS} for _ in catalogue.models]  # drawn for every
@@ -211,19 +202,6 @@ def simulate(
         of_options = {i: float(alone[n]) for n, i in enumerate(indexes)}
         ahead = np.bincount(np.argmin(ranked[:n_options], axis=0), minlength=n_options) / DRAWS
         leads_of_options = {i: float(ahead[n]) for n, i in enumerate(indexes)}
-    models = range(len(catalogue.models))
-    where = (
-        [(key, None) for key in costs.SHARED_KEYS]
-        + [(key, i) for i in models for key in costs.OPTION_KEYS]
-        + [(key, None) for key in later + quote_keys]
-        + [(key, i) for i in models for key in costs.SIZE_OPTION_KEYS]
-        + [(key, None) for key in size]
-    )
-    figure_draws = tuple(
-        (key, model, row, figure.low, figure.high - figure.low)
-        for row, ((key, model), figure) in enumerate(zip(where, used_list, strict=True))
-        if figure.uncertain
-    )
     return Simulated(
         parts={i: CostParts(*ranges[4 * n : 4 * n + 3]) for n, i in enumerate(indexes)},
         totals={i: ranges[4 * n + 3] for n, i in enumerate(indexes)},
@@ -236,6 +214,22 @@ def simulate(
         chance_leads_of_options=leads_of_options,
         ranked=ranked,
         candidates=tuple(candidates),
-        unit_shapes=shapes,
-        figure_draws=figure_draws,
+        units=units,
+        drawn_from=drawn_from,
+        used=used_list,
+        rows=row_keys(len(catalogue.models), tuple(later), tuple(quote_keys), tuple(size)),
+    )
+
+
+@functools.lru_cache(maxsize=32)
+def row_keys(
+    models: int, later: tuple[str, ...], quote_keys: tuple[str, ...], size: tuple[str, ...]
+) -> tuple[tuple[str, int | None], ...]:
+    """Each row of the draws as simulate() takes them: the figure's key and its option (None: shared)."""
+    return tuple(
+        [(key, None) for key in costs.SHARED_KEYS]
+        + [(key, i) for i in range(models) for key in costs.OPTION_KEYS]
+        + [(key, None) for key in later + quote_keys]
+        + [(key, i) for i in range(models) for key in costs.SIZE_OPTION_KEYS]
+        + [(key, None) for key in size]
     )
