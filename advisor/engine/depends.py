@@ -109,6 +109,7 @@ def _answers(points: tuple[Point, ...], ends: dict[str, dict[str, tuple[float, f
                 gap_low=round(gap_low, 2),
                 gap_high=round(gap_high, 2),
                 changes=point.value is not None,
+                money=point.field == "downtime_cost_per_hour",
             )
         )
     reach = {p.field: abs(math.log(p.value / p.current)) for p in points if p.value and p.current and p.value > 0}
@@ -157,6 +158,7 @@ def _figures(
                 high=round(figure.low + span * float(high_u[n]), 4),
                 gap_low=round(gap + slope * float(low_u[n] - middle[n]), 2),
                 gap_high=round(gap + slope * float(high_u[n] - middle[n]), 2),
+                money=label.endswith(" ($)"),
             )
         )
         if len(found) == FIGURES_SHOWN:

@@ -381,6 +381,7 @@ class Swing:
     gap_low: float  # the leader's lead with it at `low`
     gap_high: float
     changes: bool = False  # an answer whose tipping point (within reach) changes the recommendation
+    money: bool = False  # `low` and `high` are amounts of money
 
     @property
     def size(self) -> float:
