@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import api, views
+from . import api, views, whatif
 
 app_name = "advisor"
 
@@ -12,6 +12,8 @@ urlpatterns = [
     path("shared/<uuid:share_id>/", views.result_shared, name="result_shared"),
     path("assessment/<uuid:public_id>/rescore/", views.rescore, name="rescore"),
     path("assessment/<uuid:public_id>/delete/", views.delete, name="delete"),
+    path("assessment/<uuid:public_id>/what-if/", whatif.whatif, name="whatif"),
+    path("assessment/<uuid:public_id>/what-if/keep/", whatif.whatif_keep, name="whatif_keep"),
     path("api/assessments/", api.assessment_create, name="api_assessment_create"),
     path("api/assessments/<uuid:public_id>/", api.assessment_detail, name="api_assessment_detail"),
     path("api/score/", api.score, name="api_score"),
