@@ -297,6 +297,7 @@ def score_document(stored: Stored, *, organisation_name: str) -> dict[str, Any]:
         "needs": result.needs,
         "factors": result.factors,
         "tipping_points": result.tipping_points,
+        "depends": result.depends,
         "assumptions": figure_rows(stored),
         "estimates": result.estimates,
         "inputs": {**to_plain(stored.profile), "organisation_name": organisation_name},
