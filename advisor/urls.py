@@ -13,6 +13,7 @@ urlpatterns = [
     path("assessment/<uuid:public_id>/rescore/", views.rescore, name="rescore"),
     path("assessment/<uuid:public_id>/delete/", views.delete, name="delete"),
     path("assessment/<uuid:public_id>/what-if/", whatif.whatif, name="whatif"),
+    path("assessment/<uuid:public_id>/depends/", whatif.depends, name="depends"),
     path("assessment/<uuid:public_id>/what-if/keep/", whatif.whatif_keep, name="whatif_keep"),
     path("api/assessments/", api.assessment_create, name="api_assessment_create"),
     path("api/assessments/<uuid:public_id>/", api.assessment_detail, name="api_assessment_detail"),

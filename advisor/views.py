@@ -18,7 +18,7 @@ from django.utils.html import escape
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from . import charts, report, services, snapshot, tornado
+from . import charts, report, services, snapshot
 from .catalogue import content_version, load_catalogue, load_comparison
 from .engine import answers, quotes
 from .engine.decide import with_quotes_for_old_answers
@@ -190,19 +190,7 @@ def _result_page_of(assessment: Assessment, *, shared: bool) -> dict:
             {"need": n, "cells": [(o.name, charts.met_share(o, n, total_weight)) for o in result.options]}
             for n in result.needs
         ],
-        **_depends_page(result, "USD"),
-    }
-
-
-def _depends_page(result, currency: str) -> dict:
-    """What the answer depends on: its words, tornado chart and table (advisor/tornado.py); None before version 5."""
-    found = result.depends
-    if found is None:
-        return {"depends": None}
-    return {
-        "depends": found,
-        "depends_chart": tornado.chart(found, currency),
-        "depends_rows": tornado.table(found, currency),
+        "depends": result.depends,
     }
 
 

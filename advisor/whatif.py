@@ -31,7 +31,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from django.views.decorators.http import require_http_methods, require_safe
 
-from . import services, snapshot
+from . import services, snapshot, tornado
 from .engine import answers, tipping
 from .engine.domain import Catalogue, Profile, Result
 from .forms import PROFILE_FIELDS, AssessmentForm, quote_form_data
@@ -264,3 +264,21 @@ def _query(data: QueryDict) -> str:
 
 def _hidden(data: QueryDict) -> list[tuple[str, str]]:
     return [(key, value) for key in data for value in data.getlist(key) if key != "csrfmiddlewaretoken"]
+
+
+@require_safe
+def depends(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    """What the answer depends on, for one result: the words, how to measure the answer it depends on most, the
+    tornado chart and its table (advisor/tornado.py), from the stored result. A page of its own, linked from the
+    result page, which keeps within its weight."""
+    assessment = get_object_or_404(Assessment.objects.select_related("catalogue_record"), public_id=public_id)
+    stored = _read(assessment)
+    found = stored.result.depends if stored is not None else None
+    currency = "USD"
+    context: dict[str, Any] = {"assessment": assessment, "depends": found, "currency": currency, "readable": stored}
+    if found is not None:
+        context["depends_chart"] = tornado.chart(found, currency)
+        context["depends_rows"] = tornado.table(found, currency)
+    response = render(request, "advisor/depends.html", context)
+    patch_cache_control(response, private=True, no_cache=True)
+    return response

@@ -171,10 +171,16 @@ def test_a_result_that_cannot_be_read_says_so(client):
     assert response.status_code == 200 and "cannot be read" in response.content.decode()
 
 
-def test_the_result_page_says_what_the_answer_depends_on_with_its_chart_and_table(client):
+def test_the_result_page_says_what_the_answer_depends_on_and_its_own_page_shows_the_chart_and_table(client):
     assessment = make_assessment()
     found = snapshot.load(assessment).result.depends
-    html = client.get(assessment.get_absolute_url()).content.decode()
+    result = client.get(assessment.get_absolute_url()).content.decode()
+    link = f"/assessment/{assessment.public_id}/depends/"
+    assert found.words.replace("'", "&#x27;") in result and link in result
+    response = client.get(link)
+    assert response.status_code == 200 and not response.cookies and "private" in response["Cache-Control"]
+    html = response.content.decode()
+    assert '<meta name="robots" content="noindex">' in html
     section = html[html.index('id="depends-title"') :]
     section = section[: section.index("</section>")]
     assert found.words.replace("'", "&#x27;") in section
@@ -194,7 +200,15 @@ def test_a_result_stored_before_version_5_says_it_is_not_available(client):
     stored = snapshot.load(older)
     assert stored.result.depends is None and not stored.earlier_model
     html = client.get(older.get_absolute_url()).content.decode()
-    assert "Not available for this result" in html and "An earlier version of our model" not in html
+    assert "An earlier version of our model" not in html and "/depends/" not in html
+    assert "Not available for this result" in client.get(f"/assessment/{older.public_id}/depends/").content.decode()
+
+
+def test_the_shared_copy_links_to_no_page_that_reads_the_answers(client):
+    assessment = _with_quote()
+    shared = client.get(assessment.get_shared_url()).content.decode()
+    assert "/depends/" not in shared and "what-if" not in shared
+    assert client.get(f"/assessment/{assessment.share_id}/depends/").status_code == 404
 
 
 def test_a_stored_result_with_three_quotes_stays_within_10_kb():

@@ -88,6 +88,12 @@ def whatif_keep(page, site: str, assessment) -> None:
     expect(page.get_by_role("heading", name="Keep the changed answers as a new result?")).to_be_visible()
 
 
+def depends(page, site: str, assessment) -> None:
+    page.goto(site + assessment.get_absolute_url())
+    page.get_by_role("link", name="What it depends on, in a chart, and what to measure").click()
+    expect(page.get_by_role("heading", name="What the answer depends on")).to_be_visible()
+
+
 def how_it_works(page, site: str, assessment) -> None:
     page.goto(site + "/how-it-works/")
 
@@ -108,6 +114,7 @@ PAGES: dict[str, Callable] = {
     "result": result,
     "delete": delete,
     "rescore": rescore,
+    "depends": depends,
     "whatif": whatif,
     "whatif-compared": whatif_compared,
     "whatif-errors": whatif_errors,

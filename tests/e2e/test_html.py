@@ -70,6 +70,7 @@ def page_sources(assessment) -> dict[str, str]:
         "result": ok(client.get(result)),
         "rescore": ok(client.get(result + "rescore/")),
         "result-rescored": ok(client.post(result + "rescore/", follow=True)),
+        "depends": ok(client.get(result + "depends/")),
         "whatif": ok(client.get(result + "what-if/")),
         "whatif-compared": ok(client.get(result + "what-if/?" + whatif_query(assessment, incidents_per_month="9"))),
         "whatif-errors": ok(client.get(result + "what-if/?" + whatif_query(assessment, employees="0"))),
@@ -136,4 +137,4 @@ def test_every_public_page_is_valid_html(html_checker, assessment, approved_comm
         if m["type"] in {"error", "non-document-error"}
     ]
     assert not errors, f"{len(errors)} HTML/CSS errors:\n" + "\n".join(errors)
-    assert len(files) == 23
+    assert len(files) == 24

@@ -91,6 +91,7 @@ def test_a_bad_answer_is_shown_beside_its_field_and_keeps_what_was_typed(make_pa
 def test_the_tornado_chart_and_its_table_pass_axe_and_fit_the_screen(make_page, site, assessment, viewport):
     page = make_page(viewport=viewport)
     page.goto(site + assessment.get_absolute_url())
+    page.get_by_role("link", name="What it depends on, in a chart, and what to measure").click()
     section = page.locator("section.depends")
     expect(section.locator("svg.tornado")).to_be_visible()
     expect(section.locator("table.depends-table")).to_be_visible()
