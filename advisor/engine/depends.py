@@ -24,12 +24,13 @@ another option would be ahead.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import numpy as np
 
 from . import answers as questions
 from . import uncertainty
-from .domain import Catalogue, Depends, Point, Swing
+from .domain import Catalogue, Depends, Figure, Point, Swing
 
 FIGURES_SHOWN = 5
 MIN_CORRELATION = 0.1
@@ -68,7 +69,7 @@ def work_out(
     runner: int,
     names: dict[int, str],
     models: dict[int, int],
-    simulated: object,
+    simulated: uncertainty.Simulated,
     points: tuple[Point, ...],
     ends: dict[str, dict[str, tuple[float, float]]],
 ) -> Depends:
@@ -91,7 +92,9 @@ def work_out(
     )
 
 
-def _answers(points: tuple[Point, ...], ends: dict[str, dict[str, tuple[float, float]]], gap: float) -> tuple:
+def _answers(
+    points: tuple[Point, ...], ends: dict[str, dict[str, tuple[float, float]]], gap: float
+) -> tuple[Swing, ...]:
     swings = []
     for point in points:
         looked = ends.get(point.field)
@@ -117,11 +120,9 @@ def _answers(points: tuple[Point, ...], ends: dict[str, dict[str, tuple[float, f
 
 
 def _figures(
-    catalogue: Catalogue, simulated: object, leader: int, models: dict[int, int], gap: float
+    catalogue: Catalogue, simulated: uncertainty.Simulated, leader: int, models: dict[int, int], gap: float
 ) -> tuple[Swing, ...]:
-    ranked = getattr(simulated, "ranked", None)
-    units = getattr(simulated, "units", None)
-    candidates = list(getattr(simulated, "candidates", ()))
+    ranked, units, candidates = simulated.ranked, simulated.units, list(simulated.candidates)
     others = [n for n, c in enumerate(candidates) if models.get(c) != models[leader]]
     if ranked is None or units is None or leader not in candidates or not others:
         return ()
@@ -134,12 +135,12 @@ def _figures(
     # Each uncertain figure is low + (high - low) x a row of the unit draws, so its fit against the gap is that
     # row's, whose spread and percentiles are worked out once per catalogue (_unit_stats): per assessment, one
     # product of those rows with the gap, and a look at the few rows that go along with it.
-    drawn, centred, spread, root, width, middle, low_u, high_u = _unit_stats(units, simulated.drawn_from)  # type: ignore[attr-defined]
+    drawn, centred, spread, root, width, middle, low_u, high_u = _unit_stats(units, simulated.drawn_from)
     together = centred @ moved.astype(np.float32)
     strength = np.abs(together)
     telling = np.flatnonzero(strength >= MIN_CORRELATION * gap_root * root)  # |correlation| at least the minimum
     size = strength[telling] * width[telling]  # |slope| x the row's 10th-90th percentile span
-    used, rows, options = simulated.used, simulated.rows, set(models.values())  # type: ignore[attr-defined]
+    used, rows, options = simulated.used, simulated.rows, set(models.values())
     found = []
     for n in telling[np.argsort(-size, kind="stable")]:
         row = drawn[n]
@@ -166,10 +167,12 @@ def _figures(
     return tuple(found)
 
 
-_STATS: dict[int, tuple] = {}
+Stats = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+_STATS: dict[int, tuple[np.ndarray, Stats]] = {}
+_KEPT = 32  # catalogues, as many as uncertainty.unit_draws keeps
 
 
-def _unit_stats(units: np.ndarray, drawn_from: list) -> tuple[np.ndarray, ...]:
+def _unit_stats(units: np.ndarray, drawn_from: Sequence[Figure]) -> Stats:
     """For the unit draws of a catalogue (uncertainty.unit_draws, kept per catalogue) and the catalogue's figures
     they are drawn for, worked out once: the rows of its uncertain figures, those rows less their means (single
     precision: half the memory to read per assessment, ample for a fit), the sum of that squared and its square
@@ -183,9 +186,18 @@ def _unit_stats(units: np.ndarray, drawn_from: list) -> tuple[np.ndarray, ...]:
         centred = rows - middle[:, None]
         low, high = np.percentile(rows, [LOW_PERCENTILE, HIGH_PERCENTILE], axis=1)
         spread = np.einsum("ij,ij->i", centred, centred)
-        stats = (varies, centred.astype(np.float32), spread, np.sqrt(spread), (high - low) / spread, middle, low, high)
+        stats: Stats = (
+            varies,
+            centred.astype(np.float32),
+            spread,
+            np.sqrt(spread),
+            (high - low) / spread,
+            middle,
+            low,
+            high,
+        )
         found = (units, stats)
-        if len(_STATS) >= uncertainty.unit_draws.cache_info().maxsize:  # type: ignore[attr-defined]
+        if len(_STATS) >= _KEPT:
             _STATS.clear()
         _STATS[id(units)] = found
     return found[1]
