@@ -11,6 +11,8 @@ from urllib.parse import urlencode
 import pytest
 from django.http import QueryDict
 from django.test import Client, override_settings
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from advisor import services, snapshot
 from advisor.catalogue import load_catalogue
@@ -218,3 +220,42 @@ def test_a_stored_result_with_three_quotes_stays_within_10_kb():
     stored = services.assessment_submit(profile=form.to_profile())
     assert snapshot.load(stored).result.depends is not None
     assert len(bytes(Assessment.objects.get(pk=stored.pk).result_document)) <= 10_000
+
+
+FIELDS = [
+    "employees",
+    "incidents_per_month",
+    "downtime_cost_per_hour",
+    "devices",
+    "sites",
+    "it_staff",
+    "industry",
+    "quotes-0-price_per_user_month",
+    "quotes-0-name",
+    "quotes-TOTAL_FORMS",
+    "quotes-0-includes",
+]
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
+@given(
+    changes=st.dictionaries(
+        st.sampled_from(FIELDS),
+        st.one_of(
+            st.text(max_size=20),
+            st.integers(-(10**6), 10**9).map(str),
+            st.sampled_from(["1e999", "NaN", "", "0", "-0", "3.5"]),
+        ),
+        max_size=4,
+    )
+)
+def test_any_changes_give_a_comparison_or_messages_never_a_500_and_store_nothing(client, changes):
+    assessment = Assessment.objects.first() or _with_quote()
+    before = row_counts()
+    response = client.get(_url(assessment) + "?" + urlencode(_sent(changes)))
+    assert response.status_code == 200
+    assert row_counts() == before
+    html = response.content.decode()
+    assert ("whatif-title" in html) != ("Please correct" in html)
