@@ -167,6 +167,38 @@ def _form_errors(form: AssessmentForm) -> dict[str, Any]:
 @csrf_exempt
 @require_http_methods(["POST"])
 def assessment_create(request: HttpRequest) -> JsonResponse:
+    payload = _payload(request)
+    if isinstance(payload, HttpResponse):
+        return payload
+    key = request.headers.get(idempotency.HEADER)
+    if key is None:
+        return _create(request, payload)[0]
+    if not idempotency.valid(key):
+        return _error("An Idempotency-Key is 1 to 255 visible ASCII characters.", 400)
+    return _create_once(request, payload, key)
+
+
+@csrf_exempt
+@require_http_methods(["POST"])
+def score(request: HttpRequest) -> HttpResponse:
+    """The same answers as POST /api/assessments/, scored against today's figures and stored nowhere: 200 with
+    the assessment's document less what only a stored one has (its id and links)."""
+    payload = _payload(request)
+    if isinstance(payload, HttpResponse):
+        return payload
+    form, errors = _validated(payload)
+    if form is None:
+        return JsonResponse({"errors": errors}, status=400)
+    try:
+        stored = services.score_only(form.to_profile())
+    except services.TooLarge as error:
+        return _error(str(error), 400)
+    document = report.score_document(stored, organisation_name=form.cleaned_data["organisation_name"])
+    return JsonResponse(document, status=200)
+
+
+def _payload(request: HttpRequest) -> dict[str, Any] | HttpResponse:
+    """The request's JSON object, or the error response saying why there is none."""
     content_type = request.content_type or ""
     if content_type != "application/json":
         return _error("Send the assessment as JSON with Content-Type: application/json.", 415)
@@ -190,12 +222,7 @@ def assessment_create(request: HttpRequest) -> JsonResponse:
         return _error("The body must be a JSON object whose keys are the assessment field names.", 400)
     if _too_deep(payload):
         return _error(TOO_DEEP, 400)
-    key = request.headers.get(idempotency.HEADER)
-    if key is None:
-        return _create(request, payload)[0]
-    if not idempotency.valid(key):
-        return _error("An Idempotency-Key is 1 to 255 visible ASCII characters.", 400)
-    return _create_once(request, payload, key)
+    return payload
 
 
 def _create_once(request: HttpRequest, payload: dict[str, Any], key: str) -> HttpResponse:
@@ -279,14 +306,8 @@ def _create(
 ) -> tuple[HttpResponse, Assessment | None]:
     """Validate the answers, score and store them (under `public_id` when given): 201 with the document and the
     assessment, or 400 with the errors and None."""
-    data, errors = _form_data(payload)
-    form = AssessmentForm(data=data, every_quote_counts=True)
-    if not form.is_valid() or errors:
-        for field, messages in _form_errors(form).items():
-            if field == "quotes":
-                errors[field] = _merged_quote_errors(errors.get(field, []), messages)
-            else:
-                errors.setdefault(field, []).extend(messages)
+    form, errors = _validated(payload)
+    if form is None:
         return JsonResponse({"errors": errors}, status=400), None
     cleaned = form.cleaned_data
     try:
@@ -300,6 +321,20 @@ def _create(
     except services.TooLarge as error:  # nothing was stored
         return _error(str(error), 400), None
     return _document(request, assessment, stored, status=201), assessment
+
+
+def _validated(payload: dict[str, Any]) -> tuple[AssessmentForm | None, dict[str, Any]]:
+    """The assessment form bound to the payload when it is valid, else None with the errors by field."""
+    data, errors = _form_data(payload)
+    form = AssessmentForm(data=data, every_quote_counts=True)
+    if not form.is_valid() or errors:
+        for field, messages in _form_errors(form).items():
+            if field == "quotes":
+                errors[field] = _merged_quote_errors(errors.get(field, []), messages)
+            else:
+                errors.setdefault(field, []).extend(messages)
+        return None, errors
+    return form, errors
 
 
 @require_safe

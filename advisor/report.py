@@ -97,6 +97,8 @@ def without_quotes(stored: Stored) -> Stored:
 
     options = tuple(alone(o) for o in stored.result.options)
     result = replace(stored.result, quotes=(), quote_verdict=(), options=options, recommended_quote=None)
+    if stored.profile.quotes:  # what the answer depends on was worked out with the quotes: it could name one
+        result = replace(result, depends=None)
     answer = stored.result.without_quotes
     if answer is not None:
         place = {slug: n for n, slug in enumerate(answer.order)}
@@ -311,10 +313,18 @@ def api_document(assessment: Assessment, stored: Stored, *, url: str, shared_url
     """The JSON document for one assessment, from its stored result: plain values and the result's dataclasses,
     which the API writes as JSON objects field by field (api.JsonResponse). `shared_url` is the link that leaves
     the quotes out (None without quotes)."""
-    result = stored.result
     return {
         "id": str(assessment.public_id),
         "url": url,
+        **score_document(stored, organisation_name=assessment.organisation_name),
+        "url_without_quotes": shared_url,
+    }
+
+
+def score_document(stored: Stored, *, organisation_name: str) -> dict[str, Any]:
+    """The document of a result, stored or not (POST /api/score/): api_document less the id and the links."""
+    result = stored.result
+    return {
         "scored_at": stored.scored_at,
         "model_version": stored.version,
         "recommendation": result.recommendation,
@@ -330,16 +340,16 @@ def api_document(assessment: Assessment, stored: Stored, *, url: str, shared_url
         "quotes": [_quote(q) for q in result.quotes],
         "recommended_quote": result.recommended_quote,
         "quote_verdict": list(result.quote_verdict),
-        "url_without_quotes": shared_url,
         "needs": result.needs,
         "factors": result.factors,
         "tipping_points": result.tipping_points,
+        "depends": result.depends,
         "assumptions": figure_rows(stored),
         "estimates": result.estimates,
         "requirements": result.requirements,
         "requirement_line": result.requirement_line,
         "requirement_notes": list(result.requirement_notes),
-        "inputs": {**to_plain(stored.profile), "organisation_name": assessment.organisation_name},
+        "inputs": {**to_plain(stored.profile), "organisation_name": organisation_name},
     }
 
 

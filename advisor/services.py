@@ -143,28 +143,35 @@ def assessment_score(
 ) -> tuple[Assessment, snapshot.Stored]:
     """assessment_submit, also giving back the result as stored, so the API answers with it without reading
     back and decoding what it has just written."""
-    catalogue = load_catalogue()
-    result = score(profile, catalogue)
-    scored_at = timezone.now().isoformat()
+    stored = score_only(profile)
     assessment = assessment_create(
         profile=profile,
-        catalogue=catalogue,
-        result=result,
+        catalogue=stored.catalogue,
+        result=stored.result,
         organisation_name=organisation_name,
         email=email,
         contact_consent=contact_consent,
-        scored_at=scored_at,
+        scored_at=stored.scored_at,
         public_id=public_id,
     )
+    return assessment, stored
+
+
+def score_only(profile: Profile) -> snapshot.Stored:
+    """Score the answers against today's catalogue as assessment_score does, storing nothing: the result as it
+    would be stored (POST /api/score/ and the what-if page score through here). Raises TooLarge when a figure
+    would not fit where it is stored."""
+    catalogue = load_catalogue()
+    result = score(profile, catalogue)
+    check_storable(result)
     # The profile as it reads back (a whole number given for a decimal answer comes back as a float).
-    stored = snapshot.Stored(
+    return snapshot.Stored(
         version=result.version,
-        scored_at=scored_at,
+        scored_at=timezone.now().isoformat(),
         profile=snapshot.from_plain(Profile, snapshot.to_plain(profile)),
         catalogue=catalogue,
         result=result,
     )
-    return assessment, stored
 
 
 def assessment_delete(*, assessment: Assessment) -> None:

@@ -136,15 +136,18 @@ class Stored:
 
     @property
     def earlier_model(self) -> bool:
-        """Scored by an earlier model than today's (the page says so and offers to score again)."""
-        return self.version < RESULT_VERSION
+        """Scored by an earlier model than today's (the page says so and offers to score again). Versions since
+        TODAYS_MODEL_SINCE rank as today's does; they only lack what later versions added beside the ranking."""
+        return self.version < TODAYS_MODEL_SINCE
 
 
 # Versions stored in today's types: version 2 ranked by a blend of fit and cost, version 3 by money alone, version 6
-# with what the insurer and frameworks ask (issue 32); the shape is the same but for fields later versions added
-# with defaults (an option's allowance; the requirements, their line and notes; a quote's patch days). A result of
-# an earlier version renders as it was stored and says it was scored by an earlier model.
+# adds what the insurer and frameworks ask (issue 32) and what the answer depends on (issue 30). The shape is the
+# same but for fields later versions added with defaults (an option's allowance; the requirements, their line and
+# notes; a quote's patch days; `depends`, None before version 6). A version 2 result renders as it was stored and
+# says it was scored by an earlier model.
 READABLE_AS_TODAY = (2, 3, RESULT_VERSION)
+TODAYS_MODEL_SINCE = 3
 
 
 def load(assessment: Assessment) -> Stored:

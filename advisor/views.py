@@ -211,6 +211,7 @@ def _result_page_of(assessment: Assessment, *, shared: bool) -> dict:
             {"need": n, "cells": [(o.name, charts.met_share(o, n, total_weight)) for o in result.options]}
             for n in result.needs
         ],
+        "depends": result.depends,
     }
 
 

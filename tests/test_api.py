@@ -135,6 +135,7 @@ def test_the_document_keys_are_the_documented_contract(client):
         "needs",
         "factors",
         "tipping_points",
+        "depends",
         "assumptions",
         "estimates",
         "inputs",
@@ -157,6 +158,27 @@ def test_the_document_keys_are_the_documented_contract(client):
         "cost",
         "chance_cheapest",
         "dimensions",
+    }
+    assert set(document["depends"]) == {
+        "leader",
+        "runner_up",
+        "gap",
+        "answers",
+        "figures",
+        "most",
+        "words",
+        "measure",
+    }
+    assert set(document["depends"]["answers"][0]) == {
+        "key",
+        "label",
+        "kind",
+        "low",
+        "high",
+        "gap_low",
+        "gap_high",
+        "changes",
+        "money",
     }
     assert set(document["tipping_points"][0]) == {
         "field",

@@ -275,3 +275,21 @@ def test_the_api_needs_no_csrf_token_because_it_takes_only_json():
     with NO_LIMITS:
         response = Client(enforce_csrf_checks=True).post(URL, json.dumps(API_ANSWERS), content_type="application/json")
     assert response.status_code == 201
+
+
+@FUZZ
+@given(payload=st.one_of(fuzzed_payloads(), fuzzed_quotes().map(lambda quotes: {**API_ANSWERS, "quotes": quotes})))
+def test_fuzzed_json_is_scored_without_storing_when_valid_and_refused_like_the_storing_endpoint_when_not(payload):
+    body = json.dumps(payload)
+    valid = _api_would_accept(payload, body)
+    with NO_LIMITS:
+        before = row_counts()
+        response = Client().post("/api/score/", body, content_type="application/json")
+        assert row_counts() == before
+    assert response.status_code in (200, 400, 413, 415), response.status_code
+    assert (response.status_code == 200) is valid
+    document = response.json()
+    if valid:
+        assert document["recommendation"] and "id" not in document
+    else:
+        assert document["errors"] and all(isinstance(m, list) and m for m in document["errors"].values())

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from . import costs, explain, needs, quotes, requirements, tipping, uncertainty
+from . import costs, depends, explain, needs, quotes, requirements, tipping, uncertainty
 from .domain import (
     RESULT_VERSION,
     Catalogue,
@@ -380,7 +380,24 @@ def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool =
     close_call = is_close_call(ev, simulated.chance_leads or {})
     chance = chance_option_leads(ev, simulated.chance_leads or {})
     alone = evaluate(replace(profile, quotes=()), catalogue, prepared) if profile.quotes else None
-    points, points_alone = _tipping_points(profile, catalogue, prepared, ev, alone, with_tipping_points)
+    ends: dict[str, dict[str, tuple[float, float]]] = {}
+    points, points_alone = _tipping_points(profile, catalogue, prepared, ev, alone, with_tipping_points, ends)
+    names = _candidate_names(ev, catalogue)
+    depends_on = (
+        None
+        if runner is None
+        else depends.work_out(
+            catalogue,
+            ev.ranking,
+            ev.best,
+            runner,
+            {i: n for i, (_, n) in names.items()},
+            ev.models,
+            simulated,
+            points,
+            ends,
+        )
+    )
     need_list = explain.explained_needs(profile, catalogue, ev)
     factors = explain.factors(catalogue, need_list, tuple(options))
     summary = explain.summary(tuple(contenders), close_call, preference=profile.budget_preference, chance=chance)
@@ -435,6 +452,7 @@ def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool =
         requirements=asked,
         requirement_line=asked_line,
         requirement_notes=asked_notes,
+        depends=depends_on,
     )
 
 
@@ -445,9 +463,11 @@ def _tipping_points(
     ev: Evaluation,
     alone: Evaluation | None,
     wanted: bool,
+    ends: dict[str, dict[str, tuple[float, float]]],
 ) -> tuple[tuple[Point, ...], tuple[Point, ...]]:
     """The tipping points of the answer, and of the answer without the person's quotes (`alone`, the
-    evaluation with them left out; None without quotes), from one search; none where no other option applies."""
+    evaluation with them left out; None without quotes), from one search; none where no other option applies.
+    `ends` is filled as tipping.find() fills it, for depends.py."""
     views = []
     if wanted and ev.runner_up() is not None:
         views.append(
@@ -462,7 +482,7 @@ def _tipping_points(
                 _candidate_names(alone, catalogue),
             )
         )
-    found = iter(tipping.find_each(profile, catalogue, ev, prepared, views) if views else [])
+    found = iter(tipping.find_each(profile, catalogue, ev, prepared, views, ends) if views else [])
     points = next(found) if wanted and ev.runner_up() is not None else ()
     points_alone = next(found) if wanted and alone is not None and alone.runner_up() is not None else ()
     return points, points_alone

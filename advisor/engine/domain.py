@@ -448,6 +448,40 @@ class RequirementRow:
 
 
 @dataclass(frozen=True)
+class Swing:
+    """How far one answer or uncertain figure moves the leader's lead (the lowest ranking figure of another option
+    less the leader's; below zero, another option would be ahead) with it at each end of its range."""
+
+    key: str  # the answer's field, or the figure's key
+    label: str
+    kind: str  # "answer" or "figure"
+    low: float  # the answer or figure at the low end: for an answer, the farthest the tipping search looked
+    high: float
+    gap_low: float  # the leader's lead with it at `low`
+    gap_high: float
+    changes: bool = False  # an answer whose tipping point (within reach) changes the recommendation
+    money: bool = False  # `low` and `high` are amounts of money
+
+    @property
+    def size(self) -> float:
+        return abs(self.gap_high - self.gap_low)
+
+
+@dataclass(frozen=True)
+class Depends:
+    """What the answer depends on (depends.py), worked out when scored: RESULT_VERSION 6 on."""
+
+    leader: str  # the names of the two candidates compared
+    runner_up: str
+    gap: float  # the leader's lead at the answers as given: the runner-up's ranking figure less the leader's
+    answers: tuple[Swing, ...]  # the searched answers, most telling first
+    figures: tuple[Swing, ...]  # the uncertain figures that move the gap most, most first (at most a few)
+    most: str | None  # the answer it depends on most, one whose tipping point changes it; None: none within reach
+    words: str  # in plain words
+    measure: str  # for `most`, how to measure it for a month before deciding ("" when None)
+
+
+@dataclass(frozen=True)
 class Result:
     version: int
     recommendation: str
@@ -472,6 +506,7 @@ class Result:
     requirements: tuple[RequirementRow, ...] = ()  # what the insurer and frameworks ask, option by option
     requirement_line: str = ""  # one line for the first screen when a requirement changes the money
     requirement_notes: tuple[str, ...] = ()  # what was counted, and how "not sure" was read
+    depends: Depends | None = None  # what the answer depends on; None in results stored before version 6
 
     def option(self, slug: str) -> OptionResult:
         return next(o for o in self.options if o.slug == slug)

@@ -90,18 +90,34 @@ def recommended_without_quotes(ev: Any) -> int:
 
 
 def find(
-    profile: Profile, catalogue: Catalogue, here: Any, prepared: Any, candidates: dict[int, tuple[str, str]]
+    profile: Profile,
+    catalogue: Catalogue,
+    here: Any,
+    prepared: Any,
+    candidates: dict[int, tuple[str, str]],
+    ends: dict[str, dict[str, tuple[float, float]]] | None = None,
 ) -> tuple[Point, ...]:
     """The tipping points for the searched answers; `here` is decide.Evaluation at the person's answers and
-    `candidates` each candidate's (slug, name), options and quotes alike."""
-    return find_each(profile, catalogue, here, prepared, [View(recommended, standing, here.best_option, candidates)])[0]
+    `candidates` each candidate's (slug, name), options and quotes alike.
+
+    `ends`, when given, is filled for depends.py from the re-scores the search made anyway: for each answer and
+    direction ("up", "down"), the farthest value looked at (the end of the span, or where the answer first
+    changed) and the leader's lead there: the lowest ranking figure of another option less the leader's (the
+    leader as at the person's answers; below zero, another option would be ahead)."""
+    view = View(recommended, standing, here.best_option, candidates)
+    return find_each(profile, catalogue, here, prepared, [view], ends)[0]
 
 
 def find_each(
-    profile: Profile, catalogue: Catalogue, here: Any, prepared: Any, views: list[View]
+    profile: Profile,
+    catalogue: Catalogue,
+    here: Any,
+    prepared: Any,
+    views: list[View],
+    ends: dict[str, dict[str, tuple[float, float]]] | None = None,
 ) -> list[tuple[Point, ...]]:
     """The tipping points of each view, from one search: a re-score serves every view that looks at its value,
-    so the answer with quotes and the one without them share the grid's re-scores."""
+    so the answer with quotes and the one without them share the grid's re-scores. `ends` as for find()."""
     from .decide import evaluate, resized  # decide uses this module; the search re-scores through it
 
     current = {
@@ -116,8 +132,11 @@ def find_each(
         whole = question.whole
 
         seen: dict[float, Looked] = {}  # every view looks at the same values: re-score each once
+        looked: dict[float, Any] = {}  # each re-score, kept for `ends`
 
-        def look(x: float, field: str = field, seen: dict[float, Looked] = seen) -> Looked:
+        def look(
+            x: float, field: str = field, seen: dict[float, Looked] = seen, looked: dict[float, Any] = looked
+        ) -> Looked:
             if x not in seen:
                 moved = (
                     resized(profile, int(x), here.used)
@@ -126,6 +145,7 @@ def find_each(
                 )  # dataclasses.replace, without its checks
                 ev = evaluate(moved, catalogue, prepared, ranking_only=True)
                 seen[x] = Looked(tuple(view.pick(ev) for view in views), tuple(view.standing(ev) for view in views))
+                looked[x] = ev
             return seen[x]
 
         low = max(question.minimum or 0.0, value / SPAN)
@@ -142,6 +162,8 @@ def find_each(
                     change = (hit[0], direction, hit[1])
                     break
             found[index].append(_point(field, question.label, value, low, high, change, view))
+        if ends is not None:
+            ends[field] = _farthest(looked, value, here.best)
     return [tuple(points) for points in found]
 
 
@@ -180,6 +202,19 @@ class Looked:
 
     picks: tuple[int, ...]
     standings: tuple[dict[int, float], ...]
+
+
+def _farthest(looked: dict[float, Any], value: float, leader: int) -> dict[str, tuple[float, float]]:
+    """The farthest value looked at each way from the person's own, with the leader's lead there."""
+    found = {}
+    for direction, ends in (("up", [x for x in looked if x > value]), ("down", [x for x in looked if x < value])):
+        if ends:
+            x = max(ends) if direction == "up" else min(ends)
+            ev = looked[x]
+            others = [r for c, r in ev.ranking.items() if ev.models[c] != ev.models.get(leader)]
+            if leader in ev.ranking and others:
+                found[direction] = (x, min(others) - ev.ranking[leader])
+    return found
 
 
 def _first_change(

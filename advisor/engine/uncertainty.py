@@ -52,13 +52,17 @@ def _shape(figure: Figure) -> tuple[float, float]:
     )
 
 
-def draw_all(catalogue_figures: list[Figure], used_figures: list[Figure]) -> list[np.ndarray | float]:
-    """DRAWS values of each figure used, from the PERT distribution of the catalogue's figure in the same place.
+def draw_all(
+    catalogue_figures: list[Figure], used_figures: list[Figure], units: np.ndarray | None = None
+) -> list[np.ndarray | float]:
+    """DRAWS values of each figure used, from the PERT distribution of the catalogue's figure in the same place
+    (`units`, when given, are unit_draws of the catalogue's figures, fetched already).
 
     A figure without a range, or one the person replaced with their own quote, is just its value. The draws
     come from the catalogue's figures, not the ones used, so a quote of the person's own changes no other
     figure's draws."""
-    units = unit_draws(tuple(_shape(f) for f in catalogue_figures))
+    if units is None:
+        units = unit_draws(tuple(_shape(f) for f in catalogue_figures))
     return [
         figure.low + (figure.high - figure.low) * row if figure.uncertain else float(figure.expected)
         for figure, row in zip(used_figures, units, strict=False)
@@ -80,6 +84,16 @@ class Simulated:
     # figure (its total less the share of its bills that a stated way of paying counts for).
     chance_leads: dict[int, float] | None = None
     chance_leads_of_options: dict[int, float] | None = None  # the same over the options alone, when there are quotes
+    # For depends.py, references to what was worked out anyway: each candidate's ranking figure in every draw (rows
+    # in the order of `candidates`); the figures used, in the order of the rows of `units` (unit_draws) they are
+    # drawn from (a figure's draws are low + (high - low) x its row when it is uncertain); and for each row the
+    # figure's key and option (catalogue index, None for a figure every option shares).
+    ranked: np.ndarray | None = None
+    candidates: tuple[int, ...] = ()
+    units: np.ndarray | None = None
+    drawn_from: tuple[Figure, ...] | list[Figure] = ()  # the catalogue's figures the rows of `units` are drawn for
+    used: tuple[Figure, ...] | list[Figure] = ()
+    rows: tuple[tuple[str, int | None], ...] = ()
 
 
 def simulate(
@@ -110,22 +124,24 @@ def simulate(
     quote_figures = [catalogue.figures[key] for key in quote_keys]
     size = [key for key in costs.SIZE_SHARED_KEYS if key in catalogue.figures]
     size_figures = [catalogue.figures[key] for key in size]
-    values = iter(
-        draw_all(
-            shared_figures
-            + [f[key] for f in catalogue_figures for key in costs.OPTION_KEYS]
-            + later_figures
-            + quote_figures
-            + [f[key] for f in catalogue_figures for key in costs.SIZE_OPTION_KEYS]
-            + size_figures,
-            shared_figures
-            + [f[key] for f in used_figures for key in costs.OPTION_KEYS]
-            + later_figures
-            + quote_figures
-            + [f[key] for f in used_figures for key in costs.SIZE_OPTION_KEYS]
-            + size_figures,
-        )
+    used_list = (
+        shared_figures
+        + [f[key] for f in used_figures for key in costs.OPTION_KEYS]
+        + later_figures
+        + quote_figures
+        + [f[key] for f in used_figures for key in costs.SIZE_OPTION_KEYS]
+        + size_figures
     )
+    drawn_from = (
+        shared_figures
+        + [f[key] for f in catalogue_figures for key in costs.OPTION_KEYS]
+        + later_figures
+        + quote_figures
+        + [f[key] for f in catalogue_figures for key in costs.SIZE_OPTION_KEYS]
+        + size_figures
+    )
+    units = unit_draws(tuple(_shape(f) for f in drawn_from))
+    values = iter(draw_all(drawn_from, used_list, units))
     shared = {key: next(values) for key in costs.SHARED_KEYS}
     used = costs.estimates(profile, shared)
     options = [{key: next(values) for key in costs.OPTION_KEYS} for _ in catalogue.models]  # drawn for every
@@ -203,4 +219,24 @@ def simulate(
         chance_cheapest_of_options=of_options,
         chance_leads={i: float(leads[n]) for n, i in enumerate(candidates)},
         chance_leads_of_options=leads_of_options,
+        ranked=ranked,
+        candidates=tuple(candidates),
+        units=units,
+        drawn_from=drawn_from,
+        used=used_list,
+        rows=row_keys(len(catalogue.models), tuple(later), tuple(quote_keys), tuple(size)),
+    )
+
+
+@functools.lru_cache(maxsize=32)
+def row_keys(
+    models: int, later: tuple[str, ...], quote_keys: tuple[str, ...], size: tuple[str, ...]
+) -> tuple[tuple[str, int | None], ...]:
+    """Each row of the draws as simulate() takes them: the figure's key and its option (None: shared)."""
+    return tuple(
+        [(key, None) for key in costs.SHARED_KEYS]
+        + [(key, i) for i in range(models) for key in costs.OPTION_KEYS]
+        + [(key, None) for key in later + quote_keys]
+        + [(key, i) for i in range(models) for key in costs.SIZE_OPTION_KEYS]
+        + [(key, None) for key in size]
     )

@@ -32,7 +32,9 @@ logger = logging.getLogger(__name__)
 BUCKETS = {
     "advisor:assess": "assessments",
     "advisor:rescore": "assessments",
+    "advisor:whatif_keep": "assessments",  # the what-if's comparisons (GET) count themselves (advisor/whatif.py)
     "advisor:api_assessment_create": "api",
+    "advisor:api_score": "api",
     "advisor:comment_post": "comments",
 }
 JSON_BUCKETS = {"api"}

@@ -62,6 +62,38 @@ def rescore(page, site: str, assessment) -> None:
     expect(page.get_by_role("heading", name="Score these answers again with today's figures?")).to_be_visible()
 
 
+def whatif(page, site: str, assessment) -> None:
+    page.goto(site + assessment.get_absolute_url())
+    page.get_by_role("link", name="What if? Change some answers and compare").click()
+    expect(page.get_by_role("heading", name="What if your answers were different?")).to_be_visible()
+
+
+def whatif_compared(page, site: str, assessment) -> None:
+    page.goto(site + assessment.get_absolute_url() + "what-if/")
+    page.get_by_label("IT problems a month that need outside help").fill("9")
+    page.get_by_role("button", name="Compare").click()
+    expect(page.get_by_role("heading", name="Your answers and the changed ones, side by side")).to_be_visible()
+
+
+def whatif_errors(page, site: str, assessment) -> None:
+    page.goto(site + assessment.get_absolute_url() + "what-if/")
+    page.get_by_label("People who use IT at work").fill("0")
+    page.get_by_role("button", name="Compare").click()
+    expect(page.get_by_text("Please correct")).to_be_visible()
+
+
+def whatif_keep(page, site: str, assessment) -> None:
+    whatif_compared(page, site, assessment)
+    page.get_by_role("link", name="Keep as a new result").click()
+    expect(page.get_by_role("heading", name="Keep the changed answers as a new result?")).to_be_visible()
+
+
+def depends(page, site: str, assessment) -> None:
+    page.goto(site + assessment.get_absolute_url())
+    page.get_by_role("link", name="What it depends on, in a chart, and what to measure").click()
+    expect(page.get_by_role("heading", name="What the answer depends on")).to_be_visible()
+
+
 def how_it_works(page, site: str, assessment) -> None:
     page.goto(site + "/how-it-works/")
 
@@ -82,6 +114,11 @@ PAGES: dict[str, Callable] = {
     "result": result,
     "delete": delete,
     "rescore": rescore,
+    "depends": depends,
+    "whatif": whatif,
+    "whatif-compared": whatif_compared,
+    "whatif-errors": whatif_errors,
+    "whatif-keep": whatif_keep,
     "how-it-works": how_it_works,
     "not-found": not_found,
 }

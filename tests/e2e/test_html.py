@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from urllib.parse import urlencode
 
 import pytest
 from django.conf import settings
@@ -12,6 +13,7 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.test import Client, override_settings
 
+from advisor.forms import quote_form_data
 from advisor.protect.spam import started_token
 
 from .conftest import ARTIFACTS, ROOT, VALID_ANSWERS, require
@@ -68,6 +70,11 @@ def page_sources(assessment) -> dict[str, str]:
         "result": ok(client.get(result)),
         "rescore": ok(client.get(result + "rescore/")),
         "result-rescored": ok(client.post(result + "rescore/", follow=True)),
+        "depends": ok(client.get(result + "depends/")),
+        "whatif": ok(client.get(result + "what-if/")),
+        "whatif-compared": ok(client.get(result + "what-if/?" + whatif_query(assessment, incidents_per_month="9"))),
+        "whatif-errors": ok(client.get(result + "what-if/?" + whatif_query(assessment, employees="0"))),
+        "whatif-keep": ok(client.get(result + "what-if/keep/?" + whatif_query(assessment, incidents_per_month="9"))),
         "delete": ok(client.get(result + "delete/")),
         "deleted": ok(client.post(result + "delete/", follow=True)),
         "how-it-works": ok(client.get("/how-it-works/")),
@@ -81,6 +88,12 @@ def page_sources(assessment) -> dict[str, str]:
         "admin-sign-in-paused": render_to_string("locked_out.html", {"minutes": 30}),
         "server-error": render_to_string("500.html"),
     }
+
+
+def whatif_query(assessment, **changes: str) -> str:
+    """The what-if form as sent: the assessment's answers with some changed."""
+    answers = {key: value for key, value in VALID_ANSWERS.items() if key != "organisation_name"}
+    return urlencode({**answers, **quote_form_data([]), **changes, "compare": ""})
 
 
 def too_many_comments() -> str:
@@ -124,4 +137,4 @@ def test_every_public_page_is_valid_html(html_checker, assessment, approved_comm
         if m["type"] in {"error", "non-document-error"}
     ]
     assert not errors, f"{len(errors)} HTML/CSS errors:\n" + "\n".join(errors)
-    assert len(files) == 19
+    assert len(files) == 24
