@@ -10,6 +10,7 @@ of every server.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,8 +20,18 @@ from django.db.models import Prefetch
 from django.db.models.signals import post_delete, post_migrate, post_save
 from django.dispatch import receiver
 
-from .engine.domain import Catalogue, DimensionSpec, Figure, ModelSpec
-from .models import Characteristic, Comment, ContentVersion, CostParameter, Dimension, SharedFigure, SupportModel
+from .engine import money
+from .engine.domain import Catalogue, DimensionSpec, Figure, ModelSpec, RegionSpec
+from .models import (
+    Characteristic,
+    Comment,
+    ContentVersion,
+    CostParameter,
+    Dimension,
+    Region,
+    SharedFigure,
+    SupportModel,
+)
 
 # ---- The content version -------------------------------------------------------------------------------------
 
@@ -41,7 +52,7 @@ def content_version() -> int | None:
     return None if row is None else row[0]
 
 
-_CONTENT_MODELS = (SupportModel, Dimension, Characteristic, CostParameter, SharedFigure, Comment)
+_CONTENT_MODELS = (SupportModel, Dimension, Characteristic, CostParameter, SharedFigure, Comment, Region)
 
 
 def _content_saved(sender: type, instance: Any, created: bool, using: str, raw: bool = False, **kwargs: Any) -> None:
@@ -72,18 +83,20 @@ def _content_migrated(sender: AppConfig, using: str, **kwargs: Any) -> None:
 
 # ---- Reading the catalogue -----------------------------------------------------------------------------------
 
+DEFAULT_REGION = "US"  # results and API bodies that name no region, as every one did before regions
 
-def _active_models():
+
+def _active_models(region: str = DEFAULT_REGION):
     return SupportModel.objects.filter(is_active=True).prefetch_related(
         Prefetch("characteristics", queryset=Characteristic.objects.select_related("dimension")),
-        Prefetch("cost_parameters", queryset=CostParameter.objects.all()),
+        Prefetch("cost_parameters", queryset=CostParameter.objects.filter(region_id=region)),
     )
 
 
-def _figure(row: CostParameter | SharedFigure, label: str) -> Figure:
+def _figure(row: CostParameter | SharedFigure, label: str, currency: money.Currency) -> Figure:
     return Figure(
         key=row.key,
-        label=label,
+        label=money.unit_label(label, currency),
         low=float(row.low),
         expected=float(row.expected),
         high=float(row.high),
@@ -92,13 +105,30 @@ def _figure(row: CostParameter | SharedFigure, label: str) -> Figure:
         source_year=row.source_year,
         vendor_claim=row.vendor_claim,
         note=row.note,
+        stand_in=row.stand_in,
     )
 
 
-def _read_catalogue() -> Catalogue:
+def region_spec(region: Region) -> RegionSpec:
+    return RegionSpec(
+        code=region.code,
+        name=region.name,
+        currency=region.currency,
+        locale=region.locale,
+        tax_name=region.tax_name,
+        tax_rate=float(region.tax_rate),
+        tax_year=region.tax_year,
+        tax_partly_share=float(region.tax_partly_share),
+    )
+
+
+def _read_catalogue(code: str = DEFAULT_REGION) -> Catalogue:
+    found = Region.objects.filter(code=code).first()
+    spec = region_spec(found) if found is not None else RegionSpec()
+    currency = money.Currency(spec.currency, spec.locale)
     dimensions = tuple(DimensionSpec(slug=d.slug, name=d.name, weight=float(d.weight)) for d in Dimension.objects.all())
     models = []
-    for model in _active_models():
+    for model in _active_models(spec.code):
         characteristics = list(model.characteristics.all())
         models.append(
             ModelSpec(
@@ -106,36 +136,66 @@ def _read_catalogue() -> Catalogue:
                 name=model.name,
                 ratings={c.dimension.slug: c.rating for c in characteristics},
                 headlines={c.dimension.slug: c.headline for c in characteristics},
-                figures={p.key: _figure(p, p.get_key_display()) for p in model.cost_parameters.all()},
+                figures={p.key: _figure(p, p.get_key_display(), currency) for p in model.cost_parameters.all()},
                 pricing=model.pricing_type,
                 basis=model.pricing_basis,
             )
         )
-    figures = {f.key: _figure(f, f.label) for f in SharedFigure.objects.all()}
-    return Catalogue(models=tuple(models), dimensions=dimensions, figures=figures)
+    figures = {f.key: _figure(f, f.label, currency) for f in SharedFigure.objects.filter(region_id=spec.code)}
+    return Catalogue(models=tuple(models), dimensions=dimensions, figures=figures, region=spec)
 
 
-# The catalogue this process built last, and the content version it was built under. Kept here rather than
-# in the fragments cache: a cache hands out a fresh unpickled copy on every read (docs/performance.md).
-_built: tuple[int, Catalogue] | None = None
+# The catalogue of each region this process built last, and the content version it was built under. Kept here
+# rather than in the fragments cache: a cache hands out a fresh unpickled copy on every read (docs/performance.md).
+_built: dict[str, tuple[int, Catalogue]] = {}
 
 
-def load_catalogue() -> Catalogue:
-    """The active support models and all dimensions, as plain data for scoring.
+def load_catalogue(region: str = DEFAULT_REGION) -> Catalogue:
+    """The active support models with the price book of `region` (a Region's code), and all dimensions, as plain
+    data for scoring.
 
-    One query when this process already holds the catalogue of the current content version, five when it
+    One query when this process already holds the region's catalogue of the current content version, six when it
     must read it again. The Catalogue is shared between callers: treat it as read-only, as scoring does.
     """
-    global _built
     version = content_version()
-    if version is not None and _built is not None and _built[0] == version:
-        return _built[1]
+    held = _built.get(region)
+    if version is not None and held is not None and held[0] == version:
+        return held[1]
     # Read after the version, so never older than it; a change committed in between has a newer number,
     # which the next call reads, and reads the catalogue again for.
-    catalogue = _read_catalogue()
+    catalogue = _read_catalogue(region)
     if version is not None:
-        _built = (version, catalogue)
+        _built[region] = (version, catalogue)
     return catalogue
+
+
+# ---- Regions -----------------------------------------------------------------------------------------------
+
+DEFAULT_REGION_SPEC = RegionSpec()
+_regions: tuple[int, tuple[RegionSpec, ...]] | None = None
+
+
+def regions() -> tuple[RegionSpec, ...]:
+    """The active regions, in display order, kept in this process under the content version like the catalogue."""
+    global _regions
+    version = content_version()
+    if version is not None and _regions is not None and _regions[0] == version:
+        return _regions[1]
+    found = tuple(region_spec(r) for r in Region.objects.filter(is_active=True))
+    if version is not None:
+        _regions = (version, found)
+    return found
+
+
+def region_of(code: str | None) -> RegionSpec | None:
+    """The active region with this code (any case), or None. The United States, every result's region before
+    regions and the default, is known without reading the database (forms and the blank form read none)."""
+    wanted = (code or "").strip().upper()
+    if wanted == DEFAULT_REGION:
+        return DEFAULT_REGION_SPEC
+    if not re.fullmatch(r"[A-Z]{2}", wanted):
+        return None  # no code, or not one: nothing to look up
+    return next((r for r in regions() if r.code == wanted), None)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,10 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from django.core.validators import MaxValueValidator, MinValueValidator
+from babel import Locale, UnknownLocaleError
+from babel.numbers import UnknownCurrencyError, get_currency_name
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -201,6 +204,72 @@ class Characteristic(models.Model):
         return f"{self.support_model} – {self.dimension}: {self.headline}"
 
 
+class Region(models.Model):
+    """A country whose prices the advisor knows: its currency, the locale its amounts are written in, and its sales
+    tax on invoices. Each has its own price book (the cost figures below); adding one is data, edited here."""
+
+    code = models.CharField(
+        "country code",
+        max_length=2,
+        primary_key=True,
+        validators=[RegexValidator(r"^[A-Z]{2}$", "Two capital letters (ISO 3166-1 alpha-2), such as GB.")],
+        help_text="ISO 3166-1 alpha-2, such as GB: what links and the API name it by.",
+    )
+    name = models.CharField(max_length=100)
+    currency = models.CharField(
+        max_length=3,
+        validators=[RegexValidator(r"^[A-Z]{3}$", "Three capital letters (ISO 4217), such as GBP.")],
+        help_text="ISO 4217 code of the currency its figures are in, such as GBP.",
+    )
+    locale = models.CharField(
+        max_length=16, help_text="How its amounts are written (a Babel/CLDR locale), such as en_GB: £12,300."
+    )
+    tax_name = models.CharField(
+        max_length=20, blank=True, help_text="Its sales tax on invoices, such as VAT or GST; blank for none counted."
+    )
+    tax_rate = models.DecimalField(
+        max_digits=5,
+        decimal_places=4,
+        default=Decimal("0"),
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("1"))],
+        help_text="Standard rate as a share: 0.2 for 20 %.",
+    )
+    tax_year = models.PositiveSmallIntegerField(null=True, blank=True, help_text="The year that rate applies from.")
+    tax_partly_share = models.DecimalField(
+        "share of tax counted when reclaimed in part",
+        max_digits=5,
+        decimal_places=4,
+        default=Decimal("0.5"),
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("1"))],
+        help_text="For an organisation that can reclaim the tax only in part: the share of it counted as a cost.",
+    )
+    tax_source_title = models.CharField("tax source", max_length=200, blank=True)
+    tax_source_url = models.URLField("tax source address", max_length=300, blank=True)
+    order = models.PositiveSmallIntegerField("display order", default=0)
+    is_active = models.BooleanField("active", default=True, help_text="Inactive regions are not offered.")
+
+    objects = ContentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.code})"
+
+    def clean(self) -> None:
+        errors = {}
+        try:
+            Locale.parse(self.locale)
+        except (ValueError, UnknownLocaleError):
+            errors["locale"] = "Give a locale Babel knows, such as en_GB."
+        try:
+            get_currency_name(self.currency, locale="en")
+        except UnknownCurrencyError:
+            errors["currency"] = "Give an ISO 4217 currency code, such as GBP."
+        if errors:
+            raise ValidationError(errors)
+
+
 class SourcedFigure(models.Model):
     """A figure of the cost model as a low / expected / high range, with where it came from."""
 
@@ -214,6 +283,11 @@ class SourcedFigure(models.Model):
         default=False, help_text="Tick when the figure comes from a seller of the service rather than a neutral party."
     )
     note = models.TextField(blank=True, help_text="How the figure was chosen, shown beside it.")
+    stand_in = models.TextField(
+        blank=True,
+        help_text="Set when the country has no figure of its own: what stands in for it (another country's figure "
+        "at a stated rate and year, or our assumption). The result says so beside the number.",
+    )
 
     class Meta:
         abstract = True
@@ -223,12 +297,12 @@ class CostParameter(SourcedFigure):
     """One number of a support model's cost formula, as a low / expected / high range with its source."""
 
     class Key(models.TextChoices):
-        HOURLY_RATE = "hourly_rate", "Hourly rate for reactive work ($)"
+        HOURLY_RATE = "hourly_rate", "Hourly rate for reactive work (¤)"
         HOURS_PER_INCIDENT = "hours_per_incident", "Hours of work to fix a problem"
         RESPONSE_DELAY_HOURS = "response_delay_hours", "Working hours waiting before work starts"
         AFTER_HOURS_PREMIUM = "after_hours_premium", "After-hours rate multiplier"
-        FEE_PER_USER_MONTH = "fee_per_user_month", "Monthly fee per user ($)"
-        FEE_PER_DEVICE_MONTH = "fee_per_device_month", "Monthly fee per device ($)"
+        FEE_PER_USER_MONTH = "fee_per_user_month", "Monthly fee per user (¤)"
+        FEE_PER_DEVICE_MONTH = "fee_per_device_month", "Monthly fee per device (¤)"
         MINIMUM_USERS = "minimum_users", "Minimum number of users billed"
         ONBOARDING_MONTHS = "onboarding_months", "Onboarding charge, in months of the monthly fee"
         PREVENTED_SHARE = "prevented_share", "Share of problems prevented (0–1)"
@@ -241,34 +315,37 @@ class CostParameter(SourcedFigure):
         BLOCK_MINIMUM_HOURS = "block_minimum_hours", "Prepaid block: smallest block, hours a month"
         UNUSED_HOURS_EXPIRE = "unused_hours_expire", "Prepaid block: unused hours expire (0 roll over, 1 expire)"
         REQUIRES_IT_STAFF = "requires_it_staff", "Only beside in-house IT staff (0 no, 1 yes)"
-        SALARY_YEAR = "salary_year", "Salaried: salary a year ($)"
+        SALARY_YEAR = "salary_year", "Salaried: salary a year (¤)"
         SALARY_LOADING = "salary_loading", "Salaried: loaded cost multiplier (×)"
         USERS_PER_IT_STAFF = "users_per_it_staff", "Salaried: people one IT person supports"
-        RECRUITING_COST_PER_HIRE = "recruiting_cost_per_hire", "Salaried: recruiting cost a hire ($)"
+        RECRUITING_COST_PER_HIRE = "recruiting_cost_per_hire", "Salaried: recruiting cost a hire (¤)"
         STAFF_LEAVING_RATE = "staff_leaving_rate", "Salaried: share of IT staff leaving a year (0–1)"
         TRAINING_TOOLS_PER_STAFF_YEAR = (
             "training_tools_per_staff_year",
-            "Salaried: training and tools a person a year ($)",
+            "Salaried: training and tools a person a year (¤)",
         )
         AWAY_SHARE = "away_share", "Salaried: share of time one person is away (0–1)"
         COVER_RESPONSE_DELAY_HOURS = "cover_response_delay_hours", "Salaried: hours waiting for bought-in help"
         # Size is people, devices and sites; own IT staff counted honestly (issue 24).
-        FEE_PER_SITE_MONTH = "fee_per_site_month", "Monthly fee for each site beyond the first ($)"
+        FEE_PER_SITE_MONTH = "fee_per_site_month", "Monthly fee for each site beyond the first (¤)"
         DEVICES_PER_IT_STAFF = "devices_per_it_staff", "Salaried: devices one IT person looks after"
         OUT_OF_HOURS_STAFFING = "out_of_hours_staffing", "Salaried: staff time an hour of out-of-hours work takes (×)"
         FULL_SERVICE_FEE_PER_USER_MONTH = (
             "full_service_fee_per_user_month",
-            "Beside own staff: fee a user for what they cannot cover ($)",
+            "Beside own staff: fee a user for what they cannot cover (¤)",
         )
 
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, default="US", related_name="cost_parameters", help_text="Its price book."
+    )
     support_model = models.ForeignKey(SupportModel, on_delete=models.CASCADE, related_name="cost_parameters")
     key = models.CharField(max_length=40, choices=Key.choices)
     objects = ContentQuerySet.as_manager()
 
     class Meta:
-        ordering = ["support_model__order", "key"]
+        ordering = ["region", "support_model__order", "key"]
         constraints = [
-            models.UniqueConstraint(fields=["support_model", "key"], name="one_cost_parameter_per_key"),
+            models.UniqueConstraint(fields=["region", "support_model", "key"], name="one_cost_parameter_per_key"),
             models.CheckConstraint(
                 condition=models.Q(low__lte=models.F("expected")) & models.Q(expected__lte=models.F("high")),
                 name="cost_parameter_range_ordered",
@@ -285,28 +362,28 @@ class SharedFigure(SourcedFigure):
 
     class Key(models.TextChoices):
         INCIDENTS_PER_PERSON_MONTH = "incidents_per_person_month", "IT problems a person a month (estimate)"
-        DOWNTIME_COST_PER_PERSON_HOUR = "downtime_cost_per_person_hour", "An hour of one person's work ($, estimate)"
+        DOWNTIME_COST_PER_PERSON_HOUR = "downtime_cost_per_person_hour", "An hour of one person's work (¤, estimate)"
         PEOPLE_AFFECTED_PER_INCIDENT = "people_affected_per_incident", "People a typical problem stops"
-        TOOLING_PER_USER_MONTH = "tooling_per_user_month", "Security and backup tooling a user a month ($)"
+        TOOLING_PER_USER_MONTH = "tooling_per_user_month", "Security and backup tooling a user a month (¤)"
         JOINER_HOURS = "joiner_hours", "Hours to set up or remove a person"
         STAFF_TURNOVER = "staff_turnover", "Share of staff joining or leaving a year (0–1)"
         SERIOUS_INCIDENT_CHANCE = "serious_incident_chance", "Chance a year of a serious incident (0–1)"
         UNPATCHED_MULTIPLIER = "unpatched_multiplier", "Likelier without routine upkeep (×)"
-        RECOVERY_COST_PER_PERSON = "recovery_cost_per_person", "Recovery cost a person ($)"
+        RECOVERY_COST_PER_PERSON = "recovery_cost_per_person", "Recovery cost a person (¤)"
         RECOVERY_DAYS_TESTED = "recovery_days_tested", "Days to recover, tested backups"
         RECOVERY_DAYS_PARTIAL = "recovery_days_partial", "Days to recover, untested backups"
         RECOVERY_DAYS_NONE = "recovery_days_none", "Days to recover, no backups"
-        REGULATED_COST_MODERATE = "regulated_cost_moderate", "Notification costs a person, personal data ($)"
-        REGULATED_COST_STRICT = "regulated_cost_strict", "Notification costs and fines a person, strict ($)"
+        REGULATED_COST_MODERATE = "regulated_cost_moderate", "Notification costs a person, personal data (¤)"
+        REGULATED_COST_STRICT = "regulated_cost_strict", "Notification costs and fines a person, strict (¤)"
         IT_STAFF_AWAY_SHARE = "it_staff_away_share", "Share of time one in-house IT person is away (0–1)"
         ON_CALL_ROTA_STAFF = "on_call_rota_staff", "IT staff needed to keep someone on call out of hours"
         # Pricing what a person's own quote leaves out (advisor/engine/quotes.py).
-        SECURITY_TOOLING_PER_USER_MONTH = "security_tooling_per_user_month", "Security tooling a user a month ($)"
-        BACKUP_TOOLING_PER_USER_MONTH = "backup_tooling_per_user_month", "Backup tooling a user a month ($)"
-        OUT_OF_PLAN_HOURLY_RATE = "out_of_plan_hourly_rate", "Hourly rate for work a plan leaves out ($)"
+        SECURITY_TOOLING_PER_USER_MONTH = "security_tooling_per_user_month", "Security tooling a user a month (¤)"
+        BACKUP_TOOLING_PER_USER_MONTH = "backup_tooling_per_user_month", "Backup tooling a user a month (¤)"
+        OUT_OF_PLAN_HOURLY_RATE = "out_of_plan_hourly_rate", "Hourly rate for work a plan leaves out (¤)"
         OUT_OF_PLAN_AFTER_HOURS_PREMIUM = "out_of_plan_after_hours_premium", "After-hours multiplier, out of plan (×)"
         ONSITE_SHARE = "onsite_share", "Share of problems needing a visit (0–1)"
-        ONSITE_VISIT_COST = "onsite_visit_cost", "Cost of an on-site visit ($)"
+        ONSITE_VISIT_COST = "onsite_visit_cost", "Cost of an on-site visit (¤)"
         PROJECT_HOURS_PER_PERSON_YEAR = "project_hours_per_person_year", "Project hours a person a year"
         BEST_EFFORTS_RESPONSE_HOURS = "best_efforts_response_hours", "Hours waiting when no response is promised"
         # The answer agrees with its own money (issue 23).
@@ -314,16 +391,27 @@ class SharedFigure(SourcedFigure):
         PREFERENCE_ALLOWANCE_SHARE = "preference_allowance_share", "Most a way of paying counts for, share of bills"
         # Size is people, devices and sites (issue 24).
         SITE_HOURS_MONTH = "site_hours_month", "Hours a month each further site takes (travel, visits, network)"
+        # Regions (issue 25): the price above which a quote is flagged as above its market.
+        MARKET_OVERPAY_PER_USER_MONTH = (
+            "market_overpay_per_user_month",
+            "Above this a managed service's price a user a month is high (¤)",
+        )
 
-    key = models.CharField(max_length=40, choices=Key.choices, unique=True)
-    label = models.CharField(max_length=200, help_text="How the figure is named on results.")
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, default="US", related_name="shared_figures", help_text="Its price book."
+    )
+    key = models.CharField(max_length=40, choices=Key.choices)
+    label = models.CharField(
+        max_length=200, help_text="How the figure is named on results; ¤ stands for the currency's symbol."
+    )
     objects = ContentQuerySet.as_manager()
 
     class Meta:
-        ordering = ["key"]
+        ordering = ["region", "key"]
         verbose_name = "figure for every option"
         verbose_name_plural = "figures for every option"
         constraints = [
+            models.UniqueConstraint(fields=["region", "key"], name="one_shared_figure_per_key"),
             models.CheckConstraint(
                 condition=models.Q(low__lte=models.F("expected")) & models.Q(expected__lte=models.F("high")),
                 name="shared_figure_range_ordered",
@@ -399,6 +487,11 @@ class Assessment(models.Model):
         HIGH = "high", "High: most work stops"
         CRITICAL = "critical", "Critical: everything stops"
 
+    class VatReclaim(models.TextChoices):
+        YES = "yes", "Yes, all of it"
+        PARTLY = "partly", "Partly: some of our work is exempt"
+        NO = "no", "No: we are not registered, or our work is exempt"
+
     public_id = models.UUIDField("public id", default=uuid.uuid4, unique=True, editable=False)
     created_at = models.DateTimeField("scored at", auto_now_add=True, db_index=True)
 
@@ -410,6 +503,9 @@ class Assessment(models.Model):
     employees = models.PositiveIntegerField()
     devices = models.PositiveIntegerField(null=True, blank=True)
     sites = models.PositiveIntegerField(default=1)
+    # The country whose prices, currency and tax it was scored with (a Region's code; kept if the region goes).
+    region = models.CharField(max_length=2, default="US")
+    vat_reclaim = models.CharField("can reclaim VAT/GST", max_length=10, choices=VatReclaim.choices, default="yes")
     it_staff = ReadableDecimalField("in-house IT staff (FTE)", max_digits=9, decimal_places=2, default=Decimal("0"))
     incidents_per_month = ReadableDecimalField(max_digits=9, decimal_places=2, null=True, blank=True)
     downtime_cost_per_hour = ReadableDecimalField(max_digits=14, decimal_places=2, null=True, blank=True)

@@ -80,6 +80,7 @@ def assessment_create(
         email=email if contact_consent else "",
         contact_consent=contact_consent,
         **{q.name: _column(q, getattr(profile, q.name)) for q in answers.QUESTIONS},
+        region=profile.region,
         recommendation=result.recommendation,
         recommendation_name=result.recommendation_name,
         close_call=result.close_call,
@@ -135,7 +136,7 @@ def assessment_score(
 ) -> tuple[Assessment, snapshot.Stored]:
     """assessment_submit, also giving back the result as stored, so the API answers with it without reading
     back and decoding what it has just written."""
-    catalogue = load_catalogue()
+    catalogue = load_catalogue(profile.region)
     result = score(profile, catalogue)
     scored_at = timezone.now().isoformat()
     assessment = assessment_create(

@@ -81,9 +81,9 @@ class TestInOneProcess:
     def test_without_the_version_row_nothing_is_kept(self, django_assert_num_queries):
         ContentVersion.objects.all().delete()
         load_catalogue()
-        # Read again every time: version (none), dimensions, models, characteristics, cost parameters, the
-        # figures for every option.
-        with django_assert_num_queries(6):
+        # Read again every time: version (none), the region, dimensions, models, characteristics, cost
+        # parameters, the figures for every option.
+        with django_assert_num_queries(7):
             assert load_catalogue().dimensions
         ContentVersion.bump()
         assert content_version() is not None

@@ -83,7 +83,8 @@ def test_every_question_of_the_table_is_a_field_of_the_form_and_of_the_profile()
     names = [q.name for q in answers.QUESTIONS]
     assert list(PROFILE_FIELDS) == names
     assert set(names) <= set(AssessmentForm.base_fields)
-    assert {f.name for f in fields(Profile)} == set(names) | {"quotes"}  # quotes: a formset of their own
+    # quotes: a formset of their own; region: chosen above the form (a hidden field), not a question
+    assert {f.name for f in fields(Profile)} == set(names) | {"quotes", "region"}
 
 
 def test_an_email_is_kept_only_with_consent(law_firm_answers):

@@ -26,6 +26,7 @@ from tests.test_seed import ARTICLE  # noqa: E402 - one place says where the art
 seed = importlib.import_module("advisor.migrations.0005_how_it_works_page")
 five_options = importlib.import_module("advisor.migrations.0015_how_it_works_five_options")
 money_first = importlib.import_module("advisor.migrations.0019_how_it_works_money_first")
+regions = importlib.import_module("advisor.migrations.0022_how_it_works_regions")
 
 
 @pytest.fixture
@@ -201,7 +202,9 @@ def test_a_page_taken_off_the_site_is_not_found(client):
     assert client.get(URL).status_code == 404
 
 
-@pytest.mark.parametrize("version", [seed, five_options, money_first], ids=["first", "second", "third"])
+@pytest.mark.parametrize(
+    "version", [seed, five_options, money_first, regions], ids=["first", "second", "third", "fourth"]
+)
 def test_the_seeded_html_is_all_allowed(version):
     assert pagehtml.removed(version.CONTENT) == []
     assert "Break/Fix" in pagehtml.clean(version.CONTENT)
@@ -220,7 +223,9 @@ def test_what_the_sanitiser_keeps_and_what_it_names_as_removed():
     assert pagehtml.clean(dirty) == "<p>a</p><p>b</p>"
 
 
-@pytest.mark.parametrize("version", [seed, five_options, money_first], ids=["first", "second", "third"])
+@pytest.mark.parametrize(
+    "version", [seed, five_options, money_first, regions], ids=["first", "second", "third", "fourth"]
+)
 def test_the_seeded_html_has_no_inline_style_or_script_and_starts_at_h2(version):
     # The Content-Security-Policy refuses inline style and script; the template gives the page its only <h1>.
     content = version.CONTENT
@@ -240,9 +245,24 @@ def test_the_migration_backward_removes_the_page_and_forward_brings_it_back():
     assert list(page.sites.values_list("pk", flat=True)) == [1]
 
 
+def test_the_fourth_version_says_how_countries_currency_and_tax_work_and_goes_back_to_the_third():
+    editor = SimpleNamespace(connection=connection)
+    assert FlatPage.objects.get(url=URL).content == regions.CONTENT  # the test database is migrated
+    text = pagehtml.clean(regions.CONTENT)
+    assert "Your country, your money" in text and "sales tax on services depends on the state" in text
+    regions.backward(apps, editor)
+    assert FlatPage.objects.get(url=URL).content == money_first.CONTENT
+    regions.forward(apps, editor)
+    assert FlatPage.objects.get(url=URL).content == regions.CONTENT
+    FlatPage.objects.filter(url=URL).update(content=money_first.CONTENT + "<p>One line staff added.</p>\n")
+    regions.forward(apps, editor)  # staff edited it: left alone
+    assert FlatPage.objects.get(url=URL).content.endswith("<p>One line staff added.</p>\n")
+
+
 def test_the_third_version_replaces_either_seeded_version_and_goes_back_to_the_second():
     editor = SimpleNamespace(connection=connection)
-    assert FlatPage.objects.get(url=URL).content == money_first.CONTENT  # the test database is migrated
+    regions.backward(apps, editor)
+    assert FlatPage.objects.get(url=URL).content == money_first.CONTENT
     assert "The money decides" in money_first.CONTENT and "Two things decide: fit and cost" not in money_first.CONTENT
     money_first.backward(apps, editor)
     assert FlatPage.objects.get(url=URL).content == five_options.CONTENT
@@ -267,6 +287,7 @@ def test_the_third_version_leaves_a_page_staff_edited_alone(edited):
 
 def test_the_second_version_replaces_the_first_version_and_back_again():
     editor = SimpleNamespace(connection=connection)
+    regions.backward(apps, editor)
     money_first.backward(apps, editor)
     page = FlatPage.objects.get(url=URL)
     assert page.content == five_options.CONTENT
@@ -322,7 +343,9 @@ def test_the_migration_makes_the_site_when_there_is_none():
     Site.objects.create(domain="another.example", name="another")  # the id sequence moved past 1
 
 
-@pytest.mark.parametrize("version", [seed, five_options, money_first], ids=["first", "second", "third"])
+@pytest.mark.parametrize(
+    "version", [seed, five_options, money_first, regions], ids=["first", "second", "third", "fourth"]
+)
 def test_no_sentence_is_copied_from_the_article(version):
     if not ARTICLE.exists():
         # The article lives beside the repository (../shared), as it does in CI; never skipped there.

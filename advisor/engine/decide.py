@@ -23,7 +23,7 @@ from __future__ import annotations
 import operator
 from dataclasses import dataclass, field, replace
 
-from . import costs, explain, needs, quotes, tipping, uncertainty
+from . import costs, explain, money, needs, quotes, tipping, uncertainty
 from .domain import (
     RESULT_VERSION,
     Catalogue,
@@ -52,6 +52,7 @@ PREFERENCE_MATCHES = {
     "pay_as_you_go": (costs.PER_JOB,),
 }
 PREFERENCE_ALLOWANCE_KEY = "preference_allowance_share"
+MARKET_OVERPAY_KEY = "market_overpay_per_user_month"
 # Beyond these the cost figures (small-business prices) no longer hold: the result says so.
 SCOPE_MAX_PEOPLE = 250
 SCOPE_MAX_IT_STAFF = 3.0
@@ -152,7 +153,10 @@ def prepare(catalogue: Catalogue) -> Prepared:
             {key: m.figures[key].expected if key in m.figures else 0.0 for key in costs.ALL_OPTION_KEYS}
             for m in catalogue.models
         ],
-        shared={key: catalogue.figures[key].expected for key in costs.ALL_SHARED_KEYS if key in catalogue.figures},
+        shared={
+            **{key: catalogue.figures[key].expected for key in costs.ALL_SHARED_KEYS if key in catalogue.figures},
+            **costs.tax_figures(catalogue),
+        },
         needs_it_staff=[
             m.figures["requires_it_staff"].expected >= 1 if "requires_it_staff" in m.figures else False
             for m in catalogue.models
@@ -306,7 +310,13 @@ def with_quotes_for_old_answers(profile: Profile, catalogue: Catalogue) -> Profi
 
 def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool = True) -> Result:
     """Score every active option in the catalogue, and each of the person's quotes as the option it is a way of
-    buying, for this organisation and recommend one option (and the quote that is the best way to buy it)."""
+    buying, for this organisation and recommend one option (and the quote that is the best way to buy it). Every
+    amount its words give is in the catalogue's region's currency (money.py)."""
+    with money.using(catalogue.region.currency, catalogue.region.locale):
+        return _score(profile, catalogue, with_tipping_points=with_tipping_points)
+
+
+def _score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool) -> Result:
     if not catalogue.models:
         raise ValueError("The catalogue has no active support option to score.")
     profile = with_quotes_for_old_answers(profile, catalogue)
@@ -582,7 +592,9 @@ def _quote_results(
             float(part.bills - part.onboarding) / costs.MONTHS if hourly else quotes.monthly_fee(quote, people, devices)
         )
         fee = catalogue.models[option].figures.get("fee_per_user_month")
-        market = (fee.low, fee.high) if fee else (0.0, float("inf"))
+        # Above market only past the region's overpay signal, where its price book has one (issue 25).
+        overpay = catalogue.figures.get(MARKET_OVERPAY_KEY)
+        market = (fee.low, max(fee.high, overpay.expected) if overpay else fee.high) if fee else (0.0, float("inf"))
         results.append(
             QuoteResult(
                 name=quote.name,
