@@ -137,13 +137,18 @@ class Stored:
     @property
     def earlier_model(self) -> bool:
         """Scored by an earlier model than today's (the page says so and offers to score again)."""
-        return self.version < RESULT_VERSION
+        return self.version < MODEL_SINCE
 
 
-# Versions stored in today's types: version 2 ranked by a blend of fit and cost, version 3 by money alone; the
-# shape is the same but for fields that version 3 added with defaults (an option's allowance). A version 2 result
-# renders as it was stored and says it was scored by an earlier model.
-READABLE_AS_TODAY = (2, RESULT_VERSION)
+# The version from which results are ranked as today's model ranks them (by money alone). Version 4 added regions
+# (a catalogue's region, a profile's region and tax, a figure's stand-in) with defaults that read a version 3
+# result as the United States', in US dollars, as it was: the same model, shown as it was stored.
+MODEL_SINCE = 3
+
+# Versions stored in today's types: version 2 ranked by a blend of fit and cost, versions 3 and 4 by money alone;
+# the shape is the same but for fields later versions added with defaults (an option's allowance in 3; regions in
+# 4). A version 2 result renders as it was stored and says it was scored by an earlier model.
+READABLE_AS_TODAY = (2, 3, RESULT_VERSION)
 
 
 def load(assessment: Assessment) -> Stored:

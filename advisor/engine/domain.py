@@ -185,7 +185,7 @@ class Catalogue:
 
 # ---- The result ---------------------------------------------------------------------------------------
 
-RESULT_VERSION = 3  # the shape of Result; snapshot.py upgrades older stored versions on read
+RESULT_VERSION = 4  # the shape of Result (4: regions); snapshot.py upgrades older stored versions on read
 
 
 class PointKind(enum.Enum):
