@@ -54,7 +54,7 @@ def current() -> Currency:
 @contextlib.contextmanager
 def using(currency: str, locale: str | None = None) -> Iterator[Currency]:
     """Amounts written inside this block are in `currency`, in `locale` (or the one the currency carries)."""
-    chosen = Currency(str(currency), locale or getattr(currency, "locale", DEFAULT_LOCALE))
+    chosen = Currency(str(currency), locale or str(getattr(currency, "locale", DEFAULT_LOCALE)))
     token = _current.set(chosen)
     try:
         yield chosen
