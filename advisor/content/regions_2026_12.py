@@ -18,6 +18,7 @@ year (our assumptions, how an option works, "not applicable") are given the year
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 FED_RATES = (
@@ -321,19 +322,31 @@ STAND_IN_ONLY = {"AU": ("serious_incident_chance",)}
 REGION_NAMES = {code: name for code, name, *_ in REGIONS}
 
 
-def converted_note(code: str, original: str) -> str:
-    rate = STAND_IN_RATE[code]
+def converted_note(name: str, rate: float, original: str) -> str:
     title, _url, year = FED_RATES
     return (
-        f"{REGION_NAMES[code]}: no figure of its own found; the US figure ({original or 'our assumption'}) "
+        f"{name}: no figure of its own found; the US figure ({original or 'our assumption'}) "
         f"converted at {rate:g} to the dollar, the {year} average ({title.split(',')[0]}), with its range widened by "
         f"{STAND_IN_WIDEN * 100:.0f} % each way."
     )
 
 
-def book(code: str, us_rows: list[dict[str, Any]], own: tuple[tuple[Any, ...], ...]) -> list[dict[str, Any]]:
+def book(
+    code: str,
+    us_rows: list[dict[str, Any]],
+    own: tuple[tuple[Any, ...], ...],
+    *,
+    name: str | None = None,
+    rate: float | None = None,
+    stand_in_only: tuple[str, ...] | None = None,
+) -> list[dict[str, Any]]:
     """A country's price book from the US book's rows (dicts of slug, key, low, expected, high, source_title,
-    source_url, source_year, vendor_claim, note, label), with its `own` figures, its stand-ins named."""
+    source_url, source_year, vendor_claim, note, label), with its `own` figures, its stand-ins named: `rate` (units
+    of its currency to the dollar; None for the US book itself), its `name`, and the figures not in money that
+    the US figure stands in for; by default this module's, so a later countries module passes its own."""
+    name = name or REGION_NAMES[code]
+    rate = STAND_IN_RATE.get(code) if rate is None else rate
+    stand_in_only = STAND_IN_ONLY.get(code, ()) if stand_in_only is None else stand_in_only
     mine = {(row[0], row[1]): row for row in own}
     rows = []
     for us in us_rows:
@@ -352,8 +365,7 @@ def book(code: str, us_rows: list[dict[str, Any]], own: tuple[tuple[Any, ...], .
                 note=note,
                 stand_in="",
             )
-        elif us["key"] in MONEY_KEYS and us["expected"] > 0 and code in STAND_IN_RATE:
-            rate = STAND_IN_RATE[code]
+        elif us["key"] in MONEY_KEYS and us["expected"] > 0 and rate is not None:
             row.update(
                 low=round(us["low"] * rate * (1 - STAND_IN_WIDEN), 2),
                 expected=round(us["expected"] * rate, 2),
@@ -361,15 +373,14 @@ def book(code: str, us_rows: list[dict[str, Any]], own: tuple[tuple[Any, ...], .
                 source_title=f"US figure converted: {us['source_title'] or 'our assumption'}; {FED_RATES[0]}",
                 source_url=FED_RATES[1],
                 source_year=FED_RATES[2],
-                stand_in=converted_note(code, us["source_title"]),
+                stand_in=converted_note(name, rate, us["source_title"]),
                 note="",  # the US note gives its figures in dollars: the stand-in says what was converted
             )
-        elif us["key"] in STAND_IN_ONLY.get(code, ()):
+        elif us["key"] in stand_in_only:
             row["stand_in"] = (
-                f"{REGION_NAMES[code]}: no figure of its own found; the US figure ({us['source_title']}) is used as "
-                f"it stands."
+                f"{name}: no figure of its own found; the US figure ({us['source_title']}) is used as it stands."
             )
-        if found is None and code in STAND_IN_RATE and "$" in row["note"]:
+        if found is None and rate is not None and "$" in row["note"]:
             row["note"] = ""  # a note about US prices, in dollars, on a figure not in money here (a zero fee)
         rows.append(row)
     rows.extend(
@@ -402,3 +413,74 @@ def shared_rows(code: str) -> tuple[tuple[Any, ...], ...]:
     return tuple(
         (key, SHARED_LABELS[key], *rest) for slug, key, *rest in OWN[code] if slug is None and key in SHARED_LABELS
     )
+
+
+# ---- Installing a countries module (data migrations call these with the module they seed) --------------------
+
+REGION_FIELDS = (
+    "name",
+    "currency",
+    "locale",
+    "tax_name",
+    "tax_rate",
+    "tax_year",
+    "tax_partly_share",
+    "tax_source_title",
+    "tax_source_url",
+    "order",
+)
+FIGURE_FIELDS = ("low", "expected", "high", "source_title", "source_url", "source_year", "vendor_claim", "note")
+
+
+def install_regions(apps: Any, alias: str, module: Any) -> None:
+    """Write `module.REGIONS` (rows shaped as REGIONS above) into the Region table."""
+    Region = apps.get_model("advisor", "Region")
+    for code, *values in module.REGIONS:
+        row = dict(zip(REGION_FIELDS, values, strict=True))
+        row["tax_rate"], row["tax_partly_share"] = Decimal(str(row["tax_rate"])), Decimal(str(row["tax_partly_share"]))
+        Region.objects.using(alias).update_or_create(code=code, defaults=row)
+
+
+def install_books(apps: Any, alias: str, module: Any) -> None:
+    """Write the price book of each country in `module.OWN` from the US book as it stands: its own figures, the
+    rest stand-ins at `module.STAND_IN_RATE`, named with `module.REGION_NAMES`, `module.STAND_IN_ONLY` the figures
+    not in money the US figure stands in for."""
+    costs = apps.get_model("advisor", "CostParameter").objects.using(alias)
+    shared = apps.get_model("advisor", "SharedFigure").objects.using(alias)
+    models = {m.slug: m for m in apps.get_model("advisor", "SupportModel").objects.using(alias).all()}
+    slugs = {m.pk: m.slug for m in models.values()}
+
+    def plain(row: Any, slug: str | None, label: str = "") -> dict[str, Any]:
+        return {
+            "slug": slug,
+            "key": row.key,
+            **{name: float(getattr(row, name)) for name in ("low", "expected", "high")},
+            **{name: getattr(row, name) for name in FIGURE_FIELDS[3:]},
+            "label": label,
+            "stand_in": row.stand_in,
+        }
+
+    def values(row: dict[str, Any]) -> dict[str, Any]:
+        found = {name: row[name] for name in FIGURE_FIELDS}
+        for name in ("low", "expected", "high"):
+            found[name] = Decimal(str(found[name]))
+        return {**found, "stand_in": row["stand_in"]}
+
+    us_rows = [plain(p, slugs[p.support_model_id]) for p in costs.filter(region_id="US")]
+    us_rows += [plain(f, None, f.label) for f in shared.filter(region_id="US")]
+    for code, own in module.OWN.items():
+        rows = book(
+            code,
+            us_rows,
+            own,
+            name=module.REGION_NAMES[code],
+            rate=module.STAND_IN_RATE.get(code),
+            stand_in_only=module.STAND_IN_ONLY.get(code, ()),
+        )
+        for row in rows:
+            if row["slug"] is None:
+                shared.update_or_create(region_id=code, key=row["key"], defaults={**values(row), "label": row["label"]})
+            elif row["slug"] in models:
+                costs.update_or_create(
+                    region_id=code, support_model=models[row["slug"]], key=row["key"], defaults=values(row)
+                )

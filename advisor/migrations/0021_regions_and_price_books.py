@@ -17,76 +17,23 @@ from django.db import migrations, models
 
 from advisor.content import regions_2026_12 as seeded
 
-REGION_FIELDS = (
-    "name",
-    "currency",
-    "locale",
-    "tax_name",
-    "tax_rate",
-    "tax_year",
-    "tax_partly_share",
-    "tax_source_title",
-    "tax_source_url",
-    "order",
-)
-FIGURE_FIELDS = ("low", "expected", "high", "source_title", "source_url", "source_year", "vendor_claim", "note")
 ASSUMED_YEAR = 2026
 
 
 def seed_regions(apps, schema_editor):
-    alias = schema_editor.connection.alias
-    Region = apps.get_model("advisor", "Region")
-    for code, *values in seeded.REGIONS:
-        row = dict(zip(REGION_FIELDS, values, strict=True))
-        row["tax_rate"], row["tax_partly_share"] = Decimal(str(row["tax_rate"])), Decimal(str(row["tax_partly_share"]))
-        Region.objects.using(alias).update_or_create(code=code, defaults=row)
-
-
-def _plain(row, slug, label=""):
-    return {
-        "slug": slug,
-        "key": row.key,
-        **{name: float(getattr(row, name)) for name in ("low", "expected", "high")},
-        **{name: getattr(row, name) for name in FIGURE_FIELDS[3:]},
-        "label": label,
-        "stand_in": row.stand_in,
-    }
-
-
-def _values(row):
-    values = {name: row[name] for name in FIGURE_FIELDS}
-    for name in ("low", "expected", "high"):
-        values[name] = Decimal(str(values[name]))
-    values["stand_in"] = row["stand_in"]
-    return values
+    seeded.install_regions(apps, schema_editor.connection.alias, seeded)
 
 
 def seed_books(apps, schema_editor):
     alias = schema_editor.connection.alias
-    CostParameter = apps.get_model("advisor", "CostParameter")
-    SharedFigure = apps.get_model("advisor", "SharedFigure")
-    SupportModel = apps.get_model("advisor", "SupportModel")
-    costs, shared = CostParameter.objects.using(alias), SharedFigure.objects.using(alias)
+    costs = apps.get_model("advisor", "CostParameter").objects.using(alias)
+    shared = apps.get_model("advisor", "SharedFigure").objects.using(alias)
     costs.filter(region_id="US", source_year__isnull=True).update(source_year=ASSUMED_YEAR)
     shared.filter(region_id="US", source_year__isnull=True).update(source_year=ASSUMED_YEAR)
     for figure in shared.filter(label__contains="($"):
         figure.label = figure.label.replace("($", "(¤")
         figure.save(update_fields=["label"])
-    models = {m.slug: m for m in SupportModel.objects.using(alias).all()}
-    slugs = {m.pk: m.slug for m in models.values()}
-    us_rows = [_plain(p, slugs[p.support_model_id]) for p in costs.filter(region_id="US")]
-    us_rows += [_plain(f, None, f.label) for f in shared.filter(region_id="US")]
-    for code, own in seeded.OWN.items():
-        rows = seeded.book(code, us_rows, own)
-        for row in rows:
-            if row["slug"] is None:
-                shared.update_or_create(
-                    region_id=code, key=row["key"], defaults={**_values(row), "label": row["label"]}
-                )
-            elif row["slug"] in models:
-                costs.update_or_create(
-                    region_id=code, support_model=models[row["slug"]], key=row["key"], defaults=_values(row)
-                )
+    seeded.install_books(apps, alias, seeded)
 
 
 def restore_search_indexes(apps, schema_editor):
