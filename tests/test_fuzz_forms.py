@@ -149,7 +149,9 @@ def invalid_answers(draw) -> dict[str, str]:
 
 
 def _valid_choices(field: str) -> set[str]:
-    return {str(value) for value, _ in AssessmentForm.base_fields[field].choices}
+    """The values a choice field accepts; blank too for an optional one (the VAT question, not asked everywhere)."""
+    found = AssessmentForm.base_fields[field]
+    return {str(value) for value, _ in found.choices} | (set() if found.required else {""})
 
 
 def _assert_refused_or_stored(response, before: dict[str, int], table: str) -> None:
