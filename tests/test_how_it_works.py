@@ -27,6 +27,7 @@ seed = importlib.import_module("advisor.migrations.0005_how_it_works_page")
 five_options = importlib.import_module("advisor.migrations.0015_how_it_works_five_options")
 money_first = importlib.import_module("advisor.migrations.0019_how_it_works_money_first")
 regions = importlib.import_module("advisor.migrations.0022_how_it_works_regions")
+eight = importlib.import_module("advisor.migrations.0024_how_it_works_eight_countries")
 
 
 @pytest.fixture
@@ -203,7 +204,9 @@ def test_a_page_taken_off_the_site_is_not_found(client):
 
 
 @pytest.mark.parametrize(
-    "version", [seed, five_options, money_first, regions], ids=["first", "second", "third", "fourth"]
+    "version",
+    [seed, five_options, money_first, regions, eight],
+    ids=["first", "second", "third", "fourth", "fifth"],
 )
 def test_the_seeded_html_is_all_allowed(version):
     assert pagehtml.removed(version.CONTENT) == []
@@ -224,7 +227,9 @@ def test_what_the_sanitiser_keeps_and_what_it_names_as_removed():
 
 
 @pytest.mark.parametrize(
-    "version", [seed, five_options, money_first, regions], ids=["first", "second", "third", "fourth"]
+    "version",
+    [seed, five_options, money_first, regions, eight],
+    ids=["first", "second", "third", "fourth", "fifth"],
 )
 def test_the_seeded_html_has_no_inline_style_or_script_and_starts_at_h2(version):
     # The Content-Security-Policy refuses inline style and script; the template gives the page its only <h1>.
@@ -245,9 +250,20 @@ def test_the_migration_backward_removes_the_page_and_forward_brings_it_back():
     assert list(page.sites.values_list("pk", flat=True)) == [1]
 
 
+def test_the_fifth_version_names_the_eight_countries_and_goes_back_to_the_fourth():
+    editor = SimpleNamespace(connection=connection)
+    assert FlatPage.objects.get(url=URL).content == eight.CONTENT  # the test database is migrated
+    assert "Ireland, Germany, France, the Netherlands, Canada and Australia" in eight.CONTENT
+    eight.backward(apps, editor)
+    assert FlatPage.objects.get(url=URL).content == regions.CONTENT
+    eight.forward(apps, editor)
+    assert FlatPage.objects.get(url=URL).content == eight.CONTENT
+
+
 def test_the_fourth_version_says_how_countries_currency_and_tax_work_and_goes_back_to_the_third():
     editor = SimpleNamespace(connection=connection)
-    assert FlatPage.objects.get(url=URL).content == regions.CONTENT  # the test database is migrated
+    eight.backward(apps, editor)
+    assert FlatPage.objects.get(url=URL).content == regions.CONTENT
     text = pagehtml.clean(regions.CONTENT)
     assert "Your country, your money" in text and "sales tax on services depends on the state" in text
     regions.backward(apps, editor)
@@ -261,6 +277,7 @@ def test_the_fourth_version_says_how_countries_currency_and_tax_work_and_goes_ba
 
 def test_the_third_version_replaces_either_seeded_version_and_goes_back_to_the_second():
     editor = SimpleNamespace(connection=connection)
+    eight.backward(apps, editor)
     regions.backward(apps, editor)
     assert FlatPage.objects.get(url=URL).content == money_first.CONTENT
     assert "The money decides" in money_first.CONTENT and "Two things decide: fit and cost" not in money_first.CONTENT
@@ -287,6 +304,7 @@ def test_the_third_version_leaves_a_page_staff_edited_alone(edited):
 
 def test_the_second_version_replaces_the_first_version_and_back_again():
     editor = SimpleNamespace(connection=connection)
+    eight.backward(apps, editor)
     regions.backward(apps, editor)
     money_first.backward(apps, editor)
     page = FlatPage.objects.get(url=URL)
@@ -344,7 +362,9 @@ def test_the_migration_makes_the_site_when_there_is_none():
 
 
 @pytest.mark.parametrize(
-    "version", [seed, five_options, money_first, regions], ids=["first", "second", "third", "fourth"]
+    "version",
+    [seed, five_options, money_first, regions, eight],
+    ids=["first", "second", "third", "fourth", "fifth"],
 )
 def test_no_sentence_is_copied_from_the_article(version):
     if not ARTICLE.exists():
