@@ -66,9 +66,14 @@ _NL_HOURLY = ("Our assumption", "", 2026, False)
 _CA_MSP = ("techcarecanada.com", "https://techcarecanada.com/", 2026, True)
 
 
-def _hourly(slug_rows: tuple[str | None, ...], low: float, expected: float, high: float, source: tuple, note: str):
-    keys = {None: "out_of_plan_hourly_rate"}
-    return tuple(_row(slug, keys.get(slug, "hourly_rate"), low, expected, high, source, note) for slug in slug_rows)
+def _hourly(
+    slugs: tuple[str | None, ...], low: float, expected: float, high: float, source: tuple, note: str
+) -> tuple[tuple[Any, ...], ...]:
+    """The same hourly rate for each option billed by the hour and for work a plan leaves out (slug None)."""
+    return tuple(
+        _row(slug, "hourly_rate" if slug else "out_of_plan_hourly_rate", low, expected, high, source, note)
+        for slug in slugs
+    )
 
 
 _HOURLY_SLUGS = ("break-fix", "block-hours", "in-house", None)
