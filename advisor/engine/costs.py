@@ -589,13 +589,19 @@ def parts(
         + people * regulated
     )
     risk = YEARS * chance * impact
-    taxed = 1.0 + unreclaimed_tax(shared, profile)  # on what is invoiced; salaries, lost work and risk carry none
+    fees = MONTHS * monthly_fees
+    onboarding = option["onboarding_months"] * monthly_fees
+    # On what is invoiced; salaries, lost work and risk carry none. (Asked only where the region has a tax.)
+    tax = unreclaimed_tax(shared, profile) if "tax_rate" in shared else 0.0
+    if tax:  # (no arithmetic on the simulated arrays where there is no tax to add)
+        labour, fees, onboarding = labour * (1.0 + tax), fees * (1.0 + tax), onboarding * (1.0 + tax)
+        tooling, joiners = tooling * (1.0 + tax), joiners * (1.0 + tax)
     return Parts(
-        labour=labour * taxed,
-        fees=MONTHS * monthly_fees * taxed,
-        onboarding=option["onboarding_months"] * monthly_fees * taxed,
-        tooling=tooling * taxed,
-        joiners=joiners * taxed,
+        labour=labour,
+        fees=fees,
+        onboarding=onboarding,
+        tooling=tooling,
+        joiners=joiners,
         staff=staff,
         lost_work=lost_work,
         risk=risk,

@@ -289,8 +289,9 @@ def price(
         if "new_starters" in has
         else (costs.joiners_hours(shared, profile, people, included=0.0, own=upkeep) * rate),
     }
-    taxed = 1.0 + costs.unreclaimed_tax(shared, profile)
-    lines = {key: value * taxed for key, value in lines.items()}
+    tax = costs.unreclaimed_tax(shared, profile)
+    if tax:
+        lines = {key: value * (1.0 + tax) for key, value in lines.items()}
     parts = replace(
         base,
         fees=lines["fees"],
