@@ -396,6 +396,13 @@ class SharedFigure(SourcedFigure):
             "market_overpay_per_user_month",
             "Above this a managed service's price a user a month is high (¤)",
         )
+        # Where a country publishes one: the band for a helpdesk-only service (fixing problems, without monitoring
+        # or security), and the price above which it is high. A quote of that scope is compared with it.
+        HELPDESK_FEE_PER_USER_MONTH = "helpdesk_fee_per_user_month", "Helpdesk-only service a user a month (¤)"
+        HELPDESK_OVERPAY_PER_USER_MONTH = (
+            "helpdesk_overpay_per_user_month",
+            "Above this a helpdesk-only service's price a user a month is high (¤)",
+        )
 
     region = models.ForeignKey(
         Region, on_delete=models.PROTECT, default="US", related_name="shared_figures", help_text="Its price book."
