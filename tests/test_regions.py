@@ -290,6 +290,7 @@ def test_each_region_scores_in_its_own_currency_with_every_stand_in_named(client
 def test_every_figure_in_every_price_book_has_a_source_and_a_year():
     for figure in [*CostParameter.objects.all(), *SharedFigure.objects.all()]:
         assert figure.source_title and figure.source_year, (figure.region_id, figure.key)
+        assert len(figure.source_title) <= 200, (figure.region_id, figure.key)  # PostgreSQL enforces the column
 
 
 def test_every_region_has_a_full_price_book():

@@ -322,6 +322,11 @@ STAND_IN_ONLY = {"AU": ("serious_incident_chance",)}
 REGION_NAMES = {code: name for code, name, *_ in REGIONS}
 
 
+def _fits(title: str, limit: int = 200) -> str:
+    """A source title within its column (200 characters): the stand-in sentence and address give it in full."""
+    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
+
+
 def converted_note(name: str, rate: float, original: str) -> str:
     title, _url, year = FED_RATES
     return (
@@ -370,7 +375,9 @@ def book(
                 low=round(us["low"] * rate * (1 - STAND_IN_WIDEN), 2),
                 expected=round(us["expected"] * rate, 2),
                 high=round(us["high"] * rate * (1 + STAND_IN_WIDEN), 2),
-                source_title=f"US figure converted: {us['source_title'] or 'our assumption'}; {FED_RATES[0]}",
+                source_title=_fits(
+                    f"US figure converted: {us['source_title'] or 'our assumption'}; Federal Reserve G.5A, 2023"
+                ),
                 source_url=FED_RATES[1],
                 source_year=FED_RATES[2],
                 stand_in=converted_note(name, rate, us["source_title"]),

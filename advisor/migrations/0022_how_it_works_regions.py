@@ -80,7 +80,7 @@ def backward(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("advisor", "0021_regions_and_price_books"),
+        ("advisor", "0021_seed_price_books"),
         ("flatpages", "0001_initial"),
     ]
 
