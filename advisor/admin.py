@@ -43,6 +43,7 @@ from .models import (
     CostParameter,
     Dimension,
     Framework,
+    Region,
     Requirement,
     RequirementOption,
     SharedFigure,
@@ -74,7 +75,14 @@ class CostParameterInline(admin.StackedInline):
     model = CostParameter
     extra = 0
     formfield_overrides = {**URL_AS_HTTPS, models.TextField: {"widget": AdminTextareaWidget(attrs={"rows": 3})}}
-    fields = ("key", ("low", "expected", "high"), ("source_title", "source_year", "vendor_claim"), "source_url", "note")
+    fields = (
+        ("region", "key"),
+        ("low", "expected", "high"),
+        ("source_title", "source_year", "vendor_claim"),
+        "source_url",
+        "note",
+        "stand_in",
+    )
 
 
 @admin.register(SupportModel)
@@ -106,8 +114,8 @@ class CharacteristicAdmin(admin.ModelAdmin):
 @admin.register(CostParameter)
 class CostParameterAdmin(admin.ModelAdmin):
     formfield_overrides = URL_AS_HTTPS
-    list_display = ("key", "support_model", "low", "expected", "high", "vendor_claim", "source_title")
-    list_filter = ("support_model", "vendor_claim", "key")
+    list_display = ("key", "support_model", "region", "low", "expected", "high", "vendor_claim", "source_title")
+    list_filter = ("region", "support_model", "vendor_claim", "key")
     list_select_related = ("support_model",)
     search_fields = ("source_title", "note")
 
@@ -117,16 +125,34 @@ class SharedFigureAdmin(admin.ModelAdmin):
     """The cost model's figures that hold for every option (see advisor/engine/costs.py)."""
 
     formfield_overrides = {**URL_AS_HTTPS, models.TextField: {"widget": AdminTextareaWidget(attrs={"rows": 3})}}
-    list_display = ("label", "key", "low", "expected", "high", "vendor_claim", "source_title")
-    list_filter = ("vendor_claim",)
+    list_display = ("label", "key", "region", "low", "expected", "high", "vendor_claim", "source_title")
+    list_filter = ("region", "vendor_claim")
     search_fields = ("label", "source_title", "note")
     fields = (
+        "region",
         "key",
         "label",
         ("low", "expected", "high"),
         ("source_title", "source_year", "vendor_claim"),
         "source_url",
         "note",
+        "stand_in",
+    )
+
+
+@admin.register(Region)
+class RegionAdmin(admin.ModelAdmin):
+    """The countries whose prices the advisor knows; each has its price book in the figures above."""
+
+    formfield_overrides = URL_AS_HTTPS
+    list_display = ("name", "code", "currency", "locale", "tax_name", "tax_rate", "tax_year", "order", "is_active")
+    list_editable = ("order", "is_active")
+    fields = (
+        ("code", "name"),
+        ("currency", "locale"),
+        ("tax_name", "tax_rate", "tax_year", "tax_partly_share"),
+        ("tax_source_title", "tax_source_url"),
+        ("order", "is_active"),
     )
 
 
@@ -339,7 +365,7 @@ class AssessmentAdmin(admin.ModelAdmin):
     fieldsets = (
         (None, {"fields": ("public_id", "created_at", "result_link", "recommendation_name", "close_call", "scores")}),
         ("Contact", {"fields": ("organisation_name", "contact_consent", "email")}),
-        ("Answers", {"fields": tuple(q.name for q in answers.QUESTIONS)}),
+        ("Answers", {"fields": ("region", *(q.name for q in answers.QUESTIONS))}),
         ("Quotes", {"fields": ("quote_count", "quote_list", "best_quote_name", "best_quote_total", "share_id")}),
         (
             "Result as stored (read-only)",

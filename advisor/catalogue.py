@@ -10,6 +10,7 @@ of every server.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +20,17 @@ from django.db.models import Prefetch
 from django.db.models.signals import post_delete, post_migrate, post_save
 from django.dispatch import receiver
 
-from .engine.domain import AddonSpec, Catalogue, DimensionSpec, Figure, FrameworkSpec, ModelSpec, RequirementSpec
+from .engine import money
+from .engine.domain import (
+    AddonSpec,
+    Catalogue,
+    DimensionSpec,
+    Figure,
+    FrameworkSpec,
+    ModelSpec,
+    RegionSpec,
+    RequirementSpec,
+)
 from .models import (
     Addon,
     AddonCost,
@@ -30,6 +41,7 @@ from .models import (
     CostParameter,
     Dimension,
     Framework,
+    Region,
     Requirement,
     RequirementOption,
     SharedFigure,
@@ -68,6 +80,7 @@ _CONTENT_MODELS = (
     Requirement,
     Consequence,
     RequirementOption,
+    Region,
 )
 
 
@@ -99,18 +112,20 @@ def _content_migrated(sender: AppConfig, using: str, **kwargs: Any) -> None:
 
 # ---- Reading the catalogue -----------------------------------------------------------------------------------
 
+DEFAULT_REGION = "US"  # results and API bodies that name no region, as every one did before regions
 
-def _active_models():
+
+def _active_models(region: str = DEFAULT_REGION):
     return SupportModel.objects.filter(is_active=True).prefetch_related(
         Prefetch("characteristics", queryset=Characteristic.objects.select_related("dimension")),
-        Prefetch("cost_parameters", queryset=CostParameter.objects.all()),
+        Prefetch("cost_parameters", queryset=CostParameter.objects.filter(region_id=region)),
     )
 
 
-def _figure(row: CostParameter | SharedFigure, label: str) -> Figure:
+def _figure(row: CostParameter | SharedFigure, label: str, currency: money.Currency) -> Figure:
     return Figure(
         key=row.key,
-        label=label,
+        label=money.unit_label(label, currency),
         low=float(row.low),
         expected=float(row.expected),
         high=float(row.high),
@@ -119,13 +134,30 @@ def _figure(row: CostParameter | SharedFigure, label: str) -> Figure:
         source_year=row.source_year,
         vendor_claim=row.vendor_claim,
         note=row.note,
+        stand_in=row.stand_in,
     )
 
 
-def _read_catalogue() -> Catalogue:
+def region_spec(region: Region) -> RegionSpec:
+    return RegionSpec(
+        code=region.code,
+        name=region.name,
+        currency=region.currency,
+        locale=region.locale,
+        tax_name=region.tax_name,
+        tax_rate=float(region.tax_rate),
+        tax_year=region.tax_year,
+        tax_partly_share=float(region.tax_partly_share),
+    )
+
+
+def _read_catalogue(code: str = DEFAULT_REGION) -> Catalogue:
+    found = Region.objects.filter(code=code).first()
+    spec = region_spec(found) if found is not None else RegionSpec()
+    currency = money.Currency(spec.currency, spec.locale)
     dimensions = tuple(DimensionSpec(slug=d.slug, name=d.name, weight=float(d.weight)) for d in Dimension.objects.all())
     models = []
-    for model in _active_models():
+    for model in _active_models(spec.code):
         characteristics = list(model.characteristics.all())
         models.append(
             ModelSpec(
@@ -133,48 +165,84 @@ def _read_catalogue() -> Catalogue:
                 name=model.name,
                 ratings={c.dimension.slug: c.rating for c in characteristics},
                 headlines={c.dimension.slug: c.headline for c in characteristics},
-                figures={p.key: _figure(p, p.get_key_display()) for p in model.cost_parameters.all()},
+                figures={p.key: _figure(p, p.get_key_display(), currency) for p in model.cost_parameters.all()},
                 pricing=model.pricing_type,
                 basis=model.pricing_basis,
             )
         )
-    figures = {f.key: _figure(f, f.label) for f in SharedFigure.objects.all()}
-    frameworks, requirements, addons = _read_requirements({m.slug for m in models})
+    figures = {f.key: _figure(f, f.label, currency) for f in SharedFigure.objects.filter(region_id=spec.code)}
+    frameworks, requirements, addons = _read_requirements({m.slug for m in models}, spec)
     return Catalogue(
         models=tuple(models),
         dimensions=dimensions,
         figures=figures,
+        region=spec,
         frameworks=frameworks,
         requirements=requirements,
         addons=addons,
     )
 
 
-def _sourced(row: AddonCost | Consequence, key: str, label: str) -> Figure:
+# What insurers and frameworks ask is priced in US dollars (advisor/content/requirements_2026_12.py: nobody
+# publishes what patch monitoring or a BAA adds to a small firm's bill elsewhere). Another country's result takes
+# those amounts as stand-ins at the rate its price book's stand-ins use (Federal Reserve G.5A, 2023), and says so.
+MONEY_UNITS = ("per_user_month", "per_device_month", "once")
+
+
+def _dollar_rate(region: RegionSpec) -> float | None:
+    """Units of the region's currency a US dollar bought (None for the United States, or a region without one)."""
+    from .content import countries_2026_12, regions_2026_12
+
+    if region.currency == "USD":
+        return None
+    rates = {**regions_2026_12.STAND_IN_RATE, **countries_2026_12.STAND_IN_RATE}
+    return rates.get(region.code)
+
+
+def _sourced(
+    row: AddonCost | Consequence, key: str, label: str, rate: float | None = None, region: RegionSpec | None = None
+) -> Figure:
+    """A requirement's figure; with `rate`, a US-dollar amount converted into the region's currency as a stand-in."""
+    scale = rate or 1.0
+    stand_in = (
+        f"the US figure at {rate:g} {region.currency} a dollar (Federal Reserve G.5A, 2023 average)"
+        if rate and region
+        else ""
+    )
     return Figure(
         key=key,
         label=label,
-        low=float(row.low),
-        expected=float(row.expected),
-        high=float(row.high),
+        low=float(row.low) * scale,
+        expected=float(row.expected) * scale,
+        high=float(row.high) * scale,
         source_title=row.source_title,
         source_url=row.source_url,
         source_year=row.source_year,
         vendor_claim=row.vendor_claim,
         note=row.note,
+        stand_in=stand_in,
     )
 
 
 def _read_requirements(
-    active: set[str],
+    active: set[str], region: RegionSpec
 ) -> tuple[tuple[FrameworkSpec, ...], tuple[RequirementSpec, ...], tuple[AddonSpec, ...]]:
-    """What insurers and frameworks ask (advisor/engine/requirements.py): three queries."""
+    """What insurers and frameworks ask (advisor/engine/requirements.py), its amounts in the region's currency:
+    three queries."""
+    rate = _dollar_rate(region)
     frameworks = tuple(
         FrameworkSpec(f.code, f.name, f.region, f.usual, f.source_title, f.source_url, f.source_year)
         for f in Framework.objects.all()
     )
     addons = tuple(
-        AddonSpec(a.code, a.name, tuple((c.unit, _sourced(c, c.unit, c.get_unit_display())) for c in a.costs.all()))
+        AddonSpec(
+            a.code,
+            a.name,
+            tuple(
+                (c.unit, _sourced(c, c.unit, c.get_unit_display(), rate if c.unit in MONEY_UNITS else None, region))
+                for c in a.costs.all()
+            ),
+        )
         for a in Addon.objects.prefetch_related(Prefetch("costs", queryset=AddonCost.objects.all()))
     )
     requirements = []
@@ -192,7 +260,9 @@ def _read_requirements(
                 region=r.region,
                 control=r.control,
                 consequence_kind=consequence.kind if consequence else "fixed",
-                consequence=_sourced(consequence, r.code, r.name)
+                consequence=_sourced(
+                    consequence, r.code, r.name, rate if consequence.kind != "payout" else None, region
+                )
                 if consequence
                 else Figure(r.code, r.name, 0.0, 0.0, 0.0),
                 meets={c.support_model.slug: c.meets for c in cells},
@@ -209,27 +279,57 @@ def _read_requirements(
     return frameworks, tuple(requirements), addons
 
 
-# The catalogue this process built last, and the content version it was built under. Kept here rather than
-# in the fragments cache: a cache hands out a fresh unpickled copy on every read (docs/performance.md).
-_built: tuple[int, Catalogue] | None = None
+# The catalogue of each region this process built last, and the content version it was built under. Kept here
+# rather than in the fragments cache: a cache hands out a fresh unpickled copy on every read (docs/performance.md).
+_built: dict[str, tuple[int, Catalogue]] = {}
 
 
-def load_catalogue() -> Catalogue:
-    """The active support models and all dimensions, as plain data for scoring.
+def load_catalogue(region: str = DEFAULT_REGION) -> Catalogue:
+    """The active support models with the price book of `region` (a Region's code), and all dimensions, as plain
+    data for scoring.
 
-    One query when this process already holds the catalogue of the current content version, five when it
+    One query when this process already holds the region's catalogue of the current content version, six when it
     must read it again. The Catalogue is shared between callers: treat it as read-only, as scoring does.
     """
-    global _built
     version = content_version()
-    if version is not None and _built is not None and _built[0] == version:
-        return _built[1]
+    held = _built.get(region)
+    if version is not None and held is not None and held[0] == version:
+        return held[1]
     # Read after the version, so never older than it; a change committed in between has a newer number,
     # which the next call reads, and reads the catalogue again for.
-    catalogue = _read_catalogue()
+    catalogue = _read_catalogue(region)
     if version is not None:
-        _built = (version, catalogue)
+        _built[region] = (version, catalogue)
     return catalogue
+
+
+# ---- Regions -----------------------------------------------------------------------------------------------
+
+DEFAULT_REGION_SPEC = RegionSpec()
+_regions: tuple[int, tuple[RegionSpec, ...]] | None = None
+
+
+def regions() -> tuple[RegionSpec, ...]:
+    """The active regions, in display order, kept in this process under the content version like the catalogue."""
+    global _regions
+    version = content_version()
+    if version is not None and _regions is not None and _regions[0] == version:
+        return _regions[1]
+    found = tuple(region_spec(r) for r in Region.objects.filter(is_active=True))
+    if version is not None:
+        _regions = (version, found)
+    return found
+
+
+def region_of(code: str | None) -> RegionSpec | None:
+    """The active region with this code (any case), or None. The United States, every result's region before
+    regions and the default, is known without reading the database (forms and the blank form read none)."""
+    wanted = (code or "").strip().upper()
+    if wanted == DEFAULT_REGION:
+        return DEFAULT_REGION_SPEC
+    if not re.fullmatch(r"[A-Z]{2}", wanted):
+        return None  # no code, or not one: nothing to look up
+    return next((r for r in regions() if r.code == wanted), None)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
+from .engine import money
 from .engine.domain import Need, OptionResult
 
 # Dark enough for 4.5:1 contrast on white when used for text, distinct for common colour blindness.
@@ -22,11 +23,8 @@ def colour(index: int) -> str:
 
 
 def _money_short(value: float) -> str:
-    if value >= 1_000_000:
-        return f"${value / 1_000_000:,.1f}M"
-    if value >= 1_000:
-        return f"${value / 1_000:,.0f}k"
-    return f"${value:,.0f}"
+    """An axis label in the result's currency: "$12k", "£1.2m" (Babel's short form for the locale)."""
+    return money.short(value)
 
 
 def _nice_ceiling(value: float) -> float:

@@ -16,7 +16,7 @@ from asgiref.sync import sync_to_async
 from django.db.models import QuerySet
 
 from .engine import answers
-from .models import OptionOutcome, SupportModel
+from .models import OptionOutcome, Region, SupportModel
 
 EXPORT_INPUTS = ("organisation_name", *(q.name for q in answers.QUESTIONS), "contact_consent", "email")
 EXPORT_PER_OPTION = (
@@ -53,6 +53,7 @@ _ASSESSMENT_COLUMNS = (
     "quote_count",
     "best_quote_name",
     "best_quote_total",
+    "region",
 )
 _EMAIL = EXPORT_INPUTS.index("email") - 1  # its place after the name, in _ASSESSMENT_COLUMNS' remainder
 _BEST_QUOTE = _ASSESSMENT_COLUMNS.index("best_quote_name") - 4  # likewise, after pk, id, date and name
@@ -95,6 +96,8 @@ class CsvExport:
             for i, slug in enumerate(SupportModel.objects.order_by("order", "name").values_list("slug", flat=True))
         }
         self.slugs = sorted(found, key=lambda slug: (order.get(slug, len(order)), slug))
+        # Each row's amounts are in its region's currency (ISO 4217), named beside them.
+        self.currencies = {"US": "USD", **dict(Region.objects.values_list("code", "currency"))}
 
     def header(self) -> str:
         return self.writer.writerow(
@@ -108,6 +111,8 @@ class CsvExport:
                 "quote_count",
                 "best_quote_name",
                 "best_quote_3y",
+                "region",
+                "currency",
                 *[f"{slug}_{column}" for slug in self.slugs for column in EXPORT_PER_OPTION],
             ]
         )
@@ -152,6 +157,7 @@ class CsvExport:
                         created_at.isoformat(),
                         _cell(name),
                         *rest,
+                        self.currencies.get(rest[-1], ""),
                         *[value for slug in slugs for value in options.get(slug, blank)],
                     ]
                 )

@@ -7,14 +7,16 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from babel.numbers import get_currency_name
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Fieldset, Layout, Submit
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
 
-from .engine import answers, quotes, requirements
-from .engine.domain import HOURLY_QUOTE_MODELS, QUOTE_INCLUDES, QUOTE_MODELS, Profile, Quote
+from . import catalogue
+from .engine import answers, money, quotes, requirements
+from .engine.domain import HOURLY_QUOTE_MODELS, QUOTE_INCLUDES, QUOTE_MODELS, Profile, Quote, RegionSpec
 from .protect.spam import STARTED, SpamGuardForm
 
 # Values a person would otherwise have to pick for a typical small office; the API uses them too.
@@ -22,6 +24,7 @@ ASSESSMENT_DEFAULTS: dict[str, Any] = {
     **{q.name: q.default for q in answers.QUESTIONS if q.default is not None},
     "contact_consent": False,
     "cyber_insurance": "no",
+    "region": catalogue.DEFAULT_REGION,
 }
 
 # The fields that feed scoring, in the order of the question table; the form's other fields are contact details.
@@ -34,6 +37,45 @@ class DecimalField(forms.DecimalField):
     def to_python(self, value: Any) -> Decimal | None:
         number = super().to_python(value)
         return number + 0 if number is not None and number.is_zero() else number
+
+
+class MoneyField(DecimalField):
+    """An amount in the form's currency: the currency's own symbol or code typed with it is read ("£75" on a form in
+    pounds), another currency's is refused with a message rather than read as this one ("$75" on a form in
+    pounds). `currency` is set by the form for its region (US dollars until then)."""
+
+    currency: money.Currency = money.US_DOLLARS
+
+    def to_python(self, value: Any) -> Decimal | None:
+        if isinstance(value, str):
+            try:
+                value = money.strip_currency(value, self.currency)
+            except money.ForeignCurrency as error:
+                name, other = _currency_name(self.currency), _currency_name(money.Currency(str(error)))
+                raise ValidationError(
+                    f"{value.strip()} reads as {other}, and this form's prices are in {name} "
+                    f"({money.symbol(self.currency, self.currency.locale)}): enter the amount in {name}, or choose "
+                    f"the country whose currency it is at the top of the form.",
+                    code="foreign_currency",
+                ) from None
+        return super().to_python(value)
+
+
+def _currency_name(currency: money.Currency) -> str:
+    return str(get_currency_name(str(currency), count=2, locale="en"))
+
+
+def for_region(form: forms.Form, spec: RegionSpec) -> None:
+    """Set a form's money fields to the region's currency: each reads amounts in it, and its label names it."""
+    currency = money.Currency(spec.currency, spec.locale)
+    for field in form.fields.values():
+        if isinstance(field, MoneyField):
+            field.currency = currency
+            field.label = money.unit_label(str(field.label), currency)
+            field.error_messages = {
+                **field.error_messages,
+                "invalid": f"Enter an amount in {_currency_name(currency)}, such as 120 or 99.50.",
+            }
 
 
 def _limit(value: float) -> str:
@@ -68,7 +110,7 @@ def field_for(question: answers.Question) -> forms.Field:
             error_messages={"invalid": "Enter a whole number, such as 12.", **messages},
             **common,
         )
-    return DecimalField(
+    return (MoneyField if question.unit == answers.MONEY else DecimalField)(
         min_value=Decimal(str(minimum)),
         max_value=Decimal(str(maximum)),
         max_digits=14,
@@ -92,8 +134,8 @@ REQUIRED_MESSAGES = {
 }
 
 
-def _money(label: str, help_text: str = "", maximum: int = 10_000_000) -> DecimalField:
-    return DecimalField(
+def _money(label: str, help_text: str = "", maximum: int = 10_000_000) -> MoneyField:
+    return MoneyField(
         label=label,
         required=False,
         min_value=Decimal("0"),
@@ -102,10 +144,10 @@ def _money(label: str, help_text: str = "", maximum: int = 10_000_000) -> Decima
         decimal_places=2,
         help_text=help_text,
         error_messages={
-            "invalid": "Enter an amount in dollars, such as 120 or 99.50.",
+            "invalid": "Enter an amount, such as 120 or 99.50.",
             "min_value": "Enter zero or more; a price can't be negative.",
             "max_value": f"Enter {maximum:,} or less.",
-            "max_decimal_places": "Use at most two decimal places (cents).",
+            "max_decimal_places": "Use at most two decimal places.",
             "max_digits": "Enter a smaller amount.",
             "max_whole_digits": "Enter a smaller amount.",
         },
@@ -199,12 +241,17 @@ class QuoteForm(forms.Form):
             "invalid_choice": "Choose one of the listed kinds: msp, co-managed, break-fix or block-hours.",
         },
     )
-    hourly_rate = _money("Hourly rate ($)", "For Break/Fix or a block of hours only.", maximum=100_000)
-    price_per_user_month = _money("Price a user a month ($)", maximum=100_000)
-    price_per_device_month = _money("Price a device a month ($)", maximum=100_000)
-    flat_monthly = _money("Flat fee a month ($)", "Give at least one of the three prices; we add them up.")
-    minimum_monthly = _money("Minimum monthly charge ($)", "If the quote has one.")
-    onboarding = _money("Onboarding, one-off ($)")
+    hourly_rate = _money("Hourly rate (¤)", "For Break/Fix or a block of hours only.", maximum=100_000)
+    price_per_user_month = _money("Price a user a month (¤)", maximum=100_000)
+    price_per_device_month = _money("Price a device a month (¤)", maximum=100_000)
+    flat_monthly = _money("Flat fee a month (¤)", "Give at least one of the three prices; we add them up.")
+    minimum_monthly = _money("Minimum monthly charge (¤)", "If the quote has one.")
+    onboarding = _money("Onboarding, one-off (¤)")
+    includes_vat = forms.BooleanField(
+        label="These prices include the tax (VAT, GST)",
+        required=False,
+        help_text="Leave unticked for prices before tax, as most quotes to businesses are.",
+    )
     term_months = forms.IntegerField(
         label="Contract term (months)",
         min_value=1,
@@ -308,10 +355,16 @@ class QuoteForm(forms.Form):
         },
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, region: RegionSpec | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name, value in QUOTE_DEFAULTS.items():
             self.fields[name].initial = value
+        spec = region or catalogue.DEFAULT_REGION_SPEC
+        for_region(self, spec)
+        if spec.tax_rate > 0:
+            self.fields["includes_vat"].label = f"These prices include {spec.tax_name}"
+        else:  # no sales tax counted (the United States): nothing to include
+            del self.fields["includes_vat"]
 
     @cached_property
     def helper(self) -> FormHelper:
@@ -330,6 +383,9 @@ class QuoteForm(forms.Form):
                     return True
             elif name in QUOTE_DEFAULTS:
                 if text and not _same_number(text, QUOTE_DEFAULTS[name]):
+                    return True
+            elif isinstance(value, bool):  # a tick box: ticked is typed, unticked is its default
+                if value:
                     return True
             elif text and value != []:
                 return True
@@ -393,6 +449,7 @@ class QuoteForm(forms.Form):
             includes=tuple(key for key in quotes.INCLUDE_KEYS if key in chosen),
             model=data.get("model") or "msp",
             hourly_rate=number("hourly_rate"),
+            includes_vat=bool(data.get("includes_vat")),
         )
 
 
@@ -415,7 +472,8 @@ class BaseQuoteFormSet(forms.BaseFormSet):
         return 0
 
     def get_form_kwargs(self, index: int | None) -> dict[str, Any]:
-        return {"empty_permitted": False} if self.every_form_counts else {}
+        kwargs = super().get_form_kwargs(index)
+        return {**kwargs, "empty_permitted": False} if self.every_form_counts else kwargs
 
     def clean(self) -> None:
         if any(self.errors):
@@ -430,7 +488,7 @@ class BaseQuoteFormSet(forms.BaseFormSet):
 
     def shown(self) -> list[QuoteForm]:
         """The quote forms to show: these, or blank ones when the data gave no usable count of them."""
-        return self.forms or type(self)(prefix=self.prefix).forms
+        return self.forms or type(self)(prefix=self.prefix, form_kwargs=self.form_kwargs).forms
 
     def filled(self) -> list[QuoteForm]:
         return [form for form in self.forms if form.has_changed() or self.every_form_counts]
@@ -479,16 +537,28 @@ class AssessmentForm(forms.Form):
         max_length=254,
         error_messages={"invalid": "Enter an email address like name@example.com."},
     )
+    # The country whose prices, currency and tax apply: chosen by a link above the form (a hidden field in it).
+    region = forms.CharField(required=False, max_length=8, widget=forms.HiddenInput)
 
     def __init__(
         self,
         *args: Any,
         initial_quotes: list[dict[str, Any]] | None = None,
         every_quote_counts: bool = False,
+        region: RegionSpec | None = None,
         **kwargs: Any,
     ) -> None:
         kwargs.setdefault("initial", dict(ASSESSMENT_DEFAULTS))
         super().__init__(*args, **kwargs)
+        # The region the data names (an unknown one is refused by clean_region; its amounts are read as US dollars
+        # meanwhile), else the one the page chose.
+        named = catalogue.region_of(self.data.get("region")) if self.is_bound else None
+        self.region_spec = named or region or catalogue.DEFAULT_REGION_SPEC
+        if not self.is_bound:
+            self.initial["region"] = self.region_spec.code
+        for_region(self, self.region_spec)
+        if self.region_spec.tax_rate > 0:
+            self.fields["vat_reclaim"].label = f"Can you reclaim {self.region_spec.tax_name} on IT invoices?"
         # The quotes, up to three, as a formset bound to the same data (`initial_quotes` fill a blank form). Data
         # without the quotes section at all (a client that never showed it) has no quotes.
         quote_data = None
@@ -496,7 +566,11 @@ class AssessmentForm(forms.Form):
             given = any(key.startswith(f"{QUOTES_PREFIX}-") for key in self.data)
             quote_data = self.data if given else quote_form_data([])
         self.quotes = QuoteFormSet(
-            quote_data, prefix=QUOTES_PREFIX, initial=initial_quotes or None, every_form_counts=every_quote_counts
+            quote_data,
+            prefix=QUOTES_PREFIX,
+            initial=initial_quotes or None,
+            every_form_counts=every_quote_counts,
+            form_kwargs={"region": self.region_spec},
         )
 
     def is_valid(self) -> bool:
@@ -523,14 +597,24 @@ class AssessmentForm(forms.Form):
     @cached_property
     def helper(self) -> FormHelper:
         # Built only when the form is drawn: the API and valid posts never need the layout.
-        from .catalogue import load_catalogue  # the form is drawn from the content; validating needs none of it
-
-        offered = requirements.offered(load_catalogue(), requirements.region_of(None))
+        offered = requirements.offered(catalogue.load_catalogue(self.region_spec.code), self.region_spec.code)
         offer_frameworks(self, tuple((f.code, f.name) for f in offered))
-        return assessment_helper()
+        return assessment_helper(asks_tax=self.region_spec.tax_rate > 0)
 
     def clean_organisation_name(self) -> str:
         return clean_name(self.cleaned_data["organisation_name"])
+
+    def clean_region(self) -> str:
+        given = self.cleaned_data.get("region") or catalogue.DEFAULT_REGION
+        found = catalogue.region_of(given)
+        if found is None:
+            codes = ", ".join(r.code for r in catalogue.regions())
+            raise ValidationError(f"Choose one of the countries we have prices for: {codes}.", code="unknown_region")
+        return found.code
+
+    def clean_vat_reclaim(self) -> str:
+        # Not asked where no sales tax is counted (the form leaves it out): the tax changes nothing there.
+        return self.cleaned_data.get("vat_reclaim") or "yes"
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -572,6 +656,7 @@ class AssessmentForm(forms.Form):
         return Profile(
             **{name: value(name) for name in PROFILE_FIELDS},
             quotes=self.quotes.to_quotes(),
+            region=data.get("region") or catalogue.DEFAULT_REGION,
             cyber_insurance=data.get("cyber_insurance") or "no",
             frameworks=tuple(data.get("frameworks") or ()),
             controls=tuple(code for code, _ in requirements.CONTROLS if code in (data.get("controls") or ())),
@@ -620,17 +705,18 @@ AssessmentForm.base_fields = {
     **REQUIREMENT_FIELDS,
     "contact_consent": AssessmentForm.base_fields["contact_consent"],
     "email": AssessmentForm.base_fields["email"],
+    "region": AssessmentForm.base_fields["region"],
 }
 
 
-def assessment_helper() -> FormHelper:
+def assessment_helper(*, asks_tax: bool = False) -> FormHelper:
     helper = FormHelper()
     helper.form_tag = False
     helper.disable_csrf = True  # the template's <form> carries the token
     sections: dict[str, list[str]] = {}
     for q in answers.QUESTIONS:
         names = sections.setdefault(q.section, [])  # the quotes' section stays, holding the quotes alone
-        if q.name not in answers.READ_AS_QUOTES:
+        if q.name not in answers.READ_AS_QUOTES and (asks_tax or q.name != "vat_reclaim"):
             names.append(q.name)
     fieldsets = []
     for title, names in sections.items():

@@ -10,7 +10,10 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from django.core.validators import MaxValueValidator, MinValueValidator
+from babel import Locale, UnknownLocaleError
+from babel.numbers import UnknownCurrencyError, get_currency_name
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -203,6 +206,72 @@ class Characteristic(models.Model):
         return f"{self.support_model} – {self.dimension}: {self.headline}"
 
 
+class Region(models.Model):
+    """A country whose prices the advisor knows: its currency, the locale its amounts are written in, and its sales
+    tax on invoices. Each has its own price book (the cost figures below); adding one is data, edited here."""
+
+    code = models.CharField(
+        "country code",
+        max_length=2,
+        primary_key=True,
+        validators=[RegexValidator(r"^[A-Z]{2}$", "Two capital letters (ISO 3166-1 alpha-2), such as GB.")],
+        help_text="ISO 3166-1 alpha-2, such as GB: what links and the API name it by.",
+    )
+    name = models.CharField(max_length=100)
+    currency = models.CharField(
+        max_length=3,
+        validators=[RegexValidator(r"^[A-Z]{3}$", "Three capital letters (ISO 4217), such as GBP.")],
+        help_text="ISO 4217 code of the currency its figures are in, such as GBP.",
+    )
+    locale = models.CharField(
+        max_length=16, help_text="How its amounts are written (a Babel/CLDR locale), such as en_GB: £12,300."
+    )
+    tax_name = models.CharField(
+        max_length=20, blank=True, help_text="Its sales tax on invoices, such as VAT or GST; blank for none counted."
+    )
+    tax_rate = models.DecimalField(
+        max_digits=5,
+        decimal_places=4,
+        default=Decimal("0"),
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("1"))],
+        help_text="Standard rate as a share: 0.2 for 20 %.",
+    )
+    tax_year = models.PositiveSmallIntegerField(null=True, blank=True, help_text="The year that rate applies from.")
+    tax_partly_share = models.DecimalField(
+        "share of tax counted when reclaimed in part",
+        max_digits=5,
+        decimal_places=4,
+        default=Decimal("0.5"),
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("1"))],
+        help_text="For an organisation that can reclaim the tax only in part: the share of it counted as a cost.",
+    )
+    tax_source_title = models.CharField("tax source", max_length=200, blank=True)
+    tax_source_url = models.URLField("tax source address", max_length=300, blank=True)
+    order = models.PositiveSmallIntegerField("display order", default=0)
+    is_active = models.BooleanField("active", default=True, help_text="Inactive regions are not offered.")
+
+    objects = ContentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.code})"
+
+    def clean(self) -> None:
+        errors = {}
+        try:
+            Locale.parse(self.locale)
+        except (ValueError, UnknownLocaleError):
+            errors["locale"] = "Give a locale Babel knows, such as en_GB."
+        try:
+            get_currency_name(self.currency, locale="en")
+        except UnknownCurrencyError:
+            errors["currency"] = "Give an ISO 4217 currency code, such as GBP."
+        if errors:
+            raise ValidationError(errors)
+
+
 class SourcedFigure(models.Model):
     """A figure of the cost model as a low / expected / high range, with where it came from."""
 
@@ -223,6 +292,11 @@ class SourcedFigure(models.Model):
         default=False, help_text="Tick when the figure comes from a seller of the service rather than a neutral party."
     )
     note = models.TextField(blank=True, help_text="How the figure was chosen, shown beside it.")
+    stand_in = models.TextField(
+        blank=True,
+        help_text="Set when the country has no figure of its own: what stands in for it (another country's figure "
+        "at a stated rate and year, or our assumption). The result says so beside the number.",
+    )
 
     class Meta:
         abstract = True
@@ -270,14 +344,17 @@ class CostParameter(SourcedFigure):
             "Beside own staff: fee a user for what they cannot cover",
         )
 
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, default="US", related_name="cost_parameters", help_text="Its price book."
+    )
     support_model = models.ForeignKey(SupportModel, on_delete=models.CASCADE, related_name="cost_parameters")
     key = models.CharField(max_length=40, choices=Key.choices)
     objects = ContentQuerySet.as_manager()
 
     class Meta:
-        ordering = ["support_model__order", "key"]
+        ordering = ["region", "support_model__order", "key"]
         constraints = [
-            models.UniqueConstraint(fields=["support_model", "key"], name="one_cost_parameter_per_key"),
+            models.UniqueConstraint(fields=["region", "support_model", "key"], name="one_cost_parameter_per_key"),
             models.CheckConstraint(
                 condition=models.Q(low__lte=models.F("expected")) & models.Q(expected__lte=models.F("high")),
                 name="cost_parameter_range_ordered",
@@ -323,16 +400,34 @@ class SharedFigure(SourcedFigure):
         PREFERENCE_ALLOWANCE_SHARE = "preference_allowance_share", "Most a way of paying counts for, share of bills"
         # Size is people, devices and sites (issue 24).
         SITE_HOURS_MONTH = "site_hours_month", "Hours a month each further site takes (travel, visits, network)"
+        # Regions (issue 25): the price above which a quote is flagged as above its market.
+        MARKET_OVERPAY_PER_USER_MONTH = (
+            "market_overpay_per_user_month",
+            "Above this a managed service's price a user a month is high (¤)",
+        )
+        # Where a country publishes one: the band for a helpdesk-only service (fixing problems, without monitoring
+        # or security), and the price above which it is high. A quote of that scope is compared with it.
+        HELPDESK_FEE_PER_USER_MONTH = "helpdesk_fee_per_user_month", "Helpdesk-only service a user a month (¤)"
+        HELPDESK_OVERPAY_PER_USER_MONTH = (
+            "helpdesk_overpay_per_user_month",
+            "Above this a helpdesk-only service's price a user a month is high (¤)",
+        )
 
-    key = models.CharField(max_length=40, choices=Key.choices, unique=True)
-    label = models.CharField(max_length=200, help_text="How the figure is named on results.")
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, default="US", related_name="shared_figures", help_text="Its price book."
+    )
+    key = models.CharField(max_length=40, choices=Key.choices)
+    label = models.CharField(
+        max_length=200, help_text="How the figure is named on results; ¤ stands for the currency's symbol."
+    )
     objects = ContentQuerySet.as_manager()
 
     class Meta:
-        ordering = ["key"]
+        ordering = ["region", "key"]
         verbose_name = "figure for every option"
         verbose_name_plural = "figures for every option"
         constraints = [
+            models.UniqueConstraint(fields=["region", "key"], name="one_shared_figure_per_key"),
             models.CheckConstraint(
                 condition=models.Q(low__lte=models.F("expected")) & models.Q(expected__lte=models.F("high")),
                 name="shared_figure_range_ordered",
@@ -408,6 +503,11 @@ class Assessment(models.Model):
         HIGH = "high", "High: most work stops"
         CRITICAL = "critical", "Critical: everything stops"
 
+    class VatReclaim(models.TextChoices):
+        YES = "yes", "Yes, all of it"
+        PARTLY = "partly", "Partly: some of our work is exempt"
+        NO = "no", "No: we are not registered, or our work is exempt"
+
     public_id = models.UUIDField("public id", default=uuid.uuid4, unique=True, editable=False)
     created_at = models.DateTimeField("scored at", auto_now_add=True, db_index=True)
 
@@ -419,6 +519,9 @@ class Assessment(models.Model):
     employees = models.PositiveIntegerField()
     devices = models.PositiveIntegerField(null=True, blank=True)
     sites = models.PositiveIntegerField(default=1)
+    # The country whose prices, currency and tax it was scored with (a Region's code; kept if the region goes).
+    region = models.CharField(max_length=2, default="US")
+    vat_reclaim = models.CharField("can reclaim VAT/GST", max_length=10, choices=VatReclaim.choices, default="yes")
     it_staff = ReadableDecimalField("in-house IT staff (FTE)", max_digits=9, decimal_places=2, default=Decimal("0"))
     incidents_per_month = ReadableDecimalField(max_digits=9, decimal_places=2, null=True, blank=True)
     downtime_cost_per_hour = ReadableDecimalField(max_digits=14, decimal_places=2, null=True, blank=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .engine import answers, explain, quotes, requirements
+from .engine import answers, explain, money, quotes, requirements
 from .engine.domain import Assumption, OptionCost, OptionResult, Quote, QuoteResult, Result
 from .models import Assessment
 from .snapshot import Stored, to_plain
@@ -28,12 +28,14 @@ def answer_rows(stored: Stored) -> list[AnswerRow]:
         if value is None and q.name == "devices":
             text = f"{used.devices:,.0f} (estimated)"
         elif value is None and q.name == "downtime_cost_per_hour":
-            text = f"${used.downtime_cost_per_hour:,.0f} (estimated)"
+            text = f"{explain.money(used.downtime_cost_per_hour)} (estimated)"
         elif value is None and q.name == "incidents_per_month":
             text = f"{explain.number(round(used.incidents_per_month, 1))} (estimated)"
         elif value is None and q.name in ("hourly_rate", "msp_fee_per_user"):
             text = "Not given: published figures used"
-        rows.append(AnswerRow(q.label, text))
+        if q.name == "vat_reclaim" and stored.catalogue.region.tax_rate <= 0:
+            continue  # not asked where no sales tax is counted
+        rows.append(AnswerRow(money.unit_label(q.label), text))
     rows.extend(requirement_answer_rows(profile))
     rows.extend(AnswerRow(f"Quote: {quote.name}", quote_terms(quote)) for quote in profile.quotes)
     return rows
@@ -58,7 +60,7 @@ def requirement_answer_rows(profile: Any) -> list[AnswerRow]:
 def quote_terms(quote: Quote) -> str:
     """A quote's price and terms in one line, as entered."""
     prices = [
-        f"${value:,.2f}".replace(".00", "") + unit
+        money.exact(value) + unit
         for value, unit in (
             (quote.price_per_user_month, " a user a month"),
             (quote.price_per_device_month, " a device a month"),
@@ -68,9 +70,11 @@ def quote_terms(quote: Quote) -> str:
     ]
     terms = [" + ".join(prices)]
     if quote.minimum_monthly:
-        terms.append(f"at least ${quote.minimum_monthly:,.0f} a month")
+        terms.append(f"at least {explain.money(quote.minimum_monthly)} a month")
     if quote.onboarding:
-        terms.append(f"onboarding ${quote.onboarding:,.0f}")
+        terms.append(f"onboarding {explain.money(quote.onboarding)}")
+    if quote.includes_vat:
+        terms.append("prices include tax")
     terms.append(f"{quote.term_months}-month term")
     terms.append(f"rises {explain.number(quote.yearly_increase_percent)} % a year")
     terms.append(f"{quote.notice_days} days' notice to leave")
@@ -325,6 +329,8 @@ def score_document(stored: Stored, *, organisation_name: str) -> dict[str, Any]:
     """The document of a result, stored or not (POST /api/score/): api_document less the id and the links."""
     result = stored.result
     return {
+        "region": stored.catalogue.region.code,
+        "currency": stored.catalogue.region.currency,
         "scored_at": stored.scored_at,
         "model_version": stored.version,
         "recommendation": result.recommendation,

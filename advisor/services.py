@@ -83,6 +83,7 @@ def assessment_create(
         email=email if contact_consent else "",
         contact_consent=contact_consent,
         **{q.name: _column(q, getattr(profile, q.name)) for q in answers.QUESTIONS},
+        region=profile.region,
         recommendation=result.recommendation,
         recommendation_name=result.recommendation_name,
         close_call=result.close_call,
@@ -161,7 +162,7 @@ def score_only(profile: Profile) -> snapshot.Stored:
     """Score the answers against today's catalogue as assessment_score does, storing nothing: the result as it
     would be stored (POST /api/score/ and the what-if page score through here). Raises TooLarge when a figure
     would not fit where it is stored."""
-    catalogue = load_catalogue()
+    catalogue = load_catalogue(profile.region)
     result = score(profile, catalogue)
     check_storable(result)
     # The profile as it reads back (a whole number given for a decimal answer comes back as a float).

@@ -142,10 +142,12 @@ class Stored:
 
 
 # Versions stored in today's types: version 2 ranked by a blend of fit and cost, version 3 by money alone, version 6
-# adds what the insurer and frameworks ask (issue 32) and what the answer depends on (issue 30). The shape is the
-# same but for fields later versions added with defaults (an option's allowance; the requirements, their line and
-# notes; a quote's patch days; `depends`, None before version 6). A version 2 result renders as it was stored and
-# says it was scored by an earlier model.
+# adds regions (a catalogue's region, a profile's region and tax, a figure's stand-in; issues 25 and 31), what the
+# insurer and frameworks ask (issue 32) and what the answer depends on (issue 30). The shape is the same but for
+# fields later versions added with defaults (an option's allowance; the region, read as the United States', in US
+# dollars; the requirements, their line and notes; a quote's patch days; `depends`, None before version 6). A
+# version 2 result renders as it was stored and says it was scored by an earlier model; from version 3 on, results
+# rank as today's model ranks them.
 READABLE_AS_TODAY = (2, 3, RESULT_VERSION)
 TODAYS_MODEL_SINCE = 3
 

@@ -11,16 +11,16 @@ from django.db import DatabaseError, connections, router
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.crypto import salted_hmac
 from django.utils.functional import SimpleLazyObject
 from django.utils.html import escape
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from . import charts, phonecharts, report, services, snapshot
+from . import charts, phonecharts, regions, report, services, snapshot
 from .catalogue import content_version, load_catalogue, load_comparison
-from .engine import answers, quotes
+from .engine import answers, money, quotes
 from .engine.decide import with_quotes_for_old_answers
 from .forms import ASSESSMENT_DEFAULTS, PROFILE_FIELDS, AssessmentForm, CommentForm, quote_form_data
 from .models import Assessment, Comment
@@ -87,6 +87,7 @@ def _answers(assessment: Assessment) -> dict:
         **{name: _unsigned(getattr(assessment, name)) for name in PROFILE_FIELDS if name not in answers.READ_AS_QUOTES},
         "organisation_name": assessment.organisation_name,
         **_requirement_answers(assessment),
+        "region": assessment.region,
     }
 
 
@@ -117,7 +118,8 @@ def _quotes(assessment: Assessment) -> list[dict]:
         return []
 
     def quotes_of(a: Assessment) -> list[dict]:
-        profile = with_quotes_for_old_answers(snapshot.load(a).profile, load_catalogue())
+        stored = snapshot.load(a).profile
+        profile = with_quotes_for_old_answers(stored, load_catalogue(stored.region))
         return snapshot.to_plain(profile.quotes)[: quotes.MAX_QUOTES]
 
     return _readable(quotes_of, assessment, [])
@@ -133,8 +135,10 @@ def _prefill(raw_id: str | None) -> Assessment | None:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def assess(request: HttpRequest) -> HttpResponse:
+    region, by_language = regions.for_request(request)
     if request.method == "POST":
         form = AssessmentForm(request.POST)
+        region = form.region_spec
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -154,10 +158,14 @@ def assess(request: HttpRequest) -> HttpResponse:
         blank = original is None
         prefill = _answers(original) if original else {}
         quotes = _quotes(original) if original else None
+        if original is not None and "region" not in request.GET:  # its answers, in its own currency
+            region, by_language = regions.region_of(original.region) or region, False
         # Made only when the template renders it: a blank form's fields usually come from the cache, and
         # making the form (Django deep-copies its fields) would cost more than the rest of the page.
         form = SimpleLazyObject(
-            lambda: AssessmentForm(initial={**ASSESSMENT_DEFAULTS, **prefill}, initial_quotes=quotes)
+            lambda: AssessmentForm(
+                initial={**ASSESSMENT_DEFAULTS, **prefill, "region": region.code}, initial_quotes=quotes, region=region
+            )
         )
     # A blank form is the same for everyone: the template keeps its rendered fields in the "fragments" cache.
     # The CSRF token sits outside them and is rendered on every request.
@@ -165,9 +173,19 @@ def assess(request: HttpRequest) -> HttpResponse:
     response = render(
         request,
         "advisor/assess.html",
-        # content_version: the blank form offers the frameworks staff edit (called only when the template asks)
-        {"form": form, "blank": blank, "problems": {"low": low, "high": high}, "content_version": content_version},
+        {
+            "form": form,
+            "blank": blank,
+            "problems": {"low": low, "high": high},
+            "region": region,
+            "regions": SimpleLazyObject(regions.choices),
+            "currency_words": regions.currency_words(region.currency),
+            # the blank form offers the frameworks staff edit (called only when the template asks)
+            "content_version": content_version,
+        },
     )
+    if by_language and request.method != "POST":
+        patch_vary_headers(response, ["Accept-Language"])
     if not blank:
         # One organisation's answers and quotes, shown again: kept by the browser only, as its result is.
         patch_cache_control(response, private=True, no_cache=True)
@@ -185,12 +203,20 @@ def _result_page_of(assessment: Assessment, *, shared: bool) -> dict:
     stored = snapshot.load(assessment)
     if shared:
         stored = report.without_quotes(stored)
+    currency = regions.currency_of(stored)
+    with money.using(currency):  # every amount the page's parts write is in the result's own currency
+        return _result_page_in(stored, currency)
+
+
+def _result_page_in(stored: snapshot.Stored, currency: money.Currency) -> dict:
     result = stored.result
     total_weight = sum(max(0.0, n.weight) for n in result.needs) or 1.0
     return {
         "stored": stored,
         "result": result,
-        "currency": "USD",
+        "currency": currency,
+        "money_line": regions.money_line(stored),
+        "currency_words": regions.currency_words(currency),
         "options": result.options,
         "cost_rows": report.cost_rows(result),
         "tie": report.is_tie(stored),

@@ -7,6 +7,7 @@ from advisor.content import answer_2026_12 as answer
 from advisor.content import cover_2026_11 as cover
 from advisor.content import figures_2026_11 as seeded
 from advisor.content import quote_figures_2026_11 as quote_figures
+from advisor.content import regions_2026_12 as regions
 from advisor.content import size_2026_12 as size
 from advisor.engine.domain import Catalogue, DimensionSpec, Figure, ModelSpec
 
@@ -72,7 +73,12 @@ def seeded_catalogue() -> Catalogue:
         dimensions=DIMENSIONS,
         figures={
             row[0]: figure(row)
-            for row in seeded.SHARED + cover.SHARED + quote_figures.SHARED + answer.SHARED + size.SHARED
+            for row in seeded.SHARED
+            + cover.SHARED
+            + quote_figures.SHARED
+            + answer.SHARED
+            + size.SHARED
+            + regions.shared_rows("US")
         },
     )
 

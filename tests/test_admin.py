@@ -108,12 +108,13 @@ def test_an_assessments_stored_result_is_readable_not_editable(staff, assessment
 
 
 def test_staff_edit_the_figures_for_every_option_with_their_sources(staff):
-    figure = SharedFigure.objects.get(key="serious_incident_chance")
+    figure = SharedFigure.objects.get(key="serious_incident_chance", region="US")
     html = staff.get(admin_url(SharedFigure, "change", figure.pk)).content.decode()
     assert 'name="source_title"' in html and 'name="vendor_claim"' in html
     response = staff.post(
         admin_url(SharedFigure, "change", figure.pk),
         {
+            "region": "US",
             "key": figure.key,
             "label": figure.label,
             "low": "0.02",

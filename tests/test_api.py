@@ -120,6 +120,8 @@ def test_the_document_keys_are_the_documented_contract(client):
     assert set(document) == {
         "id",
         "url",
+        "region",
+        "currency",
         "scored_at",
         "model_version",
         "recommendation",

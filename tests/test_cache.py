@@ -81,10 +81,10 @@ class TestInOneProcess:
     def test_without_the_version_row_nothing_is_kept(self, django_assert_num_queries):
         ContentVersion.objects.all().delete()
         load_catalogue()
-        # Read again every time: version (none), dimensions, models, characteristics, cost parameters, the
-        # figures for every option, and what insurers and frameworks ask (frameworks, add-ons with their costs,
-        # requirements with how each option meets them).
-        with django_assert_num_queries(11):
+        # Read again every time: version (none), the region, dimensions, models, characteristics, cost
+        # parameters, the figures for every option, and what insurers and frameworks ask (frameworks, add-ons with
+        # their costs, requirements with how each option meets them).
+        with django_assert_num_queries(12):
             assert load_catalogue().dimensions
         ContentVersion.bump()
         assert content_version() is not None

@@ -31,7 +31,7 @@ def shared_desk():
             description="Split between your staff and the provider.",
             rating=3,
         )
-    for param in CostParameter.objects.filter(support_model__slug="msp"):
+    for param in CostParameter.objects.filter(support_model__slug="msp", region="US"):
         CostParameter.objects.create(
             support_model=model,
             key=param.key,

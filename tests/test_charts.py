@@ -34,8 +34,9 @@ def test_the_cost_chart_is_scaled_to_the_highest_90th_percentile_so_no_range_is_
     right_edge = 720 - 24
     assert whisker_ends and max(whisker_ends) <= right_edge + 0.05
     highest = max(o.cost.three_years.high for o in RESULT.options)
-    labels = re.findall(r'text-anchor="middle" font-size="12" fill="#333">\$([\d.,]+)([kM]?)<', svg)
-    scale = {"": 1, "k": 1_000, "M": 1_000_000}
+    # Babel's short form in en_US: $950, $180K, $1.2M
+    labels = re.findall(r'text-anchor="middle" font-size="12" fill="#333">\$([\d.,]+)([kKM]?)<', svg)
+    scale = {"": 1, "k": 1_000, "K": 1_000, "M": 1_000_000}
     assert float(labels[-1][0].replace(",", "")) * scale[labels[-1][1]] >= highest
 
 

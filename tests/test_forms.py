@@ -83,8 +83,15 @@ def test_every_question_of_the_table_is_a_field_of_the_form_and_of_the_profile()
     names = [q.name for q in answers.QUESTIONS]
     assert list(PROFILE_FIELDS) == names
     assert set(names) <= set(AssessmentForm.base_fields)
-    # quotes: a formset of their own; what the organisation must meet: fields of their own (REQUIREMENT_FIELDS)
-    assert {f.name for f in fields(Profile)} == set(names) | {"quotes", "cyber_insurance", "frameworks", "controls"}
+    # quotes: a formset of their own; what the organisation must meet: fields of their own (REQUIREMENT_FIELDS);
+    # region: chosen above the form (a hidden field), not a question
+    assert {f.name for f in fields(Profile)} == set(names) | {
+        "quotes",
+        "cyber_insurance",
+        "frameworks",
+        "controls",
+        "region",
+    }
 
 
 def test_an_email_is_kept_only_with_consent(law_firm_answers):

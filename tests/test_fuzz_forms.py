@@ -149,7 +149,8 @@ def invalid_answers(draw) -> dict[str, str]:
 
 
 def _valid_choices(field: str) -> set[str]:
-    """A field's choices; blank too for an optional one (cyber_insurance: left blank, it is "no")."""
+    """A field's choices; blank too for an optional one (cyber_insurance, left blank, is "no"; the VAT question is
+    not asked everywhere)."""
     found = AssessmentForm.base_fields[field]
     return {str(value) for value, _ in found.choices} | (set() if found.required else {""})
 

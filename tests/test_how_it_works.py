@@ -27,6 +27,9 @@ seed = importlib.import_module("advisor.migrations.0005_how_it_works_page")
 five_options = importlib.import_module("advisor.migrations.0015_how_it_works_five_options")
 money_first = importlib.import_module("advisor.migrations.0019_how_it_works_money_first")
 insurable = importlib.import_module("advisor.migrations.0024_how_it_works_requirements")
+regions = importlib.import_module("advisor.migrations.0028_how_it_works_regions")
+eight = importlib.import_module("advisor.migrations.0030_how_it_works_eight_countries")
+both = importlib.import_module("advisor.migrations.0032_how_it_works_countries_and_insurers")
 
 
 @pytest.fixture
@@ -203,7 +206,9 @@ def test_a_page_taken_off_the_site_is_not_found(client):
 
 
 @pytest.mark.parametrize(
-    "version", [seed, five_options, money_first, insurable], ids=["first", "second", "third", "fourth"]
+    "version",
+    [seed, five_options, money_first, insurable, regions, eight, both],
+    ids=["first", "second", "third", "insurers", "countries", "eight countries", "both"],
 )
 def test_the_seeded_html_is_all_allowed(version):
     assert pagehtml.removed(version.CONTENT) == []
@@ -224,7 +229,9 @@ def test_what_the_sanitiser_keeps_and_what_it_names_as_removed():
 
 
 @pytest.mark.parametrize(
-    "version", [seed, five_options, money_first, insurable], ids=["first", "second", "third", "fourth"]
+    "version",
+    [seed, five_options, money_first, insurable, regions, eight, both],
+    ids=["first", "second", "third", "insurers", "countries", "eight countries", "both"],
 )
 def test_the_seeded_html_has_no_inline_style_or_script_and_starts_at_h2(version):
     # The Content-Security-Policy refuses inline style and script; the template gives the page its only <h1>.
@@ -247,7 +254,8 @@ def test_the_migration_backward_removes_the_page_and_forward_brings_it_back():
 
 def test_the_fourth_version_replaces_any_seeded_version_and_goes_back_to_the_third():
     editor = SimpleNamespace(connection=connection)
-    assert FlatPage.objects.get(url=URL).content == insurable.CONTENT  # the test database is migrated
+    both.backward(apps, editor)
+    assert FlatPage.objects.get(url=URL).content == insurable.CONTENT  # 0024's, as before the sixth version
     assert "What your insurer and frameworks ask" in insurable.CONTENT
     assert "This is not certification and not legal advice" in insurable.CONTENT
     insurable.backward(apps, editor)
@@ -272,8 +280,53 @@ def test_the_fourth_version_leaves_a_page_staff_edited_alone(edited):
     assert FlatPage.objects.get(url=URL).content == edited
 
 
+def test_the_sixth_version_holds_both_sections_and_replaces_any_seeded_version():
+    editor = SimpleNamespace(connection=connection)
+    assert FlatPage.objects.get(url=URL).content == both.CONTENT  # the test database is migrated
+    text = pagehtml.clean(both.CONTENT)
+    assert "Your country, your money" in text and "What your insurer and frameworks ask" in text
+    assert "This is not certification and not legal advice" in text
+    both.backward(apps, editor)
+    assert FlatPage.objects.get(url=URL).content == insurable.CONTENT
+    for earlier in (seed, five_options, money_first, insurable, regions, eight):
+        FlatPage.objects.filter(url=URL).update(content=earlier.CONTENT)
+        both.forward(apps, editor)
+        assert FlatPage.objects.get(url=URL).content == both.CONTENT
+    edited = eight.CONTENT + "<p>One line staff added.</p>\n"
+    FlatPage.objects.filter(url=URL).update(content=edited)
+    both.forward(apps, editor)  # staff edited it: left alone
+    assert FlatPage.objects.get(url=URL).content == edited
+
+
+def test_the_fifth_version_names_the_eight_countries_and_goes_back_to_the_fourth():
+    editor = SimpleNamespace(connection=connection)
+    FlatPage.objects.filter(url=URL).update(content=eight.CONTENT)  # as 0030 leaves it on its own
+    assert "Ireland, Germany, France, the Netherlands, Canada and Australia" in eight.CONTENT
+    eight.backward(apps, editor)
+    assert FlatPage.objects.get(url=URL).content == regions.CONTENT
+    eight.forward(apps, editor)
+    assert FlatPage.objects.get(url=URL).content == eight.CONTENT
+
+
+def test_the_fourth_version_says_how_countries_currency_and_tax_work_and_goes_back_to_the_third():
+    editor = SimpleNamespace(connection=connection)
+    FlatPage.objects.filter(url=URL).update(content=eight.CONTENT)  # as 0030 leaves it on its own
+    eight.backward(apps, editor)
+    assert FlatPage.objects.get(url=URL).content == regions.CONTENT
+    text = pagehtml.clean(regions.CONTENT)
+    assert "Your country, your money" in text and "sales tax on services depends on the state" in text
+    regions.backward(apps, editor)
+    assert FlatPage.objects.get(url=URL).content == money_first.CONTENT
+    regions.forward(apps, editor)
+    assert FlatPage.objects.get(url=URL).content == regions.CONTENT
+    FlatPage.objects.filter(url=URL).update(content=money_first.CONTENT + "<p>One line staff added.</p>\n")
+    regions.forward(apps, editor)  # staff edited it: left alone
+    assert FlatPage.objects.get(url=URL).content.endswith("<p>One line staff added.</p>\n")
+
+
 def test_the_third_version_replaces_either_seeded_version_and_goes_back_to_the_second():
     editor = SimpleNamespace(connection=connection)
+    both.backward(apps, editor)
     insurable.backward(apps, editor)
     assert FlatPage.objects.get(url=URL).content == money_first.CONTENT
     assert "The money decides" in money_first.CONTENT and "Two things decide: fit and cost" not in money_first.CONTENT
@@ -300,6 +353,7 @@ def test_the_third_version_leaves_a_page_staff_edited_alone(edited):
 
 def test_the_second_version_replaces_the_first_version_and_back_again():
     editor = SimpleNamespace(connection=connection)
+    both.backward(apps, editor)
     insurable.backward(apps, editor)
     money_first.backward(apps, editor)
     page = FlatPage.objects.get(url=URL)
@@ -356,7 +410,11 @@ def test_the_migration_makes_the_site_when_there_is_none():
     Site.objects.create(domain="another.example", name="another")  # the id sequence moved past 1
 
 
-@pytest.mark.parametrize("version", [seed, five_options, money_first], ids=["first", "second", "third"])
+@pytest.mark.parametrize(
+    "version",
+    [seed, five_options, money_first, regions, eight],
+    ids=["first", "second", "third", "fourth", "fifth"],
+)
 def test_no_sentence_is_copied_from_the_article(version):
     if not ARTICLE.exists():
         # The article lives beside the repository (../shared), as it does in CI; never skipped there.

@@ -25,7 +25,7 @@ def add_content(*, models: int, dimensions: int, comments: int) -> None:
             weight=Decimal("1"),
             order=20 + i,
         )
-    msp_costs = list(CostParameter.objects.filter(support_model__slug="msp"))
+    msp_costs = list(CostParameter.objects.filter(support_model__slug="msp", region="US"))
     for i in range(SupportModel.objects.count(), models):
         model = SupportModel.objects.create(
             slug=f"model-{i}",

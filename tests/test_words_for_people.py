@@ -116,8 +116,8 @@ def test_the_migration_mends_seeded_labels_and_notes_and_keeps_staff_edits():
 
     key, (seeded, mended) = next(iter(MIGRATION.LABELS.items()))
     (slug, note_key), (seeded_note, mended_note) = next(iter(MIGRATION.NOTES.items()))
-    figure = SharedFigure.objects.get(key=key)
-    parameter = CostParameter.objects.get(support_model__slug=slug, key=note_key)
+    figure = SharedFigure.objects.get(key=key, region_id="US")
+    parameter = CostParameter.objects.get(support_model__slug=slug, key=note_key, region_id="US")
     assert (figure.label, parameter.note) == (mended, mended_note)  # as migrated
 
     class Editor:

@@ -55,6 +55,11 @@ BACKUP: Choices = (
     ("partial", "Some backups, never tested"),
     ("tested", "Backups that we restore-test regularly"),
 )
+VAT_RECLAIM: Choices = (
+    ("yes", "Yes, all of it"),
+    ("partly", "Partly: some of our work is exempt"),
+    ("no", "No: we are not registered, or our work is exempt"),
+)
 IT_DEPENDENCE: Choices = (
     ("low", "Low: most work carries on without IT"),
     ("medium", "Medium: some work stops"),
@@ -62,7 +67,7 @@ IT_DEPENDENCE: Choices = (
     ("critical", "Critical: everything stops"),
 )
 
-# How a number is shown: "count" (12), "money" ($150), "decimal" (2.5).
+# How a number is shown: "count" (12), "money" ($150 or £150: the region's currency), "decimal" (2.5).
 COUNT, MONEY, DECIMAL = "count", "money", "decimal"
 
 
@@ -152,6 +157,19 @@ QUESTIONS: tuple[Question, ...] = (
         help="0 if nobody looks after IT as part of their job; 0.5 for someone who spends half their time on it.",
     ),
     Question(
+        "vat_reclaim",
+        "Can you reclaim the tax (VAT, GST) on IT invoices?",
+        ORGANISATION,
+        choices=VAT_RECLAIM,
+        default="yes",
+        radio=True,
+        required=False,
+        help="Most organisations registered for it can, and then prices without it are what IT costs you. Usually "
+        "cannot: those below the registration threshold, and work the tax exempts, such as most charities' "
+        "non-business work, health care, finance and education. Salaries carry no such tax. Not asked where we "
+        "count no sales tax (the United States).",
+    ),
+    Question(
         "incidents_per_month",
         "IT problems a month that need outside help",
         TROUBLE,
@@ -166,7 +184,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         "downtime_cost_per_hour",
-        "Cost of an hour with IT down ($)",
+        "Cost of an hour with IT down (¤)",
         TROUBLE,
         minimum=0,
         maximum=1_000_000_000,
@@ -208,7 +226,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         "hourly_rate",
-        "Your Break/Fix hourly rate ($)",
+        "Your Break/Fix hourly rate (¤)",
         QUOTES,
         minimum=0,
         maximum=10_000,
@@ -218,7 +236,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         "msp_fee_per_user",
-        "Your MSP fee per user per month ($)",
+        "Your MSP fee per user per month (¤)",
         QUOTES,
         minimum=0,
         maximum=10_000,

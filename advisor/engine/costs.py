@@ -59,7 +59,8 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from .domain import Estimates, Figure, ModelSpec, Profile, ScopeItem
+from . import money
+from .domain import Catalogue, Estimates, Figure, ModelSpec, Profile, ScopeItem
 
 MONTHS = 36
 YEARS = MONTHS / 12
@@ -473,6 +474,23 @@ def further_sites(profile: Profile) -> int:
     return max(0, profile.sites - 1)
 
 
+def tax_figures(catalogue: Catalogue) -> dict[str, float]:
+    """The region's sales tax on invoices as figures the formula reads beside the shared ones (none without tax)."""
+    region = catalogue.region
+    if region.tax_rate <= 0:
+        return {}
+    return {"tax_rate": region.tax_rate, "tax_partly_share": region.tax_partly_share}
+
+
+def unreclaimed_tax(shared: dict[str, Any], profile: Profile) -> float:
+    """The share added to every invoiced bill line: the region's tax the organisation cannot reclaim (all of it,
+    the partly-reclaimed share of it, or none)."""
+    rate = float(shared.get("tax_rate", 0.0))
+    if rate <= 0 or profile.vat_reclaim == "yes":
+        return 0.0
+    return rate * (float(shared.get("tax_partly_share", 0.5)) if profile.vat_reclaim == "partly" else 1.0)
+
+
 def parts(
     option: dict[str, Any],
     shared: dict[str, Any],
@@ -574,10 +592,17 @@ def parts(
         + people * regulated
     )
     risk = YEARS * chance * impact
+    fees = MONTHS * monthly_fees
+    onboarding = option["onboarding_months"] * monthly_fees
+    # On what is invoiced; salaries, lost work and risk carry none. (Asked only where the region has a tax.)
+    tax = unreclaimed_tax(shared, profile) if "tax_rate" in shared else 0.0
+    if tax:  # (no arithmetic on the simulated arrays where there is no tax to add)
+        labour, fees, onboarding = labour * (1.0 + tax), fees * (1.0 + tax), onboarding * (1.0 + tax)
+        tooling, joiners = tooling * (1.0 + tax), joiners * (1.0 + tax)
     return Parts(
         labour=labour,
-        fees=MONTHS * monthly_fees,
-        onboarding=option["onboarding_months"] * monthly_fees,
+        fees=fees,
+        onboarding=onboarding,
         tooling=tooling,
         joiners=joiners,
         staff=staff,
@@ -634,9 +659,10 @@ def _beside_own_staff(option: dict[str, float], profile: Profile, shared: dict[s
     cover = float(own_cover(profile, shared, people))
     fee = float(fee_per_user(option, profile, shared, people))
     return (
-        f" About ${fee:,.0f} a user a month: its co-managed fee of ${option['fee_per_user_month']:,.0f} on the "
+        f" About {money.whole(fee)} a user a month: its co-managed fee of "
+        f"{money.whole(option['fee_per_user_month'])} on the "
         f"share of the work your IT staff do (about {cover * 100:.0f} %, counting their time away and the hours "
-        f"nobody is on call), and a full service's ${full:,.0f} on the rest."
+        f"nobody is on call), and a full service's {money.whole(full)} on the rest."
     )
 
 
@@ -842,7 +868,7 @@ def _sites(option: dict[str, float], profile: Profile, pricing: str, shared: dic
         return f"Travel, visits and upkeep of {sites} (about {hours:g} hours a month each) count in the team's size."
     fee = option.get("fee_per_site_month", 0.0)
     if fee > 0:
-        return f"A fee of ${fee:,.0f} a month for {sites} covers the visits and network there."
+        return f"A fee of {money.whole(fee)} a month for {sites} covers the visits and network there."
     if sends_someone(option, pricing):
         billed = "drawn from the block of hours" if pricing == PREPAID_BLOCK else "billed by the hour"
         return f"Travel, visits and upkeep of {sites} are {billed} (about {hours:g} hours a month each)."

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from . import costs, depends, explain, needs, quotes, requirements, tipping, uncertainty
+from . import costs, depends, explain, money, needs, quotes, requirements, tipping, uncertainty
 from .domain import (
     RESULT_VERSION,
     Catalogue,
@@ -56,6 +56,8 @@ PREFERENCE_MATCHES = {
     "pay_as_you_go": (costs.PER_JOB,),
 }
 PREFERENCE_ALLOWANCE_KEY = "preference_allowance_share"
+MARKET_OVERPAY_KEY = "market_overpay_per_user_month"
+HELPDESK_FEE_KEY, HELPDESK_OVERPAY_KEY = "helpdesk_fee_per_user_month", "helpdesk_overpay_per_user_month"
 # Beyond these the cost figures (small-business prices) no longer hold: the result says so.
 SCOPE_MAX_PEOPLE = 250
 SCOPE_MAX_IT_STAFF = 3.0
@@ -157,7 +159,10 @@ def prepare(catalogue: Catalogue) -> Prepared:
             {key: m.figures[key].expected if key in m.figures else 0.0 for key in costs.ALL_OPTION_KEYS}
             for m in catalogue.models
         ],
-        shared={key: catalogue.figures[key].expected for key in costs.ALL_SHARED_KEYS if key in catalogue.figures},
+        shared={
+            **{key: catalogue.figures[key].expected for key in costs.ALL_SHARED_KEYS if key in catalogue.figures},
+            **costs.tax_figures(catalogue),
+        },
         needs_it_staff=[
             m.figures["requires_it_staff"].expected >= 1 if "requires_it_staff" in m.figures else False
             for m in catalogue.models
@@ -355,7 +360,13 @@ def with_quotes_for_old_answers(profile: Profile, catalogue: Catalogue) -> Profi
 
 def score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool = True) -> Result:
     """Score every active option in the catalogue, and each of the person's quotes as the option it is a way of
-    buying, for this organisation and recommend one option (and the quote that is the best way to buy it)."""
+    buying, for this organisation and recommend one option (and the quote that is the best way to buy it). Every
+    amount its words give is in the catalogue's region's currency (money.py)."""
+    with money.using(catalogue.region.currency, catalogue.region.locale):
+        return _score(profile, catalogue, with_tipping_points=with_tipping_points)
+
+
+def _score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool) -> Result:
     if not catalogue.models:
         raise ValueError("The catalogue has no active support option to score.")
     profile = with_quotes_for_old_answers(profile, catalogue)
@@ -699,7 +710,10 @@ def _quote_results(
             float(part.bills - part.onboarding) / costs.MONTHS if hourly else quotes.monthly_fee(quote, people, devices)
         )
         fee = catalogue.models[option].figures.get("fee_per_user_month")
-        market = (fee.low, fee.high) if fee else (0.0, float("inf"))
+        # Above market only past the region's overpay signal, where its price book has one (issue 25).
+        overpay = catalogue.figures.get(MARKET_OVERPAY_KEY)
+        market = (fee.low, max(fee.high, overpay.expected) if overpay else fee.high) if fee else (0.0, float("inf"))
+        market = _helpdesk_band(quote, catalogue) or market
         results.append(
             QuoteResult(
                 name=quote.name,
@@ -750,6 +764,17 @@ def _quote_results(
             )
         )
     return tuple(sorted(results, key=lambda q: round(q.cost.three_years.expected, 2)))
+
+
+def _helpdesk_band(quote: Quote, catalogue: Catalogue) -> tuple[float, float] | None:
+    """The region's published band for a helpdesk-only service (its low end, and the price past which it is high),
+    for a quote of that scope: fixing problems without monitoring or security. None where the region's price
+    book has no such band, or the quote is of another scope."""
+    band, overpay = (catalogue.figures.get(key) for key in (HELPDESK_FEE_KEY, HELPDESK_OVERPAY_KEY))
+    helpdesk_only = "helpdesk" in quote.includes and not {"monitoring", "security"} & set(quote.includes)
+    if band is None or overpay is None or not helpdesk_only:
+        return None
+    return band.low, max(band.high, overpay.expected)
 
 
 def _rounded(r: Range) -> Range:

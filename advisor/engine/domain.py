@@ -54,6 +54,8 @@ class Quote:
     # block hours) its hourly rate: the quote then stands in the ranking as that option at that rate.
     model: str = "msp"
     hourly_rate: float | None = None
+    # Its prices include the region's sales tax (VAT, GST): they are priced without it, as every other figure is.
+    includes_vat: bool = False
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,10 @@ class Profile:
     cyber_insurance: str = "no"
     frameworks: tuple[str, ...] = ()
     controls: tuple[str, ...] = ()
+    # The country whose prices, currency and tax apply (ISO 3166-1 alpha-2; a region staff list), and whether the
+    # organisation can reclaim that tax (VAT, GST) on what it is invoiced: "yes", "partly" or "no".
+    region: str = "US"
+    vat_reclaim: str = "yes"
 
 
 @dataclass(frozen=True)
@@ -107,6 +113,8 @@ class Figure:
     source_year: int | None = None
     vendor_claim: bool = False
     note: str = ""
+    # Set when the region has no figure of its own: what stands in for it ("the US figure at £0.78 a dollar...").
+    stand_in: str = ""
 
     @property
     def uncertain(self) -> bool:
@@ -191,6 +199,27 @@ class RequirementSpec:
 
 
 @dataclass(frozen=True)
+class RegionSpec:
+    """The country a catalogue's prices are for: its currency (ISO 4217), the locale its amounts are written in,
+    and its sales tax on invoices (none for the United States: sales tax on services is out of scope)."""
+
+    code: str = "US"
+    name: str = "United States"
+    currency: str = "USD"
+    locale: str = "en_US"
+    tax_name: str = ""
+    tax_rate: float = 0.0  # 0.2 for 20 %
+    tax_year: int | None = None
+    tax_partly_share: float = 0.5  # the share of the tax counted as a cost when it can be reclaimed only in part
+
+    def unreclaimed(self, reclaim: str) -> float:
+        """The share of an invoice's price added as tax the organisation cannot reclaim (0.2 for 20 % VAT)."""
+        if self.tax_rate <= 0 or reclaim == "yes":
+            return 0.0
+        return self.tax_rate * (self.tax_partly_share if reclaim == "partly" else 1.0)
+
+
+@dataclass(frozen=True)
 class Catalogue:
     """Everything scoring needs from staff-edited content, as of one moment.
 
@@ -204,6 +233,7 @@ class Catalogue:
     frameworks: tuple[FrameworkSpec, ...] = ()
     requirements: tuple[RequirementSpec, ...] = ()
     addons: tuple[AddonSpec, ...] = ()
+    region: RegionSpec = RegionSpec()  # catalogues stored before regions were the United States'
 
 
 # ---- The result ---------------------------------------------------------------------------------------

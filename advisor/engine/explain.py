@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import answers, costs, needs, quotes
+from . import money as money_format
 from .domain import (
     Assumption,
     Catalogue,
@@ -33,9 +34,10 @@ PHRASE_MIN_WEIGHT = 0.05  # an answer must add at least this much to a need to b
 UNUSUAL_PROBLEMS_PER_PERSON = 5.0  # problems a month per person beyond which an answer is called out
 
 
-def money(value: float) -> str:
-    """Whole dollars; an amount that rounds to nothing reads as $0, never "$-0"."""
-    return f"${round(value) + 0:,.0f}"
+def money(value: float, in_currency: str | None = None) -> str:
+    """Whole units of the result's currency (money.py: the one scoring or the page set, else US dollars); an
+    amount that rounds to nothing reads as 0, never -0."""
+    return money_format.whole(value, in_currency)
 
 
 def about_money(value: float) -> str:
@@ -639,7 +641,7 @@ _UNITS = {
 def format_figure(key: str, value: float) -> str:
     unit = next((unit for unit, keys in _UNITS.items() if key in keys), "")
     if unit == "money":
-        return f"${value:,.2f}".replace(".00", "")
+        return money_format.exact(value)
     if unit == "hours":
         return f"{number(round(value, 2))} h"
     if unit == "times":
@@ -666,11 +668,11 @@ def _figure_row(figure: Figure, model: str) -> Assumption:
     source = figure.source_title + (f", {figure.source_year}" if figure.source_year else "")
     return Assumption(
         label=figure.label,
-        value=value,
+        value=f"{value}, a stand-in" if figure.stand_in else value,
         source=source,
         source_url=figure.source_url,
         vendor_claim=figure.vendor_claim,
-        note=figure.note,
+        note=f"Stand-in. {figure.stand_in} {figure.note}".strip() if figure.stand_in else figure.note,
         model=model,
     )
 
@@ -911,5 +913,5 @@ def answer_text(name: str, value: Any) -> str:
     if q.is_choice:
         return q.label_of(str(value))
     if q.unit == answers.MONEY:
-        return f"${float(value):,.2f}".replace(".00", "")
+        return money_format.exact(float(value))
     return number(float(value))

@@ -38,7 +38,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, TypedDict
 
-from . import costs, requirements
+from . import costs, money, requirements
 from .domain import QUOTE_INCLUDES, Catalogue, Flag, Profile, Quote, ScopeItem
 
 # The figures pricing what a quote leaves out (catalogue figures for every option, edited in admin).
@@ -127,7 +127,10 @@ def price_as_option(
         return None
     model = catalogue.models[i]
     if model.pricing in HOURLY_PRICING:
-        figures = {**options[i], "hourly_rate": float(quote.hourly_rate or 0.0)}
+        rate = float(quote.hourly_rate or 0.0)
+        if quote.includes_vat:  # priced without the tax, as every figure is (price() does the same)
+            rate /= 1.0 + float(shared.get("tax_rate", 0.0))
+        figures = {**options[i], "hourly_rate": rate}
         if model.pricing == costs.PREPAID_BLOCK:
             figures["block_discount"] = 0.0
         parts = costs.parts(
@@ -263,11 +266,14 @@ def price(
     problems_left = incidents * (1.0 - service["prevented_share"])
     rate = shared["out_of_plan_hourly_rate"]
     after_share = costs.AFTER_HOURS_SHARE[profile.operating_hours]
-    own = costs.in_house_upkeep(profile, devices)
+    upkeep = costs.in_house_upkeep(profile, devices)
     zero = 0.0 * rate  # a float or an array of zeros, as the figures are
+    # The quote's own prices without the region's tax when it was entered with it, then the tax the organisation
+    # cannot reclaim on every invoiced line, as for the options (costs.parts).
+    own = 1.0 / (1.0 + float(shared.get("tax_rate", 0.0))) if quote.includes_vat else 1.0
     lines = {
-        "fees": fees_three_years(quote, people, float(devices)) + zero,  # devices are never drawn
-        "onboarding": (quote.onboarding or 0.0) + zero,
+        "fees": fees_three_years(quote, people, float(devices)) * own + zero,  # devices are never drawn
+        "onboarding": (quote.onboarding or 0.0) * own + zero,
         "helpdesk": zero
         if fixing
         else (costs.MONTHS * problems_left * (1.0 - after_share) * fix * shared.get("hourly_firm_rate", rate)),
@@ -281,8 +287,11 @@ def price(
         else (costs.MONTHS * problems_left * shared["onsite_share"] * shared["onsite_visit_cost"]),
         "new_starters": zero
         if "new_starters" in has
-        else (costs.joiners_hours(shared, profile, people, included=0.0, own=own) * rate),
+        else (costs.joiners_hours(shared, profile, people, included=0.0, own=upkeep) * rate),
     }
+    tax = costs.unreclaimed_tax(shared, profile)
+    if tax:
+        lines = {key: value * (1.0 + tax) for key, value in lines.items()}
     parts = replace(
         base,
         fees=lines["fees"],
@@ -489,7 +498,7 @@ def flags(quote: Quote, profile: Profile, *, devices: float, market: tuple[float
         found.append(Flag("long_notice", text))
     if quote.termination_fee_months >= TERMINATION_FEE_MONTHS:
         fee = exit_cost_after_one_year(quote, people, devices)
-        after = f" (${fee:,.0f} to leave after the first year)" if fee else ""
+        after = f" ({money.whole(fee)} to leave after the first year)" if fee else ""
         left = quote.term_months - 12
         beyond = (
             f", more than the {_months(left)} left of the term after the first year: ask for it to be capped at "
@@ -519,14 +528,15 @@ def flags(quote: Quote, profile: Profile, *, devices: float, market: tuple[float
             )
         )
     per_person = monthly_fee(quote, people, devices) / people
-    shown = f"${per_person:,.2f}" if per_person < 10 else f"${per_person:,.0f}"
+    shown = money.exact(per_person) if per_person < 10 else money.whole(per_person)
     low, high = market
+    band = f"{money.whole(low)}\u2013{money.whole(high)}"
     if per_person > high:
         found.append(
             Flag(
                 "above_market",
                 (
-                    f"At {shown} a person a month it is above the ${low:,.0f}\u2013${high:,.0f} most managed "
+                    f"At {shown} a person a month it is above the {band} most managed "
                     f"services charge. Ask what you get for the difference, or compare another quote."
                 ),
             )
@@ -536,7 +546,7 @@ def flags(quote: Quote, profile: Profile, *, devices: float, market: tuple[float
             Flag(
                 "below_market",
                 (
-                    f"At {shown} a person a month it is below the ${low:,.0f}\u2013${high:,.0f} most managed "
+                    f"At {shown} a person a month it is below the {band} most managed "
                     f"services charge. Ask what is left out: cheap plans often bill fixing problems, security, "
                     f"backups, visits and new starters on top."
                 ),

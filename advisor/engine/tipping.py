@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from . import answers
+from . import answers, money
 from .domain import Catalogue, Point, PointKind, Profile
 
 SPAN = 10.0  # from a tenth to ten times the person's own value
@@ -47,7 +47,7 @@ def about(value: float) -> float:
 def describe(field: str, value: float) -> str:
     rounded = about(value)
     if field == "downtime_cost_per_hour":
-        return f"${rounded:,.0f} {_WORDS[field][0]}"
+        return f"{money.whole(rounded)} {_WORDS[field][0]}"
     text = f"{rounded:,.0f}" if rounded >= 10 or float(rounded).is_integer() else f"{rounded:,.2f}".rstrip("0")
     many, one = _WORDS[field]
     return f"{text} {one if rounded == 1 else many}"
@@ -312,7 +312,7 @@ def _sentence(field: str, kind: PointKind, at: float, direction: str, becomes: s
 def _span(field: str, low: float, high: float) -> str:
     """'$150 to $15,000 an hour of downtime', '0.3 to 30 IT problems a month': the unit said once."""
     if field == "downtime_cost_per_hour":
-        return f"${about(low):,.0f} to ${about(high):,.0f} {_WORDS[field][0]}"
+        return f"{money.whole(about(low))} to {money.whole(about(high))} {_WORDS[field][0]}"
     start = describe(field, low).split(" ")[0]
     return f"{start} to {describe(field, high)}"
 

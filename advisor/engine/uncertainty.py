@@ -152,6 +152,7 @@ def simulate(
         option.update({key: next(values) for key in costs.SIZE_OPTION_KEYS})
     shared.update({key: next(values) for key in size})
     shared.update(quotes.hourly_firm(catalogue, options) if priced_quotes else {})  # on Break/Fix's own draws
+    shared.update(costs.tax_figures(catalogue))  # not drawn: a rate set by law
     drawn = [
         costs.parts(
             options[i],

@@ -48,6 +48,21 @@ def assess_again(page, site: str, assessment) -> None:
     page.goto(site + f"/assess/?from={assessment.public_id}")
 
 
+def assess_gb(page, site: str, assessment) -> None:
+    """The form for the United Kingdom: amounts in pounds, the VAT question, quotes' "include VAT" boxes."""
+    page.goto(site + "/assess/?region=GB")
+
+
+def result_gb(page, site: str, assessment) -> None:
+    """A UK result for an organisation that cannot reclaim VAT: pounds, the tax line, stand-ins named."""
+    page.goto(site + "/assess/?region=GB")
+    page.get_by_label("Industry").select_option("healthcare")
+    page.get_by_label("People who use IT at work").fill("30")
+    page.get_by_label("No: we are not registered, or our work is exempt").check()
+    page.get_by_role("button", name="See my recommendation").click()
+    expect(page.get_by_text("You said you cannot reclaim VAT")).to_be_visible()
+
+
 def result(page, site: str, assessment) -> None:
     page.goto(site + assessment.get_absolute_url())
 
@@ -112,6 +127,8 @@ PAGES: dict[str, Callable] = {
     "assess-errors": assess_errors,
     "assess-again": assess_again,
     "result": result,
+    "assess-gb": assess_gb,
+    "result-gb": result_gb,
     "delete": delete,
     "rescore": rescore,
     "depends": depends,

@@ -67,6 +67,8 @@ def page_sources(assessment) -> dict[str, str]:
             )
         ),
         "assess-again": ok(client.get(f"/assess/?from={assessment.public_id}")),
+        "assess-gb": ok(client.get("/assess/?region=GB")),
+        "result-gb": ok(client.post("/assess/", {**VALID_ANSWERS, "region": "GB", "vat_reclaim": "no"}, follow=True)),
         "result": ok(client.get(result)),
         "rescore": ok(client.get(result + "rescore/")),
         "result-rescored": ok(client.post(result + "rescore/", follow=True)),
@@ -137,4 +139,4 @@ def test_every_public_page_is_valid_html(html_checker, assessment, approved_comm
         if m["type"] in {"error", "non-document-error"}
     ]
     assert not errors, f"{len(errors)} HTML/CSS errors:\n" + "\n".join(errors)
-    assert len(files) == 24
+    assert len(files) == 26

@@ -4,7 +4,7 @@ what that costs, against the seeded rows (advisor/content/requirements_2026_12.p
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -22,21 +22,14 @@ PREPARED = decide.prepare(CATALOGUE)
 FRAMEWORK_CODES = [code for code, _ in requirements.FRAMEWORKS]
 
 
-@dataclass(frozen=True)
-class RegionalProfile(Profile):
-    """A profile with a region, as the regions work will give every profile (requirements.region_of reads it)."""
-
-    region: str = "US"
-
-
-def regional(profile: Profile, region: str) -> RegionalProfile:
-    return RegionalProfile(**{f.name: getattr(profile, f.name) for f in dataclasses.fields(profile)}, region=region)
+def regional(profile: Profile, region: str) -> Profile:
+    return dataclasses.replace(profile, region=region)
 
 
 # A 12-person UK accountancy that holds cyber insurance and needs Cyber Essentials. Its EDR watches every device and
 # its backups are restore-tested; multi-factor sign-in covers some accounts only, which counts as none, so
 # `controls` leaves out "mfa".
-ACCOUNTANCY = RegionalProfile(
+ACCOUNTANCY = Profile(
     industry="finance",
     employees=12,
     backup="tested",
@@ -45,7 +38,7 @@ ACCOUNTANCY = RegionalProfile(
     controls=("edr",),
     region="GB",
 )
-DENTAL = RegionalProfile(industry="healthcare", employees=9, it_staff=0.5, frameworks=("hipaa",), region="US")
+DENTAL = Profile(industry="healthcare", employees=9, it_staff=0.5, frameworks=("hipaa",), region="US")
 
 
 def addon_figure(code: str, unit: str) -> float:
@@ -94,7 +87,7 @@ def test_the_accountancy_sees_break_fix_priced_with_patch_monitoring_and_mfa_rol
 
 def test_the_accountancy_without_insurance_or_frameworks_gets_the_result_it_gets_with_the_answers_left_out():
     without = replace(ACCOUNTANCY, cyber_insurance="no", frameworks=())
-    left_out = RegionalProfile(industry="finance", employees=12, backup="tested", region="GB")
+    left_out = Profile(industry="finance", employees=12, backup="tested", region="GB")
     assert decide.score(without, CATALOGUE) == decide.score(left_out, CATALOGUE)
 
 
@@ -139,7 +132,7 @@ def test_not_sure_is_explained_on_the_result():
 
 def test_failing_an_insurers_condition_loses_the_payout_in_risk():
     # Essential Eight level 2 asks for critical fixes within 48 hours, which nobody called in by the job promises.
-    profile = RegionalProfile(industry="finance", employees=12, frameworks=("essential_eight_2",), region="AU")
+    profile = Profile(industry="finance", employees=12, frameworks=("essential_eight_2",), region="AU")
     ev, plain = decide.evaluate(profile, CATALOGUE), decide.evaluate(replace(profile, frameworks=()), CATALOGUE)
     assert ev.plan.options["break-fix"].meets["e8_2_patching"] == "no"
     lost = next(r for r in CATALOGUE.requirements if r.code == "e8_2_patching").consequence.expected
