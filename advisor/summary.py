@@ -19,8 +19,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
-from . import report, snapshot
-from .engine import costs, quotes
+from . import regions, report, snapshot
+from .engine import costs, money, quotes
 from .engine.domain import Assumption, Quote, QuoteResult
 from .models import Assessment
 from .views import _exists, _readable
@@ -133,17 +133,24 @@ def key_assumptions(stored: snapshot.Stored) -> list[Assumption]:
 
 
 def summary_page(assessment: Assessment, *, shared: bool) -> dict:
-    """What the summary shows, read from the assessment's stored result."""
+    """What the summary shows, read from the assessment's stored result, its amounts in the result's currency."""
     stored = snapshot.load(assessment)
     if shared:
         stored = report.without_quotes(stored)
+    currency = regions.currency_of(stored)
+    with money.using(currency):  # every amount the summary's parts write is in the result's own currency
+        return _summary_page_in(stored, currency)
+
+
+def _summary_page_in(stored: snapshot.Stored, currency: money.Currency) -> dict:
     result = stored.result
     rows = report.cost_rows(result)
     options = [row for row in rows if not row.is_quote]
     return {
         "stored": stored,
         "result": result,
-        "currency": "USD",
+        "currency": currency,
+        "money_line": regions.money_line(stored),
         "tie": report.is_tie(stored),
         "best": options[0] if options else None,
         "why": result.reasons[0] if result.reasons else result.summary,

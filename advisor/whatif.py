@@ -31,8 +31,8 @@ from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from django.views.decorators.http import require_http_methods, require_safe
 
-from . import services, snapshot, tornado
-from .engine import answers, tipping
+from . import regions, services, snapshot, tornado
+from .engine import answers, money, tipping
 from .engine.domain import Catalogue, Profile, Result
 from .forms import PROFILE_FIELDS, AssessmentForm, quote_form_data
 from .models import Assessment
@@ -187,7 +187,8 @@ def _read(assessment: Assessment) -> snapshot.Stored | None:
 def whatif(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     assessment = get_object_or_404(Assessment.objects.select_related("catalogue_record"), public_id=public_id)
     stored = _read(assessment)
-    context: dict[str, Any] = {"assessment": assessment, "stored": stored, "currency": "USD"}
+    currency = regions.currency_of(stored) if stored is not None else money.Currency(money.DEFAULT_CURRENCY)
+    context: dict[str, Any] = {"assessment": assessment, "stored": stored, "currency": currency}
     if stored is None:
         response = render(request, "advisor/whatif.html", context)
         patch_cache_control(response, private=True, no_cache=True)
@@ -198,7 +199,7 @@ def whatif(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         form = WhatIfForm(data=request.GET, first=first)
     else:
         prefill, quotes = _stored_answers(assessment)
-        form = WhatIfForm(initial={**prefill}, initial_quotes=quotes, first=first)
+        form = WhatIfForm(initial={**prefill}, initial_quotes=quotes, first=first, region=stored.catalogue.region)
     context["form"] = form
     if sent and form.is_valid():
         refused = _limited(request)
@@ -274,7 +275,7 @@ def depends(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     assessment = get_object_or_404(Assessment.objects.select_related("catalogue_record"), public_id=public_id)
     stored = _read(assessment)
     found = stored.result.depends if stored is not None else None
-    currency = "USD"
+    currency = regions.currency_of(stored) if stored is not None else money.Currency(money.DEFAULT_CURRENCY)
     context: dict[str, Any] = {"assessment": assessment, "depends": found, "currency": currency, "readable": stored}
     if found is not None:
         context["depends_chart"] = tornado.chart(found, currency)
