@@ -1,4 +1,4 @@
-"""The site's WSGI application, unchanged, with the rate limits and the spam guard at one fixed instant.
+"""The site's WSGI application, unchanged, with the clock stopped at one fixed instant (time-machine).
 
 Only for tests that count a limit across gunicorn workers (test_concurrency): frozen, the window cannot end
 during the test, so exactly the limit gets through whatever the time of day.
@@ -6,11 +6,11 @@ during the test, so exactly the limit gets through whatever the time of day.
 
 from __future__ import annotations
 
-from advisor.protect import ratelimit, spam
-from config.wsgi import application  # first: it sets Django up
-from tests.clock import frozen
+import time_machine
 
-ratelimit.clock = frozen
-spam.clock = frozen
+from config.wsgi import application
+from tests.clock import FROZEN_NOW
+
+time_machine.travel(FROZEN_NOW, tick=False).start()  # for as long as the worker lives
 
 __all__ = ["application"]
