@@ -7,7 +7,7 @@ import uuid
 from decimal import Decimal
 
 from django.contrib import messages
-from django.db import DatabaseError
+from django.db import DatabaseError, connections, router
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -220,8 +220,20 @@ ORIGIN_MARK = "origin-" + salted_hmac("advisor.views.origin", "mark").hexdigest(
 
 
 def _exists(field_name: str, value: uuid.UUID) -> bool:
-    """Whether an assessment has this public id (or link without quotes): one indexed query."""
-    return Assessment.objects.filter(**{field_name: value}).exists()
+    """Whether an assessment has this public id (or link without quotes): one indexed query.
+
+    Written out through Django's cursor: under gunicorn the ORM's version of this query cost a large share
+    of a cached result page's worker CPU (make bench; docs/performance.md).
+    """
+    field = Assessment._meta.get_field(field_name)
+    connection = connections[router.db_for_read(Assessment)]
+    table, column = connection.ops.quote_name(Assessment._meta.db_table), connection.ops.quote_name(field.column)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT 1 FROM {table} WHERE {column} = %s",  # names from the model, id a parameter
+            [field.get_db_prep_value(value, connection)],
+        )
+        return cursor.fetchone() is not None
 
 
 def _result(request: HttpRequest, key: uuid.UUID, *, shared: bool) -> HttpResponse:
