@@ -67,13 +67,3 @@ logconfig_dict = {
         "gunicorn.access": {"level": "INFO", "handlers": ["null"], "propagate": False},  # off: see above
     },
 }
-
-
-def post_worker_init(worker):
-    """Once a worker has loaded, move everything it holds into the garbage collector's permanent generation:
-    Django's modules, settings and templates live as long as the worker, and each full collection would walk
-    them all again (tens of milliseconds, several times a second under load). Measured beside the worker
-    without it: docs/performance.md, "gc.freeze()"."""
-    import gc
-
-    gc.freeze()
