@@ -71,12 +71,8 @@ def _store(operation, *args: Any, **kwargs: Any) -> Any:
         raise StoreUnavailable(str(error)) from error
 
 
-def clock() -> float:
-    return time.time()
-
-
 def _pending(body: str, reserved: str | None) -> dict[str, Any]:
-    return {"fingerprint": body, "reserved": reserved, "since": clock()}
+    return {"fingerprint": body, "reserved": reserved, "since": time.time()}
 
 
 def _never_stored(public_id: str) -> bool:
@@ -109,7 +105,7 @@ def claim(
     reserved = entry.get("reserved")
     if reserved and stored(reserved):  # the first post stored it, and its server stopped before saying so
         return Seen(assessment=reserved)
-    if clock() - entry.get("since", 0) < settings.IDEMPOTENCY_PENDING_SECONDS:
+    if time.time() - entry.get("since", 0) < settings.IDEMPOTENCY_PENDING_SECONDS:
         return Seen(in_progress=True)
     # Taken long ago and never stored: the first post stopped before storing anything. One retry takes it over.
     if _store(cache.add, f"{cache_key}:over:{reserved}", 1, timeout=KEEP_SECONDS):

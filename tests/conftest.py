@@ -12,7 +12,7 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 
 from tests.catalogues import seeded_catalogue
-from tests.clock import frozen
+from tests.clock import FROZEN_NOW
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -144,13 +144,12 @@ def catalogue():
 
 
 @pytest.fixture(autouse=True)
-def frozen_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+def frozen_clock(time_machine):
     """Every test runs at one instant (tests/clock.py), so no run can straddle a rate-limit window and a
-    comment form is exactly as old as the test says. A test that moves time patches `clock` itself."""
-    from advisor.protect import ratelimit, spam
-
-    monkeypatch.setattr(ratelimit, "clock", frozen)
-    monkeypatch.setattr(spam, "clock", frozen)
+    comment form is exactly as old as the test says. A test that moves time shifts this fixture (time-machine's
+    `time_machine`: `.shift(seconds)`, `.move_to(when)`)."""
+    time_machine.move_to(FROZEN_NOW, tick=False)
+    return time_machine
 
 
 @pytest.fixture

@@ -88,11 +88,10 @@ def test_a_retry_answers_the_assessment_a_post_stored_before_its_server_stopped(
     assert Assessment.objects.count() == 1
 
 
-def test_a_key_whose_post_stored_nothing_is_taken_over_by_one_retry_once_it_is_old(monkeypatch, settings):
+def test_a_key_whose_post_stored_nothing_is_taken_over_by_one_retry_once_it_is_old(frozen_clock, settings):
     _taken_by_a_post_whose_server_stopped("6d0f7f84-0000-4000-8000-000000000000")  # never stored
     assert post(ANSWERS).status_code == 409  # it may still be being scored
-    now = idempotency.clock()
-    monkeypatch.setattr(idempotency, "clock", lambda: now + settings.IDEMPOTENCY_PENDING_SECONDS)
+    frozen_clock.shift(settings.IDEMPOTENCY_PENDING_SECONDS)
     first, second = post(ANSWERS), post(ANSWERS)
     assert first.status_code == 201 and "Idempotent-Replayed" not in first
     assert (second.status_code, second.json()["id"]) == (201, first.json()["id"])

@@ -1,4 +1,4 @@
-"""The largest cached fragments are kept as ASCII HTML (advisor/templatetags/ascii_html.py): the page reads the
+"""The result page's cached fragments are kept as ASCII HTML (advisor/templatetags/ascii_html.py): the page reads the
 same in a browser, and what a person typed, in any script, comes back intact."""
 
 from __future__ import annotations
@@ -29,7 +29,3 @@ def test_a_result_page_is_ascii_and_reads_back_as_typed(client):
     page.decode("ascii")  # raises if any byte is beyond ASCII
     text = html.unescape(page.decode("ascii"))
     assert "Café Zoë 東京" in text and "–" in text  # the name, and the ranges' dashes
-
-
-def test_the_blank_assessment_form_is_ascii(client):
-    client.get("/assess/").content.decode("ascii")

@@ -125,11 +125,11 @@ class TestInOneProcess:
         assert Comment.objects.filter(name="Ann", is_approved=False).exists()
 
     def test_the_cached_comparison_page_carries_the_time_it_was_served_for_the_spam_guard(
-        self, client, settings, fragments, monkeypatch
+        self, client, settings, fragments, frozen_clock
     ):
         settings.COMMENT_MIN_SECONDS = 3
         client.get("/")
-        monkeypatch.setattr(spam, "clock", lambda: 1_900_000_000.0)
+        frozen_clock.move_to(1_900_000_000.0, tick=False)
         page = client.get("/").content.decode()
         assert signing.loads(hidden(page, "started"), salt=spam._SALT) == 1_900_000_000.0
         posted = client.post(

@@ -10,7 +10,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 # Paths the docs name that only a run creates (make bench, make bench-scale); .gitignore lists them.
-MADE_BY_A_RUN = {"bench/.run/", "bench/results.json", "bench/scale.json"}
+MADE_BY_A_RUN = {"bench/.run/", "bench/results.json", "bench/scale.json", "bench/comparison.json"}
 ROOMS = ("advisor/", "config/", "bench/", "tests/", "tools/", "static/", "templates/", "docs/", ".ci/")
 
 

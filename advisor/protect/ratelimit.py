@@ -97,11 +97,6 @@ def client_key(request: HttpRequest) -> str:
     return salted_hmac("advisor.ratelimit", network).hexdigest()[:32]
 
 
-def clock() -> float:
-    """Seconds since the epoch: the one place the limits read the time, so tests can freeze it."""
-    return time.time()
-
-
 @dataclass(frozen=True)
 class Decision:
     limited: bool
@@ -113,7 +108,7 @@ class Decision:
 def _window(bucket: str, key: str, now: float | None) -> tuple[int, int, str]:
     """The bucket's limit, the seconds until its current window ends, and the window's cache key."""
     limit, period = settings.RATELIMITS[bucket]
-    now = clock() if now is None else now
+    now = time.time() if now is None else now
     window = int(now // period)
     retry_after = max(1, math.ceil((window + 1) * period - now))
     return limit, retry_after, f"rl:{bucket}:{key}:{window}"
