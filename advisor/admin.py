@@ -31,6 +31,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import pagehtml, report, snapshot
+from .catalogue import DEFAULT_REGION
 from .engine import answers
 from .export import EXPORT_INPUTS, EXPORT_PER_OPTION, CsvExport  # noqa: F401 - the export's columns, named here too
 from .models import (
@@ -74,6 +75,7 @@ class CostParameterInline(admin.StackedInline):
 
     model = CostParameter
     extra = 0
+    verbose_name_plural = "cost figures, United States (each other country's under Cost parameters, by country)"
     formfield_overrides = {**URL_AS_HTTPS, models.TextField: {"widget": AdminTextareaWidget(attrs={"rows": 3})}}
     fields = (
         ("region", "key"),
@@ -83,6 +85,11 @@ class CostParameterInline(admin.StackedInline):
         "note",
         "stand_in",
     )
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        # One country's book on the option's page: all eight are some 240 figures, too many to read or to post
+        # (Django refuses a form of more than DATA_UPLOAD_MAX_NUMBER_FIELDS fields).
+        return super().get_queryset(request).filter(region_id=DEFAULT_REGION)
 
 
 @admin.register(SupportModel)

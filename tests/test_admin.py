@@ -447,3 +447,17 @@ def test_the_export_command_writes_the_same_csv_to_a_file_within_a_period(staff,
     )
     rows = list(csv.DictReader((tmp_path / "march.csv").open(encoding="utf-8", newline="")))
     assert [row["organisation_name"] for row in rows] == ["'=Older Ltd"]
+
+
+def test_an_options_page_holds_one_countrys_cost_figures_so_staff_can_save_it(staff):
+    """Eight countries' books on one page were some 240 figures: more fields than Django takes in one post, so the
+    option could not be saved. The page holds the United States' book; the others are under Cost parameters."""
+    from advisor.models import CostParameter, SupportModel
+
+    msp = SupportModel.objects.get(slug="msp")
+    page = staff.get(reverse("admin:advisor_supportmodel_change", args=[msp.pk]))
+    us = CostParameter.objects.filter(support_model=msp, region_id="US").count()
+    assert CostParameter.objects.filter(support_model=msp).count() > us  # other countries have books too
+    form = page.context["inline_admin_formsets"][1].formset
+    assert form.model is CostParameter and len(form.forms) == us
+    assert {f.instance.region_id for f in form.forms} == {"US"}
