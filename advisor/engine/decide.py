@@ -517,7 +517,7 @@ def _requirements(
     plain = evaluate(replace(profile, cyber_insurance="no", frameworks=()), catalogue, prepared)
     before = catalogue.models[min(plain.parts, key=lambda i: (round(plain.ranking[i], 6), i))].slug
     ranked = [(o.slug, o.title or o.name, ev.totals[index[o.slug]] - plain.totals[index[o.slug]]) for o in options]
-    return rows, requirements.first_line(plan, ranked, before, explain.money), plan.notes
+    return rows, requirements.first_line(plan, ranked, before, explain.about_money), plan.notes
 
 
 def _by_ranking(quote_results: tuple[QuoteResult, ...]) -> list[QuoteResult]:

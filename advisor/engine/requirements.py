@@ -345,7 +345,7 @@ def first_line(
         names = [*names[:2], f"{len(names) - 2} more add-on{'s' if len(names) > 3 else ''}"]
     how = ("with " + ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1]) if names else ""
     how = how or "counting what it fails"
-    line = f"{name} alone does not meet {named}; {how} it costs {money(added)} more over three years."
+    line = f"{name} alone does not meet {named}; {how} it costs about {money(added)} more over three years."
     if changed:
         before_name = next((n for s, n, _ in ranked if s == before), before)
         line += f" Without these requirements {before_name} would come out ahead; with them, {leader[1]} does."
