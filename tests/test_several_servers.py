@@ -197,15 +197,18 @@ def test_a_sign_in_lockout_counted_on_one_server_holds_on_the_other(site, totp_k
 
 def _edit_in_the_admin(staff: Browser, site: Cluster, *, slug: str, key: str, times: int) -> Answer:
     """A member of staff changes a cost figure's low, expected and high in the admin's form, the rest as it was."""
-    ((pk, model, low, expected, high, title, url, year, vendor, note),) = query(
+    ((pk, model, low, expected, high, title, url, year, vendor, note, stand_in),) = query(
         site.database_url,
         "SELECT c.id, c.support_model_id, c.low, c.expected, c.high, c.source_title, c.source_url, c.source_year, "
-        "c.vendor_claim, c.note FROM advisor_costparameter c JOIN advisor_supportmodel m ON m.id = c.support_model_id "
-        f"WHERE m.slug = '{slug}' AND c.key = '{key}'",
+        "c.vendor_claim, c.note, c.stand_in FROM advisor_costparameter c "
+        "JOIN advisor_supportmodel m ON m.id = c.support_model_id "
+        f"WHERE m.slug = '{slug}' AND c.key = '{key}' AND c.region_id = 'US'",  # the US book: API_ANSWERS' country
     )
     fields = {
+        "region": "US",
         "support_model": str(model),
         "key": key,
+        "stand_in": stand_in,
         "low": str(low * times),
         "expected": str(expected * times),
         "high": str(high * times),
