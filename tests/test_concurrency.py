@@ -114,7 +114,12 @@ def test_rate_limit_holds_across_workers_when_clients_post_at_once():
 
         with ThreadPoolExecutor(max_workers=CLIENTS) as pool:
             statuses = list(pool.map(post, range(2 * limit)))
-    assert statuses.count(201) == limit, {s: statuses.count(s) for s in set(statuses)}
-    assert statuses.count(429) == limit
-    assert count(database, "advisor_assessment") - before == limit
+    counts = {s: statuses.count(s) for s in set(statuses)}
+    # Exactly the limit gets through, except that a post may find the store of counters (the database, on
+    # SQLite) held by a writer past its lock budget: it is then refused with 503 and Retry-After, uncounted and
+    # unstored, never let through (issue 21). Nothing else, and never more than the limit.
+    assert set(counts) <= {201, 429, 503}, counts
+    assert counts.get(201, 0) <= limit and counts.get(201, 0) + counts.get(503, 0) >= limit, counts
+    assert counts.get(429, 0) + counts.get(503, 0) >= limit, counts
+    assert count(database, "advisor_assessment") - before == counts.get(201, 0)
     assert "Traceback" not in server.log
