@@ -15,6 +15,7 @@ file order on one set of servers; the last kills one of them.
 
 from __future__ import annotations
 
+import http.client
 import json
 import re
 import threading
@@ -334,7 +335,7 @@ def _post_until_stored(browser: Browser, key: str, answers: list, *, attempts: i
     for _ in range(attempts):
         try:
             answer = browser.api_post(API_ANSWERS, key)
-        except (ConnectionError, OSError) as error:
+        except (ConnectionError, OSError, http.client.HTTPException) as error:  # refused, reset, or cut off mid-body
             answers.append(error)
             continue
         answers.append(answer)
@@ -432,7 +433,10 @@ def test_one_app_server_killed_mid_burst_loses_no_post_and_stores_none_twice(sit
         thread.join()
 
     assert {getattr(r, "status", r) for r in reads} == {200}, {getattr(r, "status", r) for r in reads}
-    assert all(isinstance(a, Answer) for a in posts), [a for a in posts if not isinstance(a, Answer)]
+    # Every post is answered; only an answer the killed server was still sending may arrive cut off (the proxy
+    # passes on a body as it comes), and the client's retry with its key then gets the stored document.
+    cut = (Answer, http.client.IncompleteRead)
+    assert all(isinstance(a, cut) for a in posts), [a for a in posts if not isinstance(a, cut)]
     assert len(stored) == 32 and len(set(stored.values())) == 32
     assert _assessments(site) == before + 32  # none lost, none twice
     rows = {str(row[0]) for row in query(site.database_url, "SELECT public_id FROM advisor_assessment")}
