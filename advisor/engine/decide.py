@@ -21,7 +21,7 @@
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -411,7 +411,13 @@ def _score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool)
     )
     need_list = explain.explained_needs(profile, catalogue, ev)
     factors = explain.factors(catalogue, need_list, tuple(options))
-    summary = explain.summary(tuple(contenders), close_call, preference=profile.budget_preference, chance=chance)
+    summary = explain.summary(
+        tuple(contenders),
+        close_call,
+        preference=profile.budget_preference,
+        chance=chance,
+        cheapest=_cheapest(options),
+    )
     if profile.quotes:
         summary += explain.quote_relation(best, recommended_quote, _by_ranking(quote_results))
     asked, asked_line, asked_notes = _requirements(profile, catalogue, prepared, ev, options)
@@ -547,7 +553,9 @@ def _without_quotes(
         recommendation_name=ranked[0].name,
         close_call=close_call,
         headline=explain.headline(contenders, close_call),
-        summary=explain.summary(contenders, close_call, preference=profile.budget_preference, chance=chance),
+        summary=explain.summary(
+            contenders, close_call, preference=profile.budget_preference, chance=chance, cheapest=_cheapest(ranked)
+        ),
         reasons=explain.reasons(contenders, close_call),
         tipping_points=points,
         order=tuple(o.slug for o in ranked),
@@ -562,6 +570,12 @@ def _candidate_names(ev: Evaluation, catalogue: Catalogue) -> dict[int, tuple[st
         model = catalogue.models[ev.models[i]]
         names[i] = (model.slug, f"{quote.name} ({model.name})")
     return names
+
+
+def _cheapest(options: Sequence[OptionResult]) -> explain.Contender:
+    """The option lowest on the expected three-year total, as the summary names it."""
+    option = min(options, key=lambda o: o.cost.three_years.expected)
+    return explain.Contender(option.name, option.slug, option.name, option.cost, option.allowance)
 
 
 def _contender(

@@ -286,15 +286,23 @@ def headline(options: tuple[Contender, ...], close_call: bool) -> str:
 
 
 def summary(
-    options: tuple[Contender, ...], close_call: bool, *, preference: str = "no_preference", chance: float = 1.0
+    options: tuple[Contender, ...],
+    close_call: bool,
+    *,
+    preference: str = "no_preference",
+    chance: float = 1.0,
+    cheapest: Contender | None = None,
 ) -> str:
     """A few sentences: which option comes out ahead and what it and the runner-up would cost all told; when a
-    stated way of paying changes the answer, the allowance in money; in a close call, what it hinges on."""
+    stated way of paying changes the answer, the allowance in money; in a close call, what it hinges on.
+
+    `cheapest` is the option lowest on the expected total among all of them, when it is neither of `options`
+    (the leader and the runner-up on the ranking figure): an allowance can put a cheaper option third."""
     best = options[0]
     if len(options) == 1:
         return f"{best.name} is the only support option on offer."
     second = options[1]
-    cheapest = min(options, key=lambda o: o.cost.three_years.expected)
+    cheapest = min((*options, *([cheapest] if cheapest else [])), key=lambda o: o.cost.three_years.expected)
     text = (
         f"{best.name} would cost about {about_money(best.cost.three_years.expected)} over three years all told "
         f"(bills, lost work and risk), against {about_money(second.cost.three_years.expected)} for {second.name}."

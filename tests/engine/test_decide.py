@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 
 from advisor.engine import decide, explain, score, uncertainty
 from advisor.engine.domain import Catalogue, Profile
@@ -111,7 +111,25 @@ def test_with_no_stated_preference_the_recommendation_is_the_lowest_expected_thr
     assert all(c.allowance == 0 for c in candidates)
 
 
+# Found by hypothesis: the allowance put in-house staff (salaried, so also "predictable") second and block hours,
+# the cheapest all told, third; the summary then compared the leader with the runner-up only and said nothing.
+LARGE_FIRM_WANTING_A_PREDICTABLE_BILL = Profile(
+    industry="professional_services",
+    employees=9238,
+    operating_hours="always",
+    budget_preference="predictable",
+    growth="moderate",
+    compliance="none",
+    backup="none",
+    it_dependence="low",
+    sites=1836,
+    it_staff=0.0,
+    downtime_cost_per_hour=0.0,
+)
+
+
 @given(profile=profiles)
+@example(profile=LARGE_FIRM_WANTING_A_PREDICTABLE_BILL)
 @settings(max_examples=150, deadline=None)
 def test_with_a_preference_the_recommendation_is_lowest_on_the_ranking_figure_and_the_summary_shows_the_allowance(
     profile,
