@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import functools
+import math
 import re
 from collections.abc import Iterator
 from contextvars import ContextVar
@@ -108,6 +109,15 @@ def short(value: float, currency: str | None = None) -> str:
         return whole(value, currency)
     digits = 1 if abs(value) >= 1_000_000 else 0
     return str(format_compact_currency(value, code, locale=locale, fraction_digits=digits))
+
+
+def rough(value: float, figures: int = 2) -> float:
+    """An amount to `figures` significant figures: what a figure converted from another currency at an exchange
+    rate is rounded to, so it claims no precision the rate does not give it (80.39 -> 80, 160.78 -> 160,
+    48,512 -> 49,000, 2.41 -> 2.4)."""
+    if not math.isfinite(value) or value == 0:
+        return value
+    return float(round(value, figures - 1 - math.floor(math.log10(abs(value))))) + 0.0
 
 
 @functools.lru_cache(maxsize=64)
