@@ -202,7 +202,7 @@ class DollarRate:
         when = f", {self.year}" if self.year else ""
         return (
             f"the US figure converted at {self.rate:g} {self.currency} a dollar ({self.source}{when}), rounded to "
-            f"two significant figures"
+            f"whole units (two significant figures above 100)"
         )
 
 

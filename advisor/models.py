@@ -441,6 +441,12 @@ class SharedFigure(SourcedFigure):
             "helpdesk_overpay_per_user_month",
             "Above this a helpdesk-only service's price a user a month is high (¤)",
         )
+        # How those bands move with the organisation's size (advisor/engine/quotes.py, market()).
+        MARKET_BAND_PEOPLE = "market_band_people", "Sizes the published per-user bands are for (people)"
+        MARKET_SIZE_CHANGE = (
+            "market_size_change",
+            "Change in the per-user band for each halving or doubling of size beyond them",
+        )
 
     region = models.ForeignKey(
         Region, on_delete=models.PROTECT, default="US", related_name="shared_figures", help_text="Its price book."

@@ -609,6 +609,9 @@ _UNITS = {
         "onsite_visit_cost",
         "fee_per_site_month",
         "full_service_fee_per_user_month",
+        "market_overpay_per_user_month",
+        "helpdesk_fee_per_user_month",
+        "helpdesk_overpay_per_user_month",
     },
     "hours": {
         "hours_per_incident",
@@ -631,6 +634,7 @@ _UNITS = {
         "serious_incident_chance",
         "onsite_share",
         "it_staff_away_share",
+        "market_size_change",
     },
     "yes_no": {"upkeep_included", "tooling_included", "joiners_included", "backups_managed"},
     "days": {"recovery_days_tested", "recovery_days_partial", "recovery_days_none"},
@@ -679,7 +683,7 @@ def _figure_row(figure: Figure, model: str) -> Assumption:
 
 def figure_rows(catalogue: Catalogue, profile: Profile) -> tuple[Assumption, ...]:
     """Every figure the costs used, shared ones first, with the person's own quotes in place."""
-    keys = costs.shared_keys_used(profile) + (quotes.QUOTE_KEYS if profile.quotes else ())
+    keys = costs.shared_keys_used(profile) + (quotes.QUOTE_KEYS + quotes.MARKET_KEYS if profile.quotes else ())
     rows = [_figure_row(catalogue.figures[key], "") for key in keys if key in catalogue.figures]
     for model in catalogue.models:
         figures = costs.option_figures(model, profile)

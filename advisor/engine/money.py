@@ -111,13 +111,15 @@ def short(value: float, currency: str | None = None) -> str:
     return str(format_compact_currency(value, code, locale=locale, fraction_digits=digits))
 
 
-def rough(value: float, figures: int = 2) -> float:
-    """An amount to `figures` significant figures: what a figure converted from another currency at an exchange
-    rate is rounded to, so it claims no precision the rate does not give it (80.39 -> 80, 160.78 -> 160,
-    48,512 -> 49,000, 2.41 -> 2.4)."""
+def rough(value: float) -> float:
+    """An amount rounded as a figure converted from another currency at an exchange rate is, so it claims no
+    precision the rate does not give it: to two significant figures, but never finer than whole units (80.39 -> 80,
+    3.6 -> 4, 160.78 -> 160, 48,512 -> 49,000); an amount under one unit to two significant figures (0.456 ->
+    0.46), so it does not become nothing."""
     if not math.isfinite(value) or value == 0:
         return value
-    return float(round(value, figures - 1 - math.floor(math.log10(abs(value))))) + 0.0
+    digits = 1 - math.floor(math.log10(abs(value)))
+    return float(round(value, digits if abs(value) < 1 else min(0, digits))) + 0.0
 
 
 @functools.lru_cache(maxsize=64)
