@@ -141,9 +141,10 @@ def test_every_converted_stand_in_is_rounded_and_says_its_rate_year_and_rounding
             assert value == money.rough(value), (row.region_id, row.key, name, value)
         assert re.search(r"converted at [\d.]+ to the dollar, the 2023 average", row.stand_in), row.stand_in
         assert row.stand_in.endswith(regions_2026_12.ROUNDED)
+        assert not row.source_title.endswith(", 2023") and row.source_year == 2023  # the year said once
 
 
-def test_a_uk_result_shows_no_stand_in_to_the_penny(client):
+def test_a_uk_result_shows_no_stand_in_to_the_penny_and_every_salaried_amount_in_pounds(client):
     body = {"region": "GB", "industry": "legal", "employees": 12, "sites": 3}
     response = client.post("/api/assessments/", json.dumps(body), content_type="application/json")
     page = client.get(response.json()["url"].replace("http://testserver", "")).content.decode()
@@ -153,6 +154,15 @@ def test_a_uk_result_shows_no_stand_in_to_the_penny(client):
     for row in stand_ins:
         assert not re.search(r"£[\d,]+\.\d", row), row  # e.g. £80.39 for a US figure at an exchange rate
         assert regions_2026_12.ROUNDED in row or "used as it stands" in row
+    text = html_text.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
+    for label, amount in (
+        ("Salaried: salary a year", "£30,000"),
+        ("Salaried: recruiting cost a hire", "£7,200"),
+        ("Salaried: training and tools a person a year", "£2,400"),
+        ("Salaried: share of IT staff leaving a year", "19 %"),
+        ("Salaried: hours waiting for bought-in help", "8 h"),
+    ):
+        assert f"{label} {amount}" in text, label
 
 
 def test_the_migration_rounds_an_unrounded_converted_stand_in_once_and_leaves_staffs_own_figures():
@@ -167,6 +177,8 @@ def test_the_migration_rounds_an_unrounded_converted_stand_in_once_and_leaves_st
         Decimal("150.73"),
         note,
     )
+    title = converted.source_title
+    converted.source_title = title + ", 2023"  # as seeded before this change: its year again after its source
     converted.save()
     own = CostParameter.objects.get(region="GB", stand_in="", key="hourly_rate", support_model__slug="break-fix")
     own.expected = Decimal("64.37")
@@ -176,6 +188,6 @@ def test_the_migration_rounds_an_unrounded_converted_stand_in_once_and_leaves_st
         migration.forward(django_apps, editor)
         converted.refresh_from_db()
         assert (converted.low, converted.expected, converted.high) == (Decimal(60), Decimal(80), Decimal(150))
-        assert converted.stand_in == note + " " + regions_2026_12.ROUNDED
+        assert converted.stand_in == note + " " + regions_2026_12.ROUNDED and converted.source_title == title
     own.refresh_from_db()
     assert own.expected == Decimal("64.37")

@@ -334,6 +334,10 @@ def _fits(title: str, limit: int = 200) -> str:
 ROUNDED = "Rounded to whole units, or to two significant figures above 100: a converted amount is no more precise."
 
 
+# Who converted it, closing a converted figure's source (its year, 2023, follows it as the figure's source year).
+CONVERTED_BY = "Federal Reserve G.5A"
+
+
 def rough(value: float) -> float:
     """`value` to two significant figures, never finer than whole units (80.39 -> 80; 3.6 -> 4; 48,512 -> 49,000);
     under one unit, to two significant figures (0.456 -> 0.46)."""
@@ -391,9 +395,7 @@ def book(
                 low=rough(us["low"] * rate * (1 - STAND_IN_WIDEN)),
                 expected=rough(us["expected"] * rate),
                 high=rough(us["high"] * rate * (1 + STAND_IN_WIDEN)),
-                source_title=_fits(
-                    f"US figure converted: {us['source_title'] or 'our assumption'}; Federal Reserve G.5A, 2023"
-                ),
+                source_title=_fits(f"US figure converted: {us['source_title'] or 'our assumption'}; {CONVERTED_BY}"),
                 source_url=FED_RATES[1],
                 source_year=FED_RATES[2],
                 stand_in=converted_note(name, rate, us["source_title"]),

@@ -612,6 +612,9 @@ _UNITS = {
         "market_overpay_per_user_month",
         "helpdesk_fee_per_user_month",
         "helpdesk_overpay_per_user_month",
+        "salary_year",
+        "recruiting_cost_per_hire",
+        "training_tools_per_staff_year",
     },
     "hours": {
         "hours_per_incident",
@@ -620,12 +623,14 @@ _UNITS = {
         "project_hours_per_person_year",
         "best_efforts_response_hours",
         "site_hours_month",
+        "cover_response_delay_hours",
     },
     "times": {
         "after_hours_premium",
         "unpatched_multiplier",
         "out_of_plan_after_hours_premium",
         "out_of_hours_staffing",
+        "salary_loading",
     },
     "share": {
         "prevented_share",
@@ -635,6 +640,8 @@ _UNITS = {
         "onsite_share",
         "it_staff_away_share",
         "market_size_change",
+        "staff_leaving_rate",
+        "away_share",
     },
     "yes_no": {"upkeep_included", "tooling_included", "joiners_included", "backups_managed"},
     "days": {"recovery_days_tested", "recovery_days_partial", "recovery_days_none"},
