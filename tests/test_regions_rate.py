@@ -97,3 +97,16 @@ def test_one_helper_writes_a_stored_results_amounts_in_its_own_currency():
     with regions.amounts_in(None) as currency:  # a result that could not be read: US dollars, as before regions
         assert explain.money(1234.4) == "$1,234" and currency == "USD"
     assert explain.money(1234.4) == "$1,234"  # nothing leaks past the block
+
+
+def test_a_countries_module_installed_after_the_rate_column_fills_its_rate_too():
+    from django.apps import apps as django_apps
+
+    module = SimpleNamespace(
+        REGIONS=(("NZ", "New Zealand", "NZD", "en_NZ", "GST", 0.15, 2010, 0.5, "GST 15 %", "", 9),),
+        STAND_IN_RATE={"NZ": 1.6295},
+    )
+    regions_2026_12.install_regions(django_apps, "default", module)
+    region = Region.objects.get(code="NZ")
+    assert region.dollar_rate == Decimal("1.6295") and region.dollar_rate_year == 2023
+    region.full_clean()  # a complete row staff could save as it is

@@ -458,11 +458,21 @@ FIGURE_FIELDS = ("low", "expected", "high", "source_title", "source_url", "sourc
 
 
 def install_regions(apps: Any, alias: str, module: Any) -> None:
-    """Write `module.REGIONS` (rows shaped as REGIONS above) into the Region table."""
+    """Write `module.REGIONS` (rows shaped as REGIONS above) into the Region table, with each one's exchange rate
+    (`module.STAND_IN_RATE`, the Federal Reserve's 2023 average) where the table has that column (migration 0034
+    added it: a countries module installed after it needs no more)."""
     Region = apps.get_model("advisor", "Region")
+    has_rate = any(field.name == "dollar_rate" for field in Region._meta.get_fields())
     for code, *values in module.REGIONS:
         row = dict(zip(REGION_FIELDS, values, strict=True))
         row["tax_rate"], row["tax_partly_share"] = Decimal(str(row["tax_rate"])), Decimal(str(row["tax_partly_share"]))
+        rate = getattr(module, "STAND_IN_RATE", {}).get(code)
+        if has_rate and rate is not None:
+            row.update(
+                dollar_rate=Decimal(str(rate)),
+                dollar_rate_source=f"{FED_RATES[0].split(',')[0]}, annual average",
+                dollar_rate_year=FED_RATES[2],
+            )
         Region.objects.using(alias).update_or_create(code=code, defaults=row)
 
 
