@@ -152,13 +152,26 @@ class RegionAdmin(admin.ModelAdmin):
     """The countries whose prices the advisor knows; each has its price book in the figures above."""
 
     formfield_overrides = URL_AS_HTTPS
-    list_display = ("name", "code", "currency", "locale", "tax_name", "tax_rate", "tax_year", "order", "is_active")
+    list_display = (
+        "name",
+        "code",
+        "currency",
+        "locale",
+        "tax_name",
+        "tax_rate",
+        "tax_year",
+        "dollar_rate",
+        "dollar_rate_year",
+        "order",
+        "is_active",
+    )
     list_editable = ("order", "is_active")
     fields = (
         ("code", "name"),
         ("currency", "locale"),
         ("tax_name", "tax_rate", "tax_year", "tax_partly_share"),
         ("tax_source_title", "tax_source_url"),
+        ("dollar_rate", "dollar_rate_source", "dollar_rate_year"),
         ("order", "is_active"),
     )
 

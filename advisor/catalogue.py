@@ -171,7 +171,7 @@ def _read_catalogue(code: str = DEFAULT_REGION) -> Catalogue:
             )
         )
     figures = {f.key: _figure(f, f.label, currency) for f in SharedFigure.objects.filter(region_id=spec.code)}
-    frameworks, requirements, addons = _read_requirements({m.slug for m in models}, spec)
+    frameworks, requirements, addons = _read_requirements({m.slug for m in models}, _dollar_rate(found))
     return Catalogue(
         models=tuple(models),
         dimensions=dimensions,
@@ -185,51 +185,61 @@ def _read_catalogue(code: str = DEFAULT_REGION) -> Catalogue:
 
 # What insurers and frameworks ask is priced in US dollars (advisor/content/requirements_2026_12.py: nobody
 # publishes what patch monitoring or a BAA adds to a small firm's bill elsewhere). Another country's result takes
-# those amounts as stand-ins at the rate its price book's stand-ins use (Federal Reserve G.5A, 2023), and says so.
+# those amounts as stand-ins at the exchange rate on its Region row (staff edit it), rounded, and says so.
 MONEY_UNITS = ("per_user_month", "per_device_month", "once")
 
 
-def _dollar_rate(region: RegionSpec) -> float | None:
-    """Units of the region's currency a US dollar bought (None for the United States, or a region without one)."""
-    from .content import countries_2026_12, regions_2026_12
+@dataclass(frozen=True)
+class DollarRate:
+    """Units of a region's currency a US dollar bought, and who published it for which year."""
 
-    if region.currency == "USD":
+    rate: float
+    currency: str
+    source: str
+    year: int | None
+
+    def words(self) -> str:
+        when = f", {self.year}" if self.year else ""
+        return (
+            f"the US figure converted at {self.rate:g} {self.currency} a dollar ({self.source}{when}), rounded to "
+            f"whole units (two significant figures above 100)"
+        )
+
+
+def _dollar_rate(region: Region | None) -> DollarRate | None:
+    """The region's exchange rate from its row (None for a region in US dollars, or one staff gave none)."""
+    if region is None or region.currency == "USD" or region.dollar_rate is None:
         return None
-    rates = {**regions_2026_12.STAND_IN_RATE, **countries_2026_12.STAND_IN_RATE}
-    return rates.get(region.code)
+    return DollarRate(float(region.dollar_rate), region.currency, region.dollar_rate_source, region.dollar_rate_year)
 
 
-def _sourced(
-    row: AddonCost | Consequence, key: str, label: str, rate: float | None = None, region: RegionSpec | None = None
-) -> Figure:
-    """A requirement's figure; with `rate`, a US-dollar amount converted into the region's currency as a stand-in."""
-    scale = rate or 1.0
-    stand_in = (
-        f"the US figure at {rate:g} {region.currency} a dollar (Federal Reserve G.5A, 2023 average)"
-        if rate and region
-        else ""
-    )
+def _sourced(row: AddonCost | Consequence, key: str, label: str, rate: DollarRate | None = None) -> Figure:
+    """A requirement's figure; with `rate`, a US-dollar amount converted into the region's currency as a stand-in,
+    rounded (money.rough) so it claims no precision the rate does not give it."""
+
+    def at_rate(amount: Any) -> float:
+        return money.rough(float(amount) * rate.rate) if rate else float(amount)
+
     return Figure(
         key=key,
         label=label,
-        low=float(row.low) * scale,
-        expected=float(row.expected) * scale,
-        high=float(row.high) * scale,
+        low=at_rate(row.low),
+        expected=at_rate(row.expected),
+        high=at_rate(row.high),
         source_title=row.source_title,
         source_url=row.source_url,
         source_year=row.source_year,
         vendor_claim=row.vendor_claim,
         note=row.note,
-        stand_in=stand_in,
+        stand_in=rate.words() if rate else "",
     )
 
 
 def _read_requirements(
-    active: set[str], region: RegionSpec
+    active: set[str], rate: DollarRate | None
 ) -> tuple[tuple[FrameworkSpec, ...], tuple[RequirementSpec, ...], tuple[AddonSpec, ...]]:
-    """What insurers and frameworks ask (advisor/engine/requirements.py), its amounts in the region's currency:
-    three queries."""
-    rate = _dollar_rate(region)
+    """What insurers and frameworks ask (advisor/engine/requirements.py), its amounts in the region's currency
+    (converted at `rate`, the region's own): three queries."""
     frameworks = tuple(
         FrameworkSpec(f.code, f.name, f.region, f.usual, f.source_title, f.source_url, f.source_year)
         for f in Framework.objects.all()
@@ -239,7 +249,7 @@ def _read_requirements(
             a.code,
             a.name,
             tuple(
-                (c.unit, _sourced(c, c.unit, c.get_unit_display(), rate if c.unit in MONEY_UNITS else None, region))
+                (c.unit, _sourced(c, c.unit, c.get_unit_display(), rate if c.unit in MONEY_UNITS else None))
                 for c in a.costs.all()
             ),
         )
@@ -260,9 +270,7 @@ def _read_requirements(
                 region=r.region,
                 control=r.control,
                 consequence_kind=consequence.kind if consequence else "fixed",
-                consequence=_sourced(
-                    consequence, r.code, r.name, rate if consequence.kind != "payout" else None, region
-                )
+                consequence=_sourced(consequence, r.code, r.name, rate if consequence.kind != "payout" else None)
                 if consequence
                 else Figure(r.code, r.name, 0.0, 0.0, 0.0),
                 meets={c.support_model.slug: c.meets for c in cells},

@@ -247,6 +247,28 @@ class Region(models.Model):
     )
     tax_source_title = models.CharField("tax source", max_length=200, blank=True)
     tax_source_url = models.URLField("tax source address", max_length=300, blank=True)
+    # What stands in where the country has no figure of its own: a US figure converted at this rate (issue 25).
+    dollar_rate = models.DecimalField(
+        "units of its currency a US dollar bought",
+        max_digits=12,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.0001"))],
+        help_text="Converts the US figures that stand in where this country has none of its own (such as what "
+        "insurers' and frameworks' requirements cost), and the stand-ins say so with its source and year. 0.8039 "
+        "for pounds: the Federal Reserve's 2023 average (G.5A). Blank for the United States. The price book's "
+        "stand-ins were converted when seeded: edit those figures there.",
+    )
+    dollar_rate_source = models.CharField(
+        "exchange rate source",
+        max_length=200,
+        blank=True,
+        help_text="Who published the rate, such as Federal Reserve G.5A.",
+    )
+    dollar_rate_year = models.PositiveSmallIntegerField(
+        "exchange rate year", null=True, blank=True, help_text="The year the rate is an average for, such as 2023."
+    )
     order = models.PositiveSmallIntegerField("display order", default=0)
     is_active = models.BooleanField("active", default=True, help_text="Inactive regions are not offered.")
 
@@ -268,6 +290,13 @@ class Region(models.Model):
             get_currency_name(self.currency, locale="en")
         except UnknownCurrencyError:
             errors["currency"] = "Give an ISO 4217 currency code, such as GBP."
+        if self.currency != "USD" and self.dollar_rate is None:
+            errors["dollar_rate"] = (
+                f"Give what a US dollar bought in {self.currency or 'its currency'}: the US figures standing in for "
+                "this country's missing ones are converted at it."
+            )
+        if self.dollar_rate is not None and not (self.dollar_rate_source and self.dollar_rate_year):
+            errors["dollar_rate_source"] = "Give the exchange rate's source and the year it is for."
         if errors:
             raise ValidationError(errors)
 
@@ -411,6 +440,12 @@ class SharedFigure(SourcedFigure):
         HELPDESK_OVERPAY_PER_USER_MONTH = (
             "helpdesk_overpay_per_user_month",
             "Above this a helpdesk-only service's price a user a month is high (¤)",
+        )
+        # How those bands move with the organisation's size (advisor/engine/quotes.py, market()).
+        MARKET_BAND_PEOPLE = "market_band_people", "Sizes the published per-user bands are for (people)"
+        MARKET_SIZE_CHANGE = (
+            "market_size_change",
+            "Change in the per-user band for each halving or doubling of size beyond them",
         )
 
     region = models.ForeignKey(

@@ -9,6 +9,7 @@ before regions are in US dollars.
 from __future__ import annotations
 
 import re
+from contextlib import AbstractContextManager
 
 from babel.numbers import get_currency_name
 from django.http import HttpRequest
@@ -57,9 +58,19 @@ def choices() -> tuple[RegionSpec, ...]:
     return regions()
 
 
-def currency_of(stored: Stored) -> money.Currency:
+def currency_of(stored: Stored | None) -> money.Currency:
+    """The currency a stored result's amounts are in, its price book's; US dollars for none (a result that could
+    not be read)."""
+    if stored is None:
+        return money.US_DOLLARS
     region = stored.catalogue.region
     return money.Currency(region.currency, region.locale)
+
+
+def amounts_in(stored: Stored | None) -> AbstractContextManager[money.Currency]:
+    """`with regions.amounts_in(stored) as currency:` every amount written inside the block (explain.money, the
+    money filter without a currency) is in the stored result's own currency."""
+    return money.using(currency_of(stored))
 
 
 def currency_words(code: str) -> str:

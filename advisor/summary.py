@@ -137,8 +137,7 @@ def summary_page(assessment: Assessment, *, shared: bool) -> dict:
     stored = snapshot.load(assessment)
     if shared:
         stored = report.without_quotes(stored)
-    currency = regions.currency_of(stored)
-    with money.using(currency):  # every amount the summary's parts write is in the result's own currency
+    with regions.amounts_in(stored) as currency:  # every amount the summary's parts write is in its own currency
         return _summary_page_in(stored, currency)
 
 

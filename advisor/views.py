@@ -203,8 +203,7 @@ def _result_page_of(assessment: Assessment, *, shared: bool) -> dict:
     stored = snapshot.load(assessment)
     if shared:
         stored = report.without_quotes(stored)
-    currency = regions.currency_of(stored)
-    with money.using(currency):  # every amount the page's parts write is in the result's own currency
+    with regions.amounts_in(stored) as currency:  # every amount the page's parts write is in the result's own
         return _result_page_in(stored, currency)
 
 

@@ -32,7 +32,7 @@ from django.utils.functional import cached_property
 from django.views.decorators.http import require_http_methods, require_safe
 
 from . import regions, services, snapshot, tornado
-from .engine import answers, money, tipping
+from .engine import answers, tipping
 from .engine.domain import Catalogue, Profile, Result
 from .forms import PROFILE_FIELDS, AssessmentForm, quote_form_data
 from .models import Assessment
@@ -187,7 +187,7 @@ def _read(assessment: Assessment) -> snapshot.Stored | None:
 def whatif(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     assessment = get_object_or_404(Assessment.objects.select_related("catalogue_record"), public_id=public_id)
     stored = _read(assessment)
-    currency = regions.currency_of(stored) if stored is not None else money.Currency(money.DEFAULT_CURRENCY)
+    currency = regions.currency_of(stored)
     context: dict[str, Any] = {"assessment": assessment, "stored": stored, "currency": currency}
     if stored is None:
         response = render(request, "advisor/whatif.html", context)
@@ -275,7 +275,7 @@ def depends(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     assessment = get_object_or_404(Assessment.objects.select_related("catalogue_record"), public_id=public_id)
     stored = _read(assessment)
     found = stored.result.depends if stored is not None else None
-    currency = regions.currency_of(stored) if stored is not None else money.Currency(money.DEFAULT_CURRENCY)
+    currency = regions.currency_of(stored)
     context: dict[str, Any] = {"assessment": assessment, "depends": found, "currency": currency, "readable": stored}
     if found is not None:
         context["depends_chart"] = tornado.chart(found, currency)

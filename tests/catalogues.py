@@ -6,6 +6,7 @@ from __future__ import annotations
 from advisor.content import answer_2026_12 as answer
 from advisor.content import cover_2026_11 as cover
 from advisor.content import figures_2026_11 as seeded
+from advisor.content import market_2026_12 as market
 from advisor.content import quote_figures_2026_11 as quote_figures
 from advisor.content import regions_2026_12 as regions
 from advisor.content import size_2026_12 as size
@@ -79,6 +80,7 @@ def seeded_catalogue() -> Catalogue:
             + answer.SHARED
             + size.SHARED
             + regions.shared_rows("US")
+            + market.SHARED
         },
     )
 

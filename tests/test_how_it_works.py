@@ -30,6 +30,7 @@ insurable = importlib.import_module("advisor.migrations.0024_how_it_works_requir
 regions = importlib.import_module("advisor.migrations.0028_how_it_works_regions")
 eight = importlib.import_module("advisor.migrations.0030_how_it_works_eight_countries")
 both = importlib.import_module("advisor.migrations.0032_how_it_works_countries_and_insurers")
+by_size = importlib.import_module("advisor.migrations.0035_market_by_size_and_rounded_stand_ins")
 
 
 @pytest.fixture
@@ -207,8 +208,8 @@ def test_a_page_taken_off_the_site_is_not_found(client):
 
 @pytest.mark.parametrize(
     "version",
-    [seed, five_options, money_first, insurable, regions, eight, both],
-    ids=["first", "second", "third", "insurers", "countries", "eight countries", "both"],
+    [seed, five_options, money_first, insurable, regions, eight, both, by_size],
+    ids=["first", "second", "third", "insurers", "countries", "eight countries", "both", "market by size"],
 )
 def test_the_seeded_html_is_all_allowed(version):
     assert pagehtml.removed(version.CONTENT) == []
@@ -230,8 +231,8 @@ def test_what_the_sanitiser_keeps_and_what_it_names_as_removed():
 
 @pytest.mark.parametrize(
     "version",
-    [seed, five_options, money_first, insurable, regions, eight, both],
-    ids=["first", "second", "third", "insurers", "countries", "eight countries", "both"],
+    [seed, five_options, money_first, insurable, regions, eight, both, by_size],
+    ids=["first", "second", "third", "insurers", "countries", "eight countries", "both", "market by size"],
 )
 def test_the_seeded_html_has_no_inline_style_or_script_and_starts_at_h2(version):
     # The Content-Security-Policy refuses inline style and script; the template gives the page its only <h1>.
@@ -254,6 +255,7 @@ def test_the_migration_backward_removes_the_page_and_forward_brings_it_back():
 
 def test_the_fourth_version_replaces_any_seeded_version_and_goes_back_to_the_third():
     editor = SimpleNamespace(connection=connection)
+    by_size.backward_page(apps, editor)  # back to 0032's page, then further back
     both.backward(apps, editor)
     assert FlatPage.objects.get(url=URL).content == insurable.CONTENT  # 0024's, as before the sixth version
     assert "What your insurer and frameworks ask" in insurable.CONTENT
@@ -280,9 +282,26 @@ def test_the_fourth_version_leaves_a_page_staff_edited_alone(edited):
     assert FlatPage.objects.get(url=URL).content == edited
 
 
+def test_the_seventh_version_says_the_market_band_moves_with_size_and_goes_back_to_the_sixth():
+    editor = SimpleNamespace(connection=connection)
+    assert FlatPage.objects.get(url=URL).content == by_size.CONTENT  # the test database is migrated
+    text = pagehtml.clean(by_size.CONTENT)
+    assert "for an organisation of your size" in text and "For fewer than 10 people or more than 50" in text
+    assert by_size.CONTENT.replace(by_size.NEW, by_size.OLD) == both.CONTENT  # that paragraph only
+    by_size.backward_page(apps, editor)
+    assert FlatPage.objects.get(url=URL).content == both.CONTENT
+    by_size.forward_page(apps, editor)
+    assert FlatPage.objects.get(url=URL).content == by_size.CONTENT
+    edited = both.CONTENT + "<p>One line staff added.</p>\n"
+    FlatPage.objects.filter(url=URL).update(content=edited)
+    by_size.forward_page(apps, editor)  # staff edited it: left alone
+    by_size.backward_page(apps, editor)
+    assert FlatPage.objects.get(url=URL).content == edited
+
+
 def test_the_sixth_version_holds_both_sections_and_replaces_any_seeded_version():
     editor = SimpleNamespace(connection=connection)
-    assert FlatPage.objects.get(url=URL).content == both.CONTENT  # the test database is migrated
+    FlatPage.objects.filter(url=URL).update(content=both.CONTENT)  # as 0032 leaves it, before the seventh
     text = pagehtml.clean(both.CONTENT)
     assert "Your country, your money" in text and "What your insurer and frameworks ask" in text
     assert "This is not certification and not legal advice" in text
@@ -326,6 +345,7 @@ def test_the_fourth_version_says_how_countries_currency_and_tax_work_and_goes_ba
 
 def test_the_third_version_replaces_either_seeded_version_and_goes_back_to_the_second():
     editor = SimpleNamespace(connection=connection)
+    by_size.backward_page(apps, editor)  # back to 0032's page, then further back
     both.backward(apps, editor)
     insurable.backward(apps, editor)
     assert FlatPage.objects.get(url=URL).content == money_first.CONTENT
@@ -353,6 +373,7 @@ def test_the_third_version_leaves_a_page_staff_edited_alone(edited):
 
 def test_the_second_version_replaces_the_first_version_and_back_again():
     editor = SimpleNamespace(connection=connection)
+    by_size.backward_page(apps, editor)  # back to 0032's page, then further back
     both.backward(apps, editor)
     insurable.backward(apps, editor)
     money_first.backward(apps, editor)

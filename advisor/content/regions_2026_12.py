@@ -9,7 +9,8 @@ A country's price book starts from the United States' book, figure by figure:
 - its own figure where OWN gives one (slug or None for a figure for every option, key, low, expected, high,
   source, address, year, vendor claim, note), from ../shared/FIGURES.md ("Added 2026-12");
 - a figure in money it has no figure for is a stand-in: the US figure converted at the country's STAND_IN_RATE
-  (the Federal Reserve's 2023 annual average), saying so (`stand_in`), with a range widened by STAND_IN_WIDEN;
+  (the Federal Reserve's 2023 annual average), saying so (`stand_in`), with a range widened by STAND_IN_WIDEN and
+  rounded (`rough`, since migration 0035: whole units, two significant figures above 100);
 - a figure that is not money (hours, shares, multipliers: how IT work goes rather than what it costs) is the same
   as the US figure, with its source, unless OWN or STAND_IN_ONLY names it.
 Every figure in every book has a source and a year (tests/test_regions.py): the US book's figures without a
@@ -18,6 +19,7 @@ year (our assumptions, how an option works, "not applicable") are given the year
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 from typing import Any
 
@@ -327,12 +329,30 @@ def _fits(title: str, limit: int = 200) -> str:
     return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
 
 
+# Said of a converted figure, which is rounded (80, not 80.39): an exchange rate gives an amount no more precision
+# than that. Added in migration 0035, which rounded the books seeded before it.
+ROUNDED = "Rounded to whole units, or to two significant figures above 100: a converted amount is no more precise."
+
+
+# Who converted it, closing a converted figure's source (its year, 2023, follows it as the figure's source year).
+CONVERTED_BY = "Federal Reserve G.5A"
+
+
+def rough(value: float) -> float:
+    """`value` to two significant figures, never finer than whole units (80.39 -> 80; 3.6 -> 4; 48,512 -> 49,000);
+    under one unit, to two significant figures (0.456 -> 0.46)."""
+    if value == 0:
+        return 0.0
+    digits = 1 - math.floor(math.log10(abs(value)))
+    return float(round(value, digits if abs(value) < 1 else min(0, digits))) + 0.0
+
+
 def converted_note(name: str, rate: float, original: str) -> str:
     title, _url, year = FED_RATES
     return (
         f"{name}: no figure of its own found; the US figure ({original or 'our assumption'}) "
         f"converted at {rate:g} to the dollar, the {year} average ({title.split(',')[0]}), with its range widened by "
-        f"{STAND_IN_WIDEN * 100:.0f} % each way."
+        f"{STAND_IN_WIDEN * 100:.0f} % each way. {ROUNDED}"
     )
 
 
@@ -372,12 +392,10 @@ def book(
             )
         elif us["key"] in MONEY_KEYS and us["expected"] > 0 and rate is not None:
             row.update(
-                low=round(us["low"] * rate * (1 - STAND_IN_WIDEN), 2),
-                expected=round(us["expected"] * rate, 2),
-                high=round(us["high"] * rate * (1 + STAND_IN_WIDEN), 2),
-                source_title=_fits(
-                    f"US figure converted: {us['source_title'] or 'our assumption'}; Federal Reserve G.5A, 2023"
-                ),
+                low=rough(us["low"] * rate * (1 - STAND_IN_WIDEN)),
+                expected=rough(us["expected"] * rate),
+                high=rough(us["high"] * rate * (1 + STAND_IN_WIDEN)),
+                source_title=_fits(f"US figure converted: {us['source_title'] or 'our assumption'}; {CONVERTED_BY}"),
                 source_url=FED_RATES[1],
                 source_year=FED_RATES[2],
                 stand_in=converted_note(name, rate, us["source_title"]),
@@ -440,11 +458,21 @@ FIGURE_FIELDS = ("low", "expected", "high", "source_title", "source_url", "sourc
 
 
 def install_regions(apps: Any, alias: str, module: Any) -> None:
-    """Write `module.REGIONS` (rows shaped as REGIONS above) into the Region table."""
+    """Write `module.REGIONS` (rows shaped as REGIONS above) into the Region table, with each one's exchange rate
+    (`module.STAND_IN_RATE`, the Federal Reserve's 2023 average) where the table has that column (migration 0034
+    added it: a countries module installed after it needs no more)."""
     Region = apps.get_model("advisor", "Region")
+    has_rate = any(field.name == "dollar_rate" for field in Region._meta.get_fields())
     for code, *values in module.REGIONS:
         row = dict(zip(REGION_FIELDS, values, strict=True))
         row["tax_rate"], row["tax_partly_share"] = Decimal(str(row["tax_rate"])), Decimal(str(row["tax_partly_share"]))
+        rate = getattr(module, "STAND_IN_RATE", {}).get(code)
+        if has_rate and rate is not None:
+            row.update(
+                dollar_rate=Decimal(str(rate)),
+                dollar_rate_source=f"{FED_RATES[0].split(',')[0]}, annual average",
+                dollar_rate_year=FED_RATES[2],
+            )
         Region.objects.using(alias).update_or_create(code=code, defaults=row)
 
 

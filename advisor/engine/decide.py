@@ -56,8 +56,6 @@ PREFERENCE_MATCHES = {
     "pay_as_you_go": (costs.PER_JOB,),
 }
 PREFERENCE_ALLOWANCE_KEY = "preference_allowance_share"
-MARKET_OVERPAY_KEY = "market_overpay_per_user_month"
-HELPDESK_FEE_KEY, HELPDESK_OVERPAY_KEY = "helpdesk_fee_per_user_month", "helpdesk_overpay_per_user_month"
 # Beyond these the cost figures (small-business prices) no longer hold: the result says so.
 SCOPE_MAX_PEOPLE = 250
 SCOPE_MAX_IT_STAFF = 3.0
@@ -723,11 +721,7 @@ def _quote_results(
         monthly = (
             float(part.bills - part.onboarding) / costs.MONTHS if hourly else quotes.monthly_fee(quote, people, devices)
         )
-        fee = catalogue.models[option].figures.get("fee_per_user_month")
-        # Above market only past the region's overpay signal, where its price book has one (issue 25).
-        overpay = catalogue.figures.get(MARKET_OVERPAY_KEY)
-        market = (fee.low, max(fee.high, overpay.expected) if overpay else fee.high) if fee else (0.0, float("inf"))
-        market = _helpdesk_band(quote, catalogue) or market
+        market = quotes.market(quote, catalogue, option, people)  # its region's band for its scope and size
         results.append(
             QuoteResult(
                 name=quote.name,
@@ -778,17 +772,6 @@ def _quote_results(
             )
         )
     return tuple(sorted(results, key=lambda q: round(q.cost.three_years.expected, 2)))
-
-
-def _helpdesk_band(quote: Quote, catalogue: Catalogue) -> tuple[float, float] | None:
-    """The region's published band for a helpdesk-only service (its low end, and the price past which it is high),
-    for a quote of that scope: fixing problems without monitoring or security. None where the region's price
-    book has no such band, or the quote is of another scope."""
-    band, overpay = (catalogue.figures.get(key) for key in (HELPDESK_FEE_KEY, HELPDESK_OVERPAY_KEY))
-    helpdesk_only = "helpdesk" in quote.includes and not {"monitoring", "security"} & set(quote.includes)
-    if band is None or overpay is None or not helpdesk_only:
-        return None
-    return band.low, max(band.high, overpay.expected)
 
 
 def _rounded(r: Range) -> Range:

@@ -617,6 +617,12 @@ _UNITS = {
         "onsite_visit_cost",
         "fee_per_site_month",
         "full_service_fee_per_user_month",
+        "market_overpay_per_user_month",
+        "helpdesk_fee_per_user_month",
+        "helpdesk_overpay_per_user_month",
+        "salary_year",
+        "recruiting_cost_per_hire",
+        "training_tools_per_staff_year",
     },
     "hours": {
         "hours_per_incident",
@@ -625,12 +631,14 @@ _UNITS = {
         "project_hours_per_person_year",
         "best_efforts_response_hours",
         "site_hours_month",
+        "cover_response_delay_hours",
     },
     "times": {
         "after_hours_premium",
         "unpatched_multiplier",
         "out_of_plan_after_hours_premium",
         "out_of_hours_staffing",
+        "salary_loading",
     },
     "share": {
         "prevented_share",
@@ -639,6 +647,9 @@ _UNITS = {
         "serious_incident_chance",
         "onsite_share",
         "it_staff_away_share",
+        "market_size_change",
+        "staff_leaving_rate",
+        "away_share",
     },
     "yes_no": {"upkeep_included", "tooling_included", "joiners_included", "backups_managed"},
     "days": {"recovery_days_tested", "recovery_days_partial", "recovery_days_none"},
@@ -687,7 +698,7 @@ def _figure_row(figure: Figure, model: str) -> Assumption:
 
 def figure_rows(catalogue: Catalogue, profile: Profile) -> tuple[Assumption, ...]:
     """Every figure the costs used, shared ones first, with the person's own quotes in place."""
-    keys = costs.shared_keys_used(profile) + (quotes.QUOTE_KEYS if profile.quotes else ())
+    keys = costs.shared_keys_used(profile) + (quotes.QUOTE_KEYS + quotes.MARKET_KEYS if profile.quotes else ())
     rows = [_figure_row(catalogue.figures[key], "") for key in keys if key in catalogue.figures]
     for model in catalogue.models:
         figures = costs.option_figures(model, profile)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import functools
+import math
 import re
 from collections.abc import Iterator
 from contextvars import ContextVar
@@ -108,6 +109,17 @@ def short(value: float, currency: str | None = None) -> str:
         return whole(value, currency)
     digits = 1 if abs(value) >= 1_000_000 else 0
     return str(format_compact_currency(value, code, locale=locale, fraction_digits=digits))
+
+
+def rough(value: float) -> float:
+    """An amount rounded as a figure converted from another currency at an exchange rate is, so it claims no
+    precision the rate does not give it: to two significant figures, but never finer than whole units (80.39 -> 80,
+    3.6 -> 4, 160.78 -> 160, 48,512 -> 49,000); an amount under one unit to two significant figures (0.456 ->
+    0.46), so it does not become nothing."""
+    if not math.isfinite(value) or value == 0:
+        return value
+    digits = 1 - math.floor(math.log10(abs(value)))
+    return float(round(value, digits if abs(value) < 1 else min(0, digits))) + 0.0
 
 
 @functools.lru_cache(maxsize=64)

@@ -35,11 +35,12 @@ float or a numpy array of simulated draws alike.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 from typing import Any, TypedDict
 
 from . import costs, money, requirements
-from .domain import QUOTE_INCLUDES, Catalogue, Flag, Profile, Quote, ScopeItem
+from .domain import QUOTE_INCLUDES, Catalogue, Figure, Flag, Profile, Quote, ScopeItem
 
 # The figures pricing what a quote leaves out (catalogue figures for every option, edited in admin).
 QUOTE_KEYS = (
@@ -479,9 +480,71 @@ def requirement_flags(quote: Quote, plan: requirements.Plan | None) -> tuple[Fla
     )
 
 
-def flags(quote: Quote, profile: Profile, *, devices: float, market: tuple[float, float]) -> tuple[Flag, ...]:
+# ---- The market a quote is compared with ------------------------------------------------------------------------
+
+# The region's price book figures the market band is made of (issue 25): a helpdesk-only band and its overpay
+# signal where the country publishes them, the managed band's overpay signal, and how the band moves with size.
+MARKET_OVERPAY_KEY = "market_overpay_per_user_month"
+HELPDESK_FEE_KEY, HELPDESK_OVERPAY_KEY = "helpdesk_fee_per_user_month", "helpdesk_overpay_per_user_month"
+MARKET_PEOPLE_KEY, MARKET_SIZE_CHANGE_KEY = "market_band_people", "market_size_change"
+MARKET_KEYS = (MARKET_OVERPAY_KEY, HELPDESK_FEE_KEY, HELPDESK_OVERPAY_KEY, MARKET_PEOPLE_KEY, MARKET_SIZE_CHANGE_KEY)
+
+
+@dataclass(frozen=True)
+class Market:
+    """The prices a user a month most providers charge for a quote's scope (low, and the price past which it is
+    high), and the organisation's size when the published band was moved for it (None: the band as published)."""
+
+    low: float
+    high: float
+    people: float | None = None
+
+
+def market(quote: Quote, catalogue: Catalogue, option: int, people: float) -> Market:
+    """The band a quote is compared with: the region's helpdesk-only band for a quote of that scope (fixing problems
+    without monitoring or security) where its price book has one, else the fee band of the option it is priced as
+    (`option`, its index), high only past the region's overpay signal; either moved for the organisation's size.
+
+    The published bands are for small businesses (the figure market_band_people: the sizes they hold for, its low
+    and high ends). Smaller organisations pay more a head and larger ones less: each halving below the smallest
+    raises the band, each doubling above the largest lowers it, by the share market_size_change gives (our
+    assumption, a range). The band takes the range's ends so that it only widens: its low end moves by the range's
+    least change and its high end by the most as size falls, and the other way round as it grows, so a quote is
+    flagged only when it is out of the market at every change the range allows."""
+    figures = catalogue.figures
+    band = _helpdesk_band(quote, figures)
+    if band is None:
+        fee = catalogue.models[option].figures.get("fee_per_user_month")
+        if fee is None:
+            return Market(0.0, float("inf"))
+        overpay = figures.get(MARKET_OVERPAY_KEY)
+        band = (fee.low, max(fee.high, overpay.expected) if overpay else fee.high)
+    low, high = band
+    sizes, change = figures.get(MARKET_PEOPLE_KEY), figures.get(MARKET_SIZE_CHANGE_KEY)
+    people = max(1.0, float(people))
+    if sizes is None or change is None or sizes.low <= people <= sizes.high:
+        return Market(low, high)
+    if people < sizes.low:  # smaller: more a head
+        halvings = math.log2(sizes.low / people)
+        return Market(low * (1 + change.low) ** halvings, high * (1 + change.high) ** halvings, people)
+    doublings = math.log2(people / sizes.high)  # larger: less a head
+    return Market(low * (1 - change.high) ** doublings, high * (1 - change.low) ** doublings, people)
+
+
+def _helpdesk_band(quote: Quote, figures: dict[str, Figure]) -> tuple[float, float] | None:
+    """The region's published band for a helpdesk-only service (its low end, and the price past which it is high),
+    for a quote of that scope. None where the region's price book has no such band, or the quote is of another
+    scope."""
+    band, overpay = (figures.get(key) for key in (HELPDESK_FEE_KEY, HELPDESK_OVERPAY_KEY))
+    helpdesk_only = "helpdesk" in quote.includes and not {"monitoring", "security"} & set(quote.includes)
+    if band is None or overpay is None or not helpdesk_only:
+        return None
+    return band.low, max(band.high, overpay.expected)
+
+
+def flags(quote: Quote, profile: Profile, *, devices: float, market: Market) -> tuple[Flag, ...]:
     """The terms a buyer should question, each in a plain sentence; none for fair terms that include everything.
-    `market` is the catalogue's range of MSP fees a user a month (low, high)."""
+    `market` is the band of fees a user a month the quote is compared with (market())."""
     people = max(1.0, float(profile.employees))
     found = []
     if quote.notice_days > LONG_NOTICE_DAYS:
@@ -529,26 +592,32 @@ def flags(quote: Quote, profile: Profile, *, devices: float, market: tuple[float
         )
     per_person = monthly_fee(quote, people, devices) / people
     shown = money.exact(per_person) if per_person < 10 else money.whole(per_person)
-    low, high = market
-    band = f"{money.whole(low)}\u2013{money.whole(high)}"
-    if per_person > high:
+    band = f"{money.whole(market.low)}\u2013{money.whole(market.high)}"
+    charge = (
+        "most managed services charge"
+        if market.people is None
+        else (
+            f"most managed services charge an organisation of {market.people:g} people (the published band, moved "
+            f"for its size: our assumption)"
+        )
+    )
+    if per_person > market.high:
         found.append(
             Flag(
                 "above_market",
                 (
-                    f"At {shown} a person a month it is above the {band} most managed "
-                    f"services charge. Ask what you get for the difference, or compare another quote."
+                    f"At {shown} a person a month it is above the {band} {charge}. Ask what you get for the "
+                    f"difference, or compare another quote."
                 ),
             )
         )
-    elif per_person < low:
+    elif per_person < market.low:
         found.append(
             Flag(
                 "below_market",
                 (
-                    f"At {shown} a person a month it is below the {band} most managed "
-                    f"services charge. Ask what is left out: cheap plans often bill fixing problems, security, "
-                    f"backups, visits and new starters on top."
+                    f"At {shown} a person a month it is below the {band} {charge}. Ask what is left out: cheap "
+                    f"plans often bill fixing problems, security, backups, visits and new starters on top."
                 ),
             )
         )

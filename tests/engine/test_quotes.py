@@ -154,14 +154,16 @@ def test_terms_just_inside_the_limits_raise_no_flag():
 
 @pytest.mark.parametrize("days, flagged", [(60, False), (90, False), (91, True)])
 def test_notice_is_long_only_above_ninety_days(days, flagged):
-    found = quotes.flags(fair(notice_days=days), Profile(industry="other", employees=20), devices=44, market=(100, 250))
+    found = quotes.flags(
+        fair(notice_days=days), Profile(industry="other", employees=20), devices=44, market=quotes.Market(100, 250)
+    )
     assert ("long_notice" in {f.code for f in found}) is flagged
 
 
 @pytest.mark.parametrize("months, flagged", [(0.5, False), (1.0, True), (3.0, True)])
 def test_a_termination_fee_is_flagged_from_one_month_of_fees(months, flagged):
     quote = fair(termination_fee_months=months, term_months=24)
-    found = quotes.flags(quote, Profile(industry="other", employees=20), devices=44, market=(100, 250))
+    found = quotes.flags(quote, Profile(industry="other", employees=20), devices=44, market=quotes.Market(100, 250))
     assert ("termination_fee" in {f.code for f in found}) is flagged
     if flagged:  # the sentence gives the months and what leaving after the first year costs (20 x $150 a month)
         text = next(f.text for f in found if f.code == "termination_fee")
