@@ -133,7 +133,8 @@ def _claim_in_database(store_key: str, body: str, reserve: str | None, stored: C
     }
     try:
         with transaction.atomic():
-            purge_expired(IdempotencyKey, now)  # this key's own row among them, if it has expired
+            IdempotencyKey.objects.filter(key=store_key, expires__lte=now).delete()  # this key, a day old
+            purge_expired(IdempotencyKey, now)
             IdempotencyKey.objects.create(key=store_key, **fresh)
         return None
     except IntegrityError:  # taken already
