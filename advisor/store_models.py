@@ -52,10 +52,11 @@ class RateCount(models.Model):
         counted = cls.objects.filter(key=key)
         with transaction.atomic():
             if not counted.update(count=F("count") + 1):
+                # The first hit: make the row (INSERT ... ON CONFLICT DO NOTHING, as another worker may have just
+                # made it) and count on it, with no savepoint to roll back to.
                 purge_expired(cls, timezone.now())
-                _, created = cls.objects.get_or_create(key=key, defaults={"count": 1, "expires": expires})
-                if not created:  # another worker made the row in between: count on it
-                    counted.update(count=F("count") + 1)
+                cls.objects.bulk_create([cls(key=key, count=0, expires=expires)], ignore_conflicts=True)
+                counted.update(count=F("count") + 1)
             # The row is this transaction's to write until it ends (PostgreSQL's row lock; SQLite's write lock,
             # taken by BEGIN IMMEDIATE), so this reads the count our update made.
             return counted.values_list("count", flat=True).get()
