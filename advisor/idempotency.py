@@ -8,8 +8,10 @@ another client is another key; and a first answer is only ever returned for the 
 would have to know already.
 
 What a key keeps: the assessment's public id and a SHA-256 digest of the body, under an HMAC of the client and
-the key, for a day (KEEP_SECONDS), in the cache alias "idempotency" (settings.CACHES): a store of its own, never
-the rate-limit counters'. A store that fails or stalls raises stores.StoreUnavailable, which the API answers 503.
+the key, for a day (KEEP_SECONDS), in a store of its own, never the rate-limit counters': the table of
+advisor.store_models.IdempotencyKey by default, whose unique key makes taking a key atomic, or Django's RedisCache
+(cache alias "idempotency") when IDEMPOTENCY_CACHE_URL names a Redis server, where `add` (SET NX) does. A store
+that fails or stalls raises stores.StoreUnavailable, which the API answers 503.
 
 A server can stop at any point of a post (killed, or its machine lost), so the key is taken before anything is
 stored, with the public id the assessment will have: a retry that finds the key still taken looks for that
@@ -26,15 +28,19 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import caches
+from django.db import IntegrityError, transaction
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
+from .protect import stores
 from .protect.ratelimit import client_key
 from .protect.stores import StoreUnavailable
+from .store_models import IdempotencyKey, purge_expired
 
 HEADER = "Idempotency-Key"
 KEEP_SECONDS = 24 * 3600
@@ -90,7 +96,9 @@ def claim(
     """Take the key for this post (None), which will store its assessment under the public id `reserve`; or say
     what an earlier post with it left. `stored(public_id)` says whether an assessment was stored under that id.
     Raises StoreUnavailable."""
-    cache = caches["idempotency"]
+    cache = stores.cache("idempotency")
+    if cache is None:
+        return _store(_claim_in_database, _cache_key(request, key), body, reserve, stored)
     cache_key = _cache_key(request, key)
     if _store(cache.add, cache_key, _pending(body, reserve), timeout=KEEP_SECONDS):
         return None
@@ -114,13 +122,58 @@ def claim(
     return Seen(in_progress=True)
 
 
+def _claim_in_database(store_key: str, body: str, reserve: str | None, stored: Callable[[str], bool]) -> Seen | None:
+    """claim() on the IdempotencyKey table: the insert of the unique key takes it, for one post only."""
+    now = timezone.now()
+    fresh = {
+        "fingerprint": body,
+        "reserved": reserve or "",
+        "taken": now,
+        "expires": now + timedelta(seconds=KEEP_SECONDS),
+    }
+    try:
+        with transaction.atomic():
+            IdempotencyKey.objects.filter(key=store_key, expires__lte=now).delete()  # this key, a day old
+            purge_expired(IdempotencyKey, now)
+            IdempotencyKey.objects.create(key=store_key, **fresh)
+        return None
+    except IntegrityError:  # taken already
+        pass
+    entry = IdempotencyKey.objects.filter(key=store_key).first()
+    if entry is None:  # freed in between (its post stored nothing): a retry a moment later takes it
+        return Seen(in_progress=True)
+    if entry.fingerprint != body:
+        return Seen(other_body=True)
+    if entry.assessment:
+        return Seen(assessment=entry.assessment)
+    if entry.reserved and stored(entry.reserved):  # the first post stored it, and its server stopped before saying so
+        return Seen(assessment=entry.reserved)
+    if (now - entry.taken).total_seconds() < settings.IDEMPOTENCY_PENDING_SECONDS:
+        return Seen(in_progress=True)
+    # Taken long ago and never stored: the first post stopped before storing anything. One retry takes it over:
+    # the update finds the row as this retry read it only once.
+    taken = IdempotencyKey.objects.filter(pk=entry.pk, reserved=entry.reserved, taken=entry.taken, assessment="")
+    return None if taken.update(**fresh) else Seen(in_progress=True)
+
+
 def remember(request: HttpRequest, key: str, body: str, assessment: str) -> None:
     """Keep the assessment the post made under its key, for a day. Raises StoreUnavailable."""
+    cache = stores.cache("idempotency")
+    if cache is None:
+        now = timezone.now()
+        entry = {"fingerprint": body, "assessment": assessment, "reserved": "", "taken": now}
+        entry["expires"] = now + timedelta(seconds=KEEP_SECONDS)
+        _store(IdempotencyKey.objects.update_or_create, key=_cache_key(request, key), defaults=entry)
+        return
     entry = {"fingerprint": body, "assessment": assessment}
-    _store(caches["idempotency"].set, _cache_key(request, key), entry, timeout=KEEP_SECONDS)
+    _store(cache.set, _cache_key(request, key), entry, timeout=KEEP_SECONDS)
 
 
 def release(request: HttpRequest, key: str) -> None:
     """Free the key of a post that stored nothing (invalid answers), so it can be sent again corrected. Raises
     StoreUnavailable (a retry then takes the key over after IDEMPOTENCY_PENDING_SECONDS)."""
-    _store(caches["idempotency"].delete, _cache_key(request, key))
+    cache = stores.cache("idempotency")
+    if cache is None:
+        _store(IdempotencyKey.objects.filter(key=_cache_key(request, key)).delete)
+        return
+    _store(cache.delete, _cache_key(request, key))

@@ -819,3 +819,8 @@ class RequirementOption(models.Model):
 
     def __str__(self) -> str:
         return f"{self.requirement} / {self.support_model}"
+
+
+# The rate-limit counters' and the Idempotency-Keys' tables, in a module of their own (advisor/store_models.py).
+from .store_models import IdempotencyKey as IdempotencyKey  # noqa: E402
+from .store_models import RateCount as RateCount  # noqa: E402

@@ -1,6 +1,6 @@
 """The one settings file, driven by the environment.
 
-With nothing set, the site runs for local use: DEBUG on, SQLite in the project folder, a database-backed cache.
+With nothing set, the site runs for local use: DEBUG on, SQLite in the project folder, rate limits counted in it.
 A deployment sets DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and usually DATABASE_URL and
 CACHE_URL; README.md lists every variable. A malformed value stops start-up with a message naming the variable.
 """
@@ -249,84 +249,61 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Cache ----------------------------------------------------------------------------------------------------
 
 
-def _cache_from_url(url: str) -> dict:
-    """The rate-limit counters' cache from CACHE_URL: every worker and server must share it.
+# The rate-limit counters and the API's Idempotency-Keys each have a store of their own, shared by every worker and
+# server: a table of the site's database (advisor/store_models.py), unless CACHE_URL (the counters) or
+# IDEMPOTENCY_CACHE_URL (the keys) names a Redis server, which Django's own RedisCache then uses (cache alias
+# "ratelimit" or "idempotency"). Run such a Redis with maxmemory-policy noeviction, so that a full one refuses a
+# write (the post is answered 503) rather than drop a live count or key.
 
-    Its store must never drop a live count, or a client could post past its limit. Expired counts (earlier
-    windows) are never read again, so the store is left to forget them by culling:
-    - db:// and locmem://: config.cache's versions of Django's caches, which cull expired entries only,
-      once MAX_ENTRIES is reached; a live count stays until its window is over, however many others come.
-    - redis:// and memcached:// evict by their own policy: give the counters a store of their own, with
-      room to spare (Redis: maxmemory-policy noeviction or volatile-ttl).
-    """
-    scheme = url.split("://", 1)[0].lower() if "://" in url else ""
-    rest = url.split("://", 1)[1] if "://" in url else ""
-    keep_live_counts = {"MAX_ENTRIES": 100_000}  # where the clean-up of expired entries starts
-    if scheme == "db":
-        table = rest.strip("/") or "advisor_cache"
-        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]{0,62}", table):
-            raise ImproperlyConfigured(f"CACHE_URL db://TABLE needs a plain table name; got {table!r}.")
-        # Shared by every worker and server that uses the same database; the table is made by `migrate`.
-        return {"BACKEND": "config.cache.DatabaseCache", "LOCATION": table, "OPTIONS": keep_live_counts}
+
+def _redis_store(variable: str, url: str) -> dict[str, Any] | None:
+    """The cache alias for a store on the Redis server `url` names, or None for the site's database."""
+    scheme = urlsplit(url).scheme.lower()
+    # db://, as when unset, is the database; db://TABLE, which once named a cache table, means the same.
+    if not url or (scheme == "db" and re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]{0,62}", url[5:].strip("/") or "_")):
+        return None
+    if scheme not in ("redis", "rediss") or not urlsplit(url).hostname:
+        raise ImproperlyConfigured(
+            f"{variable} must be a redis:// or rediss:// address, or unset for the site's database; got {url!r}."
+        )
     # A stalled server holds a request no longer than this, and the post is answered 503 (advisor/protect/stores.py).
     timeout = CACHE_SOCKET_TIMEOUT
-    if scheme in ("redis", "rediss"):
-        return {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": url,
-            "OPTIONS": {"socket_timeout": timeout, "socket_connect_timeout": timeout},
-        }
-    if scheme == "memcached":
-        hosts = [host for host in rest.strip("/").split(",") if host]
-        if not hosts:
-            raise ImproperlyConfigured("CACHE_URL memcached://HOST:PORT[,HOST:PORT] names no server.")
-        return {
-            "BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache",
-            "LOCATION": hosts,
-            "OPTIONS": {"connect_timeout": timeout, "timeout": timeout},
-        }
-    if scheme == "locmem":
-        # One process only: fine for a single-process server, wrong for several gunicorn workers.
-        return {
-            "BACKEND": "config.cache.LocMemCache",
-            "LOCATION": rest or "advisor-ratelimit",
-            "OPTIONS": keep_live_counts,
-        }
-    raise ImproperlyConfigured(
-        f"CACHE_URL must start with db://, redis://, rediss://, memcached:// or locmem://; got {url!r}."
-    )
+    return {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": url,
+        "OPTIONS": {"socket_timeout": timeout, "socket_connect_timeout": timeout},
+    }
 
 
-def _same_store(one: str, other: str) -> bool:
-    """Whether two cache URLs name the same store: the same table, or the same server (a Redis server's memory
-    limit holds for all its numbered databases together)."""
+def shared_stores(counters_url: str, keys_url: str) -> dict[str, dict[str, Any]]:
+    """The cache aliases of the counters' and the keys' stores that live on Redis (none for those in the database).
 
-    def place(url: str) -> str:
-        scheme, _, rest = url.partition("://")
-        if scheme.lower() in ("redis", "rediss"):
-            return "redis:" + rest.split("/", 1)[0].rsplit("@", 1)[-1].lower()
-        return f"{scheme.lower()}:{rest.strip('/')}"
+    The keys' store must be another server than the counters' (a Redis server's memory limit holds for all its
+    numbered databases together): a flood of keys must never fill the store the limits count in.
+    """
+    counters = _redis_store("CACHE_URL", counters_url.strip())
+    keys = _redis_store("IDEMPOTENCY_CACHE_URL", keys_url.strip())
+    aliases: dict[str, dict[str, Any]] = {}
+    if counters:
+        aliases["ratelimit"] = {**counters, "KEY_PREFIX": "advisor"}
+    if keys:
+        aliases["idempotency"] = {**keys, "KEY_PREFIX": "advisor-idempotency", "TIMEOUT": 24 * 3600}
+    if counters and keys:
+        one, other = urlsplit(counters["LOCATION"]).netloc, urlsplit(keys["LOCATION"]).netloc
+        if one.rsplit("@", 1)[-1].lower() == other.rsplit("@", 1)[-1].lower():
+            raise ImproperlyConfigured(
+                "IDEMPOTENCY_CACHE_URL must name another Redis server than CACHE_URL: the idempotency keys must "
+                f"never fill the rate-limit counters' store; got {keys_url!r}."
+            )
+    return aliases
 
-    return place(one) == place(other)
 
-
-# How long a request waits on a Redis or memcached server before it is answered 503 (it answers in a millisecond).
+# How long a request waits on a Redis server before it is answered 503 (it answers in a millisecond).
 CACHE_SOCKET_TIMEOUT = env_int("CACHE_SOCKET_TIMEOUT_MS", 500, minimum=50, maximum=5000) / 1000
-_counters_url = os.environ.get("CACHE_URL", "").strip() or "db://advisor_cache"
-_shared_store = _cache_from_url(_counters_url)
-# The API's idempotency keys: a store of their own, never the counters' (a flood of keys must not fill the store
-# the limits count in). A table of the site's database unless IDEMPOTENCY_CACHE_URL names another store.
-_idempotency_url = os.environ.get("IDEMPOTENCY_CACHE_URL", "").strip() or "db://advisor_idempotency"
 # A post under an Idempotency-Key holds its key this long at most (advisor/idempotency.py): a retry after that, which
 # finds no assessment stored by the first post, takes the key over. Longer than any post takes, its server's
 # timeouts included (gunicorn's and nginx's 30 s).
 IDEMPOTENCY_PENDING_SECONDS = env_int("IDEMPOTENCY_PENDING_SECONDS", 60, minimum=5, maximum=3600)
-if _same_store(_idempotency_url, _counters_url):
-    raise ImproperlyConfigured(
-        "IDEMPOTENCY_CACHE_URL must name another store than CACHE_URL (another table, or another Redis or "
-        "memcached server): the idempotency keys must never fill the rate-limit counters' store; "
-        f"got {_idempotency_url!r}."
-    )
 
 # Each job its own cache, so one can never push the other's entries out.
 CACHES = {
@@ -342,10 +319,9 @@ CACHES = {
         "TIMEOUT": 24 * 3600,
         "OPTIONS": {"MAX_ENTRIES": 1000},
     },
-    # The rate-limit counters (advisor/protect/ratelimit.py), shared by every worker and server.
-    "ratelimit": {**_shared_store, "KEY_PREFIX": "advisor"},
-    # Each Idempotency-Key's assessment id and body digest, for a day (advisor/idempotency.py): a store of its own.
-    "idempotency": {**_cache_from_url(_idempotency_url), "KEY_PREFIX": "advisor-idempotency", "TIMEOUT": 24 * 3600},
+    # The rate-limit counters (advisor/protect/ratelimit.py) and each Idempotency-Key's assessment id and body
+    # digest (advisor/idempotency.py), when they live on Redis.
+    **shared_stores(os.environ.get("CACHE_URL", ""), os.environ.get("IDEMPOTENCY_CACHE_URL", "")),
 }
 
 

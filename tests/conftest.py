@@ -70,10 +70,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         items[:] = [item for item in items if item not in left_out]
 
 
-# The shared stores of the rate-limit counters and the API's idempotency keys (settings.CACHES "ratelimit" and
-# "idempotency", from CACHE_URL): the database table by default, and a real Redis server when
-# ADVISOR_TEST_REDIS_URL names one. .ci/run starts one (Debian's redis-server) and stops it afterwards; it must
-# be a throwaway server: each test empties it.
+# The shared stores of the rate-limit counters and the API's idempotency keys (advisor/protect/stores.py): the
+# database's tables by default, and a real Redis server (settings.CACHES "ratelimit" and "idempotency", from
+# CACHE_URL and IDEMPOTENCY_CACHE_URL) when ADVISOR_TEST_REDIS_URL names one. .ci/run starts one (Debian's
+# redis-server) and stops it afterwards; it must be a throwaway server: each test empties it.
 #
 # Under pytest-xdist each worker has databases of that server of its own (gw0 the one named and the next, gw1
 # the two after...), since emptying a store empties its whole database.
@@ -97,9 +97,27 @@ def _next_database(url: str) -> str:
 
 
 SHARED_STORES = {
-    "db": ("db://advisor_cache", "db://advisor_idempotency"),
+    "db": ("db://", "db://"),
     "redis": (REDIS_URL, _next_database(REDIS_URL)),
 }
+
+
+def use_shared_stores(settings, counters: str, keys: str) -> None:
+    """The two stores as settings.py makes them from these URLs (Redis's with its short socket timeouts), empty.
+
+    Two numbered databases of one test Redis stand for two servers here, which settings.py would refuse."""
+    from django.core.cache import caches
+
+    from advisor.models import IdempotencyKey, RateCount
+    from config.settings import shared_stores
+
+    aliases = {**shared_stores(counters, ""), **shared_stores("", keys)}
+    others = {alias: store for alias, store in settings.CACHES.items() if alias not in ("ratelimit", "idempotency")}
+    settings.CACHES = {**others, **aliases}
+    for alias in aliases:
+        caches[alias].clear()
+    for model in (RateCount, IdempotencyKey):
+        model.objects.all().delete()
 
 
 def require_redis() -> None:
@@ -117,24 +135,16 @@ def require_redis() -> None:
 
 @pytest.fixture(params=sorted(SHARED_STORES))
 def shared_store(request, settings):
-    """The shared stores (each kind of SHARED_STORES in turn) behind the two aliases, empty."""
-    from django.core.cache import caches
-
-    from config.settings import _cache_from_url
-
+    """The shared stores (each kind of SHARED_STORES in turn) behind the rate limits and the keys, empty."""
     if request.param == "redis":
         require_redis()
-    counters, keys = SHARED_STORES[request.param]
-    settings.CACHES = {
-        **settings.CACHES,
-        "ratelimit": {**_cache_from_url(counters), "KEY_PREFIX": "advisor"},
-        "idempotency": {**_cache_from_url(keys), "KEY_PREFIX": "advisor-idempotency", "TIMEOUT": 24 * 3600},
-    }
-    for alias in ("ratelimit", "idempotency"):
-        caches[alias].clear()
+    from django.core.cache import caches
+
+    use_shared_stores(settings, *SHARED_STORES[request.param])
     yield request.param
     for alias in ("ratelimit", "idempotency"):
-        caches[alias].clear()
+        if alias in settings.CACHES:
+            caches[alias].clear()
 
 
 @pytest.fixture

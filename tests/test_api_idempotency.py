@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 
 import pytest
 from django.conf import settings
 from django.core.cache import caches
-from django.db import connection
 from django.test import Client, RequestFactory
 from django.utils import timezone
 
 from advisor import idempotency
-from advisor.models import Assessment
+from advisor.models import Assessment, IdempotencyKey, RateCount
 
 # Each test on the database table and on a real Redis server (tests/conftest.py, shared_store).
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_store")]
@@ -111,14 +109,7 @@ def _seconds_left(store: str) -> float:
         client = caches["idempotency"]._cache.get_client()
         (key,) = client.keys("advisor-idempotency:*")
         return client.ttl(key)
-    table = connection.ops.quote_name(settings.CACHES["idempotency"]["LOCATION"])
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT expires FROM {table} WHERE cache_key LIKE %s", ["advisor-idempotency:%"])
-        ((expires,),) = cursor.fetchall()
-    if isinstance(expires, str):  # as SQLite may hand it back
-        expires = datetime.fromisoformat(expires)
-    if timezone.is_naive(expires):  # stored in UTC
-        expires = expires.replace(tzinfo=UTC)
+    (expires,) = IdempotencyKey.objects.values_list("expires", flat=True)
     return (expires - timezone.now()).total_seconds()
 
 
@@ -127,7 +118,7 @@ def test_a_key_keeps_only_the_assessment_id_and_the_body_digest_for_a_day_in_a_s
     assert 24 * 3600 - 60 < _seconds_left(shared_store) <= 24 * 3600
     (entry,) = _entries(shared_store)
     assert entry == {"fingerprint": idempotency.fingerprint(ANSWERS), "assessment": made["id"]}
-    assert settings.CACHES["idempotency"]["LOCATION"] != settings.CACHES["ratelimit"]["LOCATION"]
+    assert _place("idempotency") != _place("ratelimit")
     assert not [key for key in _keys("ratelimit") if "idem" in key]  # none in the counters' store
 
 
@@ -149,17 +140,25 @@ def test_a_replay_of_a_deleted_assessment_says_so():
     assert Assessment.objects.count() == 0
 
 
+# Where each job's entries are kept: its Redis cache, or its table of the database (advisor/store_models.py).
+TABLES = {"ratelimit": RateCount, "idempotency": IdempotencyKey}
+
+
+def _place(alias: str) -> str:
+    return settings.CACHES[alias]["LOCATION"] if alias in settings.CACHES else TABLES[alias]._meta.db_table
+
+
 def _keys(alias: str) -> list[str]:
-    cache = caches[alias]
-    if settings.CACHES[alias]["BACKEND"].endswith("RedisCache"):
-        return [key.decode() for key in cache._cache.get_client().keys("*")]
-    table = connection.ops.quote_name(settings.CACHES[alias]["LOCATION"])
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT cache_key FROM {table}")
-        return [row[0] for row in cursor.fetchall()]
+    if alias in settings.CACHES:
+        return [key.decode() for key in caches[alias]._cache.get_client().keys("*")]
+    return list(TABLES[alias].objects.values_list("key", flat=True))
 
 
 def _entries(store: str) -> list:
+    """What each key keeps, beside its own name and lifetime."""
+    if store == "db":
+        rows = IdempotencyKey.objects.values("fingerprint", "reserved", "assessment")
+        return [{field: value for field, value in row.items() if value} for row in rows]
     cache = caches["idempotency"]
     prefix = settings.CACHES["idempotency"]["KEY_PREFIX"] + ":1:"
     return [cache.get(key[len(prefix) :]) for key in _keys("idempotency") if key.startswith(prefix)]

@@ -11,7 +11,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from tests.gunicorn_server import count, manage, migrated_database
+from tests.gunicorn_server import count, manage, migrated_database, new_database
 
 CONTENT = ("advisor_supportmodel", "advisor_dimension", "advisor_characteristic", "advisor_costparameter")
 
@@ -38,8 +38,8 @@ def test_the_seed_content_migrates_back_to_nothing_and_forward_to_the_same_again
     forward = manage(database, "migrate", "--noinput")
     assert forward.returncode == 0, forward.stderr
     assert {table: count(database, table) for table in CONTENT} == seeded
-    # The caches of the rate limits and the idempotency keys are there after every migrate.
-    assert count(database, "advisor_cache") == count(database, "advisor_idempotency") == 0
+    # The rate limits' and the idempotency keys' tables are there after every migrate.
+    assert count(database, "advisor_ratecount") == count(database, "advisor_idempotencykey") == 0
 
 
 def test_all_the_way_back_leaves_no_advisor_table():
@@ -54,5 +54,34 @@ def test_all_the_way_back_leaves_no_advisor_table():
         "print(sorted(t for t in connection.introspection.table_names() if t.startswith('advisor_')))",
     )
     assert check.returncode == 0, check.stderr
-    # The cache tables are not a model's: they stay, empty, and `migrate` finds them there next time.
-    assert check.stdout.strip().splitlines()[-1] == "['advisor_cache', 'advisor_idempotency']"
+    # Nothing stays behind: the stores' tables are models' too (the cache tables they replace were dropped).
+    assert check.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_old_cache_tables_are_dropped_and_the_stores_tables_made():
+    """A database from before migration 0040 had the counters and the keys in two cache tables; afterwards they
+    are gone and the stores' own tables are there."""
+    database = new_database()
+    assert manage(database, "migrate", "advisor", "0033", "--noinput").returncode == 0
+    made = manage(
+        database,
+        "shell",
+        "-c",
+        "from django.db import connection\n"
+        "with connection.cursor() as cursor:\n"
+        "    for table in ('advisor_cache', 'advisor_idempotency'):\n"
+        "        cursor.execute(f'CREATE TABLE {table} (cache_key varchar(255) PRIMARY KEY, value text)')",
+    )
+    assert made.returncode == 0, made.stderr
+    forward = manage(database, "migrate", "--noinput")
+    assert forward.returncode == 0, forward.stderr
+    check = manage(
+        database,
+        "shell",
+        "-c",
+        "from django.db import connection; "
+        "print(sorted(t for t in connection.introspection.table_names() if 'cache' in t or 'idempotency' in t "
+        "or t.endswith('ratecount')))",
+    )
+    assert check.returncode == 0, check.stderr
+    assert check.stdout.strip().splitlines()[-1] == "['advisor_idempotencykey', 'advisor_ratecount']"

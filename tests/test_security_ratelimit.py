@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import json
 import logging
-from datetime import UTC, datetime
+import time
 
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.cache import caches
-from django.db import connection
 from django.test import Client, override_settings
 from django.utils import timezone
 
-from advisor.models import Assessment
+from advisor.models import Assessment, RateCount
 from advisor.protect import ratelimit
-from tests.conftest import SHARED_STORES, require_redis
 from tests.security_data import API_ANSWERS, FORM_ANSWERS, comment_answers, make_assessment, row_counts
 
 # Each test with the counters on the database table and on a real Redis server (tests/conftest.py, shared_store).
@@ -171,71 +169,32 @@ def test_a_new_window_starts_a_new_count():
 
 
 def _seconds_left(store: str, key: str) -> float:
-    """How long the counters' store says `key` has left, read from the store itself."""
-    cache = caches["ratelimit"]
+    """How long the counters' store says the count under `key` has left, read from the store itself."""
     if store == "redis":
+        cache = caches["ratelimit"]
         return cache._cache.get_client().ttl(cache.make_key(key))
-    table = connection.ops.quote_name(settings.CACHES["ratelimit"]["LOCATION"])
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT expires FROM {table} WHERE cache_key = %s", [cache.make_key(key)])
-        expires = cursor.fetchone()[0]
-    if isinstance(expires, str):
-        expires = datetime.fromisoformat(expires)
-    if timezone.is_naive(expires):  # stored in UTC
-        expires = expires.replace(tzinfo=UTC)
-    return (expires - timezone.now()).total_seconds()
+    return (RateCount.objects.get(key=key).expires - timezone.now()).total_seconds()
 
 
-def test_the_shared_cache_counts_and_keeps_the_lifetime_it_was_given(shared_store):
-    cache = caches["ratelimit"]
-    cache.add("counter", 0, timeout=600)
-    added = _seconds_left(shared_store, "counter")
-    assert [cache.incr("counter") for _ in range(3)] == [1, 2, 3]
-    assert cache.get("counter") == 3
-    # Never earlier (a count that expired early would let a client past its limit); the stores keep whole
-    # seconds, so a hit may carry it a second later at most.
-    assert 590 < added <= 600
-    assert -1 <= _seconds_left(shared_store, "counter") - added <= 1
-    with pytest.raises(ValueError):
-        cache.incr("missing")
-
-
-# The counters' stores (settings.CACHES["ratelimit"], from CACHE_URL), the database and memory ones with room
-# for only 20 entries before they clean up, so a flood is quick to make; Redis keeps every entry
-# (maxmemory-policy noeviction, as .ci/run starts it and docs/operations.md asks).
-COUNTER_STORES = {
-    "db": {"BACKEND": "config.cache.DatabaseCache", "LOCATION": "advisor_cache", "OPTIONS": {"MAX_ENTRIES": 20}},
-    "locmem": {"BACKEND": "config.cache.LocMemCache", "LOCATION": "tests-counters", "OPTIONS": {"MAX_ENTRIES": 20}},
-    "redis": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": SHARED_STORES["redis"][0]},
-}
-
-
-@pytest.fixture(params=sorted(COUNTER_STORES))
-def counter_store(request, settings):
-    if request.param == "redis":
-        require_redis()
-    settings.CACHES = {**settings.CACHES, "ratelimit": {**COUNTER_STORES[request.param], "KEY_PREFIX": "advisor"}}
-    caches["ratelimit"].clear()
-    yield caches["ratelimit"]
-    caches["ratelimit"].clear()
+@override_settings(RATELIMITS={"api": (5, 600)})
+def test_the_store_counts_each_hit_and_keeps_the_count_until_its_window_is_over(shared_store):
+    now = time.time()
+    window = int(now // 600)
+    key = f"rl:api:client:{window}"
+    assert [ratelimit.hit("api", "client").count for _ in range(3)] == [1, 2, 3]
+    # Kept a minute past the window's end (ratelimit.KEEP_AFTER_WINDOW), never less, however many hits came.
+    left = (window + 1) * 600 + ratelimit.KEEP_AFTER_WINDOW - now
+    assert -1 <= _seconds_left(shared_store, key) - left <= 1
 
 
 @override_settings(RATELIMITS={"api": (3, 600), "comments": (3, 600)})
-def test_a_flood_of_other_entries_never_resets_a_live_count(counter_store):
-    """Past MAX_ENTRIES the store cleans up expired entries only: a client's live count outlasts any flood."""
+def test_a_flood_of_other_entries_never_resets_a_live_count():
+    """The store forgets only counts whose window is over: a client's live count outlasts any flood."""
     assert [ratelimit.hit("api", "client-under-limit").count for _ in range(3)] == [1, 2, 3]
-    for n in range(200):  # ten times the room: other clients' counts (their keys sort after, are used later)
+    for n in range(200):  # other clients' counts (their keys sort after, are used later)
         ratelimit.hit("comments", f"flooder-{n}")
     assert ratelimit.hit("api", "client-under-limit").limited is True
     assert ratelimit.hit("comments", "flooder-0").count == 2  # and nobody else's count was dropped either
-
-
-def test_culling_removes_the_entries_that_have_expired(counter_store):
-    counter_store.set("old", 1, timeout=-1)  # already expired
-    for n in range(30):
-        counter_store.set(f"live-{n}", n, timeout=600)
-    assert counter_store.get("old") is None
-    assert [counter_store.get(f"live-{n}") for n in range(30)] == list(range(30))
 
 
 @TIGHT
@@ -243,7 +202,10 @@ def test_a_failing_cache_never_lets_a_post_through_uncounted_and_says_so(client,
     def broken(*args, **kwargs):
         raise ConnectionError("cache server gone")
 
-    monkeypatch.setattr(caches["ratelimit"], "add", broken)
+    if "ratelimit" in settings.CACHES:  # Redis
+        monkeypatch.setattr(caches["ratelimit"], "add", broken)
+    else:  # the database's table
+        monkeypatch.setattr(RateCount, "hit", broken)
     with caplog.at_level(logging.ERROR, logger="advisor.protect.ratelimit"):
         responses = [_post_api(client) for _ in range(3)]
         page = client.post("/assess/", {"industry": "retail", "employees": "3"})

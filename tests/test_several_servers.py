@@ -7,8 +7,8 @@ stopped and started, PostgreSQL stopped and started, one app server killed mid-b
 while both serve. Each request says which server answered (tests/wsgi_several_servers.py), so "on the other
 server" is checked, not assumed.
 
-The app servers' counters live in Redis (CACHE_URL) and the Idempotency-Keys in PostgreSQL (the default,
-db://advisor_idempotency): one store of each kind. Run by `make test-postgres` (the PostgreSQL pass of .ci/run):
+The app servers' counters live in Redis (CACHE_URL) and the Idempotency-Keys in PostgreSQL (the default, a
+table of its own): one store of each kind. Run by `make test-postgres` (the PostgreSQL pass of .ci/run):
 left out of a run on SQLite (tests/conftest.py), like the tests of PostgreSQL's own workings. The tests run in
 file order on one set of servers; the last kills one of them.
 """

@@ -17,14 +17,12 @@ from collections.abc import Iterator
 
 import pytest
 import redis
-from django.core.cache import caches
 from django.test import Client
 
 from advisor import idempotency
 from advisor.models import Assessment
 from advisor.protect.stores import StoreUnavailable
-from config.settings import _cache_from_url
-from tests.conftest import LAW_FIRM
+from tests.conftest import LAW_FIRM, use_shared_stores
 
 pytestmark = pytest.mark.django_db
 
@@ -76,16 +74,10 @@ def own_redis() -> Iterator[RedisServer]:
 
 
 def _stores(settings, *, counters: str, keys: str, limit: int = 3) -> None:
-    """The two aliases as settings.py makes them from these URLs (socket timeouts included), empty; `limit`
+    """The two stores as settings.py makes them from these URLs (socket timeouts included), empty; `limit`
     posts of each kind allowed."""
     settings.RATELIMITS = {"api": (limit, 600), "assessments": (limit, 600), "comments": (limit, 600)}
-    settings.CACHES = {
-        **settings.CACHES,
-        "ratelimit": {**_cache_from_url(counters), "KEY_PREFIX": "advisor"},
-        "idempotency": {**_cache_from_url(keys), "KEY_PREFIX": "advisor-idempotency", "TIMEOUT": 24 * 3600},
-    }
-    for alias in ("ratelimit", "idempotency"):
-        caches[alias].clear()
+    use_shared_stores(settings, counters, keys)
 
 
 def _api(key: str | None = None) -> Client:

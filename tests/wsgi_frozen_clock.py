@@ -12,8 +12,10 @@ from __future__ import annotations
 import time
 from types import SimpleNamespace
 
+from config.wsgi import application  # first: it sets Django up, which the rate limits' models need
+
+# isort: split
 from advisor.protect import ratelimit, spam
-from config.wsgi import application  # first: it sets Django up
 from tests.clock import FROZEN_NOW
 
 _frozen_time = SimpleNamespace(**{name: getattr(time, name) for name in dir(time) if not name.startswith("_")})

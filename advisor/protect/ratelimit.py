@@ -1,12 +1,13 @@
 """Per-client rate limits on the posts that write: assessments, the API and comments.
 
-Counts live in the cache alias "ratelimit" (settings.CACHES, from CACHE_URL: a database table by default),
-shared by every gunicorn worker and every app server so they all see the same numbers, and kept apart from
-any other cache so nothing else stored can push a live count out. A post the store cannot count (full, down,
-stalled) is answered 503 (advisor/protect/stores.py): the limits never silently stop counting. Each limit is a
-fixed window: at most N posts per client in each period, the period starting on a multiple of its length. The
-client is its address, the /64 network for IPv6 (one household or phone gets a whole /64), hashed before it is
-stored.
+Counts live in a store shared by every gunicorn worker and every app server, so they all see the same numbers,
+and kept apart from any other store so nothing else stored can push a live count out: a table of the site's
+database (advisor.store_models.RateCount) by default, or Django's RedisCache (cache alias "ratelimit") when
+CACHE_URL names a Redis server. Both count atomically (`UPDATE … SET count = count + 1`; Redis's INCR). A post
+the store cannot count (full, down, stalled) is answered 503 (advisor/protect/stores.py): the limits never
+silently stop counting. Each limit is a fixed window: at most N posts per client in each period, the period
+starting on a multiple of its length. The client is its address, the /64 network for IPv6 (one household or
+phone gets a whole /64), hashed before it is stored.
 """
 
 from __future__ import annotations
@@ -17,13 +18,14 @@ import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from django.conf import settings
-from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.crypto import salted_hmac
 
+from ..store_models import RateCount
 from . import stores
 
 logger = logging.getLogger(__name__)
@@ -105,33 +107,35 @@ class Decision:
     retry_after: int  # seconds until the current window ends
 
 
-def _window(bucket: str, key: str, now: float | None) -> tuple[int, int, str]:
-    """The bucket's limit, the seconds until its current window ends, and the window's cache key."""
+# A count is kept this long after its window ends (a worker whose clock is a little behind still finds it).
+KEEP_AFTER_WINDOW = 60
+
+
+def _window(bucket: str, key: str, now: float | None) -> tuple[int, int, str, float]:
+    """The bucket's limit, the seconds until its current window ends, the window's key in the store, and the
+    time (seconds since the epoch) after which the store may forget the window's count."""
     limit, period = settings.RATELIMITS[bucket]
     now = time.time() if now is None else now
     window = int(now // period)
     retry_after = max(1, math.ceil((window + 1) * period - now))
-    return limit, retry_after, f"rl:{bucket}:{key}:{window}"
-
-
-def peek(bucket: str, key: str, *, now: float | None = None) -> Decision:
-    """Where `key` stands against `bucket`'s limit, counting nothing: limited once the count reached the limit."""
-    limit, retry_after, cache_key = _window(bucket, key, now)
-    count = caches["ratelimit"].get(cache_key, 0)
-    return Decision(limited=count >= limit, count=count, limit=limit, retry_after=retry_after)
+    return limit, retry_after, f"rl:{bucket}:{key}:{window}", (window + 1) * period + KEEP_AFTER_WINDOW
 
 
 def hit(bucket: str, key: str, *, now: float | None = None) -> Decision:
     """Count one post by `key` against `bucket`'s limit and say whether it goes over."""
-    limit, retry_after, cache_key = _window(bucket, key, now)
-    period = settings.RATELIMITS[bucket][1]
-    cache = caches["ratelimit"]
-    cache.add(cache_key, 0, timeout=period + 60)
-    try:
-        count = cache.incr(cache_key)
-    except ValueError:  # the entry expired between add and incr: this is the first hit of a new entry
-        cache.add(cache_key, 1, timeout=period + 60)
-        count = 1
+    limit, retry_after, store_key, forget_after = _window(bucket, key, now)
+    cache = stores.cache("ratelimit")
+    if cache is None:
+        count = RateCount.hit(store_key, expires=datetime.fromtimestamp(forget_after, UTC))
+    else:
+        # Django's RedisCache: `add` is SET NX with the window's lifetime, `incr` Redis's INCR, which keeps it.
+        lifetime = max(1, math.ceil(forget_after - (time.time() if now is None else now)))
+        cache.add(store_key, 0, timeout=lifetime)
+        try:
+            count = cache.incr(store_key)
+        except ValueError:  # the entry expired between add and incr: this is the first hit of a new entry
+            cache.add(store_key, 1, timeout=lifetime)
+            count = 1
     return Decision(limited=count > limit, count=count, limit=limit, retry_after=retry_after)
 
 
