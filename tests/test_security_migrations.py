@@ -62,7 +62,7 @@ def test_the_old_cache_tables_are_dropped_and_the_stores_tables_made():
     """A database from before migration 0040 had the counters and the keys in two cache tables; afterwards they
     are gone and the stores' own tables are there."""
     database = new_database()
-    assert manage(database, "migrate", "advisor", "0033", "--noinput").returncode == 0
+    assert manage(database, "migrate", "advisor", "0035", "--noinput").returncode == 0
     made = manage(
         database,
         "shell",

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("advisor", "0033_stand_ins_for_requirement_figures"),
+        ("advisor", "0035_market_by_size_and_rounded_stand_ins"),
     ]
 
     operations = [
