@@ -3,9 +3,9 @@
 
 For each searched answer, the search looks from the person's value up to ten times it and down to a tenth of
 it (inside the form's limits), never at zero: further than that is not a change a person can act on. Each
-look is a full re-score (decide.evaluate) with that one answer moved and every other answer as given; when
+look is a full re-score (evaluate.evaluate) with that one answer moved and every other answer as given; when
 people move, devices, problems a month and downtime cost move with them at the organisation's own rate per
-person (decide.resized). The span is looked at in GRID_STEPS even steps on a log scale each way; where the
+person (evaluate.resized). The span is looked at in GRID_STEPS even steps on a log scale each way; where the
 outcome first differs, the change is narrowed down (_narrow: looks either side of where the two options'
 ranking lines cross, halving the gap when that misses) to the form's smallest step or a percent of the value,
 whichever is coarser. `value` is the first value found with the new outcome; one step short of
@@ -17,10 +17,10 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from . import answers, money
 from .domain import Catalogue, Point, PointKind, Profile
+from .evaluate import Evaluation, Prepared, evaluate, resized
 
 SPAN = 10.0  # from a tenth to ten times the person's own value
 GRID_STEPS = 5  # looks each way before narrowing down
@@ -58,18 +58,18 @@ class View:
     """One answer the search follows: `pick` reads the recommended option (by catalogue index) from a re-score,
     `base` is that option at the person's own answers, `names` each option's (slug, name)."""
 
-    pick: Callable[[Any], int]
-    standing: Callable[[Any], dict[int, float]]  # each option's figure on the ranking (lowest leads)
+    pick: Callable[[Evaluation], int]
+    standing: Callable[[Evaluation], dict[int, float]]  # each option's figure on the ranking (lowest leads)
     base: int
     names: dict[int, tuple[str, str]]
 
 
-def recommended(ev: Any) -> int:
+def recommended(ev: Evaluation) -> int:
     """The option recommended, quotes counted (the result's own answer)."""
-    return int(ev.best_option)
+    return ev.best_option
 
 
-def standing(ev: Any) -> dict[int, float]:
+def standing(ev: Evaluation) -> dict[int, float]:
     """Each option's figure on the ranking at its best price, its own or a quote's for it."""
     best: dict[int, float] = {}
     for candidate, figure in ev.ranking.items():
@@ -78,26 +78,26 @@ def standing(ev: Any) -> dict[int, float]:
     return best
 
 
-def standing_without_quotes(ev: Any) -> dict[int, float]:
+def standing_without_quotes(ev: Evaluation) -> dict[int, float]:
     """Each option's figure on the ranking at its own price."""
     return {i: ev.ranking[i] for i in ev.parts}
 
 
-def recommended_without_quotes(ev: Any) -> int:
+def recommended_without_quotes(ev: Evaluation) -> int:
     """The option recommended when the person's quotes are left out (the answer the shared link shows): the
     options are priced the same with quotes or without, so it is the first option in the ranking."""
-    return int(next(i for i in ev.order if i in ev.parts))
+    return next(i for i in ev.order if i in ev.parts)
 
 
 def find(
     profile: Profile,
     catalogue: Catalogue,
-    here: Any,
-    prepared: Any,
+    here: Evaluation,
+    prepared: Prepared,
     candidates: dict[int, tuple[str, str]],
     ends: dict[str, dict[str, tuple[float, float]]] | None = None,
 ) -> tuple[Point, ...]:
-    """The tipping points for the searched answers; `here` is decide.Evaluation at the person's answers and
+    """The tipping points for the searched answers; `here` is the Evaluation at the person's answers and
     `candidates` each candidate's (slug, name), options and quotes alike.
 
     `ends`, when given, is filled for depends.py from the re-scores the search made anyway: for each answer and
@@ -111,15 +111,13 @@ def find(
 def find_each(
     profile: Profile,
     catalogue: Catalogue,
-    here: Any,
-    prepared: Any,
+    here: Evaluation,
+    prepared: Prepared,
     views: list[View],
     ends: dict[str, dict[str, tuple[float, float]]] | None = None,
 ) -> list[tuple[Point, ...]]:
     """The tipping points of each view, from one search: a re-score serves every view that looks at its value,
     so the answer with quotes and the one without them share the grid's re-scores. `ends` as for find()."""
-    from .decide import evaluate, resized  # decide uses this module; the search re-scores through it
-
     current = {
         "incidents_per_month": here.used.incidents_per_month,
         "downtime_cost_per_hour": here.used.downtime_cost_per_hour,
@@ -132,10 +130,10 @@ def find_each(
         whole = question.whole
 
         seen: dict[float, Looked] = {}  # every view looks at the same values: re-score each once
-        looked: dict[float, Any] = {}  # each re-score, kept for `ends`
+        looked: dict[float, Evaluation] = {}  # each re-score, kept for `ends`
 
         def look(
-            x: float, field: str = field, seen: dict[float, Looked] = seen, looked: dict[float, Any] = looked
+            x: float, field: str = field, seen: dict[float, Looked] = seen, looked: dict[float, Evaluation] = looked
         ) -> Looked:
             if x not in seen:
                 moved = (
@@ -204,7 +202,7 @@ class Looked:
     standings: tuple[dict[int, float], ...]
 
 
-def _farthest(looked: dict[float, Any], value: float, leader: int) -> dict[str, tuple[float, float]]:
+def _farthest(looked: dict[float, Evaluation], value: float, leader: int) -> dict[str, tuple[float, float]]:
     """The farthest value looked at each way from the person's own, with the leader's lead there."""
     found = {}
     for direction, ends in (("up", [x for x in looked if x > value]), ("down", [x for x in looked if x < value])):

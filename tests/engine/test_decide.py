@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from hypothesis import given, settings
 
-from advisor.engine import decide, explain, score, uncertainty
+from advisor.engine import decide, evaluate, explain, score, uncertainty
 from advisor.engine.domain import Catalogue, Profile
 from tests.catalogues import catalogue_with_options_between, seeded_catalogue
 from tests.engine.profiles import profiles
@@ -141,10 +141,10 @@ def test_every_score_is_between_0_and_100_and_overall_falls_as_the_ranking_figur
 
 
 def test_overall_is_a_fixed_function_of_the_ranking_figure_against_the_reference():
-    reference = decide.reference_spend(20)
-    assert decide.score_of(0, 20) == 100
-    assert decide.score_of(reference, 20) == 50
-    assert decide.score_of(3 * reference, 20) == 25
+    reference = evaluate.reference_spend(20)
+    assert evaluate.score_of(0, 20) == 100
+    assert evaluate.score_of(reference, 20) == 50
+    assert evaluate.score_of(3 * reference, 20) == 25
 
 
 def test_a_clear_result_names_its_winner():

@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from advisor.engine import decide, depends, score
+from advisor.engine import decide, depends, evaluate, score
 from advisor.engine.domain import Profile
 from tests.engine import organisations, organisations_five, organisations_money
 
@@ -17,7 +17,7 @@ def _moved(profile: Profile, field: str, value: float, catalogue) -> Profile:
     """The profile with one answer moved as the tipping search moves it (people carry their rates with them)."""
     profile = decide.with_quotes_for_old_answers(profile, catalogue)
     if field == "employees":
-        return decide.resized(profile, int(value), decide.evaluate(profile, catalogue).used)
+        return evaluate.resized(profile, int(value), decide.evaluate(profile, catalogue).used)
     return dataclasses.replace(profile, **{field: value})
 
 

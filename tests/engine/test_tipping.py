@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from hypothesis import given, settings
 
-from advisor.engine import decide, score, tipping
+from advisor.engine import decide, evaluate, score, tipping
 from advisor.engine.domain import PointKind, Profile
 from tests.catalogues import seeded_catalogue
 from tests.engine.profiles import profiles
@@ -19,7 +19,7 @@ def outcome(profile: Profile, field: str, value: float, kind: PointKind) -> int:
     profile = decide.with_quotes_for_old_answers(profile, CATALOGUE)  # as score() reads them
     here = decide.evaluate(profile, CATALOGUE, PREPARED)
     moved = (
-        decide.resized(profile, int(value), here.used) if field == "employees" else replace(profile, **{field: value})
+        evaluate.resized(profile, int(value), here.used) if field == "employees" else replace(profile, **{field: value})
     )
     ev = decide.evaluate(moved, CATALOGUE, PREPARED)
     return ev.best_option if kind is PointKind.RECOMMENDATION else ev.cheapest
