@@ -36,7 +36,6 @@ from .evaluate import (
     REFERENCE_SPEND_PER_PERSON_YEAR,
     Evaluation,
     Prepared,
-    allowance_share,
     evaluate,
     meeting,
     prepare,
@@ -122,13 +121,13 @@ def _score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool)
     ev = evaluate(profile, catalogue, prepared)
     if not ev.order:
         raise ValueError("No active support option applies to this organisation.")
-    shares = {i: allowance_share(profile, catalogue, catalogue.models[ev.models[i]].pricing) for i in ev.totals}
+    shares = ev.shares  # each candidate's allowance as a share of its bills
     met = meeting(ev.plan, catalogue, profile.employees, ev.used.devices) if ev.plan and ev.plan.requirements else None
     simulated = uncertainty.simulate(profile, catalogue, ev.parts, ev.quotes, shares, adjust=met)
     # Each option ranks at its best price, its own or a quote's for it.
     standing = {i: min(ev.ranking[c] for c in ev.ranking if ev.models[c] == i) for i in ev.parts}
     option_order = sorted(standing, key=lambda i: (round(standing[i], 6), i))
-    options = [_option_result(profile, catalogue, ev, simulated, i, prepared.shared) for i in option_order]
+    options = [_option_result(profile, catalogue, ev, simulated, i, prepared) for i in option_order]
     quote_results = _quote_results(profile, catalogue, prepared, ev, simulated)
     best = options[0]
     recommended_quote = next((q for q in _by_ranking(quote_results) if q.model == best.slug), None)
@@ -347,11 +346,14 @@ def _option_result(
     ev: Evaluation,
     simulated: uncertainty.Simulated,
     i: int,
-    prepared_shared: dict[str, float],
+    prepared: Prepared,
 ) -> OptionResult:
     model = catalogue.models[i]
     part = ev.parts[i]
-    option = costs.expected_values(costs.option_figures(model, profile))
+    # The option's figures at their expected values: the catalogue's, unless the person's own quotes replace some.
+    own = costs.own_quotes(model, profile)
+    option = prepared.options[i] if not own else costs.expected_values(costs.option_figures(model, profile))
+    prepared_shared = prepared.shared
     return OptionResult(
         slug=model.slug,
         name=model.name,

@@ -59,6 +59,7 @@ class Evaluation:
     quotes: dict[int, tuple[Quote, quotes.Priced]] = field(default_factory=dict)  # by candidate index
     models: dict[int, int] = field(default_factory=dict)  # each candidate's option (by catalogue index)
     plan: requirements.Plan | None = None  # what the insurer and frameworks ask of each option; None: nothing
+    shares: dict[int, float] = field(default_factory=dict)  # each candidate's allowance as a share of its bills
 
     @property
     def best(self) -> int:
@@ -111,10 +112,25 @@ class Prepared:
     options: list[dict[str, float]]  # each option's figures at their expected values
     shared: dict[str, float]  # the figures for every option, at their expected values
     needs_it_staff: list[bool]  # options that only apply beside in-house IT staff
+    quote_shared: dict[str, float] = field(default_factory=dict)  # `shared` with the figures pricing quotes
+
+
+def quote_figures(catalogue: Catalogue, options: list[dict[str, float]], shared: dict[str, float]) -> dict[str, float]:
+    """The shared figures at their expected values with those pricing what a quote leaves out."""
+    quote_keys = {key: catalogue.figures[key].expected for key in quotes.QUOTE_KEYS if key in catalogue.figures}
+    return {**shared, **quote_keys, **quotes.hourly_firm(catalogue, options)}
 
 
 def prepare(catalogue: Catalogue) -> Prepared:
     shares = weight_shares(catalogue)
+    options = [
+        {key: m.figures[key].expected if key in m.figures else 0.0 for key in costs.ALL_OPTION_KEYS}
+        for m in catalogue.models
+    ]
+    shared = {
+        **{key: catalogue.figures[key].expected for key in costs.ALL_SHARED_KEYS if key in catalogue.figures},
+        **costs.tax_figures(catalogue),
+    }
     return Prepared(
         losses=[
             [
@@ -123,18 +139,13 @@ def prepare(catalogue: Catalogue) -> Prepared:
             ]
             for m in catalogue.models
         ],
-        options=[
-            {key: m.figures[key].expected if key in m.figures else 0.0 for key in costs.ALL_OPTION_KEYS}
-            for m in catalogue.models
-        ],
-        shared={
-            **{key: catalogue.figures[key].expected for key in costs.ALL_SHARED_KEYS if key in catalogue.figures},
-            **costs.tax_figures(catalogue),
-        },
+        options=options,
+        shared=shared,
         needs_it_staff=[
             m.figures["requires_it_staff"].expected >= 1 if "requires_it_staff" in m.figures else False
             for m in catalogue.models
         ],
+        quote_shared=quote_figures(catalogue, options, shared),
     )
 
 
@@ -144,19 +155,29 @@ def applicable(profile: Profile, prepared: Prepared) -> list[int]:
 
 
 def evaluate(
-    profile: Profile, catalogue: Catalogue, prepared: Prepared | None = None, *, ranking_only: bool = False
+    profile: Profile,
+    catalogue: Catalogue,
+    prepared: Prepared | None = None,
+    *,
+    ranking_only: bool = False,
+    like: Evaluation | None = None,
 ) -> Evaluation:
     """Fit, cost and overall of every option for these answers, and of each of the person's quotes as the option
     it is a way of buying, ranked: the one formula the result and every re-score of the tipping search use.
     `ranking_only` (the tipping search, which reads the ranking alone) leaves out what only explains it: the
-    needs, the fits and the 0-100 scores are then empty."""
+    needs, the fits and the 0-100 scores are then empty. `like` (the tipping search's) is an evaluation of the
+    same organisation with other numbers of people, devices, problems or downtime cost: what depends on none of
+    those (what the insurer and frameworks ask, each candidate's allowance share) is taken from it."""
     prep = prepared or prepare(catalogue)
     used = costs.estimates(profile, prep.shared)
     signals = {} if ranking_only else needs.signals(profile, used)
     levels = [] if ranking_only else needs.needs(catalogue, signals)
     fits: dict[int, float] = {}
     parts: dict[int, costs.Parts] = {}
-    plan = requirements.plan(profile, catalogue) if requirements.applies(profile) else None
+    if like is not None:
+        plan = like.plan
+    else:
+        plan = requirements.plan(profile, catalogue) if requirements.applies(profile) else None
     met = meeting(plan, catalogue, profile.employees, used.devices) if plan and plan.requirements else None
     for i in applicable(profile, prep):
         model, option = catalogue.models[i], prep.options[i]
@@ -178,7 +199,7 @@ def evaluate(
     models = {i: i for i in parts}
     priced: dict[int, tuple[Quote, quotes.Priced]] = {}
     if profile.quotes:
-        shared = quote_shared(catalogue, prep)
+        shared = prep.quote_shared or quote_shared(catalogue, prep)
         for n, quote in enumerate(profile.quotes):
             found = quotes.price_as_option(
                 quote,
@@ -197,13 +218,18 @@ def evaluate(
                     found = met(index, found, prep.options[bought], quote)
                 priced[index] = (quote, found)
                 models[index] = bought
-    totals = {i: float(p.total) for i, p in parts.items()}
-    totals.update({i: float(found.parts.total) for i, (_, found) in priced.items()})
-    bills = {i: float(p.bills) for i, p in parts.items()}
-    bills.update({i: float(found.parts.bills) for i, (_, found) in priced.items()})
-    allowances = {
-        i: allowance_share(profile, catalogue, catalogue.models[models[i]].pricing) * bills[i] for i in totals
-    }
+    every = {**parts, **{i: found.parts for i, (_, found) in priced.items()}}
+    bills: dict[int, float] = {}
+    totals: dict[int, float] = {}
+    for i, p in every.items():
+        bill = p.bills
+        bills[i], totals[i] = float(bill), float(bill + p.lost_work + p.risk)  # p.total, adding the bills up once
+    if like is not None and like.shares.keys() >= totals.keys():
+        shares = like.shares
+    else:
+        by_pricing = {m.pricing: allowance_share(profile, catalogue, m.pricing) for m in catalogue.models}
+        shares = {i: by_pricing[catalogue.models[models[i]].pricing] for i in totals}
+    allowances = {i: shares[i] * bills[i] for i in totals}
     ranking = {i: totals[i] - allowances[i] for i in totals}
     cost_scores = {} if ranking_only else {i: score_of(t, profile.employees) for i, t in totals.items()}
     overall = {} if ranking_only else {i: score_of(r, profile.employees) for i, r in ranking.items()}
@@ -225,6 +251,7 @@ def evaluate(
         priced,
         models,
         plan,
+        shares,
     )
 
 
@@ -262,8 +289,7 @@ def meeting(plan: requirements.Plan, catalogue: Catalogue, employees: int, devic
 
 def quote_shared(catalogue: Catalogue, prepared: Prepared) -> dict[str, float]:
     """The shared figures at their expected values with those pricing what a quote leaves out."""
-    quote_figures = {key: catalogue.figures[key].expected for key in quotes.QUOTE_KEYS if key in catalogue.figures}
-    return {**prepared.shared, **quote_figures, **quotes.hourly_firm(catalogue, prepared.options)}
+    return prepared.quote_shared or quote_figures(catalogue, prepared.options, prepared.shared)
 
 
 def resized(profile: Profile, employees: int, used: Estimates) -> Profile:

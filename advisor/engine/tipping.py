@@ -141,7 +141,7 @@ def find_each(
                     if field == "employees"
                     else type(profile)(**{**profile.__dict__, field: x})
                 )  # dataclasses.replace, without its checks
-                ev = evaluate(moved, catalogue, prepared, ranking_only=True)
+                ev = evaluate(moved, catalogue, prepared, ranking_only=True, like=here)
                 seen[x] = Looked(tuple(view.pick(ev) for view in views), tuple(view.standing(ev) for view in views))
                 looked[x] = ev
             return seen[x]

@@ -92,7 +92,9 @@ def test_a_close_call_exactly_when_the_leader_is_lowest_in_under_two_thirds_of_c
     profile = decide.with_quotes_for_old_answers(profile, CATALOGUE)  # as score() reads them
     ev = decide.evaluate(profile, CATALOGUE)
     best, second = ev.best, ev.runner_up()
-    shares = {i: decide.allowance_share(profile, CATALOGUE, CATALOGUE.models[ev.models[i]].pricing) for i in ev.totals}
+    shares = {
+        i: evaluate.allowance_share(profile, CATALOGUE, CATALOGUE.models[ev.models[i]].pricing) for i in ev.totals
+    }
     simulated = uncertainty.simulate(profile, CATALOGUE, ev.parts, ev.quotes, shares)
     chance = decide.chance_option_leads(ev, simulated.chance_leads)
     gap = ev.ranking[second] - ev.ranking[best]
