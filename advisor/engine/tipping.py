@@ -101,9 +101,10 @@ def find(
     `candidates` each candidate's (slug, name), options and quotes alike.
 
     `ends`, when given, is filled for depends.py from the re-scores the search made anyway: for each answer and
-    direction ("up", "down"), the farthest value looked at (the end of the span, or where the answer first
-    changed) and the leader's lead there: the lowest ranking figure of another option less the leader's (the
-    leader as at the person's answers; below zero, another option would be ahead)."""
+    direction ("up", "down"), the farthest value looked at for the answer (the first view's, in find_each: the end
+    of the span, or where the answer first changed; not where the answer without the quotes changed) and the
+    leader's lead there: the lowest ranking figure of another option less the leader's (the leader as at the
+    person's answers; below zero, another option would be ahead)."""
     view = View(recommended, standing, here.best_option, candidates)
     return find_each(profile, catalogue, here, prepared, [view], ends)[0]
 
@@ -130,11 +131,9 @@ def find_each(
         whole = question.whole
 
         seen: dict[float, Looked] = {}  # every view looks at the same values: re-score each once
-        looked: dict[float, Evaluation] = {}  # each re-score, kept for `ends`
+        answer_looked: set[float] = set()  # the values the first view (the answer the page shows) looked at
 
-        def look(
-            x: float, field: str = field, seen: dict[float, Looked] = seen, looked: dict[float, Evaluation] = looked
-        ) -> Looked:
+        def look(x: float, field: str = field, seen: dict[float, Looked] = seen) -> Looked:
             if x not in seen:
                 moved = (
                     resized(profile, int(x), here.used)
@@ -142,9 +141,14 @@ def find_each(
                     else type(profile)(**{**profile.__dict__, field: x})
                 )  # dataclasses.replace, without its checks
                 ev = evaluate(moved, catalogue, prepared, ranking_only=True, like=here)
-                seen[x] = Looked(tuple(view.pick(ev) for view in views), tuple(view.standing(ev) for view in views))
-                looked[x] = ev
+                seen[x] = Looked(tuple(view.pick(ev) for view in views), ev, views)
             return seen[x]
+
+        def look_for_the_answer(
+            x: float, look: Callable[[float], Looked] = look, looked: set[float] = answer_looked
+        ) -> Looked:
+            looked.add(x)
+            return look(x)
 
         low = max(question.minimum or 0.0, value / SPAN)
         high = min(question.maximum or math.inf, value * SPAN)
@@ -155,13 +159,13 @@ def find_each(
             for direction, end in (("up", high), ("down", low)):
                 if value <= 0 or (end >= value if direction == "down" else end <= value):
                     continue
-                hit = _first_change(look, value, end, index, view.base, whole)
+                hit = _first_change(look_for_the_answer if index == 0 else look, value, end, index, view.base, whole)
                 if hit is not None:
                     change = (hit[0], direction, hit[1])
                     break
             found[index].append(_point(field, question.label, value, low, high, change, view))
         if ends is not None:
-            ends[field] = _farthest(looked, value, here.best)
+            ends[field] = _farthest({x: seen[x].ev for x in answer_looked}, value, here.best)
     return [tuple(points) for points in found]
 
 
@@ -196,10 +200,15 @@ def _point(
 
 @dataclass(frozen=True)
 class Looked:
-    """A re-score as the search keeps it: each view's recommended option and each option's ranking figure."""
+    """A re-score as the search keeps it: each view's recommended option, and the evaluation."""
 
     picks: tuple[int, ...]
-    standings: tuple[dict[int, float], ...]
+    ev: Evaluation
+    views: list[View]
+
+    def standing(self, index: int) -> dict[int, float]:
+        """Each option's figure on the ranking, as view `index` sees it."""
+        return self.views[index].standing(self.ev)
 
 
 def _farthest(looked: dict[float, Evaluation], value: float, leader: int) -> dict[str, tuple[float, float]]:
@@ -274,7 +283,7 @@ def _crossing(
 ) -> float | None:
     """Where the current option's and the new one's ranking figures cross, on the straight line between the two
     looks; None when either has no figure at one end or the line does not cross inside the bracket."""
-    at_same, at_other = look(same).standings[index], look(other).standings[index]
+    at_same, at_other = look(same).standing(index), look(other).standing(index)
     if not {current, becomes} <= at_same.keys() or not {current, becomes} <= at_other.keys():
         return None
     lead_same = at_same[becomes] - at_same[current]  # > 0: the current option ahead

@@ -171,13 +171,21 @@ def simulate(
         shared.update(quotes.hourly_firm(catalogue, options))  # on Break/Fix's own draws
     shared.update(costs.tax_figures(catalogue))  # not drawn: a rate set by law
     used = costs.estimates(profile, shared)
-    sizes = {"employees": profile.employees, "devices": used.devices}
     answers = {"incidents": used.incidents_per_month, "downtime_cost": used.downtime_cost_per_hour}
     drawn: dict[int, costs.Parts] = {}  # each candidate's parts in every draw: the options, then the quotes
     means: dict[int, costs.Parts] = {}  # and at every figure's expected value
     for i, part in expected.items():
         model = catalogue.models[i]
-        found = costs.parts(options[i], shared, profile, pricing=model.pricing, basis=model.basis, **sizes, **answers)
+        found = costs.parts(
+            options[i],
+            shared,
+            profile,
+            pricing=model.pricing,
+            basis=model.basis,
+            employees=profile.employees,
+            devices=used.devices,
+            **answers,
+        )
         drawn[i] = found if adjust is None else adjust(i, found, options[i])
         means[i] = part
     for index, (quote, priced) in priced_quotes.items():
@@ -222,8 +230,8 @@ def _values(draws: Draws, catalogue: Catalogue, profile: Profile) -> tuple[dict[
     for i, model in enumerate(catalogue.models):
         quoted = costs.own_quotes(model, profile)
         if quoted:
-            figures = costs.option_figures(model, profile)
-            own.update({(key, i): figures[key] for key in quoted})
+            theirs = costs.option_figures(model, profile)
+            own.update({(key, i): theirs[key] for key in quoted})
     if not own:
         return draws.values, draws.figures
     figures = list(draws.figures)
@@ -263,7 +271,8 @@ def percentiles(rows: np.ndarray, q: tuple[float, ...]) -> np.ndarray:
     rows.partition(np.unique(np.concatenate((below, above))), axis=1)
     a, b = rows[:, below].T, rows[:, above].T
     apart = b - a
-    return np.where(gamma >= 0.5, b - apart * (1 - gamma), a + apart * gamma)
+    found: np.ndarray = np.where(gamma >= 0.5, b - apart * (1 - gamma), a + apart * gamma)
+    return found
 
 
 def _cost_parts(ranges: dict[tuple[int, str], Range], candidate: int) -> CostParts:
