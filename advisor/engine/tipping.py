@@ -26,6 +26,10 @@ SPAN = 10.0  # from a tenth to ten times the person's own value
 GRID_STEPS = 5  # looks each way before narrowing down
 RELATIVE_PRECISION = 0.01
 SEARCHED = ("incidents_per_month", "downtime_cost_per_hour", "employees")
+# The answers every ranking figure moves with along a straight line: downtime cost enters lost work and risk in
+# proportion, the bills not at all. Where the recommendation is the same, clearly, at the person's value and at
+# the end of the span, it is the same everywhere between (_kept_throughout), and the looks between are skipped.
+AFFINE = ("downtime_cost_per_hour",)
 # One sentence a lever, where the recommendation changes (PointKind.RECOMMENDATION). The ranking follows the money,
 # so where the cheapest option changes is the same point unless a stated way of paying tips it, which the summary
 # already says in money.
@@ -159,6 +163,11 @@ def find_each(
             for direction, end in (("up", high), ("down", low)):
                 if value <= 0 or (end >= value if direction == "down" else end <= value):
                     continue
+                grid = _grid(value, end, whole)
+                if field in AFFINE and grid and _kept_throughout(look, here, grid[-1], index, view):
+                    if index == 0:  # the looks the answer's search would have made end there
+                        answer_looked.add(grid[-1])
+                    continue
                 hit = _first_change(look_for_the_answer if index == 0 else look, value, end, index, view.base, whole)
                 if hit is not None:
                     change = (hit[0], direction, hit[1])
@@ -230,16 +239,48 @@ def _first_change(
     """The first value from start toward end (exclusive of start) whose recommendation (in view `index`) is not
     `current`, looked at on a log-scale grid and narrowed down; None when no grid point differs."""
     previous = start
-    for step in range(1, GRID_STEPS + 1):
-        x = start * (end / start) ** (step / GRID_STEPS)
-        if whole:
-            x = float(round(x))
-            if x == previous:
-                continue
+    for x in _grid(start, end, whole):
         if look(x).picks[index] != current:
             return _narrow(look, previous, x, index, current, whole)
         previous = x
     return None
+
+
+def _grid(start: float, end: float, whole: bool) -> list[float]:
+    """The values looked at from start toward end: GRID_STEPS even steps on a log scale (for a whole answer, each
+    rounded, the same value looked at once)."""
+    found: list[float] = []
+    for step in range(1, GRID_STEPS + 1):
+        x = start * (end / start) ** (step / GRID_STEPS)
+        if whole:
+            x = float(round(x))
+            if x == (found[-1] if found else start):
+                continue
+        found.append(x)
+    return found
+
+
+def _kept_throughout(look: Callable[[float], Looked], here: Evaluation, last: float, index: int, view: View) -> bool:
+    """Whether view `index` keeps its recommendation at every value between the person's own and `last`, for an
+    answer every ranking figure moves along a straight line with (AFFINE): true when one candidate for the
+    recommended option is ahead of every candidate for another option, by more than rounding could blur, both at
+    the person's value and at `last` (the gap between two straight lines is ahead at both ends or crosses)."""
+    there = look(last)
+    if there.picks[index] != view.base or view.pick not in (recommended, recommended_without_quotes):
+        return False
+    for ev in (here, there.ev):
+        # The candidates the view picks among: the options and the quotes, or the options alone.
+        ranking = ev.ranking if view.pick is recommended else {c: ev.ranking[c] for c in ev.parts}
+        own = [c for c in ranking if ev.models[c] == view.base]
+        others = [figure for c, figure in ranking.items() if ev.models[c] != view.base]
+        if ev is here:
+            leader = min(own, key=lambda c: ranking[c])
+        if leader not in ranking:
+            return False
+        blur = 1e-6 * (1.0 + max(abs(figure) for figure in ranking.values()))
+        if others and min(others) - ranking[leader] <= blur:
+            return False
+    return True
 
 
 def _narrow(

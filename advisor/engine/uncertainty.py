@@ -261,14 +261,14 @@ def _ranges(series: dict[tuple[int, str], np.ndarray], means: dict[int, costs.Pa
 
 def percentiles(rows: np.ndarray, q: tuple[float, ...]) -> np.ndarray:
     """np.percentile(rows, q, axis=1) to the last bit (its default, linear method: the value q % of the way from
-    the lowest to the highest, between the two nearest), in a fraction of its time: one partial sort of the rows
-    in place, along them, rather than numpy's general way across a transposed copy. Sorts `rows`."""
+    the lowest to the highest, between the two nearest), in a fraction of its time: the rows sorted in place,
+    along them (numpy partitions a transposed copy for several percentiles, several times slower). Sorts `rows`."""
     n = rows.shape[1]
     virtual = (n - 1) * (np.asarray(q, dtype=float) / 100)
     below = np.floor(virtual).astype(np.intp)
     above = np.minimum(below + 1, n - 1)
     gamma = (virtual - below)[:, None]
-    rows.partition(np.unique(np.concatenate((below, above))), axis=1)
+    rows.sort(axis=1)
     a, b = rows[:, below].T, rows[:, above].T
     apart = b - a
     found: np.ndarray = np.where(gamma >= 0.5, b - apart * (1 - gamma), a + apart * gamma)
