@@ -38,7 +38,7 @@ from .evaluate import (
     Prepared,
     evaluate,
     meeting,
-    prepare,
+    prepared_for,
     quote_shared,
     weight_shares,
 )
@@ -117,7 +117,7 @@ def _score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool)
     if not catalogue.models:
         raise ValueError("The catalogue has no active support option to score.")
     profile = with_quotes_for_old_answers(profile, catalogue)
-    prepared = prepare(catalogue)
+    prepared = prepared_for(catalogue)
     ev = evaluate(profile, catalogue, prepared)
     if not ev.order:
         raise ValueError("No active support option applies to this organisation.")

@@ -149,6 +149,35 @@ def prepare(catalogue: Catalogue) -> Prepared:
     )
 
 
+_KEPT: dict[tuple[int, str], tuple[Catalogue, tuple[Any, ...], Any]] = {}
+_KEEP = 32  # catalogues: a process sees a few (one a region and content version)
+
+
+def kept_for(catalogue: Catalogue, kind: str, make: Callable[[Catalogue], Any]) -> Any:
+    """make(catalogue), worked out once for the catalogue object and kept while its figures are the same objects
+    (the site shares one catalogue between every assessment scored against it). Read-only to the caller."""
+    figures = (
+        tuple(catalogue.figures.values()),
+        *(tuple(m.figures.values()) for m in catalogue.models),
+        *(tuple(m.ratings.values()) for m in catalogue.models),
+    )
+    key = (id(catalogue), kind)
+    kept = _KEPT.get(key)
+    if kept is not None and kept[0] is catalogue and kept[1] == figures:
+        return kept[2]
+    if len(_KEPT) >= _KEEP:
+        _KEPT.clear()
+    found = make(catalogue)
+    _KEPT[key] = (catalogue, figures, found)
+    return found
+
+
+def prepared_for(catalogue: Catalogue) -> Prepared:
+    """prepare(catalogue), kept for the catalogue (kept_for)."""
+    found: Prepared = kept_for(catalogue, "prepared", prepare)
+    return found
+
+
 def applicable(profile: Profile, prepared: Prepared) -> list[int]:
     """The options (by catalogue index) that can serve this organisation: co-managed IT needs in-house staff."""
     return [i for i, needs_staff in enumerate(prepared.needs_it_staff) if not (needs_staff and profile.it_staff <= 0)]
@@ -168,7 +197,7 @@ def evaluate(
     needs, the fits and the 0-100 scores are then empty. `like` (the tipping search's) is an evaluation of the
     same organisation with other numbers of people, devices, problems or downtime cost: what depends on none of
     those (what the insurer and frameworks ask, each candidate's allowance share) is taken from it."""
-    prep = prepared or prepare(catalogue)
+    prep = prepared or prepared_for(catalogue)
     used = costs.estimates(profile, prep.shared)
     signals = {} if ranking_only else needs.signals(profile, used)
     levels = [] if ranking_only else needs.needs(catalogue, signals)
@@ -300,10 +329,20 @@ def resized(profile: Profile, employees: int, used: Estimates) -> Profile:
     def scaled(given: float | None, value: float) -> float | None:
         return None if given is None else value * factor
 
-    return replace(
+    return moved(
         profile,
         employees=employees,
         devices=scaled(profile.devices, used.devices),
         incidents_per_month=scaled(profile.incidents_per_month, used.incidents_per_month),
         downtime_cost_per_hour=scaled(profile.downtime_cost_per_hour, used.downtime_cost_per_hour),
     )
+
+
+def moved(profile: Profile, **answers: Any) -> Profile:
+    """The profile with these answers changed, as dataclasses.replace() makes it but copying the fields rather than
+    running the dataclass's __init__ again (it has no checks to run; the tipping search makes a few dozen a score,
+    and __init__ costs more than the copy by several times)."""
+    found = object.__new__(type(profile))
+    found.__dict__.update(profile.__dict__)
+    found.__dict__.update(answers)
+    return found

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from . import answers, money
 from .domain import Catalogue, Point, PointKind, Profile
-from .evaluate import Evaluation, Prepared, evaluate, resized
+from .evaluate import Evaluation, Prepared, evaluate, moved, resized
 
 SPAN = 10.0  # from a tenth to ten times the person's own value
 GRID_STEPS = 5  # looks each way before narrowing down
@@ -139,12 +139,8 @@ def find_each(
 
         def look(x: float, field: str = field, seen: dict[float, Looked] = seen) -> Looked:
             if x not in seen:
-                moved = (
-                    resized(profile, int(x), here.used)
-                    if field == "employees"
-                    else type(profile)(**{**profile.__dict__, field: x})
-                )  # dataclasses.replace, without its checks
-                ev = evaluate(moved, catalogue, prepared, ranking_only=True, like=here)
+                changed = resized(profile, int(x), here.used) if field == "employees" else moved(profile, **{field: x})
+                ev = evaluate(changed, catalogue, prepared, ranking_only=True, like=here)
                 seen[x] = Looked(tuple(view.pick(ev) for view in views), ev, views)
             return seen[x]
 

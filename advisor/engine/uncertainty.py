@@ -26,6 +26,7 @@ import numpy as np
 
 from . import costs, quotes
 from .domain import Catalogue, CostParts, Figure, Profile, Quote, Range
+from .evaluate import kept_for
 
 DRAWS = 1000
 SEED = 20261129
@@ -103,22 +104,10 @@ def _draws(catalogue: Catalogue) -> Draws:
     return Draws(rows, figures, units, values, {row: n for n, row in enumerate(rows)})
 
 
-_KEPT: dict[int, tuple[Catalogue, tuple[Any, ...], Draws]] = {}
-_KEEP = 32  # catalogues, as many as unit_draws keeps
-
-
 def catalogue_draws(catalogue: Catalogue) -> Draws:
-    """The catalogue's Draws, kept for the catalogue (one object, shared by every assessment scored against it, as
-    the site's catalogue is) while its figures are the same objects."""
-    figures = (tuple(catalogue.figures.values()), *(tuple(m.figures.values()) for m in catalogue.models))
-    kept = _KEPT.get(id(catalogue))
-    if kept is not None and kept[0] is catalogue and kept[1] == figures:
-        return kept[2]
-    if len(_KEPT) >= _KEEP:
-        _KEPT.clear()
-    draws = _draws(catalogue)
-    _KEPT[id(catalogue)] = (catalogue, figures, draws)
-    return draws
+    """The catalogue's Draws, worked out once for the catalogue (evaluate.kept_for)."""
+    found: Draws = kept_for(catalogue, "draws", _draws)
+    return found
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from tests.engine.organisations_five import ORGANISATIONS
 from tests.engine.profiles import profiles
 
 FIVE = catalogue_with_options_between()
-PREPARED = decide.prepare(FIVE)
+PREPARED = evaluate.prepare(FIVE)
 INDEX = {m.slug: i for i, m in enumerate(FIVE.models)}
 
 

@@ -13,7 +13,7 @@ from tests.catalogues import seeded_catalogue
 from tests.engine.profiles import profiles
 
 CATALOGUE = seeded_catalogue()
-PREPARED = decide.prepare(CATALOGUE)
+PREPARED = evaluate.prepare(CATALOGUE)
 
 
 def outcome(profile: Profile, field: str, value: float, kind: PointKind) -> int:
