@@ -183,7 +183,7 @@ def simulate(
             bought = adjust(index, bought, options[quotes.option_index(quote, catalogue) or 0], quote)
         drawn[index] = bought.parts if bought is not None else priced.parts
         means[index] = priced.parts
-    series = {(c, name): values for c, parts in drawn.items() for name, values in _series(parts).items()}
+    series = {(c, name): each for c, parts in drawn.items() for name, each in _series(parts).items()}
     ranges = _ranges(series, means)
     candidates = list(drawn)
     options_only = list(expected)
