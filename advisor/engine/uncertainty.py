@@ -73,6 +73,8 @@ class Draws:
     units: np.ndarray
     values: dict[Row, np.ndarray | float]
     index: dict[Row, int]  # each row's place in `rows`
+    options: list[dict[str, Any]]  # `values` as each option's figures, by key (read-only)
+    shared: dict[str, Any]  # and the figures every option shares, by key (read-only)
 
 
 def rows_of(catalogue: Catalogue) -> tuple[Row, ...]:
@@ -101,7 +103,14 @@ def _draws(catalogue: Catalogue) -> Draws:
     drawn = low + span * units[ranged]
     values: dict[Row, np.ndarray | float] = {row: float(f.expected) for row, f in zip(rows, figures, strict=True)}
     values.update({rows[n]: series for n, series in zip(ranged, drawn, strict=True)})
-    return Draws(rows, figures, units, values, {row: n for n, row in enumerate(rows)})
+    options, shared = _by_key(values, len(catalogue.models))
+    return Draws(rows, figures, units, values, {row: n for n, row in enumerate(rows)}, options, shared)
+
+
+def _by_key(values: dict[Row, Any], models: int) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """The draws by name as each option's figures and the shared figures (in the order drawn)."""
+    options = [{key: values[key, i] for key in costs.ALL_OPTION_KEYS} for i in range(models)]
+    return options, {key: value for (key, option), value in values.items() if option is None}
 
 
 def catalogue_draws(catalogue: Catalogue) -> Draws:
@@ -154,8 +163,9 @@ def simulate(
     priced_quotes = priced_quotes or {}
     draws = catalogue_draws(catalogue)
     values, used_figures = _values(draws, catalogue, profile)
-    options = [{key: values[key, i] for key in costs.ALL_OPTION_KEYS} for i in range(len(catalogue.models))]
-    shared = {key: value for (key, option), value in values.items() if option is None}
+    options, shared = (
+        (draws.options, dict(draws.shared)) if values is draws.values else _by_key(values, len(draws.options))
+    )
     if priced_quotes:
         shared.update(quotes.hourly_firm(catalogue, options))  # on Break/Fix's own draws
     shared.update(costs.tax_figures(catalogue))  # not drawn: a rate set by law
