@@ -137,7 +137,13 @@ def _score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool)
         contenders.append(_contender_of(ev, runner, options, quote_results, catalogue))
     close_call = is_close_call(ev, simulated.chance_leads or {})
     chance = chance_option_leads(ev, simulated.chance_leads or {})
-    alone = evaluate(replace(profile, quotes=()), catalogue, prepared) if profile.quotes else None
+    # The options alone (the shared link's answer): read for its ranking only, with the requirements and allowances
+    # of the answer's own evaluation.
+    alone = (
+        evaluate(replace(profile, quotes=()), catalogue, prepared, ranking_only=True, like=ev)
+        if profile.quotes
+        else None
+    )
     ends: dict[str, dict[str, tuple[float, float]]] = {}
     points, points_alone = _tipping_points(profile, catalogue, prepared, ev, alone, with_tipping_points, ends)
     names = _candidate_names(ev, catalogue)
@@ -261,7 +267,7 @@ def _requirements(
     slugs = tuple(o.slug for o in options)
     rates = {slug: float(requirements.rate(prepared.options[index[slug]], fallback)) for slug in slugs}
     rows = requirements.matrix(plan, slugs, rates, max(1.0, float(profile.employees)), ev.used.devices)
-    plain = evaluate(replace(profile, cyber_insurance="no", frameworks=()), catalogue, prepared)
+    plain = evaluate(replace(profile, cyber_insurance="no", frameworks=()), catalogue, prepared, ranking_only=True)
     before = catalogue.models[min(plain.parts, key=lambda i: (round(plain.ranking[i], 6), i))].slug
     ranked = [(o.slug, o.title or o.name, ev.totals[index[o.slug]] - plain.totals[index[o.slug]]) for o in options]
     return rows, requirements.first_line(plan, ranked, before, explain.about_money), plan.notes

@@ -194,9 +194,10 @@ def evaluate(
     """Fit, cost and overall of every option for these answers, and of each of the person's quotes as the option
     it is a way of buying, ranked: the one formula the result and every re-score of the tipping search use.
     `ranking_only` (the tipping search, which reads the ranking alone) leaves out what only explains it: the
-    needs, the fits and the 0-100 scores are then empty. `like` (the tipping search's) is an evaluation of the
-    same organisation with other numbers of people, devices, problems or downtime cost: what depends on none of
-    those (what the insurer and frameworks ask, each candidate's allowance share) is taken from it."""
+    needs, the fits and the 0-100 scores are then empty. `like` is an evaluation of the same organisation with
+    other numbers of people, devices, problems or downtime cost (the tipping search's), or with its quotes (the
+    answer without them): what depends on none of those (what the insurer and frameworks ask, each candidate's
+    allowance share) is taken from it."""
     prep = prepared or prepared_for(catalogue)
     used = costs.estimates(profile, prep.shared)
     signals = {} if ranking_only else needs.signals(profile, used)
