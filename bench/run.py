@@ -248,11 +248,39 @@ def measured(server: subprocess.Popen, url: str, method: str, seconds: float, us
     return figures
 
 
-def scoring_time(env: dict[str, str]) -> dict:
+def scoring_time(env: dict[str, str], tree: Path = ROOT) -> dict:
     out = subprocess.run(
-        [str(BIN / "python"), str(BENCH / "scoring.py")], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+        [str(BIN / "python"), str(tree / "bench" / "scoring.py")],
+        cwd=tree,
+        env={**env, "PYTHONPATH": str(tree)},
+        check=True,
+        capture_output=True,
+        text=True,
     )
     return json.loads(out.stdout)
+
+
+def compare_scoring(env: dict[str, str], tree: Path) -> dict:
+    """bench/scoring.py of this tree and of BENCH_AGAINST's (`tree`) in turn, ROUNDS times each on the same
+    database, so both meet the same other work: each side's median mean and median worst."""
+    runs: dict[str, list[dict]] = {"this tree": [], AGAINST: []}
+    for _ in range(ROUNDS):
+        runs["this tree"].append(scoring_time(env))
+        runs[AGAINST].append(scoring_time(env, tree))
+    found = {}
+    for side, figures in runs.items():
+        found[side] = {
+            key: sorted(f[key] for f in figures)[ROUNDS // 2]
+            for key in ("mean_ms", "worst_ms", "mean_ms_without_tipping_points")
+        }
+    print(f"\n{'scoring (one core)':<20} {'this tree':>10} {AGAINST[:12]:>13}   (median of {ROUNDS} runs each)")
+    for key, label in (
+        ("mean_ms", "mean ms"),
+        ("worst_ms", "worst ms"),
+        ("mean_ms_without_tipping_points", "mean ms, no tipping"),
+    ):
+        print(f"{label:<20} {found['this tree'][key]:>10.2f} {found[AGAINST][key]:>13.2f}")
+    return {"medians": found, "runs": runs}
 
 
 def storage_per_assessment(env: dict[str, str]) -> dict:
@@ -444,6 +472,7 @@ def compare(env: dict[str, str], result_path: str, use_wrk: bool, generator: str
                     figures = measured(servers[side], f"http://127.0.0.1:{port}{path}", method, SECONDS, use_wrk)
                     errors += figures["errors"]
                     cpu.setdefault((name, side), []).append(figures.get("server_cpu_us", float("nan")))
+        scoring = compare_scoring(env, tree)
     finally:
         for server in servers.values():
             stop_server(server)
@@ -472,6 +501,7 @@ def compare(env: dict[str, str], result_path: str, use_wrk: bool, generator: str
         "rounds": ROUNDS,
         "seconds_per_page": SECONDS,
         "pages": rows,
+        "scoring": scoring,
     }
     (BENCH / "comparison.json").write_text(json.dumps(document, indent=2) + "\n")
     print(f"Written to {(BENCH / 'comparison.json').relative_to(ROOT)}")

@@ -454,7 +454,9 @@ REGION_FIELDS = (
     "tax_source_url",
     "order",
 )
-FIGURE_FIELDS = ("low", "expected", "high", "source_title", "source_url", "source_year", "vendor_claim", "note")
+VALUE_FIELDS = ("low", "expected", "high")
+SOURCE_FIELDS = ("source_title", "source_url", "source_year", "vendor_claim", "note")
+FIGURE_FIELDS = VALUE_FIELDS + SOURCE_FIELDS
 
 
 def install_regions(apps: Any, alias: str, module: Any) -> None:
@@ -489,15 +491,15 @@ def install_books(apps: Any, alias: str, module: Any) -> None:
         return {
             "slug": slug,
             "key": row.key,
-            **{name: float(getattr(row, name)) for name in ("low", "expected", "high")},
-            **{name: getattr(row, name) for name in FIGURE_FIELDS[3:]},
+            **{name: float(getattr(row, name)) for name in VALUE_FIELDS},
+            **{name: getattr(row, name) for name in SOURCE_FIELDS},
             "label": label,
             "stand_in": row.stand_in,
         }
 
     def values(row: dict[str, Any]) -> dict[str, Any]:
         found = {name: row[name] for name in FIGURE_FIELDS}
-        for name in ("low", "expected", "high"):
+        for name in VALUE_FIELDS:
             found[name] = Decimal(str(found[name]))
         return {**found, "stand_in": row["stand_in"]}
 

@@ -91,7 +91,8 @@ PRICING_TYPES = (PER_JOB, SUBSCRIPTION, PREPAID_BLOCK, SALARIED)
 PER_USER, PER_DEVICE, PER_USER_AND_DEVICE = "per_user", "per_device", "per_user_and_device"
 PRICING_BASES = (PER_USER, PER_DEVICE, PER_USER_AND_DEVICE)
 
-OPTION_KEYS = (
+# The figures every option's formula reads, whatever its pricing.
+COMMON_KEYS = (
     "hourly_rate",
     "hours_per_incident",
     "response_delay_hours",
@@ -106,6 +107,10 @@ OPTION_KEYS = (
     "tooling_included",
     "joiners_included",
     "backups_managed",
+)
+# Each option's figures, in the order the simulation draws them (uncertainty.row_keys): those every option reads,
+# then those of one pricing.
+OPTION_KEYS = COMMON_KEYS + (
     # Prepaid blocks of hours.
     "block_discount",
     "block_minimum_hours",
@@ -161,7 +166,6 @@ OWN_STAFF_KEYS = {
 }
 # Shared figures about further sites, and when they can enter the costs.
 SITE_KEYS = {"site_hours_month": lambda p: p.sites > 1}
-COMMON_KEYS = OPTION_KEYS[:14]
 KEYS_BY_PRICING = {
     PER_JOB: COMMON_KEYS,
     SUBSCRIPTION: COMMON_KEYS + ("fee_per_site_month", "full_service_fee_per_user_month"),

@@ -1,18 +1,9 @@
 """The decision: each option's money, the ranking, and `score()`, the engine's one entry point. Pure.
 
-1. Cost of each option over three years (costs.py), in three parts: bills, lost work and risk.
-2. The ranking figure of each option is that expected three-year total, less an allowance when the person said
-   how they prefer to pay: the options that charge that way ("a predictable monthly cost": a subscription or
-   salaried staff; "pay only when something breaks": by the job) count as cheaper by a share of their own
-   three-year bills (the staff-edited figure preference_allowance_share, seeded at 10 %). The lowest figure is
-   recommended (on equal figures, the option listed first in the catalogue). With no stated preference the
-   recommendation is simply the cheapest all told.
-3. `overall`, 0 to 100, restates the ranking figure against a fixed reference, what IT support typically costs an
-   organisation of this size (REFERENCE_SPEND_PER_PERSON_YEAR a person a year for three years):
-   100 x reference / (reference + figure). It falls as the figure rises and never depends on the other options.
-   `cost_score` is the same of the total without the allowance. `fit` (0 to 100: how well each option's
-   characteristics meet the needs the answers show) is explanation only: it no longer moves the ranking, since
-   lost work and risk already price downtime, response, backups and upkeep.
+1. Each option's money at every figure's expected value, and the ranking on it (evaluate.py: the formula the
+   tipping search re-scores with too).
+2. The recommendation: the lowest on the ranking figure (on equal figures, the option listed first).
+3. The 0-100 scores `overall` and `cost_score`, and `fit`, explanation only (evaluate.py says how).
 4. A close call: the leader is the lowest on the ranking figure in under CLOSE_CALL_CHANCE of the simulated
    cases, or leads the runner-up by under CLOSE_CALL_SHARE of its own figure.
 5. The ranges (uncertainty.py), the tipping points (tipping.py) and the words (explain.py).
@@ -20,18 +11,15 @@
 
 from __future__ import annotations
 
-import operator
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
-from typing import Any
+from collections.abc import Sequence
+from dataclasses import replace
 
-from . import costs, depends, explain, money, needs, quotes, requirements, tipping, uncertainty
+from . import costs, depends, explain, money, quotes, requirements, tipping, uncertainty
 from .domain import (
     RESULT_VERSION,
     Catalogue,
     CostParts,
     DimensionFit,
-    Estimates,
     NotApplicable,
     OptionCost,
     OptionResult,
@@ -44,64 +32,25 @@ from .domain import (
     Result,
     WithoutQuotes,
 )
+from .evaluate import (
+    PREFERENCE_ALLOWANCE_KEY,
+    REFERENCE_SPEND_PER_PERSON_YEAR,
+    Evaluation,
+    Prepared,
+    evaluate,
+    meeting,
+    prepared_for,
+    quote_shared,
+    weight_shares,
+)
 
-REFERENCE_SPEND_PER_PERSON_YEAR = 2_000.0  # about a typical MSP fee ($150 a user a month) plus security tooling
 # A close call: the leader is the lowest on the ranking figure in fewer than this share of the simulated cases...
 CLOSE_CALL_CHANCE = 2 / 3
 # ...or leads the runner-up by less than this share of its own ranking figure.
 CLOSE_CALL_SHARE = 0.05
-# The options a stated way of paying matches, by how they charge (costs.PRICING_TYPES).
-PREFERENCE_MATCHES = {
-    "predictable": (costs.SUBSCRIPTION, costs.SALARIED),
-    "pay_as_you_go": (costs.PER_JOB,),
-}
-PREFERENCE_ALLOWANCE_KEY = "preference_allowance_share"
 # Beyond these the cost figures (small-business prices) no longer hold: the result says so.
 SCOPE_MAX_PEOPLE = 250
 SCOPE_MAX_IT_STAFF = 3.0
-
-
-@dataclass(frozen=True)
-class Evaluation:
-    """The decision at one set of answers, with every figure at its expected value."""
-
-    used: Estimates
-    signals: dict[str, float]
-    levels: list[float]  # each aspect's need
-    # By the option's index in the catalogue, for the options that apply to this organisation only:
-    fits: dict[int, float]
-    parts: dict[int, costs.Parts]
-    totals: dict[int, float]
-    allowances: dict[int, float]  # what a stated way of paying counts for, taken off the total to rank
-    ranking: dict[int, float]  # total less allowance: the lowest is recommended
-    cost_scores: dict[int, float]
-    overall: dict[int, float]
-    order: list[int]  # the options that apply and the quotes (index len(catalogue.models) + n), best first
-    cheapest: int
-    quotes: dict[int, tuple[Quote, quotes.Priced]] = field(default_factory=dict)  # by candidate index
-    models: dict[int, int] = field(default_factory=dict)  # each candidate's option (by catalogue index)
-    plan: requirements.Plan | None = None  # what the insurer and frameworks ask of each option; None: nothing
-
-    @property
-    def best(self) -> int:
-        return self.order[0]
-
-    @property
-    def best_option(self) -> int:
-        """The option recommended: the best candidate's own, or the option its quote is a way of buying."""
-        return self.models[self.best]
-
-    def runner_up(self) -> int | None:
-        """The best candidate that is another option than the best's (a quote for the same option is no rival)."""
-        return next((i for i in self.order if self.models[i] != self.best_option), None)
-
-
-def weight_shares(catalogue: Catalogue) -> list[float]:
-    """Each aspect's share of the total weight (equal shares when every weight is zero)."""
-    total = sum(max(0.0, d.weight) for d in catalogue.dimensions)
-    if total <= 0:
-        return [1.0 / len(catalogue.dimensions)] * len(catalogue.dimensions)
-    return [max(0.0, d.weight) / total for d in catalogue.dimensions]
 
 
 def fit_points(catalogue: Catalogue, rating_of: dict[str, int], levels: list[float]) -> list[float]:
@@ -110,190 +59,6 @@ def fit_points(catalogue: Catalogue, rating_of: dict[str, int], levels: list[flo
         100.0 * share * (1.0 - level * (1.0 - rating_of.get(d.slug, 0) / 5.0))
         for share, level, d in zip(weight_shares(catalogue), levels, catalogue.dimensions, strict=False)
     ]
-
-
-def reference_spend(employees: float) -> float:
-    return REFERENCE_SPEND_PER_PERSON_YEAR * costs.YEARS * max(1.0, employees)
-
-
-def score_of(figure: float, employees: float) -> float:
-    """0 to 100 for a three-year figure against the reference spend: 100 at no cost, 50 at the reference, and
-    falling toward 0 as the figure grows, whatever the other options cost."""
-    reference = reference_spend(employees)
-    return 100.0 * reference / (reference + max(0.0, figure))
-
-
-def allowance_share(profile: Profile, catalogue: Catalogue, pricing: str) -> float:
-    """The share of an option's three-year bills that the person's stated way of paying counts for (0 when they
-    stated none, or the option does not charge that way)."""
-    figure = catalogue.figures.get(PREFERENCE_ALLOWANCE_KEY)
-    if figure is None or pricing not in PREFERENCE_MATCHES.get(profile.budget_preference, ()):
-        return 0.0
-    return max(0.0, min(1.0, float(figure.expected)))
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """What the formula takes from a catalogue that is the same for every organisation, worked out once per
-    score() rather than once per re-score of the tipping search."""
-
-    losses: list[list[float]]  # per option, per aspect: weight share x (1 - rating / 5)
-    options: list[dict[str, float]]  # each option's figures at their expected values
-    shared: dict[str, float]  # the figures for every option, at their expected values
-    needs_it_staff: list[bool]  # options that only apply beside in-house IT staff
-
-
-def prepare(catalogue: Catalogue) -> Prepared:
-    shares = weight_shares(catalogue)
-    return Prepared(
-        losses=[
-            [
-                share * (1.0 - m.ratings.get(d.slug, 0) / 5.0)
-                for share, d in zip(shares, catalogue.dimensions, strict=False)
-            ]
-            for m in catalogue.models
-        ],
-        options=[
-            {key: m.figures[key].expected if key in m.figures else 0.0 for key in costs.ALL_OPTION_KEYS}
-            for m in catalogue.models
-        ],
-        shared={
-            **{key: catalogue.figures[key].expected for key in costs.ALL_SHARED_KEYS if key in catalogue.figures},
-            **costs.tax_figures(catalogue),
-        },
-        needs_it_staff=[
-            m.figures["requires_it_staff"].expected >= 1 if "requires_it_staff" in m.figures else False
-            for m in catalogue.models
-        ],
-    )
-
-
-def applicable(profile: Profile, prepared: Prepared) -> list[int]:
-    """The options (by catalogue index) that can serve this organisation: co-managed IT needs in-house staff."""
-    return [i for i, needs_staff in enumerate(prepared.needs_it_staff) if not (needs_staff and profile.it_staff <= 0)]
-
-
-def evaluate(
-    profile: Profile, catalogue: Catalogue, prepared: Prepared | None = None, *, ranking_only: bool = False
-) -> Evaluation:
-    """Fit, cost and overall of every option for these answers, and of each of the person's quotes as the option
-    it is a way of buying, ranked: the one formula the result and every re-score of the tipping search use.
-    `ranking_only` (the tipping search, which reads the ranking alone) leaves out what only explains it: the
-    needs, the fits and the 0-100 scores are then empty."""
-    prep = prepared or prepare(catalogue)
-    used = costs.estimates(profile, prep.shared)
-    signals = {} if ranking_only else needs.signals(profile, used)
-    levels = [] if ranking_only else needs.needs(catalogue, signals)
-    fits: dict[int, float] = {}
-    parts: dict[int, costs.Parts] = {}
-    plan = requirements.plan(profile, catalogue) if requirements.applies(profile) else None
-    met = _meeting(plan, catalogue, profile.employees, used.devices) if plan and plan.requirements else None
-    for i in applicable(profile, prep):
-        model, option = catalogue.models[i], prep.options[i]
-        if not ranking_only:
-            fits[i] = 100.0 * (1.0 - sum(map(operator.mul, levels, prep.losses[i])))
-        parts[i] = costs.parts(
-            option,
-            prep.shared,
-            profile,
-            pricing=model.pricing,
-            basis=model.basis,
-            employees=profile.employees,
-            devices=used.devices,
-            incidents=used.incidents_per_month,
-            downtime_cost=used.downtime_cost_per_hour,
-        )
-        if met is not None:
-            parts[i] = met(i, parts[i], option)
-    models = {i: i for i in parts}
-    priced: dict[int, tuple[Quote, quotes.Priced]] = {}
-    if profile.quotes:
-        shared = quote_shared(catalogue, prep)
-        for n, quote in enumerate(profile.quotes):
-            found = quotes.price_as_option(
-                quote,
-                catalogue,
-                prep.options,
-                shared,
-                profile,
-                devices=used.devices,
-                incidents=used.incidents_per_month,
-                downtime_cost=used.downtime_cost_per_hour,
-            )
-            bought = quotes.option_index(quote, catalogue)
-            if found is not None and bought is not None and bought in parts:
-                index = len(catalogue.models) + n
-                if met is not None:
-                    found = met(index, found, prep.options[bought], quote)
-                priced[index] = (quote, found)
-                models[index] = bought
-    totals = {i: float(p.total) for i, p in parts.items()}
-    totals.update({i: float(found.parts.total) for i, (_, found) in priced.items()})
-    bills = {i: float(p.bills) for i, p in parts.items()}
-    bills.update({i: float(found.parts.bills) for i, (_, found) in priced.items()})
-    allowances = {
-        i: allowance_share(profile, catalogue, catalogue.models[models[i]].pricing) * bills[i] for i in totals
-    }
-    ranking = {i: totals[i] - allowances[i] for i in totals}
-    cost_scores = {} if ranking_only else {i: score_of(t, profile.employees) for i, t in totals.items()}
-    overall = {} if ranking_only else {i: score_of(r, profile.employees) for i, r in ranking.items()}
-    order = sorted(ranking, key=lambda i: (round(ranking[i], 6), i))
-    cheapest = min(totals, key=lambda i: (round(totals[i], 6), i))
-    return Evaluation(
-        used,
-        signals,
-        levels,
-        fits,
-        parts,
-        totals,
-        allowances,
-        ranking,
-        cost_scores,
-        overall,
-        order,
-        cheapest,
-        priced,
-        models,
-        plan,
-    )
-
-
-def _meeting(plan: requirements.Plan, catalogue: Catalogue, employees: int, devices: float) -> Callable[..., Any]:
-    """A function pricing the requirements into one candidate's parts: an option's (by catalogue index) or a
-    quote's (its Priced, priced as the option it buys, less what its promised patch time misses)."""
-    fallback = requirements.fallback_rate(catalogue)
-    people = max(1.0, float(employees))
-    addons = {a.code: a for a in catalogue.addons}
-
-    def met(index: int, found: Any, option: dict[str, Any], quote: Quote | None = None) -> Any:
-        if quote is None:
-            slug = catalogue.models[index].slug
-            option_plan = plan.of(slug)
-            return (
-                found
-                if option_plan is None
-                else requirements.priced(found, option_plan, requirements.rate(option, fallback), people, devices)
-            )
-        slug = next(m.slug for m in catalogue.models if m.slug == quote.model)
-        missed = frozenset(
-            r.code
-            for r, _ in requirements.missed_by_quote(plan, slug, quote.patch_days)
-            if quote.patch_days is not None
-        )
-        option_plan = requirements.option_plan(slug, plan.requirements, plan.yours, addons, missed)
-        rate = requirements.rate({"hourly_rate": quote.hourly_rate or option.get("hourly_rate", 0.0)}, fallback)
-        parts = requirements.priced(found.parts, option_plan, rate, people, devices)
-        if parts is found.parts:
-            return found
-        return replace(found, parts=parts, lines={**found.lines, "addons": parts.addons})
-
-    return met
-
-
-def quote_shared(catalogue: Catalogue, prepared: Prepared) -> dict[str, float]:
-    """The shared figures at their expected values with those pricing what a quote leaves out."""
-    quote_figures = {key: catalogue.figures[key].expected for key in quotes.QUOTE_KEYS if key in catalogue.figures}
-    return {**prepared.shared, **quote_figures, **quotes.hourly_firm(catalogue, prepared.options)}
 
 
 def chance_option_leads(ev: Evaluation, chance_leads: dict[int, float]) -> float:
@@ -310,23 +75,6 @@ def is_close_call(ev: Evaluation, chance_leads: dict[int, float]) -> bool:
         return False
     gap = ev.ranking[second] - ev.ranking[ev.best]
     return chance_option_leads(ev, chance_leads) < CLOSE_CALL_CHANCE or gap < CLOSE_CALL_SHARE * ev.ranking[ev.best]
-
-
-def resized(profile: Profile, employees: int, used: Estimates) -> Profile:
-    """The same organisation at another head count: devices, problems a month and downtime cost move with it
-    at the organisation's own rate per person (blank ones are estimated from size anyway)."""
-    factor = employees / profile.employees
-
-    def scaled(given: float | None, value: float) -> float | None:
-        return None if given is None else value * factor
-
-    return replace(
-        profile,
-        employees=employees,
-        devices=scaled(profile.devices, used.devices),
-        incidents_per_month=scaled(profile.incidents_per_month, used.incidents_per_month),
-        downtime_cost_per_hour=scaled(profile.downtime_cost_per_hour, used.downtime_cost_per_hour),
-    )
 
 
 def with_quotes_for_old_answers(profile: Profile, catalogue: Catalogue) -> Profile:
@@ -368,17 +116,17 @@ def _score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool)
     if not catalogue.models:
         raise ValueError("The catalogue has no active support option to score.")
     profile = with_quotes_for_old_answers(profile, catalogue)
-    prepared = prepare(catalogue)
+    prepared = prepared_for(catalogue)
     ev = evaluate(profile, catalogue, prepared)
     if not ev.order:
         raise ValueError("No active support option applies to this organisation.")
-    shares = {i: allowance_share(profile, catalogue, catalogue.models[ev.models[i]].pricing) for i in ev.totals}
-    met = _meeting(ev.plan, catalogue, profile.employees, ev.used.devices) if ev.plan and ev.plan.requirements else None
+    shares = ev.shares  # each candidate's allowance as a share of its bills
+    met = meeting(ev.plan, catalogue, profile.employees, ev.used.devices) if ev.plan and ev.plan.requirements else None
     simulated = uncertainty.simulate(profile, catalogue, ev.parts, ev.quotes, shares, adjust=met)
     # Each option ranks at its best price, its own or a quote's for it.
     standing = {i: min(ev.ranking[c] for c in ev.ranking if ev.models[c] == i) for i in ev.parts}
     option_order = sorted(standing, key=lambda i: (round(standing[i], 6), i))
-    options = [_option_result(profile, catalogue, ev, simulated, i, prepared.shared) for i in option_order]
+    options = [_option_result(profile, catalogue, ev, simulated, i, prepared) for i in option_order]
     quote_results = _quote_results(profile, catalogue, prepared, ev, simulated)
     best = options[0]
     recommended_quote = next((q for q in _by_ranking(quote_results) if q.model == best.slug), None)
@@ -388,7 +136,13 @@ def _score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool)
         contenders.append(_contender_of(ev, runner, options, quote_results, catalogue))
     close_call = is_close_call(ev, simulated.chance_leads or {})
     chance = chance_option_leads(ev, simulated.chance_leads or {})
-    alone = evaluate(replace(profile, quotes=()), catalogue, prepared) if profile.quotes else None
+    # The options alone (the shared link's answer): read for its ranking only, with the requirements and allowances
+    # of the answer's own evaluation.
+    alone = (
+        evaluate(replace(profile, quotes=()), catalogue, prepared, ranking_only=True, like=ev)
+        if profile.quotes
+        else None
+    )
     ends: dict[str, dict[str, tuple[float, float]]] = {}
     points, points_alone = _tipping_points(profile, catalogue, prepared, ev, alone, with_tipping_points, ends)
     names = _candidate_names(ev, catalogue)
@@ -518,7 +272,7 @@ def _requirements(
     slugs = tuple(o.slug for o in options)
     rates = {slug: float(requirements.rate(prepared.options[index[slug]], fallback)) for slug in slugs}
     rows = requirements.matrix(plan, slugs, rates, max(1.0, float(profile.employees)), ev.used.devices)
-    plain = evaluate(replace(profile, cyber_insurance="no", frameworks=()), catalogue, prepared)
+    plain = evaluate(replace(profile, cyber_insurance="no", frameworks=()), catalogue, prepared, ranking_only=True)
     before = catalogue.models[min(plain.parts, key=lambda i: (round(plain.ranking[i], 6), i))].slug
     ranked = [(o.slug, o.title or o.name, ev.totals[index[o.slug]] - plain.totals[index[o.slug]]) for o in options]
     return rows, requirements.first_line(plan, ranked, before, explain.about_money), plan.notes
@@ -611,11 +365,14 @@ def _option_result(
     ev: Evaluation,
     simulated: uncertainty.Simulated,
     i: int,
-    prepared_shared: dict[str, float],
+    prepared: Prepared,
 ) -> OptionResult:
     model = catalogue.models[i]
     part = ev.parts[i]
-    option = costs.expected_values(costs.option_figures(model, profile))
+    # The option's figures at their expected values: the catalogue's, unless the person's own quotes replace some.
+    own = costs.own_quotes(model, profile)
+    option = prepared.options[i] if not own else costs.expected_values(costs.option_figures(model, profile))
+    prepared_shared = prepared.shared
     return OptionResult(
         slug=model.slug,
         name=model.name,

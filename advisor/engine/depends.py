@@ -73,7 +73,7 @@ def work_out(
     points: tuple[Point, ...],
     ends: dict[str, dict[str, tuple[float, float]]],
 ) -> Depends:
-    """`ranking` is each candidate's ranking figure at the person's answers (decide.Evaluation.ranking), `leader`
+    """`ranking` is each candidate's ranking figure at the person's answers (evaluate.Evaluation.ranking), `leader`
     and `runner` the top two's candidate indexes, `models` each candidate's option, `simulated` the
     uncertainty.Simulated of the same answers, and `points`/`ends` what tipping.find gave and filled."""
     gap = ranking[runner] - ranking[leader]

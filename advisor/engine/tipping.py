@@ -3,9 +3,9 @@
 
 For each searched answer, the search looks from the person's value up to ten times it and down to a tenth of
 it (inside the form's limits), never at zero: further than that is not a change a person can act on. Each
-look is a full re-score (decide.evaluate) with that one answer moved and every other answer as given; when
+look is a full re-score (evaluate.evaluate) with that one answer moved and every other answer as given; when
 people move, devices, problems a month and downtime cost move with them at the organisation's own rate per
-person (decide.resized). The span is looked at in GRID_STEPS even steps on a log scale each way; where the
+person (evaluate.resized). The span is looked at in GRID_STEPS even steps on a log scale each way; where the
 outcome first differs, the change is narrowed down (_narrow: looks either side of where the two options'
 ranking lines cross, halving the gap when that misses) to the form's smallest step or a percent of the value,
 whichever is coarser. `value` is the first value found with the new outcome; one step short of
@@ -17,15 +17,19 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from . import answers, money
 from .domain import Catalogue, Point, PointKind, Profile
+from .evaluate import Evaluation, Prepared, evaluate, moved, resized
 
 SPAN = 10.0  # from a tenth to ten times the person's own value
 GRID_STEPS = 5  # looks each way before narrowing down
 RELATIVE_PRECISION = 0.01
 SEARCHED = ("incidents_per_month", "downtime_cost_per_hour", "employees")
+# The answers every ranking figure moves with along a straight line: downtime cost enters lost work and risk in
+# proportion, the bills not at all. Where the recommendation is the same, clearly, at the person's value and at
+# the end of the span, it is the same everywhere between (_kept_throughout), and the looks between are skipped.
+AFFINE = ("downtime_cost_per_hour",)
 # One sentence a lever, where the recommendation changes (PointKind.RECOMMENDATION). The ranking follows the money,
 # so where the cheapest option changes is the same point unless a stated way of paying tips it, which the summary
 # already says in money.
@@ -58,18 +62,18 @@ class View:
     """One answer the search follows: `pick` reads the recommended option (by catalogue index) from a re-score,
     `base` is that option at the person's own answers, `names` each option's (slug, name)."""
 
-    pick: Callable[[Any], int]
-    standing: Callable[[Any], dict[int, float]]  # each option's figure on the ranking (lowest leads)
+    pick: Callable[[Evaluation], int]
+    standing: Callable[[Evaluation], dict[int, float]]  # each option's figure on the ranking (lowest leads)
     base: int
     names: dict[int, tuple[str, str]]
 
 
-def recommended(ev: Any) -> int:
+def recommended(ev: Evaluation) -> int:
     """The option recommended, quotes counted (the result's own answer)."""
-    return int(ev.best_option)
+    return ev.best_option
 
 
-def standing(ev: Any) -> dict[int, float]:
+def standing(ev: Evaluation) -> dict[int, float]:
     """Each option's figure on the ranking at its best price, its own or a quote's for it."""
     best: dict[int, float] = {}
     for candidate, figure in ev.ranking.items():
@@ -78,32 +82,33 @@ def standing(ev: Any) -> dict[int, float]:
     return best
 
 
-def standing_without_quotes(ev: Any) -> dict[int, float]:
+def standing_without_quotes(ev: Evaluation) -> dict[int, float]:
     """Each option's figure on the ranking at its own price."""
     return {i: ev.ranking[i] for i in ev.parts}
 
 
-def recommended_without_quotes(ev: Any) -> int:
+def recommended_without_quotes(ev: Evaluation) -> int:
     """The option recommended when the person's quotes are left out (the answer the shared link shows): the
     options are priced the same with quotes or without, so it is the first option in the ranking."""
-    return int(next(i for i in ev.order if i in ev.parts))
+    return next(i for i in ev.order if i in ev.parts)
 
 
 def find(
     profile: Profile,
     catalogue: Catalogue,
-    here: Any,
-    prepared: Any,
+    here: Evaluation,
+    prepared: Prepared,
     candidates: dict[int, tuple[str, str]],
     ends: dict[str, dict[str, tuple[float, float]]] | None = None,
 ) -> tuple[Point, ...]:
-    """The tipping points for the searched answers; `here` is decide.Evaluation at the person's answers and
+    """The tipping points for the searched answers; `here` is the Evaluation at the person's answers and
     `candidates` each candidate's (slug, name), options and quotes alike.
 
     `ends`, when given, is filled for depends.py from the re-scores the search made anyway: for each answer and
-    direction ("up", "down"), the farthest value looked at (the end of the span, or where the answer first
-    changed) and the leader's lead there: the lowest ranking figure of another option less the leader's (the
-    leader as at the person's answers; below zero, another option would be ahead)."""
+    direction ("up", "down"), the farthest value looked at for the answer (the first view's, in find_each: the end
+    of the span, or where the answer first changed; not where the answer without the quotes changed) and the
+    leader's lead there: the lowest ranking figure of another option less the leader's (the leader as at the
+    person's answers; below zero, another option would be ahead)."""
     view = View(recommended, standing, here.best_option, candidates)
     return find_each(profile, catalogue, here, prepared, [view], ends)[0]
 
@@ -111,15 +116,13 @@ def find(
 def find_each(
     profile: Profile,
     catalogue: Catalogue,
-    here: Any,
-    prepared: Any,
+    here: Evaluation,
+    prepared: Prepared,
     views: list[View],
     ends: dict[str, dict[str, tuple[float, float]]] | None = None,
 ) -> list[tuple[Point, ...]]:
     """The tipping points of each view, from one search: a re-score serves every view that looks at its value,
     so the answer with quotes and the one without them share the grid's re-scores. `ends` as for find()."""
-    from .decide import evaluate, resized  # decide uses this module; the search re-scores through it
-
     current = {
         "incidents_per_month": here.used.incidents_per_month,
         "downtime_cost_per_hour": here.used.downtime_cost_per_hour,
@@ -132,21 +135,20 @@ def find_each(
         whole = question.whole
 
         seen: dict[float, Looked] = {}  # every view looks at the same values: re-score each once
-        looked: dict[float, Any] = {}  # each re-score, kept for `ends`
+        answer_looked: set[float] = set()  # the values the first view (the answer the page shows) looked at
 
-        def look(
-            x: float, field: str = field, seen: dict[float, Looked] = seen, looked: dict[float, Any] = looked
-        ) -> Looked:
+        def look(x: float, field: str = field, seen: dict[float, Looked] = seen) -> Looked:
             if x not in seen:
-                moved = (
-                    resized(profile, int(x), here.used)
-                    if field == "employees"
-                    else type(profile)(**{**profile.__dict__, field: x})
-                )  # dataclasses.replace, without its checks
-                ev = evaluate(moved, catalogue, prepared, ranking_only=True)
-                seen[x] = Looked(tuple(view.pick(ev) for view in views), tuple(view.standing(ev) for view in views))
-                looked[x] = ev
+                changed = resized(profile, int(x), here.used) if field == "employees" else moved(profile, **{field: x})
+                ev = evaluate(changed, catalogue, prepared, ranking_only=True, like=here)
+                seen[x] = Looked(tuple(view.pick(ev) for view in views), ev, views)
             return seen[x]
+
+        def look_for_the_answer(
+            x: float, look: Callable[[float], Looked] = look, looked: set[float] = answer_looked
+        ) -> Looked:
+            looked.add(x)
+            return look(x)
 
         low = max(question.minimum or 0.0, value / SPAN)
         high = min(question.maximum or math.inf, value * SPAN)
@@ -157,13 +159,18 @@ def find_each(
             for direction, end in (("up", high), ("down", low)):
                 if value <= 0 or (end >= value if direction == "down" else end <= value):
                     continue
-                hit = _first_change(look, value, end, index, view.base, whole)
+                grid = _grid(value, end, whole)
+                if field in AFFINE and grid and _kept_throughout(look, here, grid[-1], index, view):
+                    if index == 0:  # the looks the answer's search would have made end there
+                        answer_looked.add(grid[-1])
+                    continue
+                hit = _first_change(look_for_the_answer if index == 0 else look, value, end, index, view.base, whole)
                 if hit is not None:
                     change = (hit[0], direction, hit[1])
                     break
             found[index].append(_point(field, question.label, value, low, high, change, view))
         if ends is not None:
-            ends[field] = _farthest(looked, value, here.best)
+            ends[field] = _farthest({x: seen[x].ev for x in answer_looked}, value, here.best)
     return [tuple(points) for points in found]
 
 
@@ -198,13 +205,18 @@ def _point(
 
 @dataclass(frozen=True)
 class Looked:
-    """A re-score as the search keeps it: each view's recommended option and each option's ranking figure."""
+    """A re-score as the search keeps it: each view's recommended option, and the evaluation."""
 
     picks: tuple[int, ...]
-    standings: tuple[dict[int, float], ...]
+    ev: Evaluation
+    views: list[View]
+
+    def standing(self, index: int) -> dict[int, float]:
+        """Each option's figure on the ranking, as view `index` sees it."""
+        return self.views[index].standing(self.ev)
 
 
-def _farthest(looked: dict[float, Any], value: float, leader: int) -> dict[str, tuple[float, float]]:
+def _farthest(looked: dict[float, Evaluation], value: float, leader: int) -> dict[str, tuple[float, float]]:
     """The farthest value looked at each way from the person's own, with the leader's lead there."""
     found = {}
     for direction, ends in (("up", [x for x in looked if x > value]), ("down", [x for x in looked if x < value])):
@@ -223,16 +235,48 @@ def _first_change(
     """The first value from start toward end (exclusive of start) whose recommendation (in view `index`) is not
     `current`, looked at on a log-scale grid and narrowed down; None when no grid point differs."""
     previous = start
-    for step in range(1, GRID_STEPS + 1):
-        x = start * (end / start) ** (step / GRID_STEPS)
-        if whole:
-            x = float(round(x))
-            if x == previous:
-                continue
+    for x in _grid(start, end, whole):
         if look(x).picks[index] != current:
             return _narrow(look, previous, x, index, current, whole)
         previous = x
     return None
+
+
+def _grid(start: float, end: float, whole: bool) -> list[float]:
+    """The values looked at from start toward end: GRID_STEPS even steps on a log scale (for a whole answer, each
+    rounded, the same value looked at once)."""
+    found: list[float] = []
+    for step in range(1, GRID_STEPS + 1):
+        x = start * (end / start) ** (step / GRID_STEPS)
+        if whole:
+            x = float(round(x))
+            if x == (found[-1] if found else start):
+                continue
+        found.append(x)
+    return found
+
+
+def _kept_throughout(look: Callable[[float], Looked], here: Evaluation, last: float, index: int, view: View) -> bool:
+    """Whether view `index` keeps its recommendation at every value between the person's own and `last`, for an
+    answer every ranking figure moves along a straight line with (AFFINE): true when one candidate for the
+    recommended option is ahead of every candidate for another option, by more than rounding could blur, both at
+    the person's value and at `last` (the gap between two straight lines is ahead at both ends or crosses)."""
+    there = look(last)
+    if there.picks[index] != view.base or view.pick not in (recommended, recommended_without_quotes):
+        return False
+    for ev in (here, there.ev):
+        # The candidates the view picks among: the options and the quotes, or the options alone.
+        ranking = ev.ranking if view.pick is recommended else {c: ev.ranking[c] for c in ev.parts}
+        own = [c for c in ranking if ev.models[c] == view.base]
+        others = [figure for c, figure in ranking.items() if ev.models[c] != view.base]
+        if ev is here:
+            leader = min(own, key=lambda c: ranking[c])
+        if leader not in ranking:
+            return False
+        blur = 1e-6 * (1.0 + max(abs(figure) for figure in ranking.values()))
+        if others and min(others) - ranking[leader] <= blur:
+            return False
+    return True
 
 
 def _narrow(
@@ -276,7 +320,7 @@ def _crossing(
 ) -> float | None:
     """Where the current option's and the new one's ranking figures cross, on the straight line between the two
     looks; None when either has no figure at one end or the line does not cross inside the bracket."""
-    at_same, at_other = look(same).standings[index], look(other).standings[index]
+    at_same, at_other = look(same).standing(index), look(other).standing(index)
     if not {current, becomes} <= at_same.keys() or not {current, becomes} <= at_other.keys():
         return None
     lead_same = at_same[becomes] - at_same[current]  # > 0: the current option ahead

@@ -10,6 +10,10 @@ Reported: the 10th and 90th percentile of each option's three parts and of their
 expected value, which uses every figure at its expected value, in the rare skewed case), and the share of
 draws in which each option is the cheapest. The generator is seeded, so the same answers always give the
 same numbers. The ranking and the tipping search use the expected values only; the simulation runs once.
+
+The draws are worked out once for a catalogue (catalogue_draws) and read by name, each figure's key with its
+option: a figure keeps its row of draws whatever else the catalogue holds, the rows in the order row_keys gives
+(figures added later come after the older ones, so adding one moves no other figure's draws).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import numpy as np
 
 from . import costs, quotes
 from .domain import Catalogue, CostParts, Figure, Profile, Quote, Range
+from .evaluate import kept_for
 
 DRAWS = 1000
 SEED = 20261129
@@ -52,21 +57,66 @@ def _shape(figure: Figure) -> tuple[float, float]:
     )
 
 
-def draw_all(
-    catalogue_figures: list[Figure], used_figures: list[Figure], units: np.ndarray | None = None
-) -> list[np.ndarray | float]:
-    """DRAWS values of each figure used, from the PERT distribution of the catalogue's figure in the same place
-    (`units`, when given, are unit_draws of the catalogue's figures, fetched already).
+# A row of the draws: a figure's key and its option (catalogue index; None for a figure every option shares).
+Row = tuple[str, int | None]
+PARTS = ("bills", "lost_work", "risk", "total")  # what the simulation gives a range of, for each candidate
 
-    A figure without a range, or one the person replaced with their own quote, is just its value. The draws
-    come from the catalogue's figures, not the ones used, so a quote of the person's own changes no other
-    figure's draws."""
-    if units is None:
-        units = unit_draws(tuple(_shape(f) for f in catalogue_figures))
-    return [
-        figure.low + (figure.high - figure.low) * row if figure.uncertain else float(figure.expected)
-        for figure, row in zip(used_figures, units, strict=False)
-    ]
+
+@dataclass(frozen=True)
+class Draws:
+    """A catalogue's draws, worked out once and kept (catalogue_draws): every figure the simulation draws, by
+    name. A figure with a range has DRAWS values, low + (high - low) x its row of `units`; one without is its
+    value."""
+
+    rows: tuple[Row, ...]  # in the order drawn (row_keys), the rows of `units`
+    figures: tuple[Figure, ...]  # the catalogue's figure of each row
+    units: np.ndarray
+    values: dict[Row, np.ndarray | float]
+    index: dict[Row, int]  # each row's place in `rows`
+    options: list[dict[str, Any]]  # `values` as each option's figures, by key (read-only)
+    shared: dict[str, Any]  # and the figures every option shares, by key (read-only)
+
+
+def rows_of(catalogue: Catalogue) -> tuple[Row, ...]:
+    """The rows a catalogue's draws have (row_keys): its shared figures of each kind that it has, after those of
+    every option."""
+    later = tuple(key for key in costs.LATER_SHARED_KEYS if key in catalogue.figures)
+    quote_keys = tuple(key for key in quotes.QUOTE_KEYS if key in catalogue.figures)
+    size = tuple(key for key in costs.SIZE_SHARED_KEYS if key in catalogue.figures)
+    return row_keys(len(catalogue.models), later, quote_keys, size)
+
+
+def _figure(catalogue: Catalogue, row: Row) -> Figure:
+    key, option = row
+    if option is None:
+        return catalogue.figures[key]
+    return catalogue.models[option].figures.get(key) or Figure(key, key.replace("_", " "), 0.0, 0.0, 0.0)
+
+
+def _draws(catalogue: Catalogue) -> Draws:
+    rows = rows_of(catalogue)
+    figures = tuple(_figure(catalogue, row) for row in rows)
+    units = unit_draws(tuple(_shape(f) for f in figures))
+    ranged = [n for n, f in enumerate(figures) if f.uncertain]
+    low = np.array([figures[n].low for n in ranged], dtype=float)[:, None]
+    span = np.array([figures[n].high - figures[n].low for n in ranged], dtype=float)[:, None]
+    drawn = low + span * units[ranged]
+    values: dict[Row, np.ndarray | float] = {row: float(f.expected) for row, f in zip(rows, figures, strict=True)}
+    values.update({rows[n]: series for n, series in zip(ranged, drawn, strict=True)})
+    options, shared = _by_key(values, len(catalogue.models))
+    return Draws(rows, figures, units, values, {row: n for n, row in enumerate(rows)}, options, shared)
+
+
+def _by_key(values: dict[Row, Any], models: int) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """The draws by name as each option's figures and the shared figures (in the order drawn)."""
+    options = [{key: values[key, i] for key in costs.ALL_OPTION_KEYS} for i in range(models)]
+    return options, {key: value for (key, option), value in values.items() if option is None}
+
+
+def catalogue_draws(catalogue: Catalogue) -> Draws:
+    """The catalogue's Draws, worked out once for the catalogue (evaluate.kept_for)."""
+    found: Draws = kept_for(catalogue, "draws", _draws)
+    return found
 
 
 @dataclass(frozen=True)
@@ -111,122 +161,130 @@ def simulate(
     `chance_leads` is the share of cases each candidate is the lowest on it. `adjust` (index, parts or Priced,
     option's draws[, quote]) prices what the insurer and frameworks ask into each candidate, as decide does."""
     priced_quotes = priced_quotes or {}
-    shared_figures = [catalogue.figures[key] for key in costs.SHARED_KEYS]
-    catalogue_figures = [costs.option_figures(model, None) for model in catalogue.models]
-    used_figures = [costs.option_figures(model, profile) for model in catalogue.models]
-    # Shared figures added later come after the options' (adding one moves no older figure's draws), and the
-    # quotes' own figures last, so that entering a quote moves no other figure's draws.
-    later = [key for key in costs.LATER_SHARED_KEYS if key in catalogue.figures]
-    later_figures = [catalogue.figures[key] for key in later]
-    # The quotes' figures are drawn whether or not there are quotes (only used with some), so that the figures
-    # for size that follow them (each option's, then the shared ones) draw the same with or without quotes.
-    quote_keys = [key for key in quotes.QUOTE_KEYS if key in catalogue.figures]
-    quote_figures = [catalogue.figures[key] for key in quote_keys]
-    size = [key for key in costs.SIZE_SHARED_KEYS if key in catalogue.figures]
-    size_figures = [catalogue.figures[key] for key in size]
-    used_list = (
-        shared_figures
-        + [f[key] for f in used_figures for key in costs.OPTION_KEYS]
-        + later_figures
-        + quote_figures
-        + [f[key] for f in used_figures for key in costs.SIZE_OPTION_KEYS]
-        + size_figures
+    draws = catalogue_draws(catalogue)
+    values, used_figures = _values(draws, catalogue, profile)
+    options, shared = (
+        (draws.options, dict(draws.shared)) if values is draws.values else _by_key(values, len(draws.options))
     )
-    drawn_from = (
-        shared_figures
-        + [f[key] for f in catalogue_figures for key in costs.OPTION_KEYS]
-        + later_figures
-        + quote_figures
-        + [f[key] for f in catalogue_figures for key in costs.SIZE_OPTION_KEYS]
-        + size_figures
-    )
-    units = unit_draws(tuple(_shape(f) for f in drawn_from))
-    values = iter(draw_all(drawn_from, used_list, units))
-    shared = {key: next(values) for key in costs.SHARED_KEYS}
-    used = costs.estimates(profile, shared)
-    options = [{key: next(values) for key in costs.OPTION_KEYS} for _ in catalogue.models]  # drawn for every
-    # option, so that draws never shift when an option does not apply
-    shared.update({key: next(values) for key in later})
-    shared.update({key: next(values) for key in quote_keys})
-    for option in options:
-        option.update({key: next(values) for key in costs.SIZE_OPTION_KEYS})
-    shared.update({key: next(values) for key in size})
-    shared.update(quotes.hourly_firm(catalogue, options) if priced_quotes else {})  # on Break/Fix's own draws
+    if priced_quotes:
+        shared.update(quotes.hourly_firm(catalogue, options))  # on Break/Fix's own draws
     shared.update(costs.tax_figures(catalogue))  # not drawn: a rate set by law
-    drawn = [
-        costs.parts(
+    used = costs.estimates(profile, shared)
+    answers = {"incidents": used.incidents_per_month, "downtime_cost": used.downtime_cost_per_hour}
+    drawn: dict[int, costs.Parts] = {}  # each candidate's parts in every draw: the options, then the quotes
+    means: dict[int, costs.Parts] = {}  # and at every figure's expected value
+    for i, part in expected.items():
+        model = catalogue.models[i]
+        found = costs.parts(
             options[i],
             shared,
             profile,
-            pricing=catalogue.models[i].pricing,
-            basis=catalogue.models[i].basis,
+            pricing=model.pricing,
+            basis=model.basis,
             employees=profile.employees,
             devices=used.devices,
-            incidents=used.incidents_per_month,
-            downtime_cost=used.downtime_cost_per_hour,
+            **answers,
         )
-        for i in expected
-    ]
-    if adjust is not None:
-        drawn = [adjust(i, part, options[i]) for i, part in zip(expected, drawn, strict=True)]
-    means = list(expected.values())
+        drawn[i] = found if adjust is None else adjust(i, found, options[i])
+        means[i] = part
     for index, (quote, priced) in priced_quotes.items():
-        found = quotes.price_as_option(
-            quote,
-            catalogue,
-            options,
-            shared,
-            profile,
-            devices=used.devices,
-            incidents=used.incidents_per_month,
-            downtime_cost=used.downtime_cost_per_hour,
-        )
-        if found is not None and adjust is not None:
-            found = adjust(index, found, options[quotes.option_index(quote, catalogue) or 0], quote)
-        drawn.append(found.parts if found is not None else priced.parts)
-        means.append(priced.parts)
-    rows = np.array(
-        [
-            np.broadcast_to(series, (DRAWS,))
-            for part in drawn
-            for series in (part.bills, part.lost_work, part.risk, part.total)
-        ]
-    )
-    low, high = np.percentile(rows, [LOW_PERCENTILE, HIGH_PERCENTILE], axis=1)
-    at_means = [float(v) for part in means for v in (part.bills, part.lost_work, part.risk, part.total)]
-    ranges = [
-        Range(min(float(lo), exp), exp, max(float(hi), exp)) for lo, hi, exp in zip(low, high, at_means, strict=False)
-    ]
-    totals = rows[3::4]
-    cheapest = np.bincount(np.argmin(totals, axis=0), minlength=len(drawn)) / DRAWS
-    indexes, n_options = list(expected), len(expected)
-    candidates = indexes + list(priced_quotes)
-    shares = np.array([(allowance_shares or {}).get(i, 0.0) for i in candidates])[:, None]
-    ranked = totals - shares * rows[0::4]
-    leads = np.bincount(np.argmin(ranked, axis=0), minlength=len(candidates)) / DRAWS
-    of_options = leads_of_options = None
-    if len(drawn) > n_options:
-        alone = np.bincount(np.argmin(totals[:n_options], axis=0), minlength=n_options) / DRAWS
-        of_options = {i: float(alone[n]) for n, i in enumerate(indexes)}
-        ahead = np.bincount(np.argmin(ranked[:n_options], axis=0), minlength=n_options) / DRAWS
-        leads_of_options = {i: float(ahead[n]) for n, i in enumerate(indexes)}
+        bought = quotes.price_as_option(quote, catalogue, options, shared, profile, devices=used.devices, **answers)
+        if bought is not None and adjust is not None:
+            bought = adjust(index, bought, options[quotes.option_index(quote, catalogue) or 0], quote)
+        drawn[index] = bought.parts if bought is not None else priced.parts
+        means[index] = priced.parts
+    series = {(c, name): each for c, parts in drawn.items() for name, each in _series(parts).items()}
+    ranges = _ranges(series, means)
+    candidates = list(drawn)
+    options_only = list(expected)
+    totals = {c: series[c, "total"] for c in candidates}
+    bills = {c: series[c, "bills"] for c in candidates}
+    shares = allowance_shares or {}
+    ranking = {c: totals[c] - shares.get(c, 0.0) * bills[c] for c in candidates}
+    cheapest = _chance_lowest(totals, candidates)
+    quoted = [c for c in candidates if c in priced_quotes]
     return Simulated(
-        parts={i: CostParts(*ranges[4 * n : 4 * n + 3]) for n, i in enumerate(indexes)},
-        totals={i: ranges[4 * n + 3] for n, i in enumerate(indexes)},
-        chance_cheapest={i: float(cheapest[n]) for n, i in enumerate(indexes)},
-        quote_parts=tuple(CostParts(*ranges[4 * n : 4 * n + 3]) for n in range(n_options, len(drawn))),
-        quote_totals=tuple(ranges[4 * n + 3] for n in range(n_options, len(drawn))),
-        quote_chance_cheapest=tuple(float(cheapest[n]) for n in range(n_options, len(drawn))),
-        chance_cheapest_of_options=of_options,
-        chance_leads={i: float(leads[n]) for n, i in enumerate(candidates)},
-        chance_leads_of_options=leads_of_options,
-        ranked=ranked,
+        parts={i: _cost_parts(ranges, i) for i in options_only},
+        totals={i: ranges[i, "total"] for i in options_only},
+        chance_cheapest={i: cheapest[i] for i in options_only},
+        quote_parts=tuple(_cost_parts(ranges, c) for c in quoted),
+        quote_totals=tuple(ranges[c, "total"] for c in quoted),
+        quote_chance_cheapest=tuple(cheapest[c] for c in quoted),
+        chance_cheapest_of_options=_chance_lowest(totals, options_only) if quoted else None,
+        chance_leads=_chance_lowest(ranking, candidates),
+        chance_leads_of_options=_chance_lowest(ranking, options_only) if quoted else None,
+        ranked=np.array([ranking[c] for c in candidates]),
         candidates=tuple(candidates),
-        units=units,
-        drawn_from=drawn_from,
-        used=used_list,
-        rows=row_keys(len(catalogue.models), tuple(later), tuple(quote_keys), tuple(size)),
+        units=draws.units,
+        drawn_from=draws.figures,
+        used=used_figures,
+        rows=draws.rows,
     )
+
+
+def _values(draws: Draws, catalogue: Catalogue, profile: Profile) -> tuple[dict[Row, Any], tuple[Figure, ...]]:
+    """The draws of every figure, by name, for this person, and the figures they are drawn from: the
+    catalogue's, with the person's own quotes in place (fixed at their value: not drawn)."""
+    own: dict[Row, Figure] = {}
+    for i, model in enumerate(catalogue.models):
+        quoted = costs.own_quotes(model, profile)
+        if quoted:
+            theirs = costs.option_figures(model, profile)
+            own.update({(key, i): theirs[key] for key in quoted})
+    if not own:
+        return draws.values, draws.figures
+    figures = list(draws.figures)
+    for row, figure in own.items():
+        figures[draws.index[row]] = figure
+    return {**draws.values, **{row: float(figure.expected) for row, figure in own.items()}}, tuple(figures)
+
+
+def _series(parts: costs.Parts) -> dict[str, np.ndarray]:
+    """A candidate's PARTS in every draw (a part that does not vary, such as no staff, repeated)."""
+    bills = parts.bills
+    found = {"bills": bills, "lost_work": parts.lost_work, "risk": parts.risk}
+    found["total"] = bills + parts.lost_work + parts.risk  # parts.total, without adding the bills up again
+    return {name: np.broadcast_to(values, (DRAWS,)) for name, values in found.items()}
+
+
+def _ranges(series: dict[tuple[int, str], np.ndarray], means: dict[int, costs.Parts]) -> dict[tuple[int, str], Range]:
+    """Each candidate's PARTS from their LOW_PERCENTILE to their HIGH_PERCENTILE over the draws (widened to take
+    in the value at every figure's expected value), by candidate and part."""
+    low, high = percentiles(np.array(list(series.values())), (LOW_PERCENTILE, HIGH_PERCENTILE))
+    ranges = {}
+    for (c, name), lo, hi in zip(series, low, high, strict=True):
+        expected = float(getattr(means[c], name))
+        ranges[c, name] = Range(min(float(lo), expected), expected, max(float(hi), expected))
+    return ranges
+
+
+def percentiles(rows: np.ndarray, q: tuple[float, ...]) -> np.ndarray:
+    """np.percentile(rows, q, axis=1) to the last bit (its default, linear method: the value q % of the way from
+    the lowest to the highest, between the two nearest), in a fraction of its time: the rows sorted in place,
+    along them (numpy partitions a transposed copy for several percentiles, several times slower). Sorts `rows`."""
+    n = rows.shape[1]
+    virtual = (n - 1) * (np.asarray(q, dtype=float) / 100)
+    below = np.floor(virtual).astype(np.intp)
+    above = np.minimum(below + 1, n - 1)
+    gamma = (virtual - below)[:, None]
+    rows.sort(axis=1)
+    a, b = rows[:, below].T, rows[:, above].T
+    apart = b - a
+    found: np.ndarray = np.where(gamma >= 0.5, b - apart * (1 - gamma), a + apart * gamma)
+    return found
+
+
+def _cost_parts(ranges: dict[tuple[int, str], Range], candidate: int) -> CostParts:
+    return CostParts(
+        bills=ranges[candidate, "bills"], lost_work=ranges[candidate, "lost_work"], risk=ranges[candidate, "risk"]
+    )
+
+
+def _chance_lowest(figures: dict[int, np.ndarray], among: list[int]) -> dict[int, float]:
+    """The share of draws in which each of `among` has the lowest figure of them (on a tie, the first)."""
+    lowest = np.argmin(np.array([figures[c] for c in among]), axis=0)
+    counts = np.bincount(lowest, minlength=len(among))
+    return {c: float(counts[n] / DRAWS) for n, c in enumerate(among)}
 
 
 @functools.lru_cache(maxsize=32)

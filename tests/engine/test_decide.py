@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from hypothesis import example, given, settings
 
-from advisor.engine import decide, explain, score, uncertainty
+from advisor.engine import decide, evaluate, explain, score, uncertainty
 from advisor.engine.domain import Catalogue, Profile
 from tests.catalogues import catalogue_with_options_between, seeded_catalogue
 from tests.engine.profiles import profiles
@@ -92,7 +92,9 @@ def test_a_close_call_exactly_when_the_leader_is_lowest_in_under_two_thirds_of_c
     profile = decide.with_quotes_for_old_answers(profile, CATALOGUE)  # as score() reads them
     ev = decide.evaluate(profile, CATALOGUE)
     best, second = ev.best, ev.runner_up()
-    shares = {i: decide.allowance_share(profile, CATALOGUE, CATALOGUE.models[ev.models[i]].pricing) for i in ev.totals}
+    shares = {
+        i: evaluate.allowance_share(profile, CATALOGUE, CATALOGUE.models[ev.models[i]].pricing) for i in ev.totals
+    }
     simulated = uncertainty.simulate(profile, CATALOGUE, ev.parts, ev.quotes, shares)
     chance = decide.chance_option_leads(ev, simulated.chance_leads)
     gap = ev.ranking[second] - ev.ranking[best]
@@ -159,10 +161,10 @@ def test_every_score_is_between_0_and_100_and_overall_falls_as_the_ranking_figur
 
 
 def test_overall_is_a_fixed_function_of_the_ranking_figure_against_the_reference():
-    reference = decide.reference_spend(20)
-    assert decide.score_of(0, 20) == 100
-    assert decide.score_of(reference, 20) == 50
-    assert decide.score_of(3 * reference, 20) == 25
+    reference = evaluate.reference_spend(20)
+    assert evaluate.score_of(0, 20) == 100
+    assert evaluate.score_of(reference, 20) == 50
+    assert evaluate.score_of(3 * reference, 20) == 25
 
 
 def test_a_clear_result_names_its_winner():

@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from advisor.engine import decide, depends, score
+from advisor.engine import decide, depends, evaluate, score, tipping
 from advisor.engine.domain import Profile
 from tests.engine import organisations, organisations_five, organisations_money
 
@@ -17,7 +17,7 @@ def _moved(profile: Profile, field: str, value: float, catalogue) -> Profile:
     """The profile with one answer moved as the tipping search moves it (people carry their rates with them)."""
     profile = decide.with_quotes_for_old_answers(profile, catalogue)
     if field == "employees":
-        return decide.resized(profile, int(value), decide.evaluate(profile, catalogue).used)
+        return evaluate.resized(profile, int(value), decide.evaluate(profile, catalogue).used)
     return dataclasses.replace(profile, **{field: value})
 
 
@@ -103,3 +103,44 @@ def test_working_it_out_scores_nothing_again(catalogue, monkeypatch):
 def test_without_a_runner_up_there_is_nothing_to_depend_on(catalogue):
     one = dataclasses.replace(catalogue, models=catalogue.models[:1])
     assert score(Profile(industry="retail", employees=3), one).depends is None
+
+
+# Organisations with a quote whose answer and whose answer without the quotes (the shared link's) differ in how
+# far their searches look (issue 30: what the answer depends on is the answer the page shows).
+WITH_QUOTES = (
+    Profile(industry="construction", employees=23, operating_hours="always", budget_preference="pay_as_you_go",
+            growth="rapid", backup="tested", it_dependence="critical", devices=58.0, sites=15, it_staff=0.0,
+            downtime_cost_per_hour=1031.0, hourly_rate=114.0),
+    Profile(industry="hospitality", employees=1231, operating_hours="always", budget_preference="pay_as_you_go",
+            growth="shrinking", compliance="moderate", backup="none", it_dependence="low", sites=19, it_staff=2.0,
+            hourly_rate=102.0, vat_reclaim="partly"),
+    Profile(industry="technology", employees=464, incidents_per_month=29.88, budget_preference="pay_as_you_go",
+            growth="shrinking", compliance="moderate", backup="partial", it_dependence="low", devices=1093.0,
+            downtime_cost_per_hour=1576.0, msp_fee_per_user=103.0),
+)  # fmt: skip
+
+
+def _ends(profile: Profile, catalogue, answer: bool, without: bool) -> dict:
+    """`ends` as the tipping search fills it following the answer, the answer without the quotes, or both."""
+    profile = decide.with_quotes_for_old_answers(profile, catalogue)
+    prepared = evaluate.prepare(catalogue)
+    ev = evaluate.evaluate(profile, catalogue, prepared)
+    alone = evaluate.evaluate(dataclasses.replace(profile, quotes=()), catalogue, prepared)
+    names = {i: (str(i), str(i)) for i in ev.models}
+    views = [tipping.View(tipping.recommended, tipping.standing, ev.best_option, names)] if answer else []
+    if without:
+        views.append(
+            tipping.View(tipping.recommended_without_quotes, tipping.standing_without_quotes, alone.best_option, names)
+        )
+    ends: dict = {}
+    tipping.find_each(profile, catalogue, ev, prepared, views, ends)
+    return ends
+
+
+def test_the_answers_ends_are_those_of_the_answers_own_search_not_the_shared_links(catalogue):
+    differ = 0
+    for profile in WITH_QUOTES:
+        answer = _ends(profile, catalogue, answer=True, without=False)
+        differ += answer != _ends(profile, catalogue, answer=False, without=True)
+        assert _ends(profile, catalogue, answer=True, without=True) == answer
+    assert differ  # the two searches looked at different places for some of them

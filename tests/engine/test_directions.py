@@ -17,13 +17,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from advisor.engine import decide
+from advisor.engine import decide, evaluate
 from advisor.engine.domain import Profile
 from tests.catalogues import seeded_catalogue
 from tests.engine.profiles import profiles
 
 CATALOGUE = seeded_catalogue()
-PREPARED = decide.prepare(CATALOGUE)
+PREPARED = evaluate.prepare(CATALOGUE)
 MSP, BREAK_FIX = 1, 0  # indexes in the seeded catalogue
 
 

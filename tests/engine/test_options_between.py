@@ -10,14 +10,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from advisor.engine import costs, decide, explain, score
+from advisor.engine import costs, decide, evaluate, explain, score
 from advisor.engine.domain import Profile
 from tests.catalogues import catalogue_with_options_between, seeded_catalogue
 from tests.engine.organisations_five import ORGANISATIONS
 from tests.engine.profiles import profiles
 
 FIVE = catalogue_with_options_between()
-PREPARED = decide.prepare(FIVE)
+PREPARED = evaluate.prepare(FIVE)
 INDEX = {m.slug: i for i, m in enumerate(FIVE.models)}
 
 
@@ -71,7 +71,7 @@ def test_more_people_never_lower_in_house_against_break_fix_while_the_team_neede
     # The largest head count that could need the same team (and no more than the form allows).
     top = max(profile.employees, min(100_000, int((team(profile) + 0.5) * per_person) - 1))
     used = decide.evaluate(profile, FIVE, PREPARED).used
-    bigger = decide.resized(profile, data.draw(st.integers(profile.employees, top)), used)
+    bigger = evaluate.resized(profile, data.draw(st.integers(profile.employees, top)), used)
     if team(bigger) != team(profile):
         return
     a, b = lead(profile, "in-house", "break-fix"), lead(bigger, "in-house", "break-fix")

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from advisor.engine import decide, quotes, score
+from advisor.engine import decide, evaluate, quotes, score
 from advisor.engine.domain import Profile, Quote
 from tests.catalogues import catalogue_with_options_between, seeded_catalogue
 from tests.engine.profiles import profiles
@@ -38,7 +38,7 @@ def fair(name: str = "Fair", **terms) -> Quote:
 
 def priced(profile: Profile, quote: Quote, includes: frozenset[str] | None = None) -> float:
     """A quote's expected three-year total, all three parts."""
-    prepared = decide.prepare(FIVE)
+    prepared = evaluate.prepare(FIVE)
     ev = decide.evaluate(profile, FIVE, prepared)
     shared = {
         **prepared.shared,
@@ -398,7 +398,7 @@ def test_including_fixing_problems_never_raises_a_quote_s_total_whatever_the_fig
 ):
     """By construction, not by the seeded figures: any value of every figure pricing what a quote leaves out, the
     hourly firm's and the baseline's hours a problem; and with no hourly firm in the catalogue (its fallback)."""
-    prepared = decide.prepare(FIVE)
+    prepared = evaluate.prepare(FIVE)
     ev = decide.evaluate(profile, FIVE, prepared)
     option = {**prepared.options[quotes.baseline_index(FIVE)], "hours_per_incident": drawn["hours_per_incident"]}
     shared = {**prepared.shared, **{k: v for k, v in drawn.items() if hourly_firm_listed or k not in HOURLY_FIRM}}
@@ -415,7 +415,7 @@ def test_including_fixing_problems_never_raises_a_quote_s_total_whatever_the_fig
 
 def test_left_out_fixing_is_billed_at_the_break_fix_rate_and_hours_in_business_hours():
     profile = Profile(industry="other", employees=20, incidents_per_month=10.0)
-    prepared = decide.prepare(FIVE)
+    prepared = evaluate.prepare(FIVE)
     shared = {
         **prepared.shared,
         **{key: FIVE.figures[key].expected for key in quotes.QUOTE_KEYS},

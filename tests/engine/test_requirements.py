@@ -11,14 +11,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from advisor.content import requirements_2026_12 as seeded
-from advisor.engine import costs, decide, requirements
+from advisor.engine import costs, decide, evaluate, requirements
 from advisor.engine.domain import Profile, Quote
 from tests.catalogues import catalogue_with_options_between, with_requirements
 from tests.engine.profiles import profiles
 
 TODAY = catalogue_with_options_between()  # as every assessment was scored before requirements
 CATALOGUE = with_requirements(TODAY)
-PREPARED = decide.prepare(CATALOGUE)
+PREPARED = evaluate.prepare(CATALOGUE)
 FRAMEWORK_CODES = [code for code, _ in requirements.FRAMEWORKS]
 
 

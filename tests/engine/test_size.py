@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from advisor.engine import answers, costs, decide, score
+from advisor.engine import answers, costs, decide, evaluate, score
 from advisor.engine.domain import Figure, Profile
 from tests.catalogues import catalogue_with_options_between
 from tests.engine.profiles import profiles
@@ -42,8 +42,8 @@ def with_bases(**bases: str):
 
 
 MIXED = with_bases(msp=costs.PER_DEVICE, co_managed=costs.PER_USER_AND_DEVICE)
-MIXED_PREPARED = decide.prepare(MIXED)
-PREPARED = decide.prepare(FIVE)
+MIXED_PREPARED = evaluate.prepare(MIXED)
+PREPARED = evaluate.prepare(FIVE)
 
 
 def bills(profile: Profile, catalogue=FIVE, prepared=None) -> dict[str, float]:
@@ -88,7 +88,7 @@ def test_a_warehouse_with_shared_devices_pays_a_per_device_msp_for_its_devices_n
 
 
 def test_more_devices_a_person_mean_more_problems_estimated_and_the_usual_number_changes_nothing():
-    shared = decide.prepare(FIVE).shared
+    shared = evaluate.prepare(FIVE).shared
     office = Profile(industry="retail", employees=50)
     usual = costs.estimated_problems(office, shared)
     assert costs.estimated_problems(office, shared, costs.DEVICES_PER_PERSON * 50) == pytest.approx(usual)
@@ -106,7 +106,7 @@ def test_more_devices_a_person_mean_more_problems_estimated_and_the_usual_number
 @settings(max_examples=150, deadline=None)
 def test_one_site_to_six_raises_the_costs_of_every_option_that_sends_someone(profile):
     six = replace(profile, sites=6)
-    prepared = decide.prepare(FIVE)
+    prepared = evaluate.prepare(FIVE)
     before, after = bills(profile, FIVE, prepared), bills(six, FIVE, prepared)
     for i, model in enumerate(FIVE.models):
         if model.slug not in before:
@@ -118,7 +118,7 @@ def test_one_site_to_six_raises_the_costs_of_every_option_that_sends_someone(pro
 
 
 def test_the_seeded_options_that_send_someone_are_break_fix_block_hours_and_the_msp():
-    prepared = decide.prepare(FIVE)
+    prepared = evaluate.prepare(FIVE)
     sending = {m.slug for i, m in enumerate(FIVE.models) if costs.sends_someone(prepared.options[i], m.pricing)}
     assert sending == {"break-fix", "block-hours", "msp"}
 
@@ -129,7 +129,7 @@ def test_a_five_site_chain_costs_more_than_a_one_site_one_and_its_in_house_team_
     a, b = score(one, FIVE, with_tipping_points=False), score(five, FIVE, with_tipping_points=False)
     for slug in ("break-fix", "block-hours", "msp"):
         assert b.option(slug).cost.three_years.expected > a.option(slug).cost.three_years.expected, slug
-    prepared = decide.prepare(FIVE)
+    prepared = evaluate.prepare(FIVE)
     option = prepared.options[INDEX["in-house"]]
     team = [costs.in_house_team(option, p, 40.0, 88.0, prepared.shared) for p in (one, five)]
     assert team[1] >= team[0]
@@ -147,7 +147,7 @@ HOURS = [value for value, _ in answers.question("operating_hours").choices]
 @given(profile=profiles)
 @settings(max_examples=200, deadline=None)
 def test_an_in_house_team_never_shrinks_for_longer_hours_more_devices_or_more_sites(profile):
-    prepared = decide.prepare(FIVE)
+    prepared = evaluate.prepare(FIVE)
     option, shared = prepared.options[INDEX["in-house"]], prepared.shared
     people = float(profile.employees)
 
@@ -201,7 +201,7 @@ def test_a_tenth_of_an_it_person_does_not_unlock_co_managed_its_lower_fee_on_eve
 def test_the_in_house_title_says_hire_nobody_exactly_when_nobody_is_hired(profile):
     result = score(profile, FIVE, with_tipping_points=False)
     option = result.option("in-house")
-    prepared = decide.prepare(FIVE)
+    prepared = evaluate.prepare(FIVE)
     hires = costs.in_house_hires(
         prepared.options[INDEX["in-house"]],
         profile,

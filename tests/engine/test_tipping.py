@@ -4,22 +4,23 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from hypothesis import given, settings
 
-from advisor.engine import decide, score, tipping
+from advisor.engine import decide, evaluate, score, tipping
 from advisor.engine.domain import PointKind, Profile
 from tests.catalogues import seeded_catalogue
 from tests.engine.profiles import profiles
 
 CATALOGUE = seeded_catalogue()
-PREPARED = decide.prepare(CATALOGUE)
+PREPARED = evaluate.prepare(CATALOGUE)
 
 
 def outcome(profile: Profile, field: str, value: float, kind: PointKind) -> int:
     profile = decide.with_quotes_for_old_answers(profile, CATALOGUE)  # as score() reads them
     here = decide.evaluate(profile, CATALOGUE, PREPARED)
     moved = (
-        decide.resized(profile, int(value), here.used) if field == "employees" else replace(profile, **{field: value})
+        evaluate.resized(profile, int(value), here.used) if field == "employees" else replace(profile, **{field: value})
     )
     ev = decide.evaluate(moved, CATALOGUE, PREPARED)
     return ev.best_option if kind is PointKind.RECOMMENDATION else ev.cheapest
@@ -88,3 +89,46 @@ def test_the_answer_without_quotes_has_the_tipping_points_of_the_same_answers_gi
     shared = score(profile, CATALOGUE).without_quotes
     assert shared is not None
     assert shared.tipping_points == score(alone, CATALOGUE).tipping_points
+
+
+@given(profile=profiles.filter(lambda p: p.employees <= 5_000))
+@settings(max_examples=60, deadline=None)
+def test_skipping_the_looks_between_where_downtime_cost_cannot_change_the_answer_changes_nothing(profile):
+    """The search skips the looks between the person's downtime cost and the end of its span when the same option
+    leads clearly at both (the ranking figures move along straight lines with it): the points, the values the
+    answer's own search looked farthest at and the lead there are those of looking at every step."""
+    profile = decide.with_quotes_for_old_answers(profile, CATALOGUE)
+    here = decide.evaluate(profile, CATALOGUE, PREPARED)
+    if here.runner_up() is None:
+        return
+    names = {i: (str(i), str(i)) for i in here.models}
+    alone = decide.evaluate(replace(profile, quotes=()), CATALOGUE, PREPARED)
+    views = [
+        tipping.View(tipping.recommended, tipping.standing, here.best_option, names),
+        tipping.View(tipping.recommended_without_quotes, tipping.standing_without_quotes, alone.best_option, names),
+    ]
+    looks = []
+    real = tipping.evaluate
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(tipping, "evaluate", lambda *a, **k: looks.append(1) or real(*a, **k))
+        ends: dict = {}
+        skipping = tipping.find_each(profile, CATALOGUE, here, PREPARED, views, ends)
+        skipped = len(looks)
+        patch.setattr(tipping, "AFFINE", ())
+        every_ends: dict = {}
+        assert tipping.find_each(profile, CATALOGUE, here, PREPARED, views, every_ends) == skipping
+    assert every_ends == ends
+    assert skipped <= len(looks) - skipped + 2  # at most the two ends more than looking at every step
+
+
+def test_the_looks_between_are_skipped_where_downtime_cost_cannot_change_the_answer(monkeypatch):
+    profile = Profile(industry="retail", employees=12, downtime_cost_per_hour=100.0)
+    here = decide.evaluate(profile, CATALOGUE, PREPARED)
+    looked = []
+    real = tipping.evaluate
+    monkeypatch.setattr(tipping, "evaluate", lambda moved, *a, **k: looked.append(moved) or real(moved, *a, **k))
+    points = tipping.find(profile, CATALOGUE, here, PREPARED, {i: (str(i), str(i)) for i in here.models})
+    downtime = next(p for p in points if p.field == "downtime_cost_per_hour")
+    assert downtime.value is None  # nothing within reach changes it...
+    moved = [p.downtime_cost_per_hour for p in looked if p.employees == 12 and p.incidents_per_month is None]
+    assert len(moved) == 2  # ...which the two ends of the span show, without the eight looks between

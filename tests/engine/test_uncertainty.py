@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from advisor.engine import score
+from advisor.engine import costs, score, uncertainty
 from advisor.engine.domain import Profile
 from tests.catalogues import seeded_catalogue
 from tests.engine.profiles import profiles
@@ -72,3 +73,37 @@ def test_an_own_quote_is_taken_as_given_not_drawn(fee):
     [quote] = result.quotes  # the MSP fee answer of earlier results is read as a quote
     assert quote.cost.bill_lines["fees"] == round(15 * round(fee, 2) * 36, 2)
     assert quote.cost.parts.bills.low == quote.cost.parts.bills.high == quote.cost.parts.bills.expected
+
+
+@given(
+    rows=st.lists(
+        st.lists(st.floats(-1e9, 1e9, allow_nan=False), min_size=5, max_size=40),
+        min_size=1,
+        max_size=6,
+    ).filter(lambda rows: len({len(r) for r in rows}) == 1),
+    q=st.lists(st.floats(0, 100), min_size=1, max_size=3),
+)
+@settings(max_examples=200, deadline=None)
+def test_the_quick_percentiles_are_numpys_to_the_last_bit(rows, q):
+    array = np.array(rows)
+    expected = np.percentile(array, q, axis=1)
+    assert np.array_equal(uncertainty.percentiles(array.copy(), tuple(q)), expected)
+
+
+def test_the_draws_are_keyed_by_name_each_figure_on_its_own_row():
+    draws = uncertainty.catalogue_draws(CATALOGUE)
+    assert uncertainty.catalogue_draws(CATALOGUE) is draws  # worked out once for the catalogue
+    msp = next(i for i, m in enumerate(CATALOGUE.models) if m.slug == "msp")
+    fee = CATALOGUE.models[msp].figures["fee_per_user_month"]
+    drawn = draws.values["fee_per_user_month", msp]
+    row = draws.units[draws.index["fee_per_user_month", msp]]
+    assert np.array_equal(drawn, fee.low + (fee.high - fee.low) * row)
+    tooling = CATALOGUE.figures["tooling_per_user_month"]
+    row = draws.units[draws.index["tooling_per_user_month", None]]
+    assert np.array_equal(
+        draws.values["tooling_per_user_month", None], tooling.low + (tooling.high - tooling.low) * row
+    )
+    # A shared figure added later is drawn after every option's, so adding it moves none of theirs.
+    assert draws.index["coordination_hours_per_job", None] > max(
+        n for (key, option), n in draws.index.items() if option is not None and key in costs.OPTION_KEYS
+    )
