@@ -349,8 +349,7 @@ class QuoteForm(forms.Form):
         choices=QUOTE_INCLUDES,
         widget=forms.CheckboxSelectMultiple,
         error_messages={
-            "invalid_choice": "Choose only from the listed items: helpdesk, monitoring, security, backup, "
-            "after_hours, onsite, new_starters, projects.",
+            "invalid_choice": f"Choose only from the listed items: {', '.join(quotes.INCLUDE_KEYS)}.",
             "invalid_list": "Give a list of the items included.",
         },
     )

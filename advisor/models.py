@@ -18,6 +18,7 @@ from django.db import models, transaction
 from django.urls import reverse
 from django.utils.functional import cached_property
 
+from .engine import answers, costs, figures
 from .engine import requirements as requirement_rules
 
 
@@ -118,10 +119,10 @@ class SupportModel(models.Model):
     )
 
     class PricingType(models.TextChoices):
-        PER_JOB = "per_job", "Per job (billed by the hour)"
-        SUBSCRIPTION = "subscription", "Subscription (a monthly fee per user or device)"
-        PREPAID_BLOCK = "prepaid_block", "Prepaid block of hours"
-        SALARIED = "salaried", "Salaried staff of your own"
+        PER_JOB = costs.PER_JOB, "Per job (billed by the hour)"
+        SUBSCRIPTION = costs.SUBSCRIPTION, "Subscription (a monthly fee per user or device)"
+        PREPAID_BLOCK = costs.PREPAID_BLOCK, "Prepaid block of hours"
+        SALARIED = costs.SALARIED, "Salaried staff of your own"
 
     pricing_type = models.CharField(
         max_length=20,
@@ -131,9 +132,9 @@ class SupportModel(models.Model):
     )
 
     class PricingBasis(models.TextChoices):
-        PER_USER = "per_user", "Per user (its monthly fee per user)"
-        PER_DEVICE = "per_device", "Per device (its monthly fee per device)"
-        PER_USER_AND_DEVICE = "per_user_and_device", "Per user and per device (both fees)"
+        PER_USER = costs.PER_USER, "Per user (its monthly fee per user)"
+        PER_DEVICE = costs.PER_DEVICE, "Per device (its monthly fee per device)"
+        PER_USER_AND_DEVICE = costs.PER_USER_AND_DEVICE, "Per user and per device (both fees)"
 
     pricing_basis = models.CharField(
         max_length=20,
@@ -334,44 +335,8 @@ class SourcedFigure(models.Model):
 class CostParameter(SourcedFigure):
     """One number of a support model's cost formula, as a low / expected / high range with its source."""
 
-    class Key(models.TextChoices):
-        HOURLY_RATE = "hourly_rate", "Hourly rate for reactive work"
-        HOURS_PER_INCIDENT = "hours_per_incident", "Hours of work to fix a problem"
-        RESPONSE_DELAY_HOURS = "response_delay_hours", "Working hours waiting before work starts"
-        AFTER_HOURS_PREMIUM = "after_hours_premium", "After-hours rate multiplier"
-        FEE_PER_USER_MONTH = "fee_per_user_month", "Monthly fee per user"
-        FEE_PER_DEVICE_MONTH = "fee_per_device_month", "Monthly fee per device"
-        MINIMUM_USERS = "minimum_users", "Minimum number of users billed"
-        ONBOARDING_MONTHS = "onboarding_months", "Onboarding charge, in months of the monthly fee"
-        PREVENTED_SHARE = "prevented_share", "Share of problems prevented"
-        SERIOUS_INCIDENT_REDUCTION = "serious_incident_reduction", "Share of serious incidents prevented"
-        UPKEEP_INCLUDED = "upkeep_included", "Routine upkeep included"
-        TOOLING_INCLUDED = "tooling_included", "Security and backup tooling included"
-        JOINERS_INCLUDED = "joiners_included", "New starters and leavers included"
-        BACKUPS_MANAGED = "backups_managed", "Backups set up and restore-tested"
-        BLOCK_DISCOUNT = "block_discount", "Prepaid block: discount off the hourly rate"
-        BLOCK_MINIMUM_HOURS = "block_minimum_hours", "Prepaid block: smallest block, hours a month"
-        UNUSED_HOURS_EXPIRE = "unused_hours_expire", "Prepaid block: unused hours expire"
-        REQUIRES_IT_STAFF = "requires_it_staff", "Only beside in-house IT staff"
-        SALARY_YEAR = "salary_year", "Salaried: salary a year"
-        SALARY_LOADING = "salary_loading", "Salaried: loaded cost multiplier (×)"
-        USERS_PER_IT_STAFF = "users_per_it_staff", "Salaried: people one IT person supports"
-        RECRUITING_COST_PER_HIRE = "recruiting_cost_per_hire", "Salaried: recruiting cost a hire"
-        STAFF_LEAVING_RATE = "staff_leaving_rate", "Salaried: share of IT staff leaving a year"
-        TRAINING_TOOLS_PER_STAFF_YEAR = (
-            "training_tools_per_staff_year",
-            "Salaried: training and tools a person a year",
-        )
-        AWAY_SHARE = "away_share", "Salaried: share of time one person is away"
-        COVER_RESPONSE_DELAY_HOURS = "cover_response_delay_hours", "Salaried: hours waiting for bought-in help"
-        # Size is people, devices and sites; own IT staff counted honestly (issue 24).
-        FEE_PER_SITE_MONTH = "fee_per_site_month", "Monthly fee for each site beyond the first"
-        DEVICES_PER_IT_STAFF = "devices_per_it_staff", "Salaried: devices one IT person looks after"
-        OUT_OF_HOURS_STAFFING = "out_of_hours_staffing", "Salaried: staff time an hour of out-of-hours work takes (×)"
-        FULL_SERVICE_FEE_PER_USER_MONTH = (
-            "full_service_fee_per_user_month",
-            "Beside own staff: fee a user for what they cannot cover",
-        )
+    # What each figure is called, from the one table of the cost model's figures (engine/figures.py).
+    Key = models.TextChoices("Key", [(key.upper(), (key, label)) for key, label in figures.OPTION_FIGURES.items()])
 
     region = models.ForeignKey(
         Region, on_delete=models.PROTECT, default="US", related_name="cost_parameters", help_text="Its price book."
@@ -398,55 +363,9 @@ class SharedFigure(SourcedFigure):
     """A figure of the cost model that holds for every option (tooling a user, chance of a serious incident...),
     as a low / expected / high range with its source."""
 
-    class Key(models.TextChoices):
-        INCIDENTS_PER_PERSON_MONTH = "incidents_per_person_month", "IT problems a person a month (estimate)"
-        DOWNTIME_COST_PER_PERSON_HOUR = "downtime_cost_per_person_hour", "An hour of one person's work (estimate)"
-        PEOPLE_AFFECTED_PER_INCIDENT = "people_affected_per_incident", "People a typical problem stops"
-        TOOLING_PER_USER_MONTH = "tooling_per_user_month", "Security and backup tooling a user a month"
-        JOINER_HOURS = "joiner_hours", "Hours to set up or remove a person"
-        STAFF_TURNOVER = "staff_turnover", "Share of staff joining or leaving a year"
-        SERIOUS_INCIDENT_CHANCE = "serious_incident_chance", "Chance a year of a serious incident"
-        UNPATCHED_MULTIPLIER = "unpatched_multiplier", "Likelier without routine upkeep (×)"
-        RECOVERY_COST_PER_PERSON = "recovery_cost_per_person", "Recovery cost a person"
-        RECOVERY_DAYS_TESTED = "recovery_days_tested", "Days to recover, tested backups"
-        RECOVERY_DAYS_PARTIAL = "recovery_days_partial", "Days to recover, untested backups"
-        RECOVERY_DAYS_NONE = "recovery_days_none", "Days to recover, no backups"
-        REGULATED_COST_MODERATE = "regulated_cost_moderate", "Notification costs a person, personal data"
-        REGULATED_COST_STRICT = "regulated_cost_strict", "Notification costs and fines a person, strict"
-        IT_STAFF_AWAY_SHARE = "it_staff_away_share", "Share of time one in-house IT person is away"
-        ON_CALL_ROTA_STAFF = "on_call_rota_staff", "IT staff needed to keep someone on call out of hours"
-        # Pricing what a person's own quote leaves out (advisor/engine/quotes.py).
-        SECURITY_TOOLING_PER_USER_MONTH = "security_tooling_per_user_month", "Security tooling a user a month"
-        BACKUP_TOOLING_PER_USER_MONTH = "backup_tooling_per_user_month", "Backup tooling a user a month"
-        OUT_OF_PLAN_HOURLY_RATE = "out_of_plan_hourly_rate", "Hourly rate for work a plan leaves out"
-        OUT_OF_PLAN_AFTER_HOURS_PREMIUM = "out_of_plan_after_hours_premium", "After-hours multiplier, out of plan (×)"
-        ONSITE_SHARE = "onsite_share", "Share of problems needing a visit"
-        ONSITE_VISIT_COST = "onsite_visit_cost", "Cost of an on-site visit"
-        PROJECT_HOURS_PER_PERSON_YEAR = "project_hours_per_person_year", "Project hours a person a year"
-        BEST_EFFORTS_RESPONSE_HOURS = "best_efforts_response_hours", "Hours waiting when no response is promised"
-        # The answer agrees with its own money (issue 23).
-        COORDINATION_HOURS_PER_JOB = "coordination_hours_per_job", "Office time to call in an outside IT firm, a job"
-        PREFERENCE_ALLOWANCE_SHARE = "preference_allowance_share", "Most a way of paying counts for, share of bills"
-        # Size is people, devices and sites (issue 24).
-        SITE_HOURS_MONTH = "site_hours_month", "Hours a month each further site takes (travel, visits, network)"
-        # Regions (issue 25): the price above which a quote is flagged as above its market.
-        MARKET_OVERPAY_PER_USER_MONTH = (
-            "market_overpay_per_user_month",
-            "Above this a managed service's price a user a month is high (¤)",
-        )
-        # Where a country publishes one: the band for a helpdesk-only service (fixing problems, without monitoring
-        # or security), and the price above which it is high. A quote of that scope is compared with it.
-        HELPDESK_FEE_PER_USER_MONTH = "helpdesk_fee_per_user_month", "Helpdesk-only service a user a month (¤)"
-        HELPDESK_OVERPAY_PER_USER_MONTH = (
-            "helpdesk_overpay_per_user_month",
-            "Above this a helpdesk-only service's price a user a month is high (¤)",
-        )
-        # How those bands move with the organisation's size (advisor/engine/quotes.py, market()).
-        MARKET_BAND_PEOPLE = "market_band_people", "Sizes the published per-user bands are for (people)"
-        MARKET_SIZE_CHANGE = (
-            "market_size_change",
-            "Change in the per-user band for each halving or doubling of size beyond them",
-        )
+    # What each figure is called, from the one table of the cost model's figures (engine/figures.py); the label
+    # below is what results show, edited per region.
+    Key = models.TextChoices("Key", [(key.upper(), (key, label)) for key, label in figures.SHARED_FIGURES.items()])
 
     region = models.ForeignKey(
         Region, on_delete=models.PROTECT, default="US", related_name="shared_figures", help_text="Its price book."
@@ -490,59 +409,6 @@ class CatalogueRecord(models.Model):
 class Assessment(models.Model):
     """An organisation's answers, and the result they were scored to, frozen as a snapshot."""
 
-    class Industry(models.TextChoices):
-        PROFESSIONAL_SERVICES = "professional_services", "Professional services"
-        HEALTHCARE = "healthcare", "Healthcare"
-        FINANCE = "finance", "Finance"
-        LEGAL = "legal", "Legal"
-        RETAIL = "retail", "Retail"
-        HOSPITALITY = "hospitality", "Hospitality"
-        MANUFACTURING = "manufacturing", "Manufacturing"
-        CONSTRUCTION = "construction", "Construction"
-        LOGISTICS = "logistics", "Logistics"
-        EDUCATION = "education", "Education"
-        NONPROFIT = "nonprofit", "Non-profit"
-        TECHNOLOGY = "technology", "Technology"
-        PUBLIC_SECTOR = "public_sector", "Public sector"
-        OTHER = "other", "Other"
-
-    class OperatingHours(models.TextChoices):
-        BUSINESS_HOURS = "business_hours", "Business hours (about 9 to 5, weekdays)"
-        EXTENDED = "extended", "Extended hours (evenings or weekends)"
-        ALWAYS = "always", "Around the clock, every day"
-
-    class BudgetPreference(models.TextChoices):
-        PAY_AS_YOU_GO = "pay_as_you_go", "Pay only when something breaks"
-        NO_PREFERENCE = "no_preference", "No strong preference"
-        PREDICTABLE = "predictable", "A predictable monthly cost"
-
-    class Growth(models.TextChoices):
-        SHRINKING = "shrinking", "Shrinking"
-        STABLE = "stable", "Stable"
-        MODERATE = "moderate", "Growing moderately"
-        RAPID = "rapid", "Growing rapidly"
-
-    class Compliance(models.TextChoices):
-        NONE = "none", "None"
-        MODERATE = "moderate", "Some (for example personal data under privacy law)"
-        STRICT = "strict", "Strict (health, card, financial or legal records)"
-
-    class Backup(models.TextChoices):
-        NONE = "none", "None that we rely on"
-        PARTIAL = "partial", "Some backups, never tested"
-        TESTED = "tested", "Backups that we restore-test regularly"
-
-    class ItDependence(models.TextChoices):
-        LOW = "low", "Low: most work carries on without IT"
-        MEDIUM = "medium", "Medium: some work stops"
-        HIGH = "high", "High: most work stops"
-        CRITICAL = "critical", "Critical: everything stops"
-
-    class VatReclaim(models.TextChoices):
-        YES = "yes", "Yes, all of it"
-        PARTLY = "partly", "Partly: some of our work is exempt"
-        NO = "no", "No: we are not registered, or our work is exempt"
-
     public_id = models.UUIDField("public id", default=uuid.uuid4, unique=True, editable=False)
     created_at = models.DateTimeField("scored at", auto_now_add=True, db_index=True)
 
@@ -550,22 +416,22 @@ class Assessment(models.Model):
     organisation_name = models.CharField(max_length=200, blank=True)
     email = models.EmailField(blank=True, help_text="Kept only when the person agreed to be contacted.")
     contact_consent = models.BooleanField("may contact", default=False)
-    industry = models.CharField(max_length=40, choices=Industry.choices)
+    industry = models.CharField(max_length=40, choices=answers.INDUSTRIES)
     employees = models.PositiveIntegerField()
     devices = models.PositiveIntegerField(null=True, blank=True)
     sites = models.PositiveIntegerField(default=1)
     # The country whose prices, currency and tax it was scored with (a Region's code; kept if the region goes).
     region = models.CharField(max_length=2, default="US")
-    vat_reclaim = models.CharField("can reclaim VAT/GST", max_length=10, choices=VatReclaim.choices, default="yes")
+    vat_reclaim = models.CharField("can reclaim VAT/GST", max_length=10, choices=answers.VAT_RECLAIM, default="yes")
     it_staff = ReadableDecimalField("in-house IT staff (FTE)", max_digits=9, decimal_places=2, default=Decimal("0"))
     incidents_per_month = ReadableDecimalField(max_digits=9, decimal_places=2, null=True, blank=True)
     downtime_cost_per_hour = ReadableDecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
-    operating_hours = models.CharField(max_length=20, choices=OperatingHours.choices)
-    budget_preference = models.CharField(max_length=20, choices=BudgetPreference.choices)
-    growth = models.CharField(max_length=20, choices=Growth.choices)
-    compliance = models.CharField(max_length=20, choices=Compliance.choices)
-    backup = models.CharField(max_length=20, choices=Backup.choices)
-    it_dependence = models.CharField(max_length=20, choices=ItDependence.choices)
+    operating_hours = models.CharField(max_length=20, choices=answers.OPERATING_HOURS)
+    budget_preference = models.CharField(max_length=20, choices=answers.BUDGET_PREFERENCES)
+    growth = models.CharField(max_length=20, choices=answers.GROWTH)
+    compliance = models.CharField(max_length=20, choices=answers.COMPLIANCE)
+    backup = models.CharField(max_length=20, choices=answers.BACKUP)
+    it_dependence = models.CharField(max_length=20, choices=answers.IT_DEPENDENCE)
     hourly_rate = ReadableDecimalField("own hourly rate", max_digits=9, decimal_places=2, null=True, blank=True)
     msp_fee_per_user = ReadableDecimalField(
         "own MSP fee per user", max_digits=9, decimal_places=2, null=True, blank=True

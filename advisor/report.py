@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from .engine import answers, explain, money, quotes, requirements
-from .engine.domain import Assumption, OptionCost, OptionResult, Quote, QuoteResult, Result
+from .engine.domain import INCLUDED, Assumption, OptionCost, OptionResult, Quote, QuoteResult, Result
 from .models import Assessment
 from .snapshot import Stored, to_plain
 from .words import plain
@@ -142,16 +142,7 @@ class LeftOut:
     note: str
 
 
-LEFT_OUT_NOTES = {
-    "helpdesk": "each problem billed by the hour, and slower to start, so more work lost waiting",
-    "monitoring": "more problems, and a likelier serious incident (lost work and risk)",
-    "security": "tooling bought separately, and no managed security against serious incidents",
-    "backup": "tooling bought separately, and recovery as slow as your own backups allow",
-    "after_hours": "out-of-hours call-outs at a higher rate",
-    "onsite": "each visit a problem needs",
-    "new_starters": "setting people up and removing them, by the hour",
-    "projects": "billed by the hour if you need it; beside the totals, not in them",
-}
+LEFT_OUT_NOTES = {piece.key: piece.left_out for piece in INCLUDED}
 
 
 def quote_cards(result: Result) -> list[dict[str, Any]]:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from .engine import figures
+
 # How a figure is typed or its unit, in brackets at the end of a label: the value beside it says the same in words.
 _TYPED = re.compile(r"\s*\((?:0\s*[–-]\s*1|0 no, 1 yes|0 roll over, 1 expire|\$|¤)\)")
 # A unit inside a bracket that says more: "($, estimate)" or "(¤, estimate)" reads "(estimate)".
@@ -18,7 +20,7 @@ _UNIT_FIRST = re.compile(r"\([$¤],\s*")
 # A pointer to a field name ("(see block_minimum_hours)"): the label it points at sits in the same table.
 _SEE_FIELD = re.compile(r"\s*\(see [a-z]+(?:_[a-z]+)+\)")
 # Field names seeded notes named in a sentence, and what a person calls them.
-FIELD_WORDS = {"recruiting_cost_per_hire": "the recruiting cost a hire"}
+FIELD_WORDS = figures.IN_OLD_NOTES
 _FIELD = re.compile(r"\b(" + "|".join(FIELD_WORDS) + r")\b")
 
 

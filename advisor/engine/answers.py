@@ -67,6 +67,42 @@ IT_DEPENDENCE: Choices = (
     ("critical", "Critical: everything stops"),
 )
 
+# Each choice as a reason for a need reads it (explain.py), beside the choices so that a new one gets its words here.
+AS_A_REASON: dict[str, dict[str, str]] = {
+    "operating_hours": {
+        "business_hours": "IT is needed in business hours only",
+        "extended": "IT must work evenings or weekends",
+        "always": "IT must work around the clock",
+    },
+    "compliance": {
+        "none": "you hold no regulated data",
+        "moderate": "you hold some regulated data",
+        "strict": "you hold strictly regulated data",
+    },
+    "backup": {
+        "none": "you have no backups you can rely on",
+        "partial": "your backups have never been tested",
+        "tested": "your backups are restore-tested",
+    },
+    "it_dependence": {
+        "low": "most work carries on when IT stops",
+        "medium": "some work stops when IT stops",
+        "high": "most work stops when IT stops",
+        "critical": "everything stops when IT stops",
+    },
+    "growth": {
+        "shrinking": "you expect to shrink",
+        "stable": "you expect to stay about the same size",
+        "moderate": "you expect moderate growth",
+        "rapid": "you expect rapid growth",
+    },
+    "budget_preference": {
+        "pay_as_you_go": "you prefer to pay only when something breaks",
+        "no_preference": "you have no strong budget preference",
+        "predictable": "you want a predictable monthly cost",
+    },
+}
+
 # How a number is shown: "count" (12), "money" ($150 or £150: the region's currency), "decimal" (2.5).
 COUNT, MONEY, DECIMAL = "count", "money", "decimal"
 

@@ -59,7 +59,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from . import money
+from . import figures, money
 from .domain import Catalogue, Estimates, Figure, ModelSpec, Profile, ScopeItem
 
 MONTHS = 36
@@ -91,72 +91,15 @@ PRICING_TYPES = (PER_JOB, SUBSCRIPTION, PREPAID_BLOCK, SALARIED)
 PER_USER, PER_DEVICE, PER_USER_AND_DEVICE = "per_user", "per_device", "per_user_and_device"
 PRICING_BASES = (PER_USER, PER_DEVICE, PER_USER_AND_DEVICE)
 
+# The figures' keys, in the groups the simulation draws them in (uncertainty.row_keys; figures.py names each one).
 # The figures every option's formula reads, whatever its pricing.
-COMMON_KEYS = (
-    "hourly_rate",
-    "hours_per_incident",
-    "response_delay_hours",
-    "after_hours_premium",
-    "fee_per_user_month",
-    "fee_per_device_month",
-    "minimum_users",
-    "onboarding_months",
-    "prevented_share",
-    "serious_incident_reduction",
-    "upkeep_included",
-    "tooling_included",
-    "joiners_included",
-    "backups_managed",
-)
-# Each option's figures, in the order the simulation draws them (uncertainty.row_keys): those every option reads,
-# then those of one pricing.
-OPTION_KEYS = COMMON_KEYS + (
-    # Prepaid blocks of hours.
-    "block_discount",
-    "block_minimum_hours",
-    "unused_hours_expire",
-    # Options that work beside the organisation's own IT staff (co-managed IT).
-    "requires_it_staff",
-    # Salaried staff of the organisation's own.
-    "salary_year",
-    "salary_loading",
-    "users_per_it_staff",
-    "recruiting_cost_per_hire",
-    "staff_leaving_rate",
-    "training_tools_per_staff_year",
-    "away_share",
-    "cover_response_delay_hours",
-)
-SHARED_KEYS = (
-    "incidents_per_person_month",
-    "downtime_cost_per_person_hour",
-    "people_affected_per_incident",
-    "tooling_per_user_month",
-    "joiner_hours",
-    "staff_turnover",
-    "serious_incident_chance",
-    "unpatched_multiplier",
-    "recovery_cost_per_person",
-    "recovery_days_tested",
-    "recovery_days_partial",
-    "recovery_days_none",
-    "regulated_cost_moderate",
-    "regulated_cost_strict",
-    "it_staff_away_share",
-    "on_call_rota_staff",
-)
-# Shared figures added later, kept apart so that the simulation draws them after every older figure (adding one
-# moves none of the others' draws); 0 when a catalogue has none.
-LATER_SHARED_KEYS = ("coordination_hours_per_job",)
-# Figures added for size (people, devices and sites) and own IT staff (issue 24), each option's and then the shared
-# ones, drawn after every older figure, the quotes' included; 0 when a catalogue has none.
-SIZE_OPTION_KEYS = (
-    "fee_per_site_month",
-    "devices_per_it_staff",
-    "out_of_hours_staffing",
-    "full_service_fee_per_user_month",
-)
-SIZE_SHARED_KEYS = ("site_hours_month",)
+COMMON_KEYS = tuple(figures.COMMON)
+# Each option's figures: those every option reads, then those of one pricing.
+OPTION_KEYS = COMMON_KEYS + tuple(figures.BY_PRICING)
+SHARED_KEYS = tuple(figures.SHARED)
+LATER_SHARED_KEYS = tuple(figures.LATER_SHARED)
+SIZE_OPTION_KEYS = tuple(figures.SIZE_OPTION)
+SIZE_SHARED_KEYS = tuple(figures.SIZE_SHARED)
 ALL_OPTION_KEYS = OPTION_KEYS + SIZE_OPTION_KEYS
 ALL_SHARED_KEYS = SHARED_KEYS + LATER_SHARED_KEYS + SIZE_SHARED_KEYS
 # Shared figures about the organisation's own IT staff, and when they can enter its costs (shared_keys_used).

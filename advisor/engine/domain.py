@@ -9,17 +9,62 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, replace
 
-# What a quote may include, in the order the form lists them (quotes.py prices each one left out).
-QUOTE_INCLUDES: tuple[tuple[str, str], ...] = (
-    ("helpdesk", "Fixing problems when something breaks (helpdesk)"),
-    ("monitoring", "Monitoring and patching"),
-    ("security", "Security (endpoint protection, email filtering, managed sign-in)"),
-    ("backup", "Backup, with restore tests"),
-    ("after_hours", "Help outside business hours"),
-    ("onsite", "On-site visits"),
-    ("new_starters", "New starters and leavers"),
-    ("projects", "Projects (new systems, moves, upgrades)"),
+
+@dataclass(frozen=True)
+class Included:
+    """A piece of work a quote may include (quotes.py prices each one it leaves out)."""
+
+    key: str
+    label: str  # as the form lists it
+    words: str  # as it reads mid-sentence ("leaves out security and on-site visits")
+    left_out: str  # what leaving it out costs, beside its price on the result
+
+
+# What a quote may include, in the order the form lists them: the one list, which the form, the pricing, the
+# sentences and the result page all read.
+INCLUDED: tuple[Included, ...] = (
+    Included(
+        "helpdesk",
+        "Fixing problems when something breaks (helpdesk)",
+        "fixing problems (the helpdesk)",
+        "each problem billed by the hour, and slower to start, so more work lost waiting",
+    ),
+    Included(
+        "monitoring",
+        "Monitoring and patching",
+        "monitoring and patching",
+        "more problems, and a likelier serious incident (lost work and risk)",
+    ),
+    Included(
+        "security",
+        "Security (endpoint protection, email filtering, managed sign-in)",
+        "security",
+        "tooling bought separately, and no managed security against serious incidents",
+    ),
+    Included(
+        "backup",
+        "Backup, with restore tests",
+        "backup",
+        "tooling bought separately, and recovery as slow as your own backups allow",
+    ),
+    Included(
+        "after_hours", "Help outside business hours", "after-hours help", "out-of-hours call-outs at a higher rate"
+    ),
+    Included("onsite", "On-site visits", "on-site visits", "each visit a problem needs"),
+    Included(
+        "new_starters",
+        "New starters and leavers",
+        "new starters and leavers",
+        "setting people up and removing them, by the hour",
+    ),
+    Included(
+        "projects",
+        "Projects (new systems, moves, upgrades)",
+        "projects",
+        "billed by the hour if you need it; beside the totals, not in them",
+    ),
 )
+QUOTE_INCLUDES: tuple[tuple[str, str], ...] = tuple((piece.key, piece.label) for piece in INCLUDED)
 
 
 # What a quote can be a way of buying: catalogue slugs as seeded, with how the form names them. A quote for an

@@ -75,41 +75,6 @@ def in_sentence(name: str) -> str:
 
 # ---- Needs and their reasons ------------------------------------------------------------------------------
 
-_LEVEL_WORDS = {
-    "operating_hours": {
-        "business_hours": "IT is needed in business hours only",
-        "extended": "IT must work evenings or weekends",
-        "always": "IT must work around the clock",
-    },
-    "compliance": {
-        "none": "you hold no regulated data",
-        "moderate": "you hold some regulated data",
-        "strict": "you hold strictly regulated data",
-    },
-    "backup": {
-        "none": "you have no backups you can rely on",
-        "partial": "your backups have never been tested",
-        "tested": "your backups are restore-tested",
-    },
-    "it_dependence": {
-        "low": "most work carries on when IT stops",
-        "medium": "some work stops when IT stops",
-        "high": "most work stops when IT stops",
-        "critical": "everything stops when IT stops",
-    },
-    "growth": {
-        "shrinking": "you expect to shrink",
-        "stable": "you expect to stay about the same size",
-        "moderate": "you expect moderate growth",
-        "rapid": "you expect rapid growth",
-    },
-    "budget_preference": {
-        "pay_as_you_go": "you prefer to pay only when something breaks",
-        "no_preference": "you have no strong budget preference",
-        "predictable": "you want a predictable monthly cost",
-    },
-}
-
 
 def _headcount(p: Profile) -> str:
     return "1 person" if p.employees == 1 else f"{p.employees:,} people"
@@ -138,13 +103,13 @@ def signal_phrase(name: str, p: Profile, used: Estimates) -> str:
         "incidents": lambda: _problems(p, used),
         "few_incidents": lambda: _problems(p, used),
         "downtime": lambda: f"an hour of downtime costs you about {about_money(used.downtime_cost_per_hour)}",
-        "hours": lambda: _LEVEL_WORDS["operating_hours"][p.operating_hours],
-        "compliance": lambda: _LEVEL_WORDS["compliance"][p.compliance],
-        "backup_gap": lambda: _LEVEL_WORDS["backup"][p.backup],
-        "dependence": lambda: _LEVEL_WORDS["it_dependence"][p.it_dependence],
-        "growth": lambda: _LEVEL_WORDS["growth"][p.growth],
-        "predictable": lambda: _LEVEL_WORDS["budget_preference"][p.budget_preference],
-        "pay_as_you_go": lambda: _LEVEL_WORDS["budget_preference"][p.budget_preference],
+        "hours": lambda: answers.AS_A_REASON["operating_hours"][p.operating_hours],
+        "compliance": lambda: answers.AS_A_REASON["compliance"][p.compliance],
+        "backup_gap": lambda: answers.AS_A_REASON["backup"][p.backup],
+        "dependence": lambda: answers.AS_A_REASON["it_dependence"][p.it_dependence],
+        "growth": lambda: answers.AS_A_REASON["growth"][p.growth],
+        "predictable": lambda: answers.AS_A_REASON["budget_preference"][p.budget_preference],
+        "pay_as_you_go": lambda: answers.AS_A_REASON["budget_preference"][p.budget_preference],
         "it_staff": lambda: _staff(p),
         "no_it_staff": lambda: _staff(p),
     }

@@ -39,20 +39,11 @@ import math
 from dataclasses import dataclass, replace
 from typing import Any, TypedDict
 
-from . import costs, money, requirements
-from .domain import QUOTE_INCLUDES, Catalogue, Figure, Flag, Profile, Quote, ScopeItem
+from . import costs, figures, money, requirements
+from .domain import INCLUDED, Catalogue, Figure, Flag, Profile, Quote, ScopeItem
 
 # The figures pricing what a quote leaves out (catalogue figures for every option, edited in admin).
-QUOTE_KEYS = (
-    "security_tooling_per_user_month",
-    "backup_tooling_per_user_month",
-    "out_of_plan_hourly_rate",
-    "out_of_plan_after_hours_premium",
-    "onsite_share",
-    "onsite_visit_cost",
-    "project_hours_per_person_year",
-    "best_efforts_response_hours",
-)
+QUOTE_KEYS = tuple(figures.QUOTE)
 # The hourly firm's figures that price fixing a quote leaves out, as they go into the quote's shared figures
 # (hourly_firm): their key there, and the key of the option figure they are.
 HOURLY_FIRM_KEYS = {
@@ -60,19 +51,10 @@ HOURLY_FIRM_KEYS = {
     "hourly_firm_hours_per_incident": "hours_per_incident",
     "hourly_firm_response_hours": "response_delay_hours",
 }
-INCLUDE_KEYS = tuple(key for key, _label in QUOTE_INCLUDES)
-INCLUDE_LABELS = dict(QUOTE_INCLUDES)
+INCLUDE_KEYS = tuple(piece.key for piece in INCLUDED)
+INCLUDE_LABELS = {piece.key: piece.label for piece in INCLUDED}
 # Each piece as it reads mid-sentence ("leaves out security and on-site visits").
-INCLUDE_WORDS = {
-    "helpdesk": "fixing problems (the helpdesk)",
-    "monitoring": "monitoring and patching",
-    "security": "security",
-    "backup": "backup",
-    "after_hours": "after-hours help",
-    "onsite": "on-site visits",
-    "new_starters": "new starters and leavers",
-    "projects": "projects",
-}
+INCLUDE_WORDS = {piece.key: piece.words for piece in INCLUDED}
 MAX_QUOTES = 3
 
 # Flags: terms buyers' guides warn about (shared/FIGURES.md, "Contract terms").
@@ -344,7 +326,7 @@ def left_out(
     downtime_cost: float,
 ) -> dict[str, float]:
     """What each piece the quote leaves out costs over three years, all three parts counted, so that together they
-    are what it leaves out in all: the pieces are added to the quote one after another (in QUOTE_INCLUDES'
+    are what it leaves out in all: the pieces are added to the quote one after another (in INCLUDED'
     order), each costing the fall in its total as it is added (at every figure's expected value). Projects,
     outside the totals, at what the work would be billed."""
     kwargs = _Volumes(devices=devices, incidents=incidents, downtime_cost=downtime_cost)
@@ -449,16 +431,16 @@ def scope(quote: Quote, profile: Profile) -> tuple[ScopeItem, ...]:
             )
         )
     items.append(
-        ScopeItem("onsite", "On-site visits", "included", "Included in the monthly fee.")
+        ScopeItem("onsite", INCLUDE_LABELS["onsite"], "included", "Included in the monthly fee.")
         if "onsite" in has
-        else ScopeItem("onsite", "On-site visits", "billed", "Left out: each visit a problem needs is billed.")
+        else ScopeItem("onsite", INCLUDE_LABELS["onsite"], "billed", "Left out: each visit a problem needs is billed.")
     )
     items.append(
-        ScopeItem("projects", "Projects (new systems, moves, upgrades)", "included", "Included in the monthly fee.")
+        ScopeItem("projects", INCLUDE_LABELS["projects"], "included", "Included in the monthly fee.")
         if "projects" in has
         else ScopeItem(
             "projects",
-            "Projects (new systems, moves, upgrades)",
+            INCLUDE_LABELS["projects"],
             "billed",
             "Left out: billed by the hour (beside the totals, not in them, as for every option).",
         )
