@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -29,6 +30,81 @@ ASSESSMENT_DEFAULTS: dict[str, Any] = {
 
 # The fields that feed scoring, in the order of the question table; the form's other fields are contact details.
 PROFILE_FIELDS = tuple(q.name for q in answers.QUESTIONS)
+
+
+# How the form shows each question of the table (engine/answers.py keeps what it is): its section, its help text,
+# and its widget.
+ORGANISATION, TROUBLE, RISK, QUOTES = (
+    "Your organisation",
+    "When IT goes wrong",
+    "Risk and plans",
+    "Advanced: your own quotes (optional)",
+)
+
+
+@dataclass(frozen=True)
+class Shown:
+    section: str
+    help: str = ""
+    radio: bool = False  # radio buttons (few choices) rather than a list
+
+
+SHOWN: dict[str, Shown] = {
+    "industry": Shown(ORGANISATION, "Used to estimate what downtime costs you, if you leave that blank."),
+    "employees": Shown(
+        ORGANISATION, "Everyone with a computer, email account or business phone, including part-timers."
+    ),
+    "devices": Shown(
+        ORGANISATION,
+        (
+            "Computers, servers, phones and network equipment. Leave blank and we estimate about two per person "
+            "plus shared equipment."
+        ),
+    ),
+    "sites": Shown(ORGANISATION, "Offices, shops or sites with their own IT."),
+    "it_staff": Shown(
+        ORGANISATION,
+        "0 if nobody looks after IT as part of their job; 0.5 for someone who spends half their time on it.",
+    ),
+    "vat_reclaim": Shown(
+        ORGANISATION,
+        (
+            "Most organisations registered for it can, and then prices without it are what IT costs you. Usually "
+            "cannot: those below the registration threshold, and work the tax exempts, such as most charities' "
+            "non-business work, health care, finance and education. Salaries carry no such tax. Not asked where "
+            "we count no sales tax (the United States)."
+        ),
+        radio=True,
+    ),
+    "incidents_per_month": Shown(
+        TROUBLE,
+        (
+            "A typical month: a broken laptop, a network outage, email down. 0.5 means one every two months. Most"
+            " organisations with nobody in-house see 0.1 to 0.5 a person a month (about 3 to 12 for 25 people). "
+            "Leave blank and we estimate it from your size."
+        ),
+    ),
+    "downtime_cost_per_hour": Shown(
+        TROUBLE,
+        (
+            "For the whole organisation, not one person: the lost work and lost sales of one hour when nobody can"
+            " use IT. It grows with your head count, so if you change the number of people, change this too. "
+            "Leave blank and we estimate it from your size and industry, and say how."
+        ),
+    ),
+    "operating_hours": Shown(TROUBLE, radio=True),
+    "it_dependence": Shown(TROUBLE, radio=True),
+    "compliance": Shown(RISK, "Health records, card payments, financial or legal files.", radio=True),
+    "backup": Shown(RISK, radio=True),
+    "growth": Shown(RISK, radio=True),
+    "budget_preference": Shown(RISK, radio=True),
+    "hourly_rate": Shown(
+        QUOTES, "Optional: what a local IT firm quoted you per hour. Otherwise we use published rates."
+    ),
+    "msp_fee_per_user": Shown(
+        QUOTES, "Optional: a managed services quote per user. Otherwise we use published prices."
+    ),
+}
 
 
 class DecimalField(forms.DecimalField):
@@ -84,11 +160,12 @@ def _limit(value: float) -> str:
 
 def field_for(question: answers.Question) -> forms.Field:
     """The form field for one question of the table: its label, help, limits and error messages."""
-    common: dict[str, Any] = {"label": question.label, "help_text": question.help, "required": question.required}
+    shown = SHOWN[question.name]
+    common: dict[str, Any] = {"label": question.label, "help_text": shown.help, "required": question.required}
     if question.is_choice:
         choices = list(question.choices)
         messages = {"invalid_choice": "Choose one of the options listed.", "required": "Choose one option."}
-        if question.radio:
+        if shown.radio:
             return forms.ChoiceField(choices=choices, widget=forms.RadioSelect, error_messages=messages, **common)
         return forms.ChoiceField(
             choices=[("", f"Choose your {question.label.lower()}")] + choices,
@@ -714,14 +791,14 @@ def assessment_helper(*, asks_tax: bool = False) -> FormHelper:
     helper.disable_csrf = True  # the template's <form> carries the token
     sections: dict[str, list[str]] = {}
     for q in answers.QUESTIONS:
-        names = sections.setdefault(q.section, [])  # the quotes' section stays, holding the quotes alone
+        names = sections.setdefault(SHOWN[q.name].section, [])  # the quotes' section stays, holding the quotes alone
         if q.name not in answers.READ_AS_QUOTES and (asks_tax or q.name != "vat_reclaim"):
             names.append(q.name)
     fieldsets = []
     for title, names in sections.items():
-        if title == answers.ORGANISATION:
+        if title == ORGANISATION:
             names = ["organisation_name", *names]
-        if title == answers.QUOTES:
+        if title == QUOTES:
             names = [
                 HTML(
                     '<p class="small text-body-secondary">Have real quotes? Enter up to three: a monthly '
@@ -731,7 +808,7 @@ def assessment_helper(*, asks_tax: bool = False) -> FormHelper:
                 *names,
                 HTML('{% include "advisor/_quotes.html" %}'),
             ]
-        if title == answers.QUOTES:
+        if title == QUOTES:
             fieldsets.append(Fieldset(INSURANCE_SECTION, *REQUIREMENT_FIELDS))
         fieldsets.append(Fieldset(title, *names))
     helper.layout = Layout(

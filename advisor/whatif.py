@@ -34,7 +34,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from . import regions, services, snapshot, tornado
 from .engine import answers, tipping
 from .engine.domain import Catalogue, Profile, Result
-from .forms import PROFILE_FIELDS, AssessmentForm, quote_form_data
+from .forms import PROFILE_FIELDS, QUOTES, SHOWN, AssessmentForm, quote_form_data
 from .models import Assessment
 from .protect import ratelimit, stores
 from .views import _answers, _quotes
@@ -60,12 +60,14 @@ class WhatIfForm(AssessmentForm):
         helper.disable_csrf = True  # a GET form: no token
         sections: dict[str, list[str]] = {}
         for q in answers.QUESTIONS:
-            names = sections.setdefault(q.section, [])  # the quotes' section stays, holding the quotes alone
+            names = sections.setdefault(
+                SHOWN[q.name].section, []
+            )  # the quotes' section stays, holding the quotes alone
             if q.name not in answers.READ_AS_QUOTES and q.name not in self.first:
                 names.append(q.name)
         fieldsets = [Fieldset("The answers that matter most", *self.first)] if self.first else []
         for title, names in sections.items():
-            if title == answers.QUOTES:
+            if title == QUOTES:
                 names = [*names, HTML('{% include "advisor/_quotes.html" %}')]
             fieldsets.append(Fieldset(title, *names))
         helper.layout = Layout(*fieldsets, Submit(COMPARE, "Compare", css_class="btn-lg"))

@@ -148,3 +148,8 @@ def test_comment_rejects_a_website_that_is_not_an_address():
     form = CommentForm(data={"name": "Ann", "email": "ann@example.com", "text": "Useful.", "website": "not a url"})
     assert not form.is_valid()
     assert form.errors["website"] == ["Enter a web address like https://example.com."]
+
+
+def test_the_downtime_help_says_it_is_for_the_whole_organisation_and_moves_with_head_count():
+    help_text = AssessmentForm().fields["downtime_cost_per_hour"].help_text
+    assert "whole organisation" in help_text and "number of people" in help_text

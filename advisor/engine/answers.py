@@ -109,12 +109,12 @@ COUNT, MONEY, DECIMAL = "count", "money", "decimal"
 
 @dataclass(frozen=True)
 class Question:
-    """One answer: its name (shared by form, API, model column and Profile), words, limits and default."""
+    """One answer: its name (shared by form, API, model column and Profile), type, limits, choices and default,
+    and its label, the words the form asks it with, which the engine's sentences name it by too (tipping points,
+    the answers table). How the form shows it (its section, help text and widget) is forms.SHOWN."""
 
     name: str
     label: str
-    section: str
-    help: str = ""
     choices: Choices = ()
     whole: bool = False  # a whole number (else up to two decimal places)
     minimum: float | None = None
@@ -122,7 +122,6 @@ class Question:
     required: bool = True
     default: Any = None
     unit: str = COUNT
-    radio: bool = False  # shown as radio buttons (few choices) rather than a list
 
     @property
     def is_choice(self) -> bool:
@@ -137,148 +136,51 @@ class Question:
 # question, and for the head count typed (static/advisor/assess.js).
 TYPICAL_PROBLEMS_PER_PERSON_MONTH = (0.1, 0.5)
 
-ORGANISATION, TROUBLE, RISK, QUOTES = (
-    "Your organisation",
-    "When IT goes wrong",
-    "Risk and plans",
-    "Advanced: your own quotes (optional)",
-)
-
 QUESTIONS: tuple[Question, ...] = (
-    Question(
-        "industry",
-        "Industry",
-        ORGANISATION,
-        choices=INDUSTRIES,
-        help="Used to estimate what downtime costs you, if you leave that blank.",
-    ),
-    Question(
-        "employees",
-        "People who use IT at work",
-        ORGANISATION,
-        whole=True,
-        minimum=1,
-        maximum=100_000,
-        help="Everyone with a computer, email account or business phone, including part-timers.",
-    ),
-    Question(
-        "devices",
-        "Devices to look after",
-        ORGANISATION,
-        whole=True,
-        minimum=0,
-        maximum=1_000_000,
-        required=False,
-        help="Computers, servers, phones and network equipment. Leave blank and we estimate about "
-        "two per person plus shared equipment.",
-    ),
-    Question(
-        "sites",
-        "Locations",
-        ORGANISATION,
-        whole=True,
-        minimum=1,
-        maximum=10_000,
-        default=1,
-        help="Offices, shops or sites with their own IT.",
-    ),
+    Question("industry", "Industry", choices=INDUSTRIES),
+    Question("employees", "People who use IT at work", whole=True, minimum=1, maximum=100_000),
+    Question("devices", "Devices to look after", whole=True, minimum=0, maximum=1_000_000, required=False),
+    Question("sites", "Locations", whole=True, minimum=1, maximum=10_000, default=1),
     Question(
         "it_staff",
         "In-house IT staff (full-time equivalents)",
-        ORGANISATION,
         minimum=0,
         maximum=10_000,
         default=Decimal("0"),
         unit=DECIMAL,
-        help="0 if nobody looks after IT as part of their job; 0.5 for someone who spends half their time on it.",
     ),
     Question(
         "vat_reclaim",
         "Can you reclaim the tax (VAT, GST) on IT invoices?",
-        ORGANISATION,
         choices=VAT_RECLAIM,
-        default="yes",
-        radio=True,
         required=False,
-        help="Most organisations registered for it can, and then prices without it are what IT costs you. Usually "
-        "cannot: those below the registration threshold, and work the tax exempts, such as most charities' "
-        "non-business work, health care, finance and education. Salaries carry no such tax. Not asked where we "
-        "count no sales tax (the United States).",
+        default="yes",
     ),
     Question(
         "incidents_per_month",
         "IT problems a month that need outside help",
-        TROUBLE,
         minimum=0,
         maximum=10_000,
         required=False,
         unit=DECIMAL,
-        help="A typical month: a broken laptop, a network outage, email down. 0.5 means one every two "
-        "months. Most organisations with nobody in-house see 0.1 to 0.5 a person a month (about 3 to 12 "
-        "for 25 people). "
-        "Leave blank and we estimate it from your size.",
     ),
     Question(
         "downtime_cost_per_hour",
         "Cost of an hour with IT down (¤)",
-        TROUBLE,
         minimum=0,
         maximum=1_000_000_000,
         required=False,
         unit=MONEY,
-        help="For the whole organisation, not one person: the lost work and lost sales of one hour when "
-        "nobody can use IT. It grows with your head count, so if you change the number of people, change "
-        "this too. Leave blank and we estimate it from your size and industry, and say how.",
     ),
+    Question("operating_hours", "When IT must work", choices=OPERATING_HOURS, default="business_hours"),
+    Question("it_dependence", "How much work stops when IT stops", choices=IT_DEPENDENCE, default="medium"),
+    Question("compliance", "Regulated data", choices=COMPLIANCE, default="none"),
+    Question("backup", "Backup and disaster recovery", choices=BACKUP, default="partial"),
+    Question("growth", "Growth over the next two years", choices=GROWTH, default="stable"),
+    Question("budget_preference", "How you prefer to pay", choices=BUDGET_PREFERENCES, default="no_preference"),
+    Question("hourly_rate", "Your Break/Fix hourly rate (¤)", minimum=0, maximum=10_000, required=False, unit=MONEY),
     Question(
-        "operating_hours", "When IT must work", TROUBLE, choices=OPERATING_HOURS, default="business_hours", radio=True
-    ),
-    Question(
-        "it_dependence",
-        "How much work stops when IT stops",
-        TROUBLE,
-        choices=IT_DEPENDENCE,
-        default="medium",
-        radio=True,
-    ),
-    Question(
-        "compliance",
-        "Regulated data",
-        RISK,
-        choices=COMPLIANCE,
-        default="none",
-        radio=True,
-        help="Health records, card payments, financial or legal files.",
-    ),
-    Question("backup", "Backup and disaster recovery", RISK, choices=BACKUP, default="partial", radio=True),
-    Question("growth", "Growth over the next two years", RISK, choices=GROWTH, default="stable", radio=True),
-    Question(
-        "budget_preference",
-        "How you prefer to pay",
-        RISK,
-        choices=BUDGET_PREFERENCES,
-        default="no_preference",
-        radio=True,
-    ),
-    Question(
-        "hourly_rate",
-        "Your Break/Fix hourly rate (¤)",
-        QUOTES,
-        minimum=0,
-        maximum=10_000,
-        required=False,
-        unit=MONEY,
-        help="Optional: what a local IT firm quoted you per hour. Otherwise we use published rates.",
-    ),
-    Question(
-        "msp_fee_per_user",
-        "Your MSP fee per user per month (¤)",
-        QUOTES,
-        minimum=0,
-        maximum=10_000,
-        required=False,
-        unit=MONEY,
-        help="Optional: a managed services quote per user. Otherwise we use published prices.",
+        "msp_fee_per_user", "Your MSP fee per user per month (¤)", minimum=0, maximum=10_000, required=False, unit=MONEY
     ),
 )
 

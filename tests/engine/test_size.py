@@ -239,11 +239,6 @@ def test_a_one_person_organisation_that_is_its_own_it_is_told_so_in_plain_words(
 # ---- Downtime cost ------------------------------------------------------------------------------------------
 
 
-def test_the_downtime_help_says_it_is_for_the_whole_organisation_and_moves_with_head_count():
-    help_text = answers.question("downtime_cost_per_hour").help
-    assert "whole organisation" in help_text and "number of people" in help_text
-
-
 @pytest.mark.parametrize(("typed", "word"), [(100.0, "low"), (5_000_000.0, "high")])
 def test_a_typed_downtime_cost_far_from_the_estimate_for_the_size_and_industry_is_noted_with_the_estimate(typed, word):
     clinic = Profile(industry="healthcare", employees=40, downtime_cost_per_hour=typed)
