@@ -15,7 +15,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
-from . import idempotency, report, services, snapshot
+from . import idempotency, report, selectors, services, snapshot
 from .catalogue import load_comparison
 from .engine import answers, quotes
 from .forms import ASSESSMENT_DEFAULTS, AssessmentForm, QuoteForm, quote_form_data
@@ -74,7 +74,7 @@ def _form_data(payload: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list[
         elif (problem := _scalar_error(value)) is not None:
             errors[key] = [problem]
         else:
-            data[key] = str(value)
+            data[key] = value  # as given: the form's fields read numbers and text alike
     for key, value in {**ASSESSMENT_DEFAULTS, **quote_form_data([])}.items():
         data.setdefault(key, value)
     return data, errors
@@ -132,7 +132,7 @@ def _quote_data(value: Any) -> tuple[dict[str, Any], list[Any]]:
             elif (problem := _scalar_error(field_value)) is not None:
                 found[key] = [problem]
             else:
-                clean[key] = "" if field_value is None else str(field_value)
+                clean[key] = "" if field_value is None else field_value
         items.append(clean)
         errors.append(found)
     return quote_form_data(items), (errors if any(errors) else [])
@@ -166,7 +166,9 @@ def _form_errors(form: AssessmentForm) -> dict[str, Any]:
 
 @csrf_exempt
 @require_http_methods(["POST"])
-def assessment_create(request: HttpRequest) -> JsonResponse:
+def post_assessment(request: HttpRequest) -> JsonResponse:
+    """POST /api/assessments/: validate the answers, score and store them (services.assessment_create), 201 with
+    the assessment's document; with an Idempotency-Key, a repeat answers the assessment the first post made."""
     payload = _payload(request)
     if isinstance(payload, HttpResponse):
         return payload
@@ -190,7 +192,7 @@ def score(request: HttpRequest) -> HttpResponse:
     if form is None:
         return JsonResponse({"errors": errors}, status=400)
     try:
-        stored = services.score_only(form.to_profile())
+        stored = services.assessment_score(profile=form.to_profile())
     except services.TooLarge as error:
         return _error(str(error), 400)
     document = report.score_document(stored, organisation_name=form.cleaned_data["organisation_name"])
@@ -256,7 +258,7 @@ def _create_once(request: HttpRequest, payload: dict[str, Any], key: str) -> Htt
         response = _error("A post with this Idempotency-Key is still being scored; try again in a moment.", 409)
         response["Retry-After"] = "1"
         return response
-    assessment = Assessment.objects.select_related("catalogue_record").filter(public_id=seen.assessment).first()
+    assessment = selectors.assessment_get(public_id=seen.assessment)
     if assessment is None:
         return _error("The assessment this Idempotency-Key made has since been deleted.", 404)
     response = _document(request, assessment, snapshot.load(assessment), status=201)
@@ -311,8 +313,9 @@ def _create(
         return JsonResponse({"errors": errors}, status=400), None
     cleaned = form.cleaned_data
     try:
-        assessment, stored = services.assessment_score(
-            profile=form.to_profile(),
+        stored = services.assessment_score(profile=form.to_profile())
+        assessment = services.assessment_create(
+            scored=stored,
             organisation_name=cleaned["organisation_name"],
             email=cleaned["email"],
             contact_consent=cleaned["contact_consent"],
@@ -340,7 +343,7 @@ def _validated(payload: dict[str, Any]) -> tuple[AssessmentForm | None, dict[str
 @require_safe
 @cache_control(private=True, no_cache=True)  # one organisation's result, as on its page (views.result)
 def assessment_detail(request: HttpRequest, public_id: str) -> JsonResponse:
-    assessment = Assessment.objects.select_related("catalogue_record").filter(public_id=public_id).first()
+    assessment = selectors.assessment_get(public_id=public_id)
     if assessment is None:
         return _error("No assessment has this id; it may have been deleted.", 404)
     return _document(request, assessment, snapshot.load(assessment), status=200)

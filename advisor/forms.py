@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import typing
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -30,6 +31,11 @@ ASSESSMENT_DEFAULTS: dict[str, Any] = {
 
 # The fields that feed scoring, in the order of the question table; the form's other fields are contact details.
 PROFILE_FIELDS = tuple(q.name for q in answers.QUESTIONS)
+# Answers the Profile holds as decimals, a whole number typed included (devices: estimates have fractions), so that
+# a result answers with what it stores: 12.0, as it reads back.
+FLOAT_ANSWERS = frozenset(
+    name for name, hint in typing.get_type_hints(Profile).items() if float in (hint, *typing.get_args(hint))
+)
 
 
 # How the form shows each question of the table (engine/answers.py keeps what it is): its section, its help text,
@@ -628,7 +634,7 @@ class AssessmentForm(forms.Form):
         super().__init__(*args, **kwargs)
         # The region the data names (an unknown one is refused by clean_region; its amounts are read as US dollars
         # meanwhile), else the one the page chose.
-        named = catalogue.region_of(self.data.get("region")) if self.is_bound else None
+        named = catalogue.region_of(str(self.data.get("region") or "")) if self.is_bound else None
         self.region_spec = named or region or catalogue.DEFAULT_REGION_SPEC
         if not self.is_bound:
             self.initial["region"] = self.region_spec.code
@@ -727,7 +733,9 @@ class AssessmentForm(forms.Form):
 
         def value(name: str) -> Any:
             found = data.get(name)
-            return float(found) + 0.0 if isinstance(found, Decimal) else found  # + 0.0: -0 reads as 0
+            if isinstance(found, Decimal) or (name in FLOAT_ANSWERS and isinstance(found, int)):
+                return float(found) + 0.0  # + 0.0: -0 reads as 0
+            return found
 
         return Profile(
             **{name: value(name) for name in PROFILE_FIELDS},

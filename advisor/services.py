@@ -55,22 +55,37 @@ def check_storable(result: Result) -> None:
         raise TooLarge(TooLarge.message)
 
 
+def assessment_score(*, profile: Profile, catalogue: Catalogue | None = None) -> snapshot.Stored:
+    """Score the answers against `catalogue` (today's figures for their region when None), storing nothing: the
+    result as it would be stored, which assessment_create stores, and POST /api/score/ and the what-if page show.
+    Raises TooLarge when a figure would not fit where it is stored."""
+    catalogue = catalogue or load_catalogue(profile.region)
+    result = score(profile, catalogue)
+    check_storable(result)
+    return snapshot.Stored(
+        version=result.version,
+        scored_at=timezone.now().isoformat(),
+        profile=profile,
+        catalogue=catalogue,
+        result=result,
+    )
+
+
 @transaction.atomic
 def assessment_create(
     *,
-    profile: Profile,
-    catalogue: Catalogue,
-    result: Result,
+    scored: snapshot.Stored,
     organisation_name: str = "",
     email: str = "",
     contact_consent: bool = False,
-    scored_at: str | None = None,
     public_id: str | None = None,
 ) -> Assessment:
-    """Store the answers (a column each, for admin and export; the quotes as a list, with a second link that
-    leaves them out), the result as scored (snapshot.py) and each option's figures (a row each, for admin and
-    export), in one short transaction, under `public_id` when given (one an Idempotency-Key reserved). Raises
-    TooLarge, writing nothing, when a figure would not fit."""
+    """Store answers scored by assessment_score: the answers (a column each, for admin and export; the quotes as a
+    list, with a second link that leaves them out), the result as scored (snapshot.py) and each option's figures
+    (a row each, for admin and export), in one short transaction, under `public_id` when given (one an
+    Idempotency-Key reserved). The one way an assessment is written: the form, the API, "score again" and "keep
+    as a new result" all come here. Raises TooLarge, writing nothing, when a figure would not fit."""
+    profile, result = scored.profile, scored.result
     check_storable(result)
     best = result.quotes[0] if result.quotes else None
     assessment = Assessment.objects.create(
@@ -87,11 +102,9 @@ def assessment_create(
         recommendation=result.recommendation,
         recommendation_name=result.recommendation_name,
         close_call=result.close_call,
-        catalogue_record_id=snapshot.catalogue_record_id(catalogue),
+        catalogue_record_id=snapshot.catalogue_record_id(scored.catalogue),
         result_version=result.version,
-        result_document=snapshot.result_document(
-            profile=profile, result=result, scored_at=scored_at or timezone.now().isoformat()
-        ),
+        result_document=snapshot.result_document(profile=profile, result=result, scored_at=scored.scored_at),
     )
     OptionOutcome.objects.bulk_create(option_outcomes(assessment_id=assessment.pk, result=result))
     return assessment
@@ -123,56 +136,6 @@ def option_outcomes(*, assessment_id: int, result: Result) -> list[OptionOutcome
 def comment_create(*, name: str, email: str, website: str, text: str) -> Comment:
     """A new reply, held for moderation until staff approve it."""
     return Comment.objects.create(name=name, email=email, website=website, text=text, is_approved=False)
-
-
-def assessment_submit(
-    *, profile: Profile, organisation_name: str = "", email: str = "", contact_consent: bool = False
-) -> Assessment:
-    """Score the answers against today's catalogue and store them with their result."""
-    return assessment_score(
-        profile=profile, organisation_name=organisation_name, email=email, contact_consent=contact_consent
-    )[0]
-
-
-def assessment_score(
-    *,
-    profile: Profile,
-    organisation_name: str = "",
-    email: str = "",
-    contact_consent: bool = False,
-    public_id: str | None = None,
-) -> tuple[Assessment, snapshot.Stored]:
-    """assessment_submit, also giving back the result as stored, so the API answers with it without reading
-    back and decoding what it has just written."""
-    stored = score_only(profile)
-    assessment = assessment_create(
-        profile=profile,
-        catalogue=stored.catalogue,
-        result=stored.result,
-        organisation_name=organisation_name,
-        email=email,
-        contact_consent=contact_consent,
-        scored_at=stored.scored_at,
-        public_id=public_id,
-    )
-    return assessment, stored
-
-
-def score_only(profile: Profile) -> snapshot.Stored:
-    """Score the answers against today's catalogue as assessment_score does, storing nothing: the result as it
-    would be stored (POST /api/score/ and the what-if page score through here). Raises TooLarge when a figure
-    would not fit where it is stored."""
-    catalogue = load_catalogue(profile.region)
-    result = score(profile, catalogue)
-    check_storable(result)
-    # The profile as it reads back (a whole number given for a decimal answer comes back as a float).
-    return snapshot.Stored(
-        version=result.version,
-        scored_at=timezone.now().isoformat(),
-        profile=snapshot.from_plain(Profile, snapshot.to_plain(profile)),
-        catalogue=catalogue,
-        result=result,
-    )
 
 
 def assessment_delete(*, assessment: Assessment) -> None:

@@ -19,11 +19,11 @@ from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
-from . import regions, report, snapshot
+from . import regions, report, selectors, snapshot
 from .engine import costs, money, quotes
 from .engine.domain import Assumption, Quote, QuoteResult
 from .models import Assessment
-from .views import _exists, _readable
+from .views import _readable
 from .words import plain
 
 # What a result leans on most, in this order: the price of the answer's own option, then what lost work and
@@ -178,7 +178,7 @@ def qr_svg(text: str) -> SafeString:
 
 def _summary(request: HttpRequest, key: uuid.UUID, *, shared: bool) -> HttpResponse:
     field = "share_id" if shared else "public_id"
-    if not _exists(field, key):
+    if not selectors.assessment_exists(field_name=field, value=key):
         raise Http404("No assessment has this id.")
     assessment = SimpleLazyObject(
         lambda: get_object_or_404(Assessment.objects.select_related("catalogue_record"), **{field: key})

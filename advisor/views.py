@@ -7,7 +7,7 @@ import uuid
 from decimal import Decimal
 
 from django.contrib import messages
-from django.db import DatabaseError, connections, router
+from django.db import DatabaseError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,11 +18,11 @@ from django.utils.html import escape
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from . import charts, phonecharts, regions, report, services, snapshot
+from . import catalogue, charts, phonecharts, regions, report, selectors, services, snapshot
 from .catalogue import content_version, load_catalogue, load_comparison
 from .engine import answers, money, quotes
 from .engine.decide import with_quotes_for_old_answers
-from .forms import ASSESSMENT_DEFAULTS, PROFILE_FIELDS, AssessmentForm, CommentForm, quote_form_data
+from .forms import ASSESSMENT_DEFAULTS, PROFILE_FIELDS, AssessmentForm, CommentForm
 from .models import Assessment, Comment
 from .protect import stores
 from .protect.sameorigin import same_origin_only
@@ -142,8 +142,8 @@ def assess(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             data = form.cleaned_data
             try:
-                assessment = services.assessment_submit(
-                    profile=form.to_profile(),
+                assessment = services.assessment_create(
+                    scored=services.assessment_score(profile=form.to_profile()),
                     organisation_name=data["organisation_name"],
                     email=data["email"],
                     contact_consent=data["contact_consent"],
@@ -245,30 +245,13 @@ def _result_page_in(stored: snapshot.Stored, currency: money.Currency) -> dict:
 ORIGIN_MARK = "origin-" + salted_hmac("advisor.views.origin", "mark").hexdigest()[:20]
 
 
-def _exists(field_name: str, value: uuid.UUID) -> bool:
-    """Whether an assessment has this public id (or link without quotes): one indexed query.
-
-    Written out through Django's cursor: under gunicorn the ORM's version of this query cost a large share
-    of a cached result page's worker CPU (make bench; docs/performance.md).
-    """
-    field = Assessment._meta.get_field(field_name)
-    connection = connections[router.db_for_read(Assessment)]
-    table, column = connection.ops.quote_name(Assessment._meta.db_table), connection.ops.quote_name(field.column)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT 1 FROM {table} WHERE {column} = %s",  # names from the model, id a parameter
-            [field.get_db_prep_value(value, connection)],
-        )
-        return cursor.fetchone() is not None
-
-
 def _result(request: HttpRequest, key: uuid.UUID, *, shared: bool) -> HttpResponse:
     # Whether it still exists is asked on every request: a deleted result is a 404 at once. A stored result
     # never changes, so the template keeps its title and body in the "fragments" cache under its id (the
     # body also under the address it is shared at); the row and its snapshot are read, and the page worked
     # out, only when those fragments are missing (lazily).
     field = "share_id" if shared else "public_id"
-    if not _exists(field, key):
+    if not selectors.assessment_exists(field_name=field, value=key):
         raise Http404("No assessment has this id.")
     assessment = SimpleLazyObject(
         lambda: get_object_or_404(Assessment.objects.select_related("catalogue_record"), **{field: key})
@@ -317,17 +300,19 @@ def rescore(request: HttpRequest, public_id: str) -> HttpResponse:
     Asking on a page of its own keeps the result page free of forms, so it is the same for everyone who
     opens a shared link and sets no CSRF cookie.
     """
-    original = get_object_or_404(Assessment, public_id=public_id)
+    original = get_object_or_404(Assessment.objects.select_related("catalogue_record"), public_id=public_id)
     if request.method != "POST":
         return render(request, "advisor/rescore.html", {"assessment": original})
-    form = AssessmentForm(
-        data={**_answers(original), **quote_form_data(_quotes(original)), "contact_consent": False},
-        every_quote_counts=True,
-    )
-    if not form.is_valid():  # answers stored earlier always validate; this guards against data edits
+    # The answers as stored with the result; when that cannot be read, or its country is no longer offered, the
+    # form, filled from what can be read, says what to change.
+    stored = _readable(snapshot.load, original, None)
+    if stored is None or catalogue.region_of(stored.profile.region) is None:
         return redirect(reverse("advisor:assess") + f"?from={original.public_id}")
     try:
-        assessment = services.assessment_submit(profile=form.to_profile(), organisation_name=original.organisation_name)
+        assessment = services.assessment_create(
+            scored=services.assessment_score(profile=selectors.answers_again(stored)),
+            organisation_name=original.organisation_name,
+        )
     except services.TooLarge as error:  # nothing stored: the answers, on the form, to change
         messages.error(request, str(error))
         return redirect(reverse("advisor:assess") + f"?from={original.public_id}")

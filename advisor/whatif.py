@@ -31,10 +31,10 @@ from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from django.views.decorators.http import require_http_methods, require_safe
 
-from . import regions, services, snapshot, tornado
+from . import regions, selectors, services, snapshot, tornado
 from .engine import answers, tipping
 from .engine.domain import Catalogue, Profile, Result
-from .forms import PROFILE_FIELDS, QUOTES, SHOWN, AssessmentForm, quote_form_data
+from .forms import PROFILE_FIELDS, QUOTES, SHOWN, AssessmentForm
 from .models import Assessment
 from .protect import ratelimit, stores
 from .views import _answers, _quotes
@@ -208,8 +208,8 @@ def whatif(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         if refused is not None:
             return refused
         try:
-            before = services.score_only(_stored_profile(assessment, stored))
-            after = services.score_only(form.to_profile())
+            before = services.assessment_score(profile=selectors.answers_again(stored))
+            after = services.assessment_score(profile=form.to_profile())
         except services.TooLarge as error:
             form.add_error(None, str(error))
         else:
@@ -220,19 +220,6 @@ def whatif(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     response = render(request, "advisor/whatif.html", context)
     patch_cache_control(response, private=True, no_cache=True)
     return response
-
-
-def _stored_profile(assessment: Assessment, stored: snapshot.Stored) -> Profile:
-    """The stored answers as the form reads them back (so both sides are scored from the same kind of input)."""
-    prefill, quotes = _stored_answers(assessment)
-    form = WhatIfForm(data={**_as_data(prefill), **quote_form_data(quotes), COMPARE: ""})
-    if form.is_valid():
-        return form.to_profile()
-    return stored.profile  # answers stored earlier always validate; this guards against data edits
-
-
-def _as_data(values: dict[str, Any]) -> dict[str, Any]:
-    return {key: "" if value is None else str(value) for key, value in values.items()}
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -254,7 +241,9 @@ def whatif_keep(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         patch_cache_control(response, private=True, no_cache=True)
         return response
     try:
-        assessment = services.assessment_submit(profile=form.to_profile(), organisation_name=original.organisation_name)
+        assessment = services.assessment_create(
+            scored=services.assessment_score(profile=form.to_profile()), organisation_name=original.organisation_name
+        )
     except services.TooLarge:
         return redirect(back)
     messages.info(request, "Kept as a new result. Your earlier result is unchanged at its own link.")

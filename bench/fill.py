@@ -84,8 +84,8 @@ def stored_templates(count: int, seed: int) -> list[int]:
         consent = rng.random() < 0.3
         name = f"{rng.choice(STEMS)} {rng.choice(KINDS)}" if rng.random() < 0.85 else ""
         ids.append(
-            services.assessment_submit(
-                profile=profile,
+            services.assessment_create(
+                scored=services.assessment_score(profile=profile),
                 organisation_name=name,
                 contact_consent=consent,
                 email="owner@example.org" if consent else "",

@@ -114,8 +114,9 @@ def prepare_database(env: dict[str, str]) -> str:
         "for i in range(5):\n"
         "    Comment.objects.create(name=f'Reader {i}', email=f'reader{i}@example.com',\n"
         "                           text='We switched last year and this matches what we saw.', is_approved=True)\n"
-        "a = services.assessment_submit(profile=Profile(industry='healthcare', employees=25,\n"
-        "    incidents_per_month=4, operating_hours='extended', compliance='strict', it_dependence='high'),\n"
+        "p = Profile(industry='healthcare', employees=25,\n"
+        "    incidents_per_month=4, operating_hours='extended', compliance='strict', it_dependence='high')\n"
+        "a = services.assessment_create(scored=services.assessment_score(profile=p),\n"
         "    organisation_name='Bench Clinic')\n"
         "print(a.get_absolute_url())\n"
     )

@@ -30,7 +30,10 @@ def profiles(count: int, seed: int = 6) -> list:
     from advisor.engine.domain import Profile
 
     rng = random.Random(seed)
-    levels = {q.name: [value for value, _ in q.choices] for q in answers.QUESTIONS if q.radio}
+    # The answers of few choices (those the form shows as radio buttons: every choice but the industry).
+    levels = {
+        q.name: [value for value, _ in q.choices] for q in answers.QUESTIONS if q.is_choice and q.name != "industry"
+    }
 
     def maybe(value):
         return value if rng.random() < 0.5 else None

@@ -44,7 +44,7 @@ def main() -> None:
     from bench.scoring import profiles
 
     for profile in profiles(args.count, seed=11):
-        services.assessment_submit(profile=profile, organisation_name="Bench Ltd")
+        services.assessment_create(scored=services.assessment_score(profile=profile), organisation_name="Bench Ltd")
     from django.db import connections
 
     connections.close_all()

@@ -58,7 +58,11 @@ def make_assessment(**contact: Any) -> Assessment:
     """A stored assessment for the law firm (optionally with contact details)."""
     form = AssessmentForm(data=FORM_ANSWERS)
     assert form.is_valid(), form.errors
-    return services.assessment_submit(profile=form.to_profile(), organisation_name="Hart & Vale Solicitors", **contact)
+    return services.assessment_create(
+        scored=services.assessment_score(profile=form.to_profile()),
+        organisation_name="Hart & Vale Solicitors",
+        **contact,
+    )
 
 
 def row_counts() -> dict[str, int]:

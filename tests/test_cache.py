@@ -221,7 +221,6 @@ def test_each_stored_result_points_to_the_figures_of_the_catalogue_it_was_scored
     from dataclasses import replace
 
     from advisor import services, snapshot
-    from advisor.engine import score
     from advisor.engine.domain import Profile
     from tests.catalogues import seeded_catalogue
 
@@ -229,7 +228,7 @@ def test_each_stored_result_points_to_the_figures_of_the_catalogue_it_was_scored
     first = seeded_catalogue()
     second = replace(first, models=first.models[:1])
     stored = [
-        services.assessment_create(profile=profile, catalogue=c, result=score(profile, c))
+        services.assessment_create(scored=services.assessment_score(profile=profile, catalogue=c))
         for c in (first, second, first)
     ]
     assert [snapshot.load(a).catalogue for a in stored] == [first, second, first]

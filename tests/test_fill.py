@@ -28,7 +28,9 @@ def test_fill_scores_a_few_profiles_then_copies_them_with_new_ids_over_thirteen_
     assert timezone.now() - min(dates) > timedelta(days=200)  # spread, not all today
     assert timezone.now() - min(dates) <= timedelta(days=396)
     # Ids continue after the copies: the site stores new assessments as usual.
-    assert services.assessment_submit(profile=snapshot.load(copy).profile).pk > copy.pk
+    assert (
+        services.assessment_create(scored=services.assessment_score(profile=snapshot.load(copy).profile)).pk > copy.pk
+    )
 
 
 def test_fill_refuses_a_database_that_holds_assessments():

@@ -146,7 +146,7 @@ def test_a_result_stored_with_minus_zero_reads_as_zero():
         hourly_rate=-0.0,
         msp_fee_per_user=-0.0,
     )
-    assessment = services.assessment_submit(profile=profile)
+    assessment = services.assessment_create(scored=services.assessment_score(profile=profile))
     stored = snapshot.load(assessment)
     assert not any(_signed_zero(getattr(stored.profile, name)) for name in DECIMAL_ANSWERS)
     texts = [row.value for row in report.answer_rows(stored)]

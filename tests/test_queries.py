@@ -83,7 +83,9 @@ def test_the_result_page_reads_its_row_once_then_only_asks_whether_it_exists(
     client, size, fragments, django_assert_num_queries
 ):
     add_content(**size)
-    assessment = services.assessment_submit(profile=Profile(industry="legal", employees=25, incidents_per_month=4))
+    assessment = services.assessment_create(
+        scored=services.assessment_score(profile=Profile(industry="legal", employees=25, incidents_per_month=4))
+    )
     # 1 does it still exist?, 2 the assessment with its stored result and catalogue (the fragments must be rendered).
     with django_assert_num_queries(2):
         html = client.get(assessment.get_absolute_url()).content.decode()

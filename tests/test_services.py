@@ -22,7 +22,7 @@ PROFILE = Profile(
 
 
 def test_submit_stores_each_answer_in_its_column_and_the_result_it_was_scored_to():
-    stored = Assessment.objects.get(pk=services.assessment_submit(profile=PROFILE).pk)
+    stored = Assessment.objects.get(pk=services.assessment_create(scored=services.assessment_score(profile=PROFILE)).pk)
     for q in answers.QUESTIONS:
         column = getattr(stored, q.name)
         assert (None if column is None else float(column) if not q.is_choice else column) == (
@@ -41,20 +41,26 @@ def test_submit_stores_each_answer_in_its_column_and_the_result_it_was_scored_to
 
 
 def test_assessments_scored_against_the_same_catalogue_share_one_stored_copy_of_it():
-    first = services.assessment_submit(profile=PROFILE)
-    second = services.assessment_submit(profile=Profile(industry="retail", employees=3))
+    first = services.assessment_create(scored=services.assessment_score(profile=PROFILE))
+    second = services.assessment_create(
+        scored=services.assessment_score(profile=Profile(industry="retail", employees=3))
+    )
     assert first.catalogue_record_id == second.catalogue_record_id
     assert CatalogueRecord.objects.count() == 1
 
 
 def test_each_assessment_stores_at_most_10_kb_of_its_own():
-    stored = services.assessment_submit(profile=PROFILE)
+    stored = services.assessment_create(scored=services.assessment_score(profile=PROFILE))
     assert len(bytes(Assessment.objects.get(pk=stored.pk).result_document)) <= 10_000
 
 
 def test_an_email_is_stored_only_with_consent():
-    without = services.assessment_submit(profile=PROFILE, email="a@example.com", contact_consent=False)
-    with_consent = services.assessment_submit(profile=PROFILE, email="a@example.com", contact_consent=True)
+    without = services.assessment_create(
+        scored=services.assessment_score(profile=PROFILE), email="a@example.com", contact_consent=False
+    )
+    with_consent = services.assessment_create(
+        scored=services.assessment_score(profile=PROFILE), email="a@example.com", contact_consent=True
+    )
     assert (without.email, with_consent.email) == ("", "a@example.com")
 
 
@@ -102,7 +108,7 @@ def _outcomes_stored(assessment: Assessment) -> list[tuple]:
 
 
 def test_every_new_assessment_stores_each_options_figures_in_a_row_of_its_own(client, law_firm_answers):
-    by_service = services.assessment_submit(profile=PROFILE)
+    by_service = services.assessment_create(scored=services.assessment_score(profile=PROFILE))
     client.post("/assess/", law_firm_answers)
     client.post("/api/assessments/", {"industry": "retail", "employees": 3}, content_type="application/json")
     assert Assessment.objects.count() == 3
@@ -119,7 +125,10 @@ def test_the_migration_fills_in_outcomes_from_results_of_both_stored_versions():
     from tests.test_snapshot import version_1_assessment
 
     migration = importlib.import_module("advisor.migrations.0010_option_outcomes")
-    current, first_model = services.assessment_submit(profile=PROFILE), version_1_assessment()
+    current, first_model = (
+        services.assessment_create(scored=services.assessment_score(profile=PROFILE)),
+        version_1_assessment(),
+    )
     # The migration ran before version 3 existed; version 3 stores the same shape as version 2 with one field more.
     Assessment.objects.filter(pk=current.pk).update(result_version=2)
     current.refresh_from_db()

@@ -28,10 +28,9 @@ def test_a_result_and_a_catalogue_survive_the_round_trip_through_plain_data():
 @pytest.mark.django_db
 def test_a_stored_result_reads_back_as_it_was_scored():
     catalogue = seeded_catalogue()
-    result = score(PROFILE, catalogue)
-    stored = snapshot.load(
-        Assessment.objects.get(pk=services.assessment_create(profile=PROFILE, catalogue=catalogue, result=result).pk)
-    )
+    scored = services.assessment_score(profile=PROFILE, catalogue=catalogue)
+    result = scored.result
+    stored = snapshot.load(Assessment.objects.get(pk=services.assessment_create(scored=scored).pk))
     assert (stored.version, stored.profile, stored.catalogue, stored.result) == (
         RESULT_VERSION,
         PROFILE,

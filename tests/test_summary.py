@@ -45,7 +45,9 @@ def quoted() -> Assessment:
             ),
         ),
     )
-    return services.assessment_submit(profile=profile, organisation_name="Harbour Lane Accountants")
+    return services.assessment_create(
+        scored=services.assessment_score(profile=profile), organisation_name="Harbour Lane Accountants"
+    )
 
 
 def text_of(response) -> str:
@@ -94,7 +96,9 @@ def test_the_shared_summary_names_no_quote_and_gives_steps_for_the_options(quote
 
 
 def test_a_result_without_quotes_gets_steps_for_its_answer():
-    assessment = services.assessment_submit(profile=Profile(**PROFILE), organisation_name="")
+    assessment = services.assessment_create(
+        scored=services.assessment_score(profile=Profile(**PROFILE)), organisation_name=""
+    )
     stored = snapshot.load(assessment)
     steps = summary.next_steps(stored)
     assert len(steps) == 2

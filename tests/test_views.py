@@ -159,6 +159,26 @@ def test_rescoring_makes_a_new_assessment_with_todays_figures(client, law_firm_a
     assert "scored again with today" in client.get(response["Location"]).content.decode().lower()
 
 
+def test_rescoring_scores_the_answers_stored_with_the_result_not_the_columns_kept_for_admin(client, law_firm_answers):
+    # The columns are a copy for admin lists and the export; the answers are read from one place, the stored result.
+    submit(client, law_firm_answers)
+    original = Assessment.objects.get()
+    Assessment.objects.filter(pk=original.pk).update(employees=9_999, industry="retail")
+    client.post(reverse("advisor:rescore", args=[original.public_id]))
+    fresh = Assessment.objects.exclude(pk=original.pk).get()
+    assert snapshot.load(fresh).profile == snapshot.load(original).profile
+    assert (fresh.employees, fresh.industry) == (snapshot.load(original).profile.employees, "legal")
+
+
+def test_rescoring_a_result_that_cannot_be_read_leads_to_the_form_and_stores_nothing(client, law_firm_answers):
+    submit(client, law_firm_answers)
+    original = Assessment.objects.get()
+    Assessment.objects.filter(pk=original.pk).update(result_document=b"not a stored result")
+    response = client.post(reverse("advisor:rescore", args=[original.public_id]))
+    assert response["Location"] == reverse("advisor:assess") + f"?from={original.public_id}"
+    assert Assessment.objects.count() == 1
+
+
 def test_rescoring_asks_first_on_a_page_of_its_own(client, law_firm_answers):
     submit(client, law_firm_answers)
     original = Assessment.objects.get()

@@ -29,7 +29,9 @@ QUOTE = {"name": "Northern IT", "model": "msp", "price_per_user_month": "140", "
 def _with_quote() -> Assessment:
     form = AssessmentForm(data={**FORM_ANSWERS, **quote_form_data([QUOTE])})
     assert form.is_valid(), form.errors
-    return services.assessment_submit(profile=form.to_profile(), organisation_name="Hart & Vale Solicitors")
+    return services.assessment_create(
+        scored=services.assessment_score(profile=form.to_profile()), organisation_name="Hart & Vale Solicitors"
+    )
 
 
 def _sent(changes: dict | None = None) -> list[tuple[str, str]]:
@@ -198,7 +200,15 @@ def test_a_result_stored_before_version_5_says_it_is_not_available(client):
     assert profile.is_valid()
     catalogue = load_catalogue()
     result = dataclasses.replace(score(profile.to_profile(), catalogue), version=3, depends=None)
-    older = services.assessment_create(profile=profile.to_profile(), catalogue=catalogue, result=result)
+    older = services.assessment_create(
+        scored=snapshot.Stored(
+            version=3,
+            scored_at="2026-01-01T00:00:00+00:00",
+            profile=profile.to_profile(),
+            catalogue=catalogue,
+            result=result,
+        )
+    )
     stored = snapshot.load(older)
     assert stored.result.depends is None and not stored.earlier_model
     html = client.get(older.get_absolute_url()).content.decode()
@@ -217,7 +227,7 @@ def test_a_stored_result_with_three_quotes_stays_within_10_kb():
     quotes = [{**QUOTE, "name": f"Provider {n}", "price_per_user_month": str(100 + 20 * n)} for n in range(3)]
     form = AssessmentForm(data={**FORM_ANSWERS, **quote_form_data(quotes)})
     assert form.is_valid(), form.errors
-    stored = services.assessment_submit(profile=form.to_profile())
+    stored = services.assessment_create(scored=services.assessment_score(profile=form.to_profile()))
     assert snapshot.load(stored).result.depends is not None
     assert len(bytes(Assessment.objects.get(pk=stored.pk).result_document)) <= 10_000
 

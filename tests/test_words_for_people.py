@@ -80,8 +80,9 @@ def test_no_public_page_of_the_test_organisations_shows_words_meant_for_develope
     for path in ("/", "/assess/", "/how-it-works/"):
         scan(path)
     for organisation in ORGANISATIONS:
-        assessment = services.assessment_submit(
-            profile=Profile(**organisation.answers), organisation_name=organisation.name
+        assessment = services.assessment_create(
+            scored=services.assessment_score(profile=Profile(**organisation.answers)),
+            organisation_name=organisation.name,
         )
         for page in (assessment.get_absolute_url(), assessment.get_shared_url()):
             if page:
