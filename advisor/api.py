@@ -293,7 +293,9 @@ def _too_deep(payload: Any) -> bool:
     return False
 
 
-def _document(request: HttpRequest, assessment: Assessment, stored: snapshot.Stored, *, status: int) -> JsonResponse:
+def _document(
+    request: HttpRequest, assessment: Assessment, stored: snapshot.StoredResult, *, status: int
+) -> JsonResponse:
     url = request.build_absolute_uri(assessment.get_absolute_url())
     response = JsonResponse(
         report.api_document(assessment, stored, url=url, shared_url=_shared_url(request, assessment)), status=status

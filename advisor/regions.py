@@ -17,7 +17,7 @@ from django.http import HttpRequest
 from .catalogue import DEFAULT_REGION_SPEC, region_of, regions
 from .engine import money
 from .engine.domain import RegionSpec
-from .snapshot import Stored
+from .snapshot import StoredResult
 
 _TAG = re.compile(r"^\s*([A-Za-z]{1,8})(?:-([A-Za-z]{2}))?(?:-[A-Za-z0-9]{1,8})*\s*(?:;\s*q\s*=\s*([0-9.]+))?\s*$")
 
@@ -58,7 +58,7 @@ def choices() -> tuple[RegionSpec, ...]:
     return regions()
 
 
-def currency_of(stored: Stored | None) -> money.Currency:
+def currency_of(stored: StoredResult | None) -> money.Currency:
     """The currency a stored result's amounts are in, its price book's; US dollars for none (a result that could
     not be read)."""
     if stored is None:
@@ -67,7 +67,7 @@ def currency_of(stored: Stored | None) -> money.Currency:
     return money.Currency(region.currency, region.locale)
 
 
-def amounts_in(stored: Stored | None) -> AbstractContextManager[money.Currency]:
+def amounts_in(stored: StoredResult | None) -> AbstractContextManager[money.Currency]:
     """`with regions.amounts_in(stored) as currency:` every amount written inside the block (explain.money, the
     money filter without a currency) is in the stored result's own currency."""
     return money.using(currency_of(stored))
@@ -97,7 +97,7 @@ def tax_line(region: RegionSpec, reclaim: str) -> str:
     return f"Prices are before {region.tax_name}, which you said you can reclaim, so it is not a cost to you."
 
 
-def money_line(stored: Stored) -> str:
+def money_line(stored: StoredResult) -> str:
     """The result's country and currency, and its tax treatment, in a line."""
     region = stored.catalogue.region
     tax = tax_line(region, stored.profile.vat_reclaim)

@@ -1,4 +1,4 @@
-"""What the result page and the JSON API show of a stored result (snapshot.Stored). Never scores again."""
+"""What the result page and the JSON API show of a stored result (snapshot.StoredResult). Never scores again."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 from .engine import answers, explain, money, quotes, requirements
 from .engine.domain import INCLUDED, Assumption, OptionCost, OptionResult, Quote, QuoteResult, Result
 from .models import Assessment
-from .snapshot import Stored, to_plain
+from .snapshot import StoredResult, to_plain
 from .words import plain
 
 
@@ -18,7 +18,7 @@ class AnswerRow:
     value: str
 
 
-def answer_rows(stored: Stored) -> list[AnswerRow]:
+def answer_rows(stored: StoredResult) -> list[AnswerRow]:
     """The person's answers, labelled as the form asked them, saying what was estimated for blanks."""
     profile, used = stored.profile, stored.result.estimates
     rows = []
@@ -89,7 +89,7 @@ def quote_terms(quote: Quote) -> str:
     return "; ".join(terms)
 
 
-def without_quotes(stored: Stored) -> Stored:
+def without_quotes(stored: StoredResult) -> StoredResult:
     """The result as shown at the link that leaves the person's quotes out: no quotes, each option's chance of
     being cheapest taken over the options alone, and (in results that store it) the answer over the options
     alone, with its own words and ranking, so that nothing reveals a quote's price."""
@@ -200,7 +200,7 @@ def cost_rows(result: Result) -> list[Ranked]:
     return sorted(rows, key=lambda row: round(row.figure, 2))
 
 
-def figure_rows(stored: Stored) -> tuple[Assumption, ...]:
+def figures_as_scored(stored: StoredResult) -> tuple[Assumption, ...]:
     """Every figure behind the costs: this organisation's estimates and method, then the catalogue's figures
     as they were when it was scored (results of the first model kept theirs in their assumptions), labelled and
     noted in words for people (words.plain: results stored before migration 0031 keep the labels they had)."""
@@ -210,7 +210,7 @@ def figure_rows(stored: Stored) -> tuple[Assumption, ...]:
     return tuple(replace(row, label=plain(row.label), note=plain(row.note)) for row in rows)
 
 
-def is_tie(stored: Stored) -> bool:
+def is_tie(stored: StoredResult) -> bool:
     """A close call whose two leaders read the same in the headline's rounded money (in results of the earlier,
     blended model: equal rounded scores): the page then names no winner."""
     options = stored.result.options
@@ -222,7 +222,7 @@ def is_tie(stored: Stored) -> bool:
     return explain.about_money(first) == explain.about_money(second)
 
 
-def cheapest_sentence(stored: Stored) -> str:
+def cheapest_sentence(stored: StoredResult) -> str:
     """Which option costs least in most of the simulated cases, in words ("" for results of an earlier model)."""
     options: list[OptionResult | QuoteResult] = [o for o in stored.result.options if o.cost.chance_cheapest is not None]
     options += stored.result.quotes
@@ -304,7 +304,7 @@ def requirement_rows(result: Result) -> list[dict[str, Any]]:
     return rows
 
 
-def api_document(assessment: Assessment, stored: Stored, *, url: str, shared_url: str | None) -> dict[str, Any]:
+def api_document(assessment: Assessment, stored: StoredResult, *, url: str, shared_url: str | None) -> dict[str, Any]:
     """The JSON document for one assessment, from its stored result: plain values and the result's dataclasses,
     which the API writes as JSON objects field by field (api.JsonResponse). `shared_url` is the link that leaves
     the quotes out (None without quotes)."""
@@ -316,7 +316,7 @@ def api_document(assessment: Assessment, stored: Stored, *, url: str, shared_url
     }
 
 
-def score_document(stored: Stored, *, organisation_name: str) -> dict[str, Any]:
+def score_document(stored: StoredResult, *, organisation_name: str) -> dict[str, Any]:
     """The document of a result, stored or not (POST /api/score/): api_document less the id and the links."""
     result = stored.result
     return {
@@ -341,7 +341,7 @@ def score_document(stored: Stored, *, organisation_name: str) -> dict[str, Any]:
         "factors": result.factors,
         "tipping_points": result.tipping_points,
         "depends": result.depends,
-        "assumptions": figure_rows(stored),
+        "assumptions": figures_as_scored(stored),
         "estimates": result.estimates,
         "requirements": result.requirements,
         "requirement_line": result.requirement_line,

@@ -15,7 +15,7 @@ from .engine import quotes
 from .engine.decide import with_quotes_for_old_answers
 from .engine.domain import Profile
 from .models import Assessment
-from .snapshot import Stored
+from .snapshot import StoredResult
 
 
 def assessment_get(*, public_id: uuid.UUID | str) -> Assessment | None:
@@ -40,7 +40,7 @@ def assessment_exists(*, field_name: str, value: uuid.UUID) -> bool:
         return cursor.fetchone() is not None
 
 
-def answers_again(stored: Stored) -> Profile:
+def answers_again(stored: StoredResult) -> Profile:
     """A stored result's answers, to score again today ("score again", and the what-if page's "before"): read as
     they were stored, not through the form, with an hourly rate or MSP fee an earlier form asked for turned into
     the quotes they are read as today (at most three), and a -0 stored before the form read it as 0 as 0."""

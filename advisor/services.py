@@ -55,14 +55,14 @@ def check_storable(result: Result) -> None:
         raise TooLarge(TooLarge.message)
 
 
-def assessment_score(*, profile: Profile, catalogue: Catalogue | None = None) -> snapshot.Stored:
+def assessment_score(*, profile: Profile, catalogue: Catalogue | None = None) -> snapshot.StoredResult:
     """Score the answers against `catalogue` (today's figures for their region when None), storing nothing: the
     result as it would be stored, which assessment_create stores, and POST /api/score/ and the what-if page show.
     Raises TooLarge when a figure would not fit where it is stored."""
     catalogue = catalogue or load_catalogue(profile.region)
     result = score(profile, catalogue)
     check_storable(result)
-    return snapshot.Stored(
+    return snapshot.StoredResult(
         version=result.version,
         scored_at=timezone.now().isoformat(),
         profile=profile,
@@ -74,7 +74,7 @@ def assessment_score(*, profile: Profile, catalogue: Catalogue | None = None) ->
 @transaction.atomic
 def assessment_create(
     *,
-    scored: snapshot.Stored,
+    scored: snapshot.StoredResult,
     organisation_name: str = "",
     email: str = "",
     contact_consent: bool = False,

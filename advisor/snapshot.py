@@ -13,7 +13,7 @@ issue 23; documents before it carry no list).
 
 Reading never scores again and never fails on an older shape: version 1 (the first model, which kept its
 catalogue inside the document and mixed lost work into one cost) is upgraded on read into today's types,
-marked `earlier_model` so the page can say so. Pages, API, admin and CSV read `Stored`, never dict keys.
+marked `earlier_model` so the page can say so. Pages, API, admin and CSV read `StoredResult`, never dict keys.
 """
 
 from __future__ import annotations
@@ -125,7 +125,7 @@ def result_document(*, profile: Profile, result: Result, scored_at: str) -> byte
 
 
 @dataclass(frozen=True)
-class Stored:
+class StoredResult:
     """One assessment's result as it was scored, whatever version stored it."""
 
     version: int
@@ -152,7 +152,7 @@ READABLE_AS_TODAY = (2, 3, RESULT_VERSION)
 TODAYS_MODEL_SINCE = 3
 
 
-def load(assessment: Assessment) -> Stored:
+def load(assessment: Assessment) -> StoredResult:
     """The assessment's stored result, upgraded to today's types when an earlier version stored it."""
     document = unpack(assessment.result_document)
     if assessment.result_version == 1:
@@ -160,7 +160,7 @@ def load(assessment: Assessment) -> Stored:
     if assessment.result_version not in READABLE_AS_TODAY:
         raise ValueError(f"Unknown stored result version {assessment.result_version}.")
     profile = from_plain(Profile, document["inputs"])
-    return Stored(
+    return StoredResult(
         version=assessment.result_version,
         scored_at=document["scored_at"],
         profile=_with_pieces_listed_since(profile, document.get("quote_includes", INCLUDES_BEFORE_HELPDESK)),
@@ -200,7 +200,7 @@ def _decoded_catalogue(digest: str, blob: bytes) -> Catalogue:
 # ---- Version 1: the first model ------------------------------------------------------------------------
 
 
-def _from_version_1(doc: dict[str, Any]) -> Stored:
+def _from_version_1(doc: dict[str, Any]) -> StoredResult:
     """The first model's snapshot in today's types. Its cost mixed lost work (its "downtime") into one total
     with stacked low/high ends and counted no risk; the parts are split back out at their expected values."""
     inputs = {f.name: doc["inputs"].get(f.name) for f in dataclasses.fields(Profile) if f.name in doc["inputs"]}
@@ -305,4 +305,6 @@ def _from_version_1(doc: dict[str, Any]) -> Stored:
             downtime_cost_estimated=old["downtime_cost_estimated"],
         ),
     )
-    return Stored(version=1, scored_at=doc.get("scored_at", ""), profile=profile, catalogue=catalogue, result=result)
+    return StoredResult(
+        version=1, scored_at=doc.get("scored_at", ""), profile=profile, catalogue=catalogue, result=result
+    )

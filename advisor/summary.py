@@ -90,7 +90,7 @@ OPTION_STEPS = {
 }
 
 
-def next_steps(stored: snapshot.Stored) -> list[str]:
+def next_steps(stored: snapshot.StoredResult) -> list[str]:
     """Next steps for this case: what to ask of each of the person's quotes (the better deal first), or, without
     quotes, how to get them; then the terms every provider should put in writing."""
     result = stored.result
@@ -111,10 +111,10 @@ def next_steps(stored: snapshot.Stored) -> list[str]:
     return steps[:MOST_STEPS]
 
 
-def key_assumptions(stored: snapshot.Stored) -> list[Assumption]:
+def key_assumptions(stored: snapshot.StoredResult) -> list[Assumption]:
     """The figures that matter most to this answer, with their sources: the answer's own option's prices, the
     organisation's own estimates, then what lost work and serious incidents are counted at."""
-    rows = report.figure_rows(stored)  # in words for people
+    rows = report.figures_as_scored(stored)  # in words for people
     if stored.earlier_model:
         return list(rows[:MOST_ASSUMPTIONS])
     catalogue, result = stored.catalogue, stored.result
@@ -141,7 +141,7 @@ def summary_page(assessment: Assessment, *, shared: bool) -> dict:
         return _summary_page_in(stored, currency)
 
 
-def _summary_page_in(stored: snapshot.Stored, currency: money.Currency) -> dict:
+def _summary_page_in(stored: snapshot.StoredResult, currency: money.Currency) -> dict:
     result = stored.result
     rows = report.cost_rows(result)
     options = [row for row in rows if not row.is_quote]

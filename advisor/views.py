@@ -207,7 +207,7 @@ def _result_page_of(assessment: Assessment, *, shared: bool) -> dict:
         return _result_page_in(stored, currency)
 
 
-def _result_page_in(stored: snapshot.Stored, currency: money.Currency) -> dict:
+def _result_page_in(stored: snapshot.StoredResult, currency: money.Currency) -> dict:
     result = stored.result
     total_weight = sum(max(0.0, n.weight) for n in result.needs) or 1.0
     return {
@@ -223,7 +223,7 @@ def _result_page_in(stored: snapshot.Stored, currency: money.Currency) -> dict:
         "changes": [p for p in result.tipping_points if p.value is not None],
         "unchanged": [p for p in result.tipping_points if p.value is None],
         "answers": report.answer_rows(stored),
-        "figures": report.figure_rows(stored),
+        "figures": report.figures_as_scored(stored),
         "ranking": report.cost_ranking(result),
         "quote_cards": report.quote_cards(result),
         "requirement_rows": report.requirement_rows(result),

@@ -116,7 +116,7 @@ def first_fields(result: Result) -> tuple[str, ...]:
     return tuple(dict.fromkeys(p.field for p in result.tipping_points)) or tipping.SEARCHED
 
 
-def compare(before: snapshot.Stored, after: snapshot.Stored, record_digest: str) -> Comparison:
+def compare(before: snapshot.StoredResult, after: snapshot.StoredResult, record_digest: str) -> Comparison:
     """The two results side by side: each option (and quote) with its three-year total under each."""
     rows = []
     for a, b, kind in (
@@ -175,7 +175,7 @@ def _limited(request: HttpRequest) -> HttpResponse | None:
     return None
 
 
-def _read(assessment: Assessment) -> snapshot.Stored | None:
+def _read(assessment: Assessment) -> snapshot.StoredResult | None:
     try:
         return snapshot.load(assessment)
     except DatabaseError:

@@ -201,7 +201,7 @@ def test_a_result_stored_before_version_5_says_it_is_not_available(client):
     catalogue = load_catalogue()
     result = dataclasses.replace(score(profile.to_profile(), catalogue), version=3, depends=None)
     older = services.assessment_create(
-        scored=snapshot.Stored(
+        scored=snapshot.StoredResult(
             version=3,
             scored_at="2026-01-01T00:00:00+00:00",
             profile=profile.to_profile(),
