@@ -19,9 +19,8 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from . import catalogue, charts, phonecharts, regions, report, selectors, services, snapshot
-from .catalogue import content_version, load_catalogue, load_comparison
-from .engine import answers, money, quotes
-from .engine.decide import with_quotes_for_old_answers
+from .catalogue import content_version, load_comparison
+from .engine import answers, money
 from .forms import ASSESSMENT_DEFAULTS, PROFILE_FIELDS, AssessmentForm, CommentForm
 from .models import Assessment, Comment
 from .protect import stores
@@ -80,49 +79,35 @@ def comment_post(request: HttpRequest) -> HttpResponse:
     return redirect(reverse("advisor:comparison") + "#comments")
 
 
-def _answers(assessment: Assessment) -> dict:
-    """An assessment's answers, to start again from. Contact details are never copied; an hourly rate or MSP
-    fee an earlier form asked for comes back as a quote (_quotes)."""
-    return {
-        **{name: _unsigned(getattr(assessment, name)) for name in PROFILE_FIELDS if name not in answers.READ_AS_QUOTES},
+def start_again(assessment: Assessment) -> tuple[dict, list[dict]]:
+    """An assessment's answers and quotes, to fill the form with ("start again", the what-if form): read from the
+    result they were stored with, as "score again" reads them (an hourly rate or MSP fee an earlier form asked for
+    comes back as a quote). Contact details are never copied. When the stored result cannot be read, what the
+    row's columns hold, without quotes."""
+    stored = _readable(snapshot.load, assessment, None)
+    if stored is None:
+        columns = {name: _unsigned(getattr(assessment, name)) for name in PROFILE_FIELDS}
+        return {**columns, "organisation_name": assessment.organisation_name, "region": assessment.region}, []
+    profile = selectors.answers_again(stored)
+    initial = {
+        **{name: _as_typed(getattr(profile, name)) for name in PROFILE_FIELDS if name not in answers.READ_AS_QUOTES},
         "organisation_name": assessment.organisation_name,
-        **_requirement_answers(assessment),
-        "region": assessment.region,
+        "cyber_insurance": profile.cyber_insurance,
+        "frameworks": list(profile.frameworks),
+        "controls": list(profile.controls),
+        "region": profile.region,
     }
+    return initial, snapshot.to_plain(profile.quotes)
 
 
-def _requirement_answers(assessment: Assessment) -> dict:
-    """What the organisation must meet (kept in its stored result's inputs, not in columns); none when unreadable."""
-
-    def read(a: Assessment) -> dict:
-        profile = snapshot.load(a).profile
-        return {
-            "cyber_insurance": profile.cyber_insurance,
-            "frameworks": list(profile.frameworks),
-            "controls": list(profile.controls),
-        }
-
-    return _readable(read, assessment, {})
+def _as_typed(value):
+    """A number as a person types it: 12, not 12.0."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 def _unsigned(value):
     """A stored -0 (kept before the form read it as 0) as 0."""
     return value + 0 if isinstance(value, Decimal) and value.is_zero() else value
-
-
-def _quotes(assessment: Assessment) -> list[dict]:
-    """An assessment's quotes as entered (kept in its stored result's inputs), as plain objects, with an hourly
-    rate or MSP fee an earlier form asked for turned into the quotes they are read as today (at most three);
-    none when the stored result cannot be read."""
-    if not assessment.quote_count and all(getattr(assessment, name) is None for name in answers.READ_AS_QUOTES):
-        return []
-
-    def quotes_of(a: Assessment) -> list[dict]:
-        stored = snapshot.load(a).profile
-        profile = with_quotes_for_old_answers(stored, load_catalogue(stored.region))
-        return snapshot.to_plain(profile.quotes)[: quotes.MAX_QUOTES]
-
-    return _readable(quotes_of, assessment, [])
 
 
 def _prefill(raw_id: str | None) -> Assessment | None:
@@ -156,8 +141,7 @@ def assess(request: HttpRequest) -> HttpResponse:
     else:
         original = _prefill(request.GET.get("from"))
         blank = original is None
-        prefill = _answers(original) if original else {}
-        quotes = _quotes(original) if original else None
+        prefill, quotes = start_again(original) if original else ({}, None)
         if original is not None and "region" not in request.GET:  # its answers, in its own currency
             region, by_language = regions.region_of(original.region) or region, False
         # Made only when the template renders it: a blank form's fields usually come from the cache, and

@@ -37,7 +37,7 @@ from .engine.domain import Catalogue, Profile, Result
 from .forms import PROFILE_FIELDS, QUOTES, SHOWN, AssessmentForm
 from .models import Assessment
 from .protect import ratelimit, stores
-from .views import _answers, _quotes
+from .views import start_again
 
 logger = logging.getLogger(__name__)
 
@@ -158,11 +158,6 @@ def _digest(catalogue: Catalogue) -> str:
     return hashlib.sha256(orjson.dumps(catalogue)).hexdigest()
 
 
-def _stored_answers(assessment: Assessment) -> tuple[dict, list]:
-    """The stored answers and quotes as the assessment form is filled from them ("start again" does the same)."""
-    return _answers(assessment), _quotes(assessment)
-
-
 def _limited(request: HttpRequest) -> HttpResponse | None:
     """Count one comparison against the assessment form's limit: the response refusing it, or None."""
     try:
@@ -200,7 +195,7 @@ def whatif(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     if sent:
         form = WhatIfForm(data=request.GET, first=first)
     else:
-        prefill, quotes = _stored_answers(assessment)
+        prefill, quotes = start_again(assessment)
         form = WhatIfForm(initial={**prefill}, initial_quotes=quotes, first=first, region=stored.catalogue.region)
     context["form"] = form
     if sent and form.is_valid():
