@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
+from typing import Any
 
 from django.db import connections, router
 
@@ -45,7 +46,7 @@ def answers_again(stored: StoredResult) -> Profile:
     they were stored, not through the form, with an hourly rate or MSP fee an earlier form asked for turned into
     the quotes they are read as today (at most three), and a -0 stored before the form read it as 0 as 0."""
     profile = with_quotes_for_old_answers(stored.profile, load_catalogue(stored.profile.region))
-    unsigned = {
+    unsigned: dict[str, Any] = {
         field.name: value + 0.0
         for field in dataclasses.fields(profile)
         if isinstance(value := getattr(profile, field.name), float)
