@@ -290,6 +290,12 @@ def _same_number(text: str, number: Any) -> bool:
         return False
 
 
+def _one_of(names: Any) -> str:
+    """Names as a sentence offers them: "a, b or c"."""
+    *rest, last = names
+    return f"{', '.join(rest)} or {last}" if rest else last
+
+
 # What a blank quote's terms are taken to be (the form shows them; the API fills them in when left out).
 QUOTE_DEFAULTS: dict[str, Any] = {
     "model": "msp",
@@ -321,7 +327,7 @@ class QuoteForm(forms.Form):
         help_text="A monthly service, or an IT firm's hourly rate.",
         error_messages={
             "required": "Choose what the quote is for.",
-            "invalid_choice": "Choose one of the listed kinds: msp, co-managed, break-fix or block-hours.",
+            "invalid_choice": f"Choose one of the listed kinds: {_one_of(slug for slug, _ in QUOTE_MODELS)}.",
         },
     )
     hourly_rate = _money("Hourly rate (¤)", "For Break/Fix or a block of hours only.", maximum=100_000)

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from advisor.engine import answers, figures
-from advisor.engine.domain import QUOTE_INCLUDES
+from advisor.engine.domain import QUOTE_INCLUDES, QUOTE_MODELS
 
 APP = Path(__file__).resolve().parent.parent / "advisor"
 FROZEN_DATA = ("migrations", "content")
@@ -130,6 +130,12 @@ def test_what_a_quote_may_include_is_listed_in_one_table() -> None:
     # include when it gives words to two or more of the pieces.
     listing = modules_listing((key for key, _ in QUOTE_INCLUDES), at_least=2)
     assert listing == ["engine/domain.py"], f"What a quote may include is listed in {', '.join(listing)}"
+
+
+def test_what_a_quote_may_be_for_is_listed_in_one_table() -> None:
+    # The slugs are read everywhere ("msp", "break-fix"); a module lists them when it gives words to two or more.
+    listing = modules_listing((slug for slug, _ in QUOTE_MODELS), at_least=2)
+    assert listing == ["engine/domain.py"], f"What a quote may be for is listed in {', '.join(listing)}"
 
 
 # The finder itself, on sources written for it: it has to see each kind of spelling, and let a reading through.
