@@ -1,5 +1,5 @@
-"""Defined once, really (issue 27, item 4): each answer's choices, each cost figure's key and the quote's list of
-what it may include are spelled out in one app module, and everything else builds on that module.
+"""Defined once, really (issue 27, item 4): each answer's choices, each cost figure's key, the quote's list of what
+it may include and what a quote may be for are spelled out in one app module, and everything else builds on it.
 
 Read from the source text of `advisor/`, migrations and the content data modules left out: those are frozen seed
 data, written once and never edited, and must keep the values they were written with.
@@ -8,7 +8,10 @@ What counts as spelling one out (a reading of a name, `option["hourly_rate"]` or
 - a value paired with its words: `("helpdesk", "Fixing problems ...")`, or a choices class's member
   `HEALTHCARE = "healthcare", "Healthcare"`;
 - a table of words keyed by it: `{"helpdesk": "fixing problems (the helpdesk)"}`;
+- a record made with it and its words: `Included("helpdesk", "Fixing problems ...", ...)`;
 - a sentence listing three or more of them, as an error message once did ("helpdesk, monitoring, security, ...").
+Documentation (a docstring) reads names and is left out; so is a bare list of names, a selection of them such as
+`("security", "backup")` or the history snapshot.py keeps of what a quote could include before "helpdesk".
 """
 
 from __future__ import annotations
