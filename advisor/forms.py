@@ -766,7 +766,7 @@ REQUIREMENT_FIELDS = {
     ),
     "frameworks": forms.MultipleChoiceField(
         label="Frameworks you must meet",
-        choices=(*requirements.FRAMEWORKS, (requirements.NOT_SURE, "Not sure")),
+        choices=(*requirements.FRAMEWORKS, requirements.NOT_SURE_CHOICE),
         widget=forms.CheckboxSelectMultiple,
         required=False,
         help_text="Those a customer, contract or regulator asks of you. Leave all unticked if none.",
@@ -784,7 +784,7 @@ REQUIREMENT_FIELDS = {
 
 def offer_frameworks(form: forms.Form, offered: tuple[tuple[str, str], ...]) -> None:
     """Show only the frameworks the organisation's region lists (and "Not sure"); every one still validates."""
-    form.fields["frameworks"].widget.choices = [*offered, (requirements.NOT_SURE, "Not sure")]
+    form.fields["frameworks"].widget.choices = [*offered, requirements.NOT_SURE_CHOICE]
 
 
 # The questions' fields go between the name and the contact details, in the table's order (what the metaclass

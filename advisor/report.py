@@ -45,7 +45,7 @@ def requirement_answer_rows(profile: Any) -> list[AnswerRow]:
     """What the organisation said it must meet, when it said anything (left out, the table is as before)."""
     if profile.cyber_insurance == "no" and not profile.frameworks and not profile.controls:
         return []
-    names = {**dict(requirements.FRAMEWORKS), requirements.NOT_SURE: "Not sure"}
+    names = dict((*requirements.FRAMEWORKS, requirements.NOT_SURE_CHOICE))
     controls = dict(requirements.CONTROLS)
     return [
         AnswerRow("Cyber insurance", dict(requirements.CYBER_INSURANCE).get(profile.cyber_insurance, "No")),

@@ -44,13 +44,15 @@ from .domain import (
 
 MONTHS = 36
 
+NOT_SURE = "not_sure"
+# The answer for someone who does not know, to the insurance question and among the frameworks.
+NOT_SURE_CHOICE = (NOT_SURE, "Not sure")
 CYBER_INSURANCE = (
     ("no", "No"),
     ("yes", "Yes"),
-    ("not_sure", "Not sure"),
+    NOT_SURE_CHOICE,
 )
 INSURANCE = "cyber_insurance"  # the framework code of an insurer's conditions
-NOT_SURE = "not_sure"
 FRAMEWORKS = (
     ("cyber_essentials", "Cyber Essentials"),
     ("cyber_essentials_plus", "Cyber Essentials Plus"),
