@@ -324,7 +324,8 @@ def healthz(request: HttpRequest) -> HttpResponse:
 @require_safe
 def readyz(request: HttpRequest) -> HttpResponse:
     """Readiness: the database answers with the site's schema (a table every page reads), not only a connection;
-    and the shared stores outside it (Redis, memcached) take a write: posts are refused while one does not."""
+    and a Redis store, when the counters or the keys are kept in one, takes a write: posts are refused while
+    one does not."""
     try:
         content_version()
     except Exception:  # any database failure means not ready
