@@ -345,7 +345,7 @@ def expected_values(figures: dict[str, Figure]) -> dict[str, float]:
 # ---- The formula --------------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class Parts:
     """One option's three-year cost, part by part (floats, or arrays of simulated draws)."""
 
@@ -369,17 +369,24 @@ class Parts:
 
 
 def monthly_fee(
-    option: dict[str, Any], shared: dict[str, Any], profile: Profile, people: Any, devices: Any, basis: str = PER_USER
+    option: dict[str, Any],
+    shared: dict[str, Any],
+    profile: Profile,
+    people: Any,
+    devices: Any,
+    basis: str = PER_USER,
+    further: int | None = None,
 ) -> Any:
     """An option's fees a month, on its pricing basis: a fee a user (fee_per_user), a fee a device, or both, each
-    on at least the minimum billed; and a fee for each site beyond the first."""
+    on at least the minimum billed; and a fee for each site beyond the first (`further`, further_sites())."""
     fees: Any = 0.0
     if basis in (PER_USER, PER_USER_AND_DEVICE):
         fees = fees + _greater(people, option["minimum_users"]) * fee_per_user(option, profile, shared, people)
     if basis in (PER_DEVICE, PER_USER_AND_DEVICE):
         billed = devices if basis == PER_USER_AND_DEVICE else _greater(devices, option["minimum_users"])
         fees = fees + billed * option["fee_per_device_month"]
-    return fees + further_sites(profile) * option.get("fee_per_site_month", 0.0)
+    further = further_sites(profile) if further is None else further
+    return fees + further * option.get("fee_per_site_month", 0.0)
 
 
 def in_house_upkeep(profile: Profile, devices: Any) -> Any:
@@ -518,11 +525,12 @@ def parts(
     uplift = 1.0 + after_hours * (premium - 1.0)  # what an hour of work on a problem costs, on average, in hours
     own = in_house_upkeep(profile, devices)  # what the organisation's own IT staff already do
     joiner_hours = joiners_hours(shared, profile, people, included=option["joiners_included"], own=own)
-    monthly_fees = monthly_fee(option, shared, profile, people, devices, basis)
+    further = further_sites(profile)
+    monthly_fees = monthly_fee(option, shared, profile, people, devices, basis, further)
     # Each site beyond the first: travel to it, visits, and upkeep of its own network and line, in hours a month;
     # billed by the hour by an option that sends someone and bills its time (by the job, or from a block), in
     # the workload of salaried staff, and in the fee a site of a subscription that charges one.
-    site_hours = further_sites(profile) * shared.get("site_hours_month", 0.0)
+    site_hours = further * shared.get("site_hours_month", 0.0)
     tooling = MONTHS * people * shared["tooling_per_user_month"] * (1.0 - option["tooling_included"])
     labour, joiners, staff = 0.0, joiner_hours * hourly, 0.0
     bought: Any = 0.0  # problems an option of salaried staff buys in by the hour
