@@ -518,6 +518,10 @@ class Setting:
     affected: Any  # people a problem affects
     base_chance: Any  # chance of a serious incident a year, before upkeep and the option's reduction
     upkeep_done: Any  # upkeep done whatever the option: 1 with patching among the controls, else `own`
+    unpatched_extra: Any  # what upkeep nobody does adds to the chance of a serious incident, as a share
+    # The cost of a serious incident with the option's own tested backups, and with the organisation's backups:
+    impact_tested: Any
+    impact_own: Any
     tax: float  # the share of the region's tax added to invoiced lines (unreclaimed_tax)
 
 
@@ -526,6 +530,16 @@ def setting(shared: dict[str, Any], profile: Profile, *, employees: int, devices
     people = max(1.0, float(employees))
     further = further_sites(profile)
     own = in_house_upkeep(profile, devices)  # what the organisation's own IT staff already do
+    stopped = WORK_STOPPED[profile.it_dependence]
+    regulated = 0.0 if profile.compliance == "none" else shared[f"regulated_cost_{profile.compliance}"]
+
+    def impact(backups: str) -> Any:
+        return (
+            people * shared["recovery_cost_per_person"]
+            + shared[f"recovery_days_{backups}"] * HOURS_A_DAY[profile.operating_hours] * stopped * downtime_cost
+            + people * regulated
+        )
+
     return Setting(
         people=people,
         after_hours=AFTER_HOURS_SHARE[profile.operating_hours],
@@ -537,7 +551,7 @@ def setting(shared: dict[str, Any], profile: Profile, *, employees: int, devices
         own=own,
         all_joiner_hours=all_joiners_hours(shared, profile, people),
         all_tooling=MONTHS * people * shared["tooling_per_user_month"],
-        stopped=WORK_STOPPED[profile.it_dependence],
+        stopped=stopped,
         person_hour=downtime_cost / people,
         affected=_lesser(people, shared["people_affected_per_incident"]),
         base_chance=_lesser(
@@ -546,6 +560,9 @@ def setting(shared: dict[str, Any], profile: Profile, *, employees: int, devices
         # An organisation that applies its fixes to a documented cadence (controls: patching) has its upkeep
         # done, as its own IT staff's upkeep counts.
         upkeep_done=1.0 if "patching" in profile.controls else own,
+        unpatched_extra=shared["unpatched_multiplier"] - 1.0,
+        impact_tested=impact("tested"),
+        impact_own=impact(profile.backup),
         # On what is invoiced; salaries, lost work and risk carry none. (Asked only where the region has a tax.)
         tax=unreclaimed_tax(shared, profile) if "tax_rate" in shared else 0.0,
     )
@@ -630,18 +647,9 @@ def parts(
 
     upkeep_done = _greater(option["upkeep_included"], at.upkeep_done)
     chance = (
-        at.base_chance
-        * (1.0 + (shared["unpatched_multiplier"] - 1.0) * (1.0 - upkeep_done))
-        * (1.0 - option["serious_incident_reduction"])
+        at.base_chance * (1.0 + at.unpatched_extra * (1.0 - upkeep_done)) * (1.0 - option["serious_incident_reduction"])
     )
-    backups = "tested" if _is_one(option["backups_managed"]) else profile.backup
-    recovery_days = shared[f"recovery_days_{backups}"]
-    regulated = 0.0 if profile.compliance == "none" else shared[f"regulated_cost_{profile.compliance}"]
-    impact = (
-        people * shared["recovery_cost_per_person"]
-        + recovery_days * HOURS_A_DAY[profile.operating_hours] * stopped * downtime_cost
-        + people * regulated
-    )
+    impact = at.impact_tested if _is_one(option["backups_managed"]) else at.impact_own  # backups tested if managed
     risk = YEARS * chance * impact
     fees = MONTHS * monthly_fees
     onboarding = option["onboarding_months"] * monthly_fees
