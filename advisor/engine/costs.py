@@ -531,15 +531,10 @@ def setting(shared: dict[str, Any], profile: Profile, *, employees: int, devices
     further = further_sites(profile)
     own = in_house_upkeep(profile, devices)  # what the organisation's own IT staff already do
     stopped = WORK_STOPPED[profile.it_dependence]
-    regulated = 0.0 if profile.compliance == "none" else shared[f"regulated_cost_{profile.compliance}"]
-
-    def impact(backups: str) -> Any:
-        return (
-            people * shared["recovery_cost_per_person"]
-            + shared[f"recovery_days_{backups}"] * HOURS_A_DAY[profile.operating_hours] * stopped * downtime_cost
-            + people * regulated
-        )
-
+    # A serious incident's cost: recovery, the work lost over the days it takes (by backups), notification.
+    recovery = people * shared["recovery_cost_per_person"]
+    hours_a_day = HOURS_A_DAY[profile.operating_hours]
+    regulated = people * (0.0 if profile.compliance == "none" else shared[f"regulated_cost_{profile.compliance}"])
     return Setting(
         people=people,
         after_hours=AFTER_HOURS_SHARE[profile.operating_hours],
@@ -561,8 +556,10 @@ def setting(shared: dict[str, Any], profile: Profile, *, employees: int, devices
         # done, as its own IT staff's upkeep counts.
         upkeep_done=1.0 if "patching" in profile.controls else own,
         unpatched_extra=shared["unpatched_multiplier"] - 1.0,
-        impact_tested=impact("tested"),
-        impact_own=impact(profile.backup),
+        impact_tested=recovery + shared["recovery_days_tested"] * hours_a_day * stopped * downtime_cost + regulated,
+        impact_own=recovery
+        + shared[f"recovery_days_{profile.backup}"] * hours_a_day * stopped * downtime_cost
+        + regulated,
         # On what is invoiced; salaries, lost work and risk carry none. (Asked only where the region has a tax.)
         tax=unreclaimed_tax(shared, profile) if "tax_rate" in shared else 0.0,
     )
