@@ -248,7 +248,10 @@ def _series(parts: costs.Parts) -> dict[str, np.ndarray]:
     bills = parts.bills
     found = {"bills": bills, "lost_work": parts.lost_work, "risk": parts.risk}
     found["total"] = bills + parts.lost_work + parts.risk  # parts.total, without adding the bills up again
-    return {name: np.broadcast_to(values, (DRAWS,)) for name, values in found.items()}
+    return {
+        name: values if getattr(values, "shape", None) == (DRAWS,) else np.broadcast_to(values, (DRAWS,))
+        for name, values in found.items()
+    }
 
 
 def _ranges(series: dict[tuple[int, str], np.ndarray], means: dict[int, costs.Parts]) -> dict[tuple[int, str], Range]:
