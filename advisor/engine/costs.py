@@ -288,7 +288,7 @@ def expected_values(figures: dict[str, Figure]) -> dict[str, float]:
 # ---- The formula --------------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class Parts:
     """One option's three-year cost, part by part (floats, or arrays of simulated draws)."""
 
@@ -312,17 +312,24 @@ class Parts:
 
 
 def monthly_fee(
-    option: dict[str, Any], shared: dict[str, Any], profile: Profile, people: Any, devices: Any, basis: str = PER_USER
+    option: dict[str, Any],
+    shared: dict[str, Any],
+    profile: Profile,
+    people: Any,
+    devices: Any,
+    basis: str = PER_USER,
+    further: int | None = None,
 ) -> Any:
     """An option's fees a month, on its pricing basis: a fee a user (fee_per_user), a fee a device, or both, each
-    on at least the minimum billed; and a fee for each site beyond the first."""
+    on at least the minimum billed; and a fee for each site beyond the first (`further`, further_sites())."""
     fees: Any = 0.0
     if basis in (PER_USER, PER_USER_AND_DEVICE):
         fees = fees + _greater(people, option["minimum_users"]) * fee_per_user(option, profile, shared, people)
     if basis in (PER_DEVICE, PER_USER_AND_DEVICE):
         billed = devices if basis == PER_USER_AND_DEVICE else _greater(devices, option["minimum_users"])
         fees = fees + billed * option["fee_per_device_month"]
-    return fees + further_sites(profile) * option.get("fee_per_site_month", 0.0)
+    further = further_sites(profile) if further is None else further
+    return fees + further * option.get("fee_per_site_month", 0.0)
 
 
 def in_house_upkeep(profile: Profile, devices: Any) -> Any:
@@ -346,13 +353,12 @@ VACANCY_MONTHS = 3
 def joiners_hours(shared: dict[str, Any], profile: Profile, people: Any, *, included: Any, own: Any) -> Any:
     """Hours over three years setting up people who join and removing those who leave, less what the option
     includes or the organisation's own IT staff do."""
-    return (
-        YEARS
-        * people
-        * (shared["staff_turnover"] + GROWTH_JOINERS[profile.growth])
-        * shared["joiner_hours"]
-        * (1.0 - _greater(included, own))
-    )
+    return all_joiners_hours(shared, profile, people) * (1.0 - _greater(included, own))
+
+
+def all_joiners_hours(shared: dict[str, Any], profile: Profile, people: Any) -> Any:
+    """Hours over three years setting up people who join and removing those who leave, all of them."""
+    return YEARS * people * (shared["staff_turnover"] + GROWTH_JOINERS[profile.growth]) * shared["joiner_hours"]
 
 
 # Working hours in a month of one full-time person (about 1,680 hours a year, after leave).
@@ -438,6 +444,70 @@ def unreclaimed_tax(shared: dict[str, Any], profile: Profile) -> float:
     return rate * (float(shared.get("tax_partly_share", 0.5)) if profile.vat_reclaim == "partly" else 1.0)
 
 
+@dataclass(slots=True)
+class Setting:
+    """What parts() reads of one organisation that is the same for every option: worked out once for the options
+    of one evaluation (setting()) rather than once an option. Floats, or arrays of simulated draws."""
+
+    people: Any  # at least one
+    after_hours: float  # share of problems out of business hours
+    further: int  # sites beyond the first
+    site_hours: Any  # hours a month those sites take
+    own: Any  # share of routine upkeep the organisation's own IT staff do (in_house_upkeep)
+    all_joiner_hours: Any  # hours over three years for every joiner and leaver, before what an option includes
+    all_tooling: Any  # 36 months of tooling for everyone, before what an option includes
+    stopped: float  # share of work that stops when IT stops
+    person_hour: Any  # downtime cost a person an hour
+    affected: Any  # people a problem affects
+    base_chance: Any  # chance of a serious incident a year, before upkeep and the option's reduction
+    upkeep_done: Any  # upkeep done whatever the option: 1 with patching among the controls, else `own`
+    unpatched_extra: Any  # what upkeep nobody does adds to the chance of a serious incident, as a share
+    # The cost of a serious incident with the option's own tested backups, and with the organisation's backups:
+    impact_tested: Any
+    impact_own: Any
+    tax: float  # the share of the region's tax added to invoiced lines (unreclaimed_tax)
+
+
+def setting(shared: dict[str, Any], profile: Profile, *, employees: int, devices: Any, downtime_cost: Any) -> Setting:
+    """The organisation's side of parts(), for `employees`, `devices` and `downtime_cost` as passed to it."""
+    people = max(1.0, float(employees))
+    further = further_sites(profile)
+    own = in_house_upkeep(profile, devices)  # what the organisation's own IT staff already do
+    stopped = WORK_STOPPED[profile.it_dependence]
+    # A serious incident's cost: recovery, the work lost over the days it takes (by backups), notification.
+    recovery = people * shared["recovery_cost_per_person"]
+    hours_a_day = HOURS_A_DAY[profile.operating_hours]
+    regulated = people * (0.0 if profile.compliance == "none" else shared[f"regulated_cost_{profile.compliance}"])
+    return Setting(
+        people=people,
+        after_hours=AFTER_HOURS_SHARE[profile.operating_hours],
+        further=further,
+        # Each site beyond the first: travel to it, visits, and upkeep of its own network and line, in hours a
+        # month; billed by the hour by an option that sends someone and bills its time (by the job, or from a
+        # block), in the workload of salaried staff, and in the fee a site of a subscription that charges one.
+        site_hours=further * shared.get("site_hours_month", 0.0),
+        own=own,
+        all_joiner_hours=all_joiners_hours(shared, profile, people),
+        all_tooling=MONTHS * people * shared["tooling_per_user_month"],
+        stopped=stopped,
+        person_hour=downtime_cost / people,
+        affected=_lesser(people, shared["people_affected_per_incident"]),
+        base_chance=_lesser(
+            BASE_CHANCE_CAP, shared["serious_incident_chance"] * math.sqrt(people / RISK_REFERENCE_PEOPLE)
+        ),
+        # An organisation that applies its fixes to a documented cadence (controls: patching) has its upkeep
+        # done, as its own IT staff's upkeep counts.
+        upkeep_done=1.0 if "patching" in profile.controls else own,
+        unpatched_extra=shared["unpatched_multiplier"] - 1.0,
+        impact_tested=recovery + shared["recovery_days_tested"] * hours_a_day * stopped * downtime_cost + regulated,
+        impact_own=recovery
+        + shared[f"recovery_days_{profile.backup}"] * hours_a_day * stopped * downtime_cost
+        + regulated,
+        # On what is invoiced; salaries, lost work and risk carry none. (Asked only where the region has a tax.)
+        tax=unreclaimed_tax(shared, profile) if "tax_rate" in shared else 0.0,
+    )
+
+
 def parts(
     option: dict[str, Any],
     shared: dict[str, Any],
@@ -449,24 +519,22 @@ def parts(
     incidents: Any,
     downtime_cost: Any,
     basis: str = PER_USER,
+    at: Setting | None = None,
 ) -> Parts:
     """The formula in the module's docstring, for one option charging by `pricing`. `employees`, `devices`,
     `incidents` and `downtime_cost` are passed apart from the profile because they may be estimates or
-    simulated draws, and because the tipping search and resizing move them."""
-    people = max(1.0, float(employees))
+    simulated draws, and because the tipping search and resizing move them. `at`: setting() for these, when the
+    caller prices several options for the same organisation and numbers (worked out here without it)."""
+    if at is None:
+        at = setting(shared, profile, employees=employees, devices=devices, downtime_cost=downtime_cost)
+    people, after_hours, own, site_hours = at.people, at.after_hours, at.own, at.site_hours
     problems_left = incidents * (1.0 - option["prevented_share"])
     hourly, fix = option["hourly_rate"], option["hours_per_incident"]
-    after_hours = AFTER_HOURS_SHARE[profile.operating_hours]
     premium = _greater(option["after_hours_premium"], 1.0)
     uplift = 1.0 + after_hours * (premium - 1.0)  # what an hour of work on a problem costs, on average, in hours
-    own = in_house_upkeep(profile, devices)  # what the organisation's own IT staff already do
-    joiner_hours = joiners_hours(shared, profile, people, included=option["joiners_included"], own=own)
-    monthly_fees = monthly_fee(option, shared, profile, people, devices, basis)
-    # Each site beyond the first: travel to it, visits, and upkeep of its own network and line, in hours a month;
-    # billed by the hour by an option that sends someone and bills its time (by the job, or from a block), in
-    # the workload of salaried staff, and in the fee a site of a subscription that charges one.
-    site_hours = further_sites(profile) * shared.get("site_hours_month", 0.0)
-    tooling = MONTHS * people * shared["tooling_per_user_month"] * (1.0 - option["tooling_included"])
+    joiner_hours = at.all_joiner_hours * (1.0 - _greater(option["joiners_included"], own))  # joiners_hours()
+    monthly_fees = monthly_fee(option, shared, profile, people, devices, basis, at.further)
+    tooling = at.all_tooling * (1.0 - option["tooling_included"])
     labour, joiners, staff = 0.0, joiner_hours * hourly, 0.0
     bought: Any = 0.0  # problems an option of salaried staff buys in by the hour
     waiting = problems_left * (option["response_delay_hours"] + fix)  # hours problems keep someone from working
@@ -507,9 +575,7 @@ def parts(
     else:  # PER_JOB and SUBSCRIPTION: every hour of work billed (a subscription's hourly rate is 0)
         labour = MONTHS * (problems_left * fix * uplift + site_hours) * hourly
 
-    stopped = WORK_STOPPED[profile.it_dependence]
-    person_hour = downtime_cost / people
-    affected = _lesser(people, shared["people_affected_per_incident"])
+    stopped, person_hour = at.stopped, at.person_hour
     # Office time spent calling in and following up a firm paid by the hour, for each job it is given.
     called_in = 0.0
     if pricing in (PER_JOB, PREPAID_BLOCK) and not _is_zero(hourly):
@@ -517,32 +583,17 @@ def parts(
     elif pricing == SALARIED:
         called_in = bought
     coordination = MONTHS * called_in * shared.get("coordination_hours_per_job", 0.0) * person_hour
-    lost_work = MONTHS * waiting * affected * stopped * person_hour + coordination
+    lost_work = MONTHS * waiting * at.affected * stopped * person_hour + coordination
 
-    base_chance = _lesser(
-        BASE_CHANCE_CAP, shared["serious_incident_chance"] * math.sqrt(people / RISK_REFERENCE_PEOPLE)
-    )
-    # An organisation that applies its fixes to a documented cadence (controls: patching) has its upkeep done,
-    # as its own IT staff's upkeep counts.
-    upkeep_done = _greater(option["upkeep_included"], 1.0 if "patching" in profile.controls else own)
+    upkeep_done = _greater(option["upkeep_included"], at.upkeep_done)
     chance = (
-        base_chance
-        * (1.0 + (shared["unpatched_multiplier"] - 1.0) * (1.0 - upkeep_done))
-        * (1.0 - option["serious_incident_reduction"])
+        at.base_chance * (1.0 + at.unpatched_extra * (1.0 - upkeep_done)) * (1.0 - option["serious_incident_reduction"])
     )
-    backups = "tested" if _is_one(option["backups_managed"]) else profile.backup
-    recovery_days = shared[f"recovery_days_{backups}"]
-    regulated = 0.0 if profile.compliance == "none" else shared[f"regulated_cost_{profile.compliance}"]
-    impact = (
-        people * shared["recovery_cost_per_person"]
-        + recovery_days * HOURS_A_DAY[profile.operating_hours] * stopped * downtime_cost
-        + people * regulated
-    )
+    impact = at.impact_tested if _is_one(option["backups_managed"]) else at.impact_own  # backups tested if managed
     risk = YEARS * chance * impact
     fees = MONTHS * monthly_fees
     onboarding = option["onboarding_months"] * monthly_fees
-    # On what is invoiced; salaries, lost work and risk carry none. (Asked only where the region has a tax.)
-    tax = unreclaimed_tax(shared, profile) if "tax_rate" in shared else 0.0
+    tax = at.tax  # on what is invoiced; salaries, lost work and risk carry none
     if tax:  # (no arithmetic on the simulated arrays where there is no tax to add)
         labour, fees, onboarding = labour * (1.0 + tax), fees * (1.0 + tax), onboarding * (1.0 + tax)
         tooling, joiners = tooling * (1.0 + tax), joiners * (1.0 + tax)

@@ -209,6 +209,13 @@ def evaluate(
     else:
         plan = requirements.plan(profile, catalogue) if requirements.applies(profile) else None
     met = meeting(plan, catalogue, profile.employees, used.devices) if plan and plan.requirements else None
+    at = costs.setting(
+        prep.shared,
+        profile,
+        employees=profile.employees,
+        devices=used.devices,
+        downtime_cost=used.downtime_cost_per_hour,
+    )
     for i in applicable(profile, prep):
         model, option = catalogue.models[i], prep.options[i]
         if not ranking_only:
@@ -223,6 +230,7 @@ def evaluate(
             devices=used.devices,
             incidents=used.incidents_per_month,
             downtime_cost=used.downtime_cost_per_hour,
+            at=at,
         )
         if met is not None:
             parts[i] = met(i, parts[i], option)

@@ -173,6 +173,9 @@ def simulate(
     answers = {"incidents": used.incidents_per_month, "downtime_cost": used.downtime_cost_per_hour}
     drawn: dict[int, costs.Parts] = {}  # each candidate's parts in every draw: the options, then the quotes
     means: dict[int, costs.Parts] = {}  # and at every figure's expected value
+    at = costs.setting(
+        shared, profile, employees=profile.employees, devices=used.devices, downtime_cost=answers["downtime_cost"]
+    )
     for i, part in expected.items():
         model = catalogue.models[i]
         found = costs.parts(
@@ -184,6 +187,7 @@ def simulate(
             employees=profile.employees,
             devices=used.devices,
             **answers,
+            at=at,
         )
         drawn[i] = found if adjust is None else adjust(i, found, options[i])
         means[i] = part
@@ -244,7 +248,10 @@ def _series(parts: costs.Parts) -> dict[str, np.ndarray]:
     bills = parts.bills
     found = {"bills": bills, "lost_work": parts.lost_work, "risk": parts.risk}
     found["total"] = bills + parts.lost_work + parts.risk  # parts.total, without adding the bills up again
-    return {name: np.broadcast_to(values, (DRAWS,)) for name, values in found.items()}
+    return {
+        name: values if getattr(values, "shape", None) == (DRAWS,) else np.broadcast_to(values, (DRAWS,))
+        for name, values in found.items()
+    }
 
 
 def _ranges(series: dict[tuple[int, str], np.ndarray], means: dict[int, costs.Parts]) -> dict[tuple[int, str], Range]:
