@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from . import idempotency, report, selectors, services, snapshot
 from .catalogue import load_comparison
 from .engine import answers, quotes
-from .forms import ASSESSMENT_DEFAULTS, AssessmentForm, QuoteForm, quote_form_data
+from .forms import ASSESSMENT_DEFAULTS, AssessmentForm, QuoteForm
 from .models import Assessment, SharedFigure
 from .protect import stores
 from .protect.stores import StoreUnavailable
@@ -53,8 +53,7 @@ def _form_data(payload: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list[
         errors["quotes"] = [f"Give at most {quotes.MAX_QUOTES} quotes: {counted} as one."]
     for key, value in payload.items():
         if key == "quotes":
-            quote_data, quote_errors = _quote_data([] if value is None else value)
-            data.update(quote_data)
+            data["quotes"], quote_errors = _quote_list([] if value is None else value)
             if quote_errors:
                 errors["quotes"] = quote_errors
         elif key not in fields:
@@ -75,7 +74,7 @@ def _form_data(payload: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list[
             errors[key] = [problem]
         else:
             data[key] = value  # as given: the form's fields read numbers and text alike
-    for key, value in {**ASSESSMENT_DEFAULTS, **quote_form_data([])}.items():
+    for key, value in ASSESSMENT_DEFAULTS.items():
         data.setdefault(key, value)
     return data, errors
 
@@ -102,13 +101,14 @@ def _scalar_error(value: Any) -> str | None:
     return None
 
 
-def _quote_data(value: Any) -> tuple[dict[str, Any], list[Any]]:
-    """The API's `quotes`, a list of objects, as the quotes formset's data; or the errors: a list with an object
-    of field messages for each quote, or messages about the list as a whole."""
+def _quote_list(value: Any) -> tuple[list[dict[str, Any]], list[Any]]:
+    """The API's `quotes`, a list of objects, as the form's `quotes` field takes it: each object's known fields
+    with values a form field can read (the form validates each quote); with the errors found reading the JSON: a
+    list with an object of field messages for each quote, or messages about the list as a whole."""
     if not isinstance(value, list):
-        return {}, ["Give the quotes as a list of objects, or leave them out."]
+        return [], ["Give the quotes as a list of objects, or leave them out."]
     if len(value) > quotes.MAX_QUOTES:
-        return {}, [f"Give at most {quotes.MAX_QUOTES} quotes."]
+        return [], [f"Give at most {quotes.MAX_QUOTES} quotes."]
     fields = QuoteForm.base_fields
     items: list[dict[str, Any]] = []
     errors: list[dict[str, list[str]]] = []
@@ -135,7 +135,7 @@ def _quote_data(value: Any) -> tuple[dict[str, Any], list[Any]]:
                 clean[key] = "" if field_value is None else field_value
         items.append(clean)
         errors.append(found)
-    return quote_form_data(items), (errors if any(errors) else [])
+    return items, (errors if any(errors) else [])
 
 
 def _merged_quote_errors(before: list[Any], found: list[Any]) -> list[Any]:
@@ -154,13 +154,9 @@ def _merged_quote_errors(before: list[Any], found: list[Any]) -> list[Any]:
 
 def _form_errors(form: AssessmentForm) -> dict[str, Any]:
     errors: dict[str, Any] = {field: [str(m) for m in messages] for field, messages in form.errors.items()}
-    quote_errors = form.quotes.non_form_errors()
+    quote_errors = form.quote_error_lists()
     if quote_errors:
-        errors["quotes"] = [str(m) for m in quote_errors]
-    elif any(f.errors for f in form.quotes.forms):
-        errors["quotes"] = [
-            {field: [str(m) for m in messages] for field, messages in f.errors.items()} for f in form.quotes.forms
-        ]
+        errors["quotes"] = quote_errors
     return errors
 
 
@@ -331,7 +327,7 @@ def _create(
 def _validated(payload: dict[str, Any]) -> tuple[AssessmentForm | None, dict[str, Any]]:
     """The assessment form bound to the payload when it is valid, else None with the errors by field."""
     data, errors = _form_data(payload)
-    form = AssessmentForm(data=data, every_quote_counts=True)
+    form = AssessmentForm(data=data)  # each quote the `quotes` list gives counts, a blank one too
     if not form.is_valid() or errors:
         for field, messages in _form_errors(form).items():
             if field == "quotes":

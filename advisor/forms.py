@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import typing
 import unicodedata
 from dataclasses import dataclass
@@ -566,9 +565,10 @@ class BaseQuoteFormSet(forms.BaseFormSet):
     def clean(self) -> None:
         if any(self.errors):
             return
-        # Quotes typed beyond the count the form says it holds would be dropped without a word: refused instead.
-        beyond = (re.match(rf"{re.escape(self.prefix)}-(\d+)-", key) for key, value in self.data.items() if value)
-        if any(match and int(match.group(1)) >= self.total_form_count() for match in beyond):
+        # Quotes typed in a block the page shows beyond the count the form says it holds would be dropped without
+        # a word: refused instead. Each block's keys are the formset's own (add_prefix), its forms' field names.
+        beyond = range(self.total_form_count(), self.absolute_max)
+        if any(self.data.get(f"{self.add_prefix(i)}-{name}") for i in beyond for name in self.form.base_fields):
             raise ValidationError(self.error_messages["missing_management_form"], code="missing_management_form")
         names = [name_key(form.cleaned_data["name"]) for form in self.filled()]
         if len(names) != len(set(names)):
@@ -603,6 +603,26 @@ def quote_form_data(quote_list: list[dict[str, Any]]) -> dict[str, Any]:
         for key, value in {**QUOTE_DEFAULTS, **quote}.items():
             data[f"{QUOTES_PREFIX}-{i}-{key}"] = "" if value is None else list(value) if key == "includes" else value
     return data
+
+
+class QuoteListInput(forms.Widget):
+    """Reads the quotes given as one list of objects (the API's `quotes`, bound as the JSON holds it); None for
+    a page's form data (a QueryDict), whose quotes come as the formset's keys (quotes-0-name, ...)."""
+
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> Any:
+        return None if hasattr(data, "getlist") else data.get(name)
+
+
+class QuoteListField(forms.Field):
+    """The quotes as one answer: a list of objects, one a quote. It holds no rules of its own: AssessmentForm
+    binds its quotes formset (`form.quote_formset`) to this list, or to the page's keys, so each quote is validated by
+    QuoteForm, the form the page shows for it, and the quotes together by BaseQuoteFormSet (at most three, each
+    named apart); `clean_quotes` gives them as the engine's Quotes."""
+
+    widget = QuoteListInput
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(required=False, **kwargs)
 
 
 class AssessmentForm(forms.Form):
@@ -647,23 +667,33 @@ class AssessmentForm(forms.Form):
         for_region(self, self.region_spec)
         if self.region_spec.tax_rate > 0:
             self.fields["vat_reclaim"].label = f"Can you reclaim {self.region_spec.tax_name} on IT invoices?"
-        # The quotes, up to three, as a formset bound to the same data (`initial_quotes` fill a blank form). Data
-        # without the quotes section at all (a client that never showed it) has no quotes.
+        # The quotes, up to three, as a formset (`initial_quotes` fill a blank form) bound to the `quotes` field's
+        # list when the data gives one (the API: each object given is a quote), else to the page's formset keys.
+        # Data without the quotes at all (a client that never showed them) has no quotes.
         quote_data = None
+        given = None
         if self.is_bound:
-            given = any(key.startswith(f"{QUOTES_PREFIX}-") for key in self.data)
-            quote_data = self.data if given else quote_form_data([])
-        self.quotes = QuoteFormSet(
+            given = self.fields["quotes"].widget.value_from_datadict(self.data, self.files, self.add_prefix("quotes"))
+            if given is not None:
+                if not isinstance(given, list) or not all(isinstance(quote, dict) for quote in given):
+                    # The API reads the JSON's shapes first, as for every answer (api._quote_list).
+                    raise TypeError("The quotes are a list of objects, one a quote.")
+                quote_data = quote_form_data(given)
+            elif any(key.startswith(f"{QUOTES_PREFIX}-") for key in self.data):
+                quote_data = self.data
+            else:
+                quote_data = quote_form_data([])
+        self.quote_formset = QuoteFormSet(
             quote_data,
             prefix=QUOTES_PREFIX,
             initial=initial_quotes or None,
-            every_form_counts=every_quote_counts,
+            every_form_counts=every_quote_counts or given is not None,
             form_kwargs={"region": self.region_spec},
         )
 
     def is_valid(self) -> bool:
         valid = super().is_valid()
-        return self.quotes.is_valid() and valid
+        return self.quote_formset.is_valid() and valid
 
     @property
     def error_count(self) -> int:
@@ -673,14 +703,27 @@ class AssessmentForm(forms.Form):
     def quote_errors(self) -> list[dict[str, str]]:
         """Each quote's errors, one line each, with the field to go to, for the summary above the form: a field's
         own (a list of checkboxes: its first box), or the quotes section for errors about the quotes together."""
-        lines = [{"anchor": "quotes", "text": str(error)} for error in self.quotes.non_form_errors()]
-        for n, form in enumerate(self.quotes.forms, start=1):
+        lines = [{"anchor": "quotes", "text": str(error)} for error in self.quote_formset.non_form_errors()]
+        for n, form in enumerate(self.quote_formset.forms, start=1):
             for name, errors in form.errors.items():
                 field = form[name] if name in form.fields else None
                 anchor = (field.id_for_label or f"{field.auto_id}_0") if field is not None else "quotes"
                 label = field.label if field is not None else "Quote"
                 lines.append({"anchor": anchor, "text": f"Quote {n}, {label}: {errors[0]}"})
         return lines
+
+    def quote_error_lists(self) -> list[Any]:
+        """The quotes' errors as the API gives them: the messages about the quotes together, or else one object
+        of field messages for each quote (empty when there are none)."""
+        together = self.quote_formset.non_form_errors()
+        if together:
+            return [str(m) for m in together]
+        if not any(f.errors for f in self.quote_formset.forms):
+            return []
+        return [
+            {field: [str(m) for m in messages] for field, messages in f.errors.items()}
+            for f in self.quote_formset.forms
+        ]
 
     @cached_property
     def helper(self) -> FormHelper:
@@ -727,6 +770,10 @@ class AssessmentForm(forms.Form):
             )
         return data
 
+    def clean_quotes(self) -> tuple[Quote, ...]:
+        # The quotes' errors stay with the formset (beside each quote's fields; is_valid counts them).
+        return self.quote_formset.to_quotes() if self.quote_formset.is_valid() else ()
+
     def clean_frameworks(self) -> list[str]:
         chosen = self.cleaned_data.get("frameworks") or []
         if requirements.NOT_SURE in chosen and len(chosen) > 1:
@@ -745,7 +792,7 @@ class AssessmentForm(forms.Form):
 
         return Profile(
             **{name: value(name) for name in PROFILE_FIELDS},
-            quotes=self.quotes.to_quotes(),
+            quotes=data["quotes"],
             region=data.get("region") or catalogue.DEFAULT_REGION,
             cyber_insurance=data.get("cyber_insurance") or "no",
             frameworks=tuple(data.get("frameworks") or ()),
@@ -796,6 +843,7 @@ AssessmentForm.base_fields = {
     "contact_consent": AssessmentForm.base_fields["contact_consent"],
     "email": AssessmentForm.base_fields["email"],
     "region": AssessmentForm.base_fields["region"],
+    "quotes": QuoteListField(),
 }
 
 

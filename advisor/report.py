@@ -222,6 +222,13 @@ def is_tie(stored: StoredResult) -> bool:
     return explain.about_money(first) == explain.about_money(second)
 
 
+def tipping_lines(result: Result) -> tuple[list[str], list[str]]:
+    """The stored tipping sentences in the order every page shows them: those that name a value at which the
+    answer changes, then those that found none (the result page lists both, the summary the first few)."""
+    changes = [p.text for p in result.tipping_points if p.value is not None]
+    return changes, [p.text for p in result.tipping_points if p.value is None]
+
+
 def cheapest_sentence(stored: StoredResult) -> str:
     """Which option costs least in most of the simulated cases, in words ("" for results of an earlier model)."""
     options: list[OptionResult | QuoteResult] = [o for o in stored.result.options if o.cost.chance_cheapest is not None]

@@ -145,6 +145,7 @@ def _summary_page_in(stored: snapshot.StoredResult, currency: money.Currency) ->
     result = stored.result
     rows = report.cost_rows(result)
     options = [row for row in rows if not row.is_quote]
+    changes, unchanged = report.tipping_lines(result)
     return {
         "stored": stored,
         "result": result,
@@ -156,8 +157,7 @@ def _summary_page_in(stored: snapshot.StoredResult, currency: money.Currency) ->
         "options": options,
         "quote_lines": [QuoteLine(q, [flag.title for flag in q.flags]) for q in result.quotes],
         "verdict": result.quote_verdict[0] if result.quote_verdict else "",
-        "changes": [p.text for p in result.tipping_points if p.value is not None][:MOST_CHANGES]
-        or [p.text for p in result.tipping_points][:1],
+        "changes": changes[:MOST_CHANGES] or unchanged[:1],
         "steps": next_steps(stored),
         "assumptions": key_assumptions(stored),
     }

@@ -194,6 +194,7 @@ def _result_page_of(assessment: Assessment, *, shared: bool) -> dict:
 def _result_page_in(stored: snapshot.StoredResult, currency: money.Currency) -> dict:
     result = stored.result
     total_weight = sum(max(0.0, n.weight) for n in result.needs) or 1.0
+    changes, unchanged = report.tipping_lines(result)
     return {
         "stored": stored,
         "result": result,
@@ -204,8 +205,8 @@ def _result_page_in(stored: snapshot.StoredResult, currency: money.Currency) -> 
         "cost_rows": report.cost_rows(result),
         "tie": report.is_tie(stored),
         "cheapest_sentence": report.cheapest_sentence(stored),
-        "changes": [p for p in result.tipping_points if p.value is not None],
-        "unchanged": [p for p in result.tipping_points if p.value is None],
+        "changes": changes,
+        "unchanged": unchanged,
         "answers": report.answer_rows(stored),
         "figures": report.figures_as_scored(stored),
         "ranking": report.cost_ranking(result),

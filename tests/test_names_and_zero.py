@@ -88,9 +88,9 @@ def test_quote_names_that_read_the_same_count_as_one(twin):
     form = AssessmentForm(data=data, every_quote_counts=True)
     assert not form.is_valid()
     if "\u200b" in twin:
-        assert form.quotes.forms[1].errors["name"] == [HIDDEN_MESSAGE]
+        assert form.quote_formset.forms[1].errors["name"] == [HIDDEN_MESSAGE]
     else:
-        assert form.quotes.non_form_errors() == ["Give each quote its own name."]
+        assert form.quote_formset.non_form_errors() == ["Give each quote its own name."]
 
 
 def test_quote_names_that_differ_stay_apart():

@@ -8,8 +8,9 @@ import uuid
 
 import pytest
 from django.test import Client
+from django.utils.html import conditional_escape
 
-from advisor import services, snapshot, summary
+from advisor import report, services, snapshot, summary
 from advisor.engine.domain import QUOTE_INCLUDES, Profile, Quote
 from advisor.models import Assessment
 
@@ -134,3 +135,25 @@ def test_a_summary_reads_its_row_once_then_only_asks_whether_it_exists(quoted, f
     assert again == first
     services.assessment_delete(assessment=quoted)
     assert Client().get(url).status_code == 404  # deleted: gone at once, whatever the cache holds
+
+
+def test_the_result_page_and_the_summary_write_the_bill_and_what_would_change_it_in_the_same_words():
+    # One place writes each: the first-year bill (advisor/_monthly_bill.html) and the tipping sentences in their
+    # order (report.tipping_lines). Without quotes both pages mark the same option as the answer.
+    assessment = services.assessment_create(
+        scored=services.assessment_score(profile=Profile(**PROFILE)), organisation_name=""
+    )
+    result_page = Client().get(assessment.get_absolute_url()).content.decode()
+    summary_page = Client().get(assessment.get_absolute_url() + "summary/").content.decode()
+    bills = [
+        re.search(r'<p class="monthly-bill[^"]*">.*?</p>', page, flags=re.S) for page in (result_page, summary_page)
+    ]
+    assert bills[0] is not None and bills[1] is not None
+    assert bills[0].group(0) == bills[1].group(0)
+    assert "would bill you about" in bills[0].group(0)
+    changes, unchanged = report.tipping_lines(snapshot.load(assessment).result)
+    assert changes or unchanged
+    shown = changes[: summary.MOST_CHANGES] or unchanged[:1]
+    for text in shown:
+        escaped = conditional_escape(text)
+        assert escaped in summary_page and escaped in result_page
