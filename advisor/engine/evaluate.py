@@ -248,6 +248,7 @@ def evaluate(
                 devices=used.devices,
                 incidents=used.incidents_per_month,
                 downtime_cost=used.downtime_cost_per_hour,
+                at=at,
             )
             bought = quotes.option_index(quote, catalogue)
             if found is not None and bought is not None and bought in parts:

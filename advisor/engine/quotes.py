@@ -100,11 +100,13 @@ def price_as_option(
     devices: Any,
     incidents: Any,
     downtime_cost: Any,
+    at: costs.Setting | None = None,
 ) -> Priced | None:
     """The quote priced as the option it is a way of buying, with `options` the catalogue's options' figures by
     index (expected values or simulated draws): an hourly quote is that option at the quoted rate (a block of hours
     bought at the rate quoted, so no further discount); a managed-service quote is priced by price() on its
-    option's service figures. None when the catalogue has no option to price it on."""
+    option's service figures. None when the catalogue has no option to price it on. `at`: the evaluation's
+    costs.setting(), as costs.parts() takes it."""
     i = option_index(quote, catalogue)
     if i is None:
         return None
@@ -126,9 +128,12 @@ def price_as_option(
             devices=devices,
             incidents=incidents,
             downtime_cost=downtime_cost,
+            at=at,
         )
         return Priced(parts, {"labour": parts.labour, "tooling": parts.tooling, "joiners": parts.joiners})
-    return price(quote, options[i], shared, profile, devices=devices, incidents=incidents, downtime_cost=downtime_cost)
+    return price(
+        quote, options[i], shared, profile, devices=devices, incidents=incidents, downtime_cost=downtime_cost, at=at
+    )
 
 
 def hourly_index(catalogue: Catalogue) -> int | None:
@@ -208,10 +213,11 @@ def price(
     incidents: Any,
     downtime_cost: Any,
     includes: frozenset[str] | None = None,
+    at: costs.Setting | None = None,
 ) -> Priced:
     """The quote's cost with `option` the baseline's figures and `shared` the figures for every option (with
     QUOTE_KEYS, and the hourly firm's, hourly_firm). `includes` overrides what the quote includes (to price what
-    leaving a piece out costs)."""
+    leaving a piece out costs). `at`: the evaluation's costs.setting(), as costs.parts() takes it."""
     has = frozenset(quote.includes) if includes is None else includes
     people = max(1.0, float(profile.employees))
     fixing = "helpdesk" in has
@@ -245,6 +251,7 @@ def price(
         devices=devices,
         incidents=incidents,
         downtime_cost=downtime_cost,
+        at=at,
     )
     problems_left = incidents * (1.0 - service["prevented_share"])
     rate = shared["out_of_plan_hourly_rate"]

@@ -192,7 +192,9 @@ def simulate(
         drawn[i] = found if adjust is None else adjust(i, found, options[i])
         means[i] = part
     for index, (quote, priced) in priced_quotes.items():
-        bought = quotes.price_as_option(quote, catalogue, options, shared, profile, devices=used.devices, **answers)
+        bought = quotes.price_as_option(
+            quote, catalogue, options, shared, profile, devices=used.devices, **answers, at=at
+        )
         if bought is not None and adjust is not None:
             bought = adjust(index, bought, options[quotes.option_index(quote, catalogue) or 0], quote)
         drawn[index] = bought.parts if bought is not None else priced.parts
