@@ -218,8 +218,10 @@ def price(
     """The quote's cost with `option` the baseline's figures and `shared` the figures for every option (with
     QUOTE_KEYS, and the hourly firm's, hourly_firm). `includes` overrides what the quote includes (to price what
     leaving a piece out costs). `at`: the evaluation's costs.setting(), as costs.parts() takes it."""
+    if at is None:
+        at = costs.setting(shared, profile, employees=profile.employees, devices=devices, downtime_cost=downtime_cost)
     has = frozenset(quote.includes) if includes is None else includes
-    people = max(1.0, float(profile.employees))
+    people = at.people
     fixing = "helpdesk" in has
     wait, fix = response_wait(quote, shared), option["hours_per_incident"]
     if not fixing:  # an hourly firm fixes problems: it is slower to start, and never quicker at the work
@@ -255,8 +257,7 @@ def price(
     )
     problems_left = incidents * (1.0 - service["prevented_share"])
     rate = shared["out_of_plan_hourly_rate"]
-    after_share = costs.AFTER_HOURS_SHARE[profile.operating_hours]
-    upkeep = costs.in_house_upkeep(profile, devices)
+    after_share = at.after_hours
     zero = 0.0 * rate  # a float or an array of zeros, as the figures are
     # The quote's own prices without the region's tax when it was entered with it, then the tax the organisation
     # cannot reclaim on every invoiced line, as for the options (costs.parts).
@@ -277,9 +278,9 @@ def price(
         else (costs.MONTHS * problems_left * shared["onsite_share"] * shared["onsite_visit_cost"]),
         "new_starters": zero
         if "new_starters" in has
-        else (costs.joiners_hours(shared, profile, people, included=0.0, own=upkeep) * rate),
+        else (costs.joiners_hours(shared, profile, people, included=0.0, own=at.own) * rate),
     }
-    tax = costs.unreclaimed_tax(shared, profile)
+    tax = at.tax
     if tax:
         lines = {key: value * (1.0 + tax) for key, value in lines.items()}
     parts = replace(
