@@ -338,14 +338,15 @@ def left_out(
     order), each costing the fall in its total as it is added (at every figure's expected value). Projects,
     outside the totals, at what the work would be billed."""
     kwargs = _Volumes(devices=devices, incidents=incidents, downtime_cost=downtime_cost)
+    at = costs.setting(shared, profile, employees=profile.employees, devices=devices, downtime_cost=downtime_cost)
     has = frozenset(quote.includes)
-    total = float(price(quote, option, shared, profile, **kwargs).parts.total)
+    total = float(price(quote, option, shared, profile, **kwargs, at=at).parts.total)
     costed = {}
     for key in INCLUDE_KEYS:
         if key in has or key == "projects":
             continue
         has = has | {key}
-        with_it = float(price(quote, option, shared, profile, includes=has, **kwargs).parts.total)
+        with_it = float(price(quote, option, shared, profile, includes=has, **kwargs, at=at).parts.total)
         costed[key], total = round(total - with_it, 2), with_it
     return {**costed, **({} if "projects" in quote.includes else {"projects": round(project_work(shared, profile), 2)})}
 
