@@ -22,7 +22,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
-TARGET_MEAN_MS, TARGET_WORST_MS = 3.0, 15.0
+# Issue 23: scoring within 4 ms on average and 15 ms at worst on one core.
+TARGET_MEAN_MS, TARGET_WORST_MS = 4.0, 15.0
 
 
 def profiles(count: int, seed: int = 6) -> list:
