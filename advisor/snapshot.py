@@ -45,12 +45,12 @@ from .engine.domain import (
     Need,
     OptionCost,
     OptionResult,
-    Point,
-    PointKind,
     Profile,
     Quote,
     Range,
     Result,
+    TippingPoint,
+    TippingPointKind,
 )
 from .engine.quotes import INCLUDE_KEYS
 from .models import Assessment, CatalogueRecord
@@ -266,10 +266,10 @@ def _from_version_1(doc: dict[str, Any]) -> StoredResult:
             )
         )
     points = tuple(
-        Point(
+        TippingPoint(
             field=t["field"],
             label=t["label"],
-            kind=PointKind(t["kind"]),
+            kind=TippingPointKind(t["kind"]),
             current=t["current"],
             value=t["value"],
             direction=t["direction"],

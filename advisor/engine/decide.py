@@ -23,23 +23,23 @@ from .domain import (
     NotApplicable,
     OptionCost,
     OptionResult,
-    Point,
     Profile,
     Quote,
     QuoteResult,
     Range,
     RequirementRow,
     Result,
+    TippingPoint,
     WithoutQuotes,
 )
 from .evaluate import (
     PREFERENCE_ALLOWANCE_KEY,
     REFERENCE_SPEND_PER_PERSON_YEAR,
+    CatalogueFigures,
     Evaluation,
-    Prepared,
+    catalogue_figures,
     evaluate,
     meeting,
-    prepared_for,
     quote_shared,
     weight_shares,
 )
@@ -116,12 +116,16 @@ def _score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool)
     if not catalogue.models:
         raise ValueError("The catalogue has no active support option to score.")
     profile = with_quotes_for_old_answers(profile, catalogue)
-    prepared = prepared_for(catalogue)
+    prepared = catalogue_figures(catalogue)
     ev = evaluate(profile, catalogue, prepared)
     if not ev.order:
         raise ValueError("No active support option applies to this organisation.")
     shares = ev.shares  # each candidate's allowance as a share of its bills
-    met = meeting(ev.plan, catalogue, profile.employees, ev.used.devices) if ev.plan and ev.plan.requirements else None
+    met = (
+        meeting(ev.plan, catalogue, profile.employees, ev.estimates.devices)
+        if ev.plan and ev.plan.requirements
+        else None
+    )
     simulated = uncertainty.simulate(profile, catalogue, ev.parts, ev.quotes, shares, adjust=met)
     # Each option ranks at its best price, its own or a quote's for it.
     standing = {i: min(ev.ranking[c] for c in ev.ranking if ev.models[c] == i) for i in ev.parts}
@@ -187,7 +191,7 @@ def _score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool)
         tipping_points=points,
         assumptions=explain.assumptions(
             profile,
-            ev.used,
+            ev.estimates,
             allowance_share=float(
                 catalogue.figures[PREFERENCE_ALLOWANCE_KEY].expected
                 if PREFERENCE_ALLOWANCE_KEY in catalogue.figures
@@ -197,7 +201,7 @@ def _score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool)
             close_call_share=CLOSE_CALL_SHARE,
             reference=REFERENCE_SPEND_PER_PERSON_YEAR,
         ),
-        notes=explain.notes(profile, ev.used, downtime_range=costs.downtime_range(profile, catalogue.figures)),
+        notes=explain.notes(profile, ev.estimates, downtime_range=costs.downtime_range(profile, catalogue.figures)),
         not_applicable=tuple(
             NotApplicable(m.slug, m.name, explain.why_not_applicable(m.name))
             for i, m in enumerate(catalogue.models)
@@ -205,10 +209,10 @@ def _score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool)
         ),
         scope_note=explain.scope_note(profile, max_people=SCOPE_MAX_PEOPLE, max_it_staff=SCOPE_MAX_IT_STAFF),
         estimates=replace(
-            ev.used,
-            devices=round(ev.used.devices, 1),
-            incidents_per_month=round(ev.used.incidents_per_month, 2),
-            downtime_cost_per_hour=round(ev.used.downtime_cost_per_hour, 2),
+            ev.estimates,
+            devices=round(ev.estimates.devices, 1),
+            incidents_per_month=round(ev.estimates.incidents_per_month, 2),
+            downtime_cost_per_hour=round(ev.estimates.downtime_cost_per_hour, 2),
         ),
         quotes=quote_results,
         quote_verdict=_quote_verdict(profile, catalogue, prepared, ev, quote_results, tuple(options)),
@@ -228,12 +232,12 @@ def _score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool)
 def _tipping_points(
     profile: Profile,
     catalogue: Catalogue,
-    prepared: Prepared,
+    prepared: CatalogueFigures,
     ev: Evaluation,
     alone: Evaluation | None,
     wanted: bool,
     ends: dict[str, dict[str, tuple[float, float]]],
-) -> tuple[tuple[Point, ...], tuple[Point, ...]]:
+) -> tuple[tuple[TippingPoint, ...], tuple[TippingPoint, ...]]:
     """The tipping points of the answer, and of the answer without the person's quotes (`alone`, the
     evaluation with them left out; None without quotes), from one search; none where no other option applies.
     `ends` is filled as tipping.find() fills it, for depends.py."""
@@ -258,7 +262,7 @@ def _tipping_points(
 
 
 def _requirements(
-    profile: Profile, catalogue: Catalogue, prepared: Prepared, ev: Evaluation, options: list[OptionResult]
+    profile: Profile, catalogue: Catalogue, prepared: CatalogueFigures, ev: Evaluation, options: list[OptionResult]
 ) -> tuple[tuple[RequirementRow, ...], str, tuple[str, ...]]:
     """The requirement-by-option matrix, the first screen's line on what the requirements changed (worked out
     against the same answers without them: one more evaluation, only when some apply), and the notes."""
@@ -271,7 +275,7 @@ def _requirements(
     fallback = requirements.fallback_rate(catalogue)
     slugs = tuple(o.slug for o in options)
     rates = {slug: float(requirements.rate(prepared.options[index[slug]], fallback)) for slug in slugs}
-    rows = requirements.matrix(plan, slugs, rates, max(1.0, float(profile.employees)), ev.used.devices)
+    rows = requirements.matrix(plan, slugs, rates, max(1.0, float(profile.employees)), ev.estimates.devices)
     plain = evaluate(replace(profile, cyber_insurance="no", frameworks=()), catalogue, prepared, ranking_only=True)
     before = catalogue.models[min(plain.parts, key=lambda i: (round(plain.ranking[i], 6), i))].slug
     ranked = [(o.slug, o.title or o.name, ev.totals[index[o.slug]] - plain.totals[index[o.slug]]) for o in options]
@@ -288,7 +292,7 @@ def _without_quotes(
     ev: Evaluation,
     options: tuple[OptionResult, ...],
     simulated: uncertainty.Simulated,
-    points: tuple[Point, ...],
+    points: tuple[TippingPoint, ...],
 ) -> WithoutQuotes:
     """The answer over the options alone (`ev`, the evaluation with the quotes left out): what the link shared
     without the quotes shows, in the words score() gives an organisation with no quotes. The options' costs and
@@ -365,7 +369,7 @@ def _option_result(
     ev: Evaluation,
     simulated: uncertainty.Simulated,
     i: int,
-    prepared: Prepared,
+    prepared: CatalogueFigures,
 ) -> OptionResult:
     model = catalogue.models[i]
     part = ev.parts[i]
@@ -380,9 +384,9 @@ def _option_result(
         cost_score=round(ev.cost_scores[i], 1),
         overall=round(ev.overall[i], 1),
         allowance=round(ev.allowances[i], 2),
-        line=explain.option_line(model.pricing, option, part, profile, ev.used.devices),
+        line=explain.option_line(model.pricing, option, part, profile, ev.estimates.devices),
         title=costs.option_title(
-            model.name, option, profile, pricing=model.pricing, devices=ev.used.devices, shared=prepared_shared
+            model.name, option, profile, pricing=model.pricing, devices=ev.estimates.devices, shared=prepared_shared
         ),
         cost=OptionCost(
             three_years=_total(simulated.totals[i], simulated.parts[i]),
@@ -403,7 +407,7 @@ def _option_result(
                 **({"addons": round(float(part.addons), 2)} if float(part.addons) else {}),
             },
             chance_cheapest=round(simulated.chance_cheapest[i], 3),
-            scope=costs.scope(option, profile, ev.used.devices, pricing=model.pricing, shared=prepared_shared),
+            scope=costs.scope(option, profile, ev.estimates.devices, pricing=model.pricing, shared=prepared_shared),
             chance_cheapest_of_options=(
                 None
                 if simulated.chance_cheapest_of_options is None
@@ -426,7 +430,7 @@ QUOTES_UNPRICED = (
 def _quote_verdict(
     profile: Profile,
     catalogue: Catalogue,
-    prepared: Prepared,
+    prepared: CatalogueFigures,
     ev: Evaluation,
     quote_results: tuple[QuoteResult, ...],
     options: tuple[OptionResult, ...],
@@ -450,9 +454,9 @@ def _quote_verdict(
                 prepared.options[quotes.option_index(best, catalogue) or baseline],
                 quote_shared(catalogue, prepared),
                 profile,
-                devices=ev.used.devices,
-                incidents=ev.used.incidents_per_month,
-                downtime_cost=ev.used.downtime_cost_per_hour,
+                devices=ev.estimates.devices,
+                incidents=ev.estimates.incidents_per_month,
+                downtime_cost=ev.estimates.downtime_cost_per_hour,
             )
     managed_option = next((o for o in options if o.slug == catalogue.models[baseline].slug), None)
     return explain.quote_verdict(
@@ -463,13 +467,13 @@ def _quote_verdict(
 def _quote_results(
     profile: Profile,
     catalogue: Catalogue,
-    prepared: Prepared,
+    prepared: CatalogueFigures,
     ev: Evaluation,
     simulated: uncertainty.Simulated,
 ) -> tuple[QuoteResult, ...]:
     """Each quote as the result shows it, cheapest all told first (on equal totals, in the order given)."""
     shared = quote_shared(catalogue, prepared)
-    people, devices = max(1.0, float(profile.employees)), ev.used.devices
+    people, devices = max(1.0, float(profile.employees)), ev.estimates.devices
     results = []
     for n, (index, (quote, found)) in enumerate(ev.quotes.items()):
         part, simulated_parts = found.parts, simulated.quote_parts[n]
@@ -497,8 +501,8 @@ def _quote_results(
                     shared,
                     profile,
                     devices=devices,
-                    incidents=ev.used.incidents_per_month,
-                    downtime_cost=ev.used.downtime_cost_per_hour,
+                    incidents=ev.estimates.incidents_per_month,
+                    downtime_cost=ev.estimates.downtime_cost_per_hour,
                 ),
                 flags=(() if hourly else quotes.flags(quote, profile, devices=devices, market=market))
                 + quotes.requirement_flags(quote, ev.plan),

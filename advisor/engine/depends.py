@@ -30,7 +30,7 @@ import numpy as np
 
 from . import answers as questions
 from . import uncertainty
-from .domain import Catalogue, Depends, Figure, Point, Swing
+from .domain import Catalogue, Depends, Figure, Swing, TippingPoint
 
 FIGURES_SHOWN = 5
 MIN_CORRELATION = 0.1
@@ -70,7 +70,7 @@ def work_out(
     names: dict[int, str],
     models: dict[int, int],
     simulated: uncertainty.Simulated,
-    points: tuple[Point, ...],
+    points: tuple[TippingPoint, ...],
     ends: dict[str, dict[str, tuple[float, float]]],
 ) -> Depends:
     """`ranking` is each candidate's ranking figure at the person's answers (evaluate.Evaluation.ranking), `leader`
@@ -93,7 +93,7 @@ def work_out(
 
 
 def _answers(
-    points: tuple[Point, ...], ends: dict[str, dict[str, tuple[float, float]]], gap: float
+    points: tuple[TippingPoint, ...], ends: dict[str, dict[str, tuple[float, float]]], gap: float
 ) -> tuple[Swing, ...]:
     swings = []
     for point in points:

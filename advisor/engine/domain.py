@@ -286,7 +286,7 @@ class Catalogue:
 RESULT_VERSION = 6  # the shape of Result; snapshot.py upgrades older stored versions on read
 
 
-class PointKind(enum.Enum):
+class TippingPointKind(enum.Enum):
     RECOMMENDATION = "recommendation"  # which option comes out ahead overall
     CHEAPER = "cheaper"  # which option costs least over three years, all three parts counted
 
@@ -389,12 +389,12 @@ class Factor:
 
 
 @dataclass(frozen=True)
-class Point:
+class TippingPoint:
     """Where one answer would change the advice, or that nothing within reach does (value None)."""
 
     field: str
     label: str
-    kind: PointKind
+    kind: TippingPointKind
     current: float
     value: float | None  # the exact point found; the text rounds it
     direction: str  # "up", "down" or "none"
@@ -494,7 +494,7 @@ class WithoutQuotes:
     headline: str
     summary: str
     reasons: tuple[str, ...]
-    tipping_points: tuple[Point, ...]
+    tipping_points: tuple[TippingPoint, ...]
     order: tuple[str, ...]  # the options' slugs, best first
 
 
@@ -568,7 +568,7 @@ class Result:
     options: tuple[OptionResult, ...]  # ranked, best first
     needs: tuple[Need, ...]
     factors: tuple[Factor, ...]
-    tipping_points: tuple[Point, ...]
+    tipping_points: tuple[TippingPoint, ...]
     assumptions: tuple[Assumption, ...]  # what was worked out for this organisation (estimates, method)
     notes: tuple[str, ...]  # answers called out as unusual
     scope_note: str | None  # set when the organisation is beyond what the figures hold for

@@ -43,7 +43,7 @@ PREFERENCE_ALLOWANCE_KEY = "preference_allowance_share"
 class Evaluation:
     """The decision at one set of answers, with every figure at its expected value."""
 
-    used: Estimates
+    estimates: Estimates  # the devices, problems a month and downtime cost scored with
     signals: dict[str, float]
     levels: list[float]  # each aspect's need
     # By the option's index in the catalogue, for the options that apply to this organisation only:
@@ -104,7 +104,7 @@ def allowance_share(profile: Profile, catalogue: Catalogue, pricing: str) -> flo
 
 
 @dataclass(frozen=True)
-class Prepared:
+class CatalogueFigures:
     """What the formula takes from a catalogue that is the same for every organisation, worked out once per
     score() rather than once per re-score of the tipping search."""
 
@@ -121,7 +121,7 @@ def quote_figures(catalogue: Catalogue, options: list[dict[str, float]], shared:
     return {**shared, **quote_keys, **quotes.hourly_firm(catalogue, options)}
 
 
-def prepare(catalogue: Catalogue) -> Prepared:
+def prepare(catalogue: Catalogue) -> CatalogueFigures:
     shares = weight_shares(catalogue)
     options = [
         {key: m.figures[key].expected if key in m.figures else 0.0 for key in costs.ALL_OPTION_KEYS}
@@ -131,7 +131,7 @@ def prepare(catalogue: Catalogue) -> Prepared:
         **{key: catalogue.figures[key].expected for key in costs.ALL_SHARED_KEYS if key in catalogue.figures},
         **costs.tax_figures(catalogue),
     }
-    return Prepared(
+    return CatalogueFigures(
         losses=[
             [
                 share * (1.0 - m.ratings.get(d.slug, 0) / 5.0)
@@ -172,13 +172,13 @@ def kept_for(catalogue: Catalogue, kind: str, make: Callable[[Catalogue], Any]) 
     return found
 
 
-def prepared_for(catalogue: Catalogue) -> Prepared:
+def catalogue_figures(catalogue: Catalogue) -> CatalogueFigures:
     """prepare(catalogue), kept for the catalogue (kept_for)."""
-    found: Prepared = kept_for(catalogue, "prepared", prepare)
+    found: CatalogueFigures = kept_for(catalogue, "prepared", prepare)
     return found
 
 
-def applicable(profile: Profile, prepared: Prepared) -> list[int]:
+def applicable(profile: Profile, prepared: CatalogueFigures) -> list[int]:
     """The options (by catalogue index) that can serve this organisation: co-managed IT needs in-house staff."""
     return [i for i, needs_staff in enumerate(prepared.needs_it_staff) if not (needs_staff and profile.it_staff <= 0)]
 
@@ -186,7 +186,7 @@ def applicable(profile: Profile, prepared: Prepared) -> list[int]:
 def evaluate(
     profile: Profile,
     catalogue: Catalogue,
-    prepared: Prepared | None = None,
+    prepared: CatalogueFigures | None = None,
     *,
     ranking_only: bool = False,
     like: Evaluation | None = None,
@@ -198,7 +198,7 @@ def evaluate(
     other numbers of people, devices, problems or downtime cost (the tipping search's), or with its quotes (the
     answer without them): what depends on none of those (what the insurer and frameworks ask, each candidate's
     allowance share) is taken from it."""
-    prep = prepared or prepared_for(catalogue)
+    prep = prepared or catalogue_figures(catalogue)
     used = costs.estimates(profile, prep.shared)
     signals = {} if ranking_only else needs.signals(profile, used)
     levels = [] if ranking_only else needs.needs(catalogue, signals)
@@ -326,7 +326,7 @@ def meeting(plan: requirements.Plan, catalogue: Catalogue, employees: int, devic
     return met
 
 
-def quote_shared(catalogue: Catalogue, prepared: Prepared) -> dict[str, float]:
+def quote_shared(catalogue: Catalogue, prepared: CatalogueFigures) -> dict[str, float]:
     """The shared figures at their expected values with those pricing what a quote leaves out."""
     return prepared.quote_shared or quote_figures(catalogue, prepared.options, prepared.shared)
 

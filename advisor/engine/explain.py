@@ -129,7 +129,7 @@ def explained_needs(profile: Profile, catalogue: Catalogue, ev: Any) -> tuple[Ne
                 dimension.name,
                 dimension.weight,
                 round(level, 4),
-                tuple(signal_phrase(name, profile, ev.used) for name in raising),
+                tuple(signal_phrase(name, profile, ev.estimates) for name in raising),
             )
         )
     return tuple(found)

@@ -19,8 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import answers, money
-from .domain import Catalogue, Point, PointKind, Profile
-from .evaluate import Evaluation, Prepared, evaluate, moved, resized
+from .domain import Catalogue, Profile, TippingPoint, TippingPointKind
+from .evaluate import CatalogueFigures, Evaluation, evaluate, moved, resized
 
 SPAN = 10.0  # from a tenth to ten times the person's own value
 GRID_STEPS = 5  # looks each way before narrowing down
@@ -30,9 +30,9 @@ SEARCHED = ("incidents_per_month", "downtime_cost_per_hour", "employees")
 # proportion, the bills not at all. Where the recommendation is the same, clearly, at the person's value and at
 # the end of the span, it is the same everywhere between (_kept_throughout), and the looks between are skipped.
 AFFINE = ("downtime_cost_per_hour",)
-# One sentence a lever, where the recommendation changes (PointKind.RECOMMENDATION). The ranking follows the money,
-# so where the cheapest option changes is the same point unless a stated way of paying tips it, which the summary
-# already says in money.
+# One sentence a lever, where the recommendation changes (TippingPointKind.RECOMMENDATION). The ranking follows the
+# money, so where the cheapest option changes is the same point unless a stated way of paying tips it, which the
+# summary already says in money.
 _WORDS = {
     "incidents_per_month": ("IT problems a month", "IT problem a month"),
     "downtime_cost_per_hour": ("an hour of downtime", "an hour of downtime"),
@@ -97,10 +97,10 @@ def find(
     profile: Profile,
     catalogue: Catalogue,
     here: Evaluation,
-    prepared: Prepared,
+    prepared: CatalogueFigures,
     candidates: dict[int, tuple[str, str]],
     ends: dict[str, dict[str, tuple[float, float]]] | None = None,
-) -> tuple[Point, ...]:
+) -> tuple[TippingPoint, ...]:
     """The tipping points for the searched answers; `here` is the Evaluation at the person's answers and
     `candidates` each candidate's (slug, name), options and quotes alike.
 
@@ -117,18 +117,18 @@ def find_each(
     profile: Profile,
     catalogue: Catalogue,
     here: Evaluation,
-    prepared: Prepared,
+    prepared: CatalogueFigures,
     views: list[View],
     ends: dict[str, dict[str, tuple[float, float]]] | None = None,
-) -> list[tuple[Point, ...]]:
+) -> list[tuple[TippingPoint, ...]]:
     """The tipping points of each view, from one search: a re-score serves every view that looks at its value,
     so the answer with quotes and the one without them share the grid's re-scores. `ends` as for find()."""
     current = {
-        "incidents_per_month": here.used.incidents_per_month,
-        "downtime_cost_per_hour": here.used.downtime_cost_per_hour,
+        "incidents_per_month": here.estimates.incidents_per_month,
+        "downtime_cost_per_hour": here.estimates.downtime_cost_per_hour,
         "employees": float(profile.employees),
     }
-    found: list[list[Point]] = [[] for _ in views]
+    found: list[list[TippingPoint]] = [[] for _ in views]
     for field in SEARCHED:
         question = answers.question(field)
         value = current[field]
@@ -139,7 +139,9 @@ def find_each(
 
         def look(x: float, field: str = field, seen: dict[float, Looked] = seen) -> Looked:
             if x not in seen:
-                changed = resized(profile, int(x), here.used) if field == "employees" else moved(profile, **{field: x})
+                changed = (
+                    resized(profile, int(x), here.estimates) if field == "employees" else moved(profile, **{field: x})
+                )
                 ev = evaluate(changed, catalogue, prepared, ranking_only=True, like=here)
                 seen[x] = Looked(tuple(view.pick(ev) for view in views), ev, views)
             return seen[x]
@@ -176,11 +178,11 @@ def find_each(
 
 def _point(
     field: str, label: str, value: float, low: float, high: float, change: tuple[float, str, int] | None, view: View
-) -> Point:
+) -> TippingPoint:
     was = view.names[view.base][1]
-    kind = PointKind.RECOMMENDATION
+    kind = TippingPointKind.RECOMMENDATION
     if change is None:
-        return Point(
+        return TippingPoint(
             field=field,
             label=label,
             kind=kind,
@@ -191,7 +193,7 @@ def _point(
             text=_nothing(field, kind, value, low, high, was),
         )
     at, direction, becomes = change
-    return Point(
+    return TippingPoint(
         field=field,
         label=label,
         kind=kind,
@@ -345,10 +347,10 @@ def _either_side(guess: float, same: float, other: float, whole: bool) -> list[f
     return inside or [_middle(same, other, whole)]
 
 
-def _sentence(field: str, kind: PointKind, at: float, direction: str, becomes: str, was: str) -> str:
+def _sentence(field: str, kind: TippingPointKind, at: float, direction: str, becomes: str, was: str) -> str:
     more = "or more" if direction == "up" else "or less" if field == "downtime_cost_per_hour" else "or fewer"
     where = f"At about {describe(field, at)} {more}"
-    if kind is PointKind.RECOMMENDATION:
+    if kind is TippingPointKind.RECOMMENDATION:
         return f"{where}, {becomes} would come out ahead of {was}."
     return f"{where}, {becomes} would cost less than {was} over three years, all three parts counted."
 
@@ -361,8 +363,8 @@ def _span(field: str, low: float, high: float) -> str:
     return f"{start} to {describe(field, high)}"
 
 
-def _nothing(field: str, kind: PointKind, value: float, low: float, high: float, was: str) -> str:
+def _nothing(field: str, kind: TippingPointKind, value: float, low: float, high: float, was: str) -> str:
     if value <= 0:
         return f"Nothing within reach changes it: you gave no {_WORDS[field][0]}."
-    stays = "stays ahead" if kind is PointKind.RECOMMENDATION else "stays the cheapest"
+    stays = "stays ahead" if kind is TippingPointKind.RECOMMENDATION else "stays the cheapest"
     return f"Nothing within reach changes it: from about {_span(field, low, high)}, {was} {stays}."

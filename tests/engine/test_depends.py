@@ -17,7 +17,7 @@ def _moved(profile: Profile, field: str, value: float, catalogue) -> Profile:
     """The profile with one answer moved as the tipping search moves it (people carry their rates with them)."""
     profile = decide.with_quotes_for_old_answers(profile, catalogue)
     if field == "employees":
-        return evaluate.resized(profile, int(value), decide.evaluate(profile, catalogue).used)
+        return evaluate.resized(profile, int(value), decide.evaluate(profile, catalogue).estimates)
     return dataclasses.replace(profile, **{field: value})
 
 

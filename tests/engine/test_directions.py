@@ -68,7 +68,7 @@ def test_a_level_pointing_to_managed_services_never_lowers_msps_lead(answer, pro
 @given(profile=profiles, factor=st.floats(1.0, 10.0))
 @settings(max_examples=300, deadline=None)
 def test_more_problems_a_month_never_lower_msps_lead(profile, factor):
-    used = decide.evaluate(profile, CATALOGUE, PREPARED).used.incidents_per_month
+    used = decide.evaluate(profile, CATALOGUE, PREPARED).estimates.incidents_per_month
     before = replace(profile, incidents_per_month=used)
     never_lower(before, replace(profile, incidents_per_month=used * factor))
 
@@ -76,7 +76,7 @@ def test_more_problems_a_month_never_lower_msps_lead(profile, factor):
 @given(profile=profiles, factor=st.floats(1.0, 10.0))
 @settings(max_examples=300, deadline=None)
 def test_dearer_downtime_never_lowers_msps_lead(profile, factor):
-    used = decide.evaluate(profile, CATALOGUE, PREPARED).used.downtime_cost_per_hour
+    used = decide.evaluate(profile, CATALOGUE, PREPARED).estimates.downtime_cost_per_hour
     never_lower(replace(profile, downtime_cost_per_hour=used), replace(profile, downtime_cost_per_hour=used * factor))
 
 

@@ -65,12 +65,12 @@ def test_more_people_never_lower_in_house_against_break_fix_while_the_team_neede
     per_person = option["users_per_it_staff"]
 
     def team(p: Profile) -> float:
-        used = decide.evaluate(p, FIVE, PREPARED).used
+        used = decide.evaluate(p, FIVE, PREPARED).estimates
         return costs.in_house_team(option, p, float(p.employees), used.devices, shared)
 
     # The largest head count that could need the same team (and no more than the form allows).
     top = max(profile.employees, min(100_000, int((team(profile) + 0.5) * per_person) - 1))
-    used = decide.evaluate(profile, FIVE, PREPARED).used
+    used = decide.evaluate(profile, FIVE, PREPARED).estimates
     bigger = evaluate.resized(profile, data.draw(st.integers(profile.employees, top)), used)
     if team(bigger) != team(profile):
         return

@@ -50,9 +50,9 @@ def priced(profile: Profile, quote: Quote, includes: frozenset[str] | None = Non
         prepared.options[quotes.baseline_index(FIVE)],
         shared,
         profile,
-        devices=ev.used.devices,
-        incidents=ev.used.incidents_per_month,
-        downtime_cost=ev.used.downtime_cost_per_hour,
+        devices=ev.estimates.devices,
+        incidents=ev.estimates.incidents_per_month,
+        downtime_cost=ev.estimates.downtime_cost_per_hour,
         includes=includes,
     )
     return float(found.parts.total)
@@ -403,7 +403,9 @@ def test_including_fixing_problems_never_raises_a_quote_s_total_whatever_the_fig
     option = {**prepared.options[quotes.baseline_index(FIVE)], "hours_per_incident": drawn["hours_per_incident"]}
     shared = {**prepared.shared, **{k: v for k, v in drawn.items() if hourly_firm_listed or k not in HOURLY_FIRM}}
     kwargs = dict(
-        devices=ev.used.devices, incidents=ev.used.incidents_per_month, downtime_cost=ev.used.downtime_cost_per_hour
+        devices=ev.estimates.devices,
+        incidents=ev.estimates.incidents_per_month,
+        downtime_cost=ev.estimates.downtime_cost_per_hour,
     )
     has = frozenset(quote.includes) - {"helpdesk"}
     without = quotes.price(quote, option, shared, profile, includes=has, **kwargs)

@@ -222,7 +222,7 @@ def test_patching_in_place_counts_as_upkeep_done_as_own_it_staffs_does():
     assert after.parts[break_fix].risk < before.parts[break_fix].risk
     assert after.parts[msp].risk == before.parts[msp].risk  # its fee already includes upkeep
     # The same risk as Break/Fix with upkeep done for it, whoever does it.
-    used, option = before.used, {**PREPARED.options[break_fix], "upkeep_included": 1.0}
+    used, option = before.estimates, {**PREPARED.options[break_fix], "upkeep_included": 1.0}
     done = costs.parts(
         option,
         PREPARED.shared,

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 
 from advisor.engine import decide, evaluate, score, tipping
-from advisor.engine.domain import PointKind, Profile
+from advisor.engine.domain import Profile, TippingPointKind
 from tests.catalogues import seeded_catalogue
 from tests.engine.profiles import profiles
 
@@ -16,14 +16,16 @@ CATALOGUE = seeded_catalogue()
 PREPARED = evaluate.prepare(CATALOGUE)
 
 
-def outcome(profile: Profile, field: str, value: float, kind: PointKind) -> int:
+def outcome(profile: Profile, field: str, value: float, kind: TippingPointKind) -> int:
     profile = decide.with_quotes_for_old_answers(profile, CATALOGUE)  # as score() reads them
     here = decide.evaluate(profile, CATALOGUE, PREPARED)
     moved = (
-        evaluate.resized(profile, int(value), here.used) if field == "employees" else replace(profile, **{field: value})
+        evaluate.resized(profile, int(value), here.estimates)
+        if field == "employees"
+        else replace(profile, **{field: value})
     )
     ev = decide.evaluate(moved, CATALOGUE, PREPARED)
-    return ev.best_option if kind is PointKind.RECOMMENDATION else ev.cheapest
+    return ev.best_option if kind is TippingPointKind.RECOMMENDATION else ev.cheapest
 
 
 def one_step_short(field: str, value: float, direction: str) -> float:
@@ -36,8 +38,8 @@ def one_step_short(field: str, value: float, direction: str) -> float:
 def test_every_tipping_point_changes_the_outcome_and_one_step_short_does_not(profile):
     result = score(profile, CATALOGUE)
     slugs = [m.slug for m in CATALOGUE.models]
-    here = {PointKind.RECOMMENDATION: slugs.index(result.recommendation)}
-    here[PointKind.CHEAPER] = decide.evaluate(
+    here = {TippingPointKind.RECOMMENDATION: slugs.index(result.recommendation)}
+    here[TippingPointKind.CHEAPER] = decide.evaluate(
         decide.with_quotes_for_old_answers(profile, CATALOGUE), CATALOGUE, PREPARED
     ).cheapest
     for point in result.tipping_points:
