@@ -257,12 +257,6 @@ class RegionSpec:
     tax_year: int | None = None
     tax_partly_share: float = 0.5  # the share of the tax counted as a cost when it can be reclaimed only in part
 
-    def unreclaimed(self, reclaim: str) -> float:
-        """The share of an invoice's price added as tax the organisation cannot reclaim (0.2 for 20 % VAT)."""
-        if self.tax_rate <= 0 or reclaim == "yes":
-            return 0.0
-        return self.tax_rate * (self.tax_partly_share if reclaim == "partly" else 1.0)
-
 
 @dataclass(frozen=True)
 class Catalogue:
