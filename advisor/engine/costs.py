@@ -59,6 +59,8 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from . import figures, money
 from .domain import Catalogue, Estimates, Figure, ModelSpec, Profile, ScopeItem
 
@@ -155,7 +157,7 @@ def _lesser(a: Any, b: Any) -> Any:
     try:
         return a if a < b else b
     except ValueError:
-        return (a + b - abs(a - b)) / 2
+        return np.minimum(a, b)
 
 
 def _greater(a: Any, b: Any) -> Any:
@@ -163,7 +165,7 @@ def _greater(a: Any, b: Any) -> Any:
     try:
         return a if a > b else b
     except ValueError:
-        return (a + b + abs(a - b)) / 2
+        return np.maximum(a, b)
 
 
 # ---- Blank answers ------------------------------------------------------------------------------------
