@@ -313,25 +313,16 @@ class Parts:
         return self.bills + self.lost_work + self.risk
 
 
-def monthly_fee(
-    option: dict[str, Any],
-    shared: dict[str, Any],
-    profile: Profile,
-    people: Any,
-    devices: Any,
-    basis: str = PER_USER,
-    further: int | None = None,
-) -> Any:
+def monthly_fee(option: dict[str, Any], at: Setting, devices: Any, basis: str = PER_USER) -> Any:
     """An option's fees a month, on its pricing basis: a fee a user (fee_per_user), a fee a device, or both, each
-    on at least the minimum billed; and a fee for each site beyond the first (`further`, further_sites())."""
+    on at least the minimum billed; and a fee for each site beyond the first (further_sites())."""
     fees: Any = 0.0
     if basis in (PER_USER, PER_USER_AND_DEVICE):
-        fees = fees + _greater(people, option["minimum_users"]) * fee_per_user(option, profile, shared, people)
+        fees = fees + _greater(at.people, option["minimum_users"]) * fee_per_user(option, at.staff_cover)
     if basis in (PER_DEVICE, PER_USER_AND_DEVICE):
         billed = devices if basis == PER_USER_AND_DEVICE else _greater(devices, option["minimum_users"])
         fees = fees + billed * option["fee_per_device_month"]
-    further = further_sites(profile) if further is None else further
-    return fees + further * option.get("fee_per_site_month", 0.0)
+    return fees + at.further * option.get("fee_per_site_month", 0.0)
 
 
 def in_house_upkeep(profile: Profile, devices: Any) -> Any:
@@ -403,17 +394,17 @@ def own_cover(profile: Profile, shared: dict[str, Any], people: Any) -> Any:
     return own_staff_share(profile, shared, people) / OWN_STAFF_TAKE
 
 
-def fee_per_user(option: dict[str, Any], profile: Profile, shared: dict[str, Any], people: Any) -> Any:
+def fee_per_user(option: dict[str, Any], cover: Any) -> Any:
     """An option's fee a user a month. Beside the organisation's own IT staff (co-managed IT), its fee is for what
-    it adds (tooling, monitoring, escalation) on the share of the work those staff do, and the full service's fee
-    on the share they cannot (absences, nights, a part-time post's other days):
+    it adds (tooling, monitoring, escalation) on the share of the work those staff do (`cover`, own_cover()), and
+    the full service's fee on the share they cannot (absences, nights, a part-time post's other days):
         fee + (1 - own cover) x (full_service_fee_per_user_month - fee)
     so a tenth of a person does not unlock the lower fee on everything."""
     fee = option["fee_per_user_month"]
     full = option.get("full_service_fee_per_user_month", 0.0)
     if _is_zero(full):
         return fee
-    return fee + (1.0 - own_cover(profile, shared, people)) * _greater(0.0, full - fee)
+    return fee + (1.0 - cover) * _greater(0.0, full - fee)
 
 
 def sends_someone(option: dict[str, Any], pricing: str) -> bool:
@@ -456,6 +447,8 @@ class Setting:
     further: int  # sites beyond the first
     site_hours: Any  # hours a month those sites take
     own: Any  # share of routine upkeep the organisation's own IT staff do (in_house_upkeep)
+    staff_share: Any  # share of all the organisation's IT problems its own IT staff take (own_staff_share)
+    staff_cover: Any  # share of its IT work they do (own_cover)
     all_joiner_hours: Any  # hours over three years for every joiner and leaver, before what an option includes
     all_tooling: Any  # 36 months of tooling for everyone, before what an option includes
     stopped: float  # share of work that stops when IT stops
@@ -476,6 +469,7 @@ def setting(shared: dict[str, Any], profile: Profile, *, employees: int, devices
     further = further_sites(profile)
     own = in_house_upkeep(profile, devices)  # what the organisation's own IT staff already do
     stopped = WORK_STOPPED[profile.it_dependence]
+    staff_share = own_staff_share(profile, shared, people)
     # A serious incident's cost: recovery, the work lost over the days it takes (by backups), notification.
     recovery = people * shared["recovery_cost_per_person"]
     hours_a_day = HOURS_A_DAY[profile.operating_hours]
@@ -489,6 +483,8 @@ def setting(shared: dict[str, Any], profile: Profile, *, employees: int, devices
         # block), in the workload of salaried staff, and in the fee a site of a subscription that charges one.
         site_hours=further * shared.get("site_hours_month", 0.0),
         own=own,
+        staff_share=staff_share,
+        staff_cover=staff_share / OWN_STAFF_TAKE,  # own_cover()
         all_joiner_hours=all_joiners_hours(shared, profile, people),
         all_tooling=MONTHS * people * shared["tooling_per_user_month"],
         stopped=stopped,
@@ -535,7 +531,7 @@ def parts(
     premium = _greater(option["after_hours_premium"], 1.0)
     uplift = 1.0 + after_hours * (premium - 1.0)  # what an hour of work on a problem costs, on average, in hours
     joiner_hours = at.all_joiner_hours * (1.0 - _greater(option["joiners_included"], own))  # joiners_hours()
-    monthly_fees = monthly_fee(option, shared, profile, people, devices, basis, at.further)
+    monthly_fees = monthly_fee(option, at, devices, basis)
     tooling = at.all_tooling * (1.0 - option["tooling_included"])
     labour, joiners, staff = 0.0, joiner_hours * hourly, 0.0
     bought: Any = 0.0  # problems an option of salaried staff buys in by the hour
@@ -566,7 +562,7 @@ def parts(
         members = _greater(1.0, profile.it_staff + hires)
         in_office_away = (1.0 - after_hours) * (_lesser(1.0, gone) ** members)  # office hours, everyone away
         uncovered = 1.0 - on_duty_share(profile, shared, gone, members)
-        every_problem = problems_left / (1.0 - own_staff_share(profile, shared, people))
+        every_problem = problems_left / (1.0 - at.staff_share)
         bought = every_problem * uncovered
         kept = _greater(0.0, problems_left - bought)  # taken by the team beyond what existing staff take now
         # Hours of bought-in help a problem, rated: the normal rate in office hours, the after-hours premium for
@@ -599,25 +595,20 @@ def parts(
     if tax:  # (no arithmetic on the simulated arrays where there is no tax to add)
         labour, fees, onboarding = labour * (1.0 + tax), fees * (1.0 + tax), onboarding * (1.0 + tax)
         tooling, joiners = tooling * (1.0 + tax), joiners * (1.0 + tax)
-    return Parts(
-        labour=labour,
-        fees=fees,
-        onboarding=onboarding,
-        tooling=tooling,
-        joiners=joiners,
-        staff=staff,
-        lost_work=lost_work,
-        risk=risk,
-    )
+    return Parts(labour, fees, onboarding, tooling, joiners, staff, lost_work, risk)
 
 
 def _is_zero(value: Any) -> bool:
     """Whether an hourly rate is 0 (an option that bills no hours), for floats and numpy arrays alike."""
+    if type(value) is float:  # the usual case, first
+        return value <= 0
     return bool(float(value) <= 0) if not hasattr(value, "shape") else bool(value.max() <= 0)
 
 
 def _is_one(value: Any) -> bool:
     """Whether an option manages backups (a yes/no figure: 1 or 0, never drawn between)."""
+    if type(value) is float:
+        return value >= 0.5
     return bool(float(value) >= 0.5) if not hasattr(value, "shape") else bool(value.mean() >= 0.5)
 
 
@@ -655,13 +646,12 @@ def _beside_own_staff(option: dict[str, float], profile: Profile, shared: dict[s
     full = option.get("full_service_fee_per_user_month", 0.0)
     if shared is None or full <= 0 or profile.it_staff <= 0:
         return ""
-    people = float(profile.employees)
-    cover = float(own_cover(profile, shared, people))
-    fee = float(fee_per_user(option, profile, shared, people))
+    cover = own_cover(profile, shared, float(profile.employees))
+    fee = float(fee_per_user(option, cover))
     return (
         f" About {money.whole(fee)} a user a month: its co-managed fee of "
         f"{money.whole(option['fee_per_user_month'])} on the "
-        f"share of the work your IT staff do (about {cover * 100:.0f} %, counting their time away and the hours "
+        f"share of the work your IT staff do (about {float(cover) * 100:.0f} %, counting their time away and the hours "
         f"nobody is on call), and a full service's {money.whole(full)} on the rest."
     )
 

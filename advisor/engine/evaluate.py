@@ -55,7 +55,6 @@ class Evaluation:
     cost_scores: dict[int, float]
     overall: dict[int, float]
     order: list[int]  # the options that apply and the quotes (index len(catalogue.models) + n), best first
-    cheapest: int
     quotes: dict[int, tuple[Quote, quotes.Priced]] = field(default_factory=dict)  # by candidate index
     models: dict[int, int] = field(default_factory=dict)  # each candidate's option (by catalogue index)
     plan: requirements.Plan | None = None  # what the insurer and frameworks ask of each option; None: nothing
@@ -64,6 +63,11 @@ class Evaluation:
     @property
     def best(self) -> int:
         return self.order[0]
+
+    @property
+    def cheapest(self) -> int:
+        """The candidate cheapest all told (on equal totals, the one listed first)."""
+        return min(self.totals, key=lambda i: (round(self.totals[i], 6), i))
 
     @property
     def best_option(self) -> int:
@@ -273,7 +277,6 @@ def evaluate(
     cost_scores = {} if ranking_only else {i: score_of(t, profile.employees) for i, t in totals.items()}
     overall = {} if ranking_only else {i: score_of(r, profile.employees) for i, r in ranking.items()}
     order = sorted(ranking, key=lambda i: (round(ranking[i], 6), i))
-    cheapest = min(totals, key=lambda i: (round(totals[i], 6), i))
     return Evaluation(
         used,
         signals,
@@ -286,7 +289,6 @@ def evaluate(
         cost_scores,
         overall,
         order,
-        cheapest,
         priced,
         models,
         plan,

@@ -180,8 +180,9 @@ def fee_in_year(quote: Quote, people: float, devices: float, year: int) -> float
 
 
 def fees_three_years(quote: Quote, people: float, devices: float) -> float:
-    """36 months of the quote's own fees with its yearly increases; onboarding is not included."""
-    return sum(12 * fee_in_year(quote, people, devices, year) for year in range(int(costs.YEARS)))
+    """36 months of the quote's own fees with its yearly increases (fee_in_year); onboarding is not included."""
+    first, rise = monthly_fee(quote, people, devices), 1.0 + quote.yearly_increase_percent / 100.0
+    return sum(12 * (first * rise**year) for year in range(int(costs.YEARS)))
 
 
 def exit_cost_after_one_year(quote: Quote, people: float, devices: float) -> float:
@@ -283,14 +284,16 @@ def price(
     tax = at.tax
     if tax:
         lines = {key: value * (1.0 + tax) for key, value in lines.items()}
-    parts = replace(
-        base,
+    parts = costs.Parts(
+        labour=lines["helpdesk"] + lines["after_hours"] + lines["onsite"],
         fees=lines["fees"],
         onboarding=lines["onboarding"],
         tooling=lines["security"] + lines["backup"],
         joiners=lines["new_starters"],
-        labour=lines["helpdesk"] + lines["after_hours"] + lines["onsite"],
         staff=zero,
+        lost_work=base.lost_work,
+        risk=base.risk,
+        addons=base.addons,
     )
     return Priced(parts, lines)
 

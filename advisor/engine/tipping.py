@@ -134,7 +134,8 @@ def find_each(
         value = current[field]
         whole = question.whole
 
-        seen: dict[float, Looked] = {}  # every view looks at the same values: re-score each once
+        # Every view looks at the same values: re-score each once (at the person's own value, `here` is that).
+        seen = {value: Looked(tuple(view.pick(here) for view in views), here, views)}
         answer_looked: set[float] = set()  # the values the first view (the answer the page shows) looked at
 
         def look(x: float, field: str = field, seen: dict[float, Looked] = seen) -> Looked:
