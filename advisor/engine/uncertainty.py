@@ -201,12 +201,14 @@ def simulate(
         means[index] = priced.parts
     series = {(c, name): each for c, parts in drawn.items() for name, each in _series(parts).items()}
     ranges = _ranges(series, means)
-    candidates = list(drawn)
+    candidates = list(drawn)  # the options first, then the quotes
     options_only = list(expected)
-    totals = {c: series[c, "total"] for c in candidates}
-    bills = {c: series[c, "bills"] for c in candidates}
+    n = len(options_only)
+    # A row a candidate: its total in every draw, and its ranking figure (the total less its allowance).
+    totals = np.array([series[c, "total"] for c in candidates])
     shares = allowance_shares or {}
-    ranking = {c: totals[c] - shares.get(c, 0.0) * bills[c] for c in candidates}
+    allowed = np.array([shares.get(c, 0.0) for c in candidates])[:, None]
+    ranking = totals - allowed * np.array([series[c, "bills"] for c in candidates])
     cheapest = _chance_lowest(totals, candidates)
     quoted = [c for c in candidates if c in priced_quotes]
     return Simulated(
@@ -216,10 +218,10 @@ def simulate(
         quote_parts=tuple(_cost_parts(ranges, c) for c in quoted),
         quote_totals=tuple(ranges[c, "total"] for c in quoted),
         quote_chance_cheapest=tuple(cheapest[c] for c in quoted),
-        chance_cheapest_of_options=_chance_lowest(totals, options_only) if quoted else None,
+        chance_cheapest_of_options=_chance_lowest(totals[:n], options_only) if quoted else None,
         chance_leads=_chance_lowest(ranking, candidates),
-        chance_leads_of_options=_chance_lowest(ranking, options_only) if quoted else None,
-        ranked=np.array([ranking[c] for c in candidates]),
+        chance_leads_of_options=_chance_lowest(ranking[:n], options_only) if quoted else None,
+        ranked=ranking,
         candidates=tuple(candidates),
         units=draws.units,
         drawn_from=draws.figures,
@@ -289,9 +291,10 @@ def _cost_parts(ranges: dict[tuple[int, str], Range], candidate: int) -> CostPar
     )
 
 
-def _chance_lowest(figures: dict[int, np.ndarray], among: list[int]) -> dict[int, float]:
-    """The share of draws in which each of `among` has the lowest figure of them (on a tie, the first)."""
-    lowest = np.argmin(np.array([figures[c] for c in among]), axis=0)
+def _chance_lowest(figures: np.ndarray, among: list[int]) -> dict[int, float]:
+    """The share of draws in which each of `among` has the lowest figure of them (on a tie, the first), with
+    `figures` a row for each of them, in that order, and a column a draw."""
+    lowest = np.argmin(figures, axis=0)
     counts = np.bincount(lowest, minlength=len(among))
     return {c: float(counts[n] / DRAWS) for n, c in enumerate(among)}
 
