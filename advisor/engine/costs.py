@@ -87,6 +87,11 @@ BASE_CHANCE_CAP = 0.25
 # How an option charges, chosen in admin for each option: the formula for its bills follows from it.
 PER_JOB, SUBSCRIPTION, PREPAID_BLOCK, SALARIED = "per_job", "subscription", "prepaid_block", "salaried"
 PRICING_TYPES = (PER_JOB, SUBSCRIPTION, PREPAID_BLOCK, SALARIED)
+# How an option's ranking figure moves as problems a month rise, which the tipping search relies on
+# (tipping.STRAIGHT; tests/engine/test_tipping.py checks both over the input space): it never falls, and it moves
+# along a straight line, every term in proportion to the problems or fixed, except for a block of hours, which
+# bends (its smallest block, and the hours beyond a block, which grow as the square root of the problems).
+BENDS_WITH_PROBLEMS = (PREPAID_BLOCK,)
 # What an option's fees are counted on, chosen in admin for each option: its fee a user (people, at least the
 # minimum billed), its fee a device (devices, at least the minimum billed), or both. A fee a site, for each site
 # beyond the first, comes on top whatever the basis.

@@ -10,6 +10,10 @@ outcome first differs, the change is narrowed down (_narrow: looks either side o
 ranking lines cross, halving the gap when that misses) to the form's smallest step or a percent of the value,
 whichever is coarser. `value` is the first value found with the new outcome; one step short of
 it gives the person's outcome back. The sentence rounds it to two significant figures.
+
+Where the ranking figures move along straight lines with an answer (STRAIGHT), one look at the end of the span
+can show that nothing between changes the answer, and the looks between are then skipped: the points found are
+those of looking at every step.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import answers, money
+from . import answers, costs, money
 from .domain import Catalogue, Profile, TippingPoint, TippingPointKind
 from .evaluate import CatalogueFigures, Evaluation, evaluate, moved, resized
 
@@ -26,10 +30,12 @@ SPAN = 10.0  # from a tenth to ten times the person's own value
 GRID_STEPS = 5  # looks each way before narrowing down
 RELATIVE_PRECISION = 0.01
 SEARCHED = ("incidents_per_month", "downtime_cost_per_hour", "employees")
-# The answers every ranking figure moves with along a straight line: downtime cost enters lost work and risk in
-# proportion, the bills not at all. Where the recommendation is the same, clearly, at the person's value and at
-# the end of the span, it is the same everywhere between (_kept_throughout), and the looks between are skipped.
-AFFINE = ("downtime_cost_per_hour",)
+# The answers the ranking figures move with along straight lines, each with the pricings (costs.PRICING_TYPES)
+# whose figures bend with it instead, only rising: downtime cost enters lost work and risk in proportion and the
+# bills not at all, so every figure is straight; with problems a month every figure rises, straight but for a
+# block of hours (costs.BENDS_WITH_PROBLEMS). Where the recommendation is the same, clearly, at the person's value
+# and at the end of the span, it is the same everywhere between (_kept_throughout): the looks between are skipped.
+STRAIGHT = {"downtime_cost_per_hour": (), "incidents_per_month": costs.BENDS_WITH_PROBLEMS}
 # One sentence a lever, where the recommendation changes (TippingPointKind.RECOMMENDATION). The ranking follows the
 # money, so where the cheapest option changes is the same point unless a stated way of paying tips it, which the
 # summary already says in money.
@@ -133,6 +139,8 @@ def find_each(
         question = answers.question(field)
         value = current[field]
         whole = question.whole
+        # The candidates whose ranking figures bend with this answer, where the others' move along straight lines.
+        bends = {c for c, i in here.models.items() if catalogue.models[i].pricing in STRAIGHT.get(field, ())}
 
         # Every view looks at the same values: re-score each once (at the person's own value, `here` is that).
         seen = {value: Looked(tuple(view.pick(here) for view in views), here, views)}
@@ -163,7 +171,7 @@ def find_each(
                 if value <= 0 or (end >= value if direction == "down" else end <= value):
                     continue
                 grid = _grid(value, end, whole)
-                if field in AFFINE and grid and _kept_throughout(look, here, grid[-1], index, view):
+                if field in STRAIGHT and grid and _kept_throughout(look, here, value, grid[-1], index, view, bends):
                     if index == 0:  # the looks the answer's search would have made end there
                         answer_looked.add(grid[-1])
                     continue
@@ -259,27 +267,41 @@ def _grid(start: float, end: float, whole: bool) -> list[float]:
     return found
 
 
-def _kept_throughout(look: Callable[[float], Looked], here: Evaluation, last: float, index: int, view: View) -> bool:
-    """Whether view `index` keeps its recommendation at every value between the person's own and `last`, for an
-    answer every ranking figure moves along a straight line with (AFFINE): true when one candidate for the
-    recommended option is ahead of every candidate for another option, by more than rounding could blur, both at
-    the person's value and at `last` (the gap between two straight lines is ahead at both ends or crosses)."""
+def _kept_throughout(
+    look: Callable[[float], Looked],
+    here: Evaluation,
+    value: float,
+    last: float,
+    index: int,
+    view: View,
+    bends: set[int],
+) -> bool:
+    """Whether view `index` keeps its recommendation at every value between the person's own (`value`) and `last`,
+    for an answer the ranking figures move with along straight lines, but for those of the candidates in `bends`,
+    which only rise with it (STRAIGHT). True when one candidate for the recommended option is ahead of every
+    candidate for another option, by more than rounding could blur, both at the person's value and at `last` (the
+    gap between two straight lines is ahead at both ends or crosses); and, for a rival where one of the two bends,
+    when the rival's figure at the lower end is above the leader's at the higher end (both only rise between)."""
     there = look(last)
     if there.picks[index] != view.base or view.pick not in (recommended, recommended_without_quotes):
         return False
-    for ev in (here, there.ev):
-        # The candidates the view picks among: the options and the quotes, or the options alone.
-        ranking = ev.ranking if view.pick is recommended else {c: ev.ranking[c] for c in ev.parts}
-        own = [c for c in ranking if ev.models[c] == view.base]
-        others = [figure for c, figure in ranking.items() if ev.models[c] != view.base]
-        if ev is here:
-            leader = min(own, key=lambda c: ranking[c])
-        if leader not in ranking:
+    # The candidates the view picks among, at each end: the options and the quotes, or the options alone.
+    ends = [ev.ranking if view.pick is recommended else {c: ev.ranking[c] for c in ev.parts} for ev in (here, there.ev)]
+    leader = min((c for c in ends[0] if here.models[c] == view.base), key=lambda c: ends[0][c])
+    rivals = [c for c in ends[0] if here.models[c] != view.base]
+    for ranking in ends:
+        if leader not in ranking or any(c not in ranking for c in rivals):
             return False
-        blur = 1e-6 * (1.0 + max(abs(figure) for figure in ranking.values()))
-        if others and min(others) - ranking[leader] <= blur:
+        if rivals and min(ranking[c] for c in rivals) - ranking[leader] <= _blur(ranking):
             return False
-    return True
+    lower, higher = ends if last > value else ends[::-1]
+    bent = [c for c in rivals if c in bends or leader in bends]
+    return all(lower[c] - higher[leader] > _blur(higher) for c in bent)
+
+
+def _blur(ranking: dict[int, float]) -> float:
+    """What rounding could blur between two ranking figures."""
+    return 1e-6 * (1.0 + max(abs(figure) for figure in ranking.values()))
 
 
 def _narrow(

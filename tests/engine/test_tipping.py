@@ -6,14 +6,18 @@ from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from advisor.engine import decide, evaluate, score, tipping
+from advisor.engine import costs, decide, evaluate, score, tipping
 from advisor.engine.domain import Profile, TippingPointKind
-from tests.catalogues import seeded_catalogue
-from tests.engine.profiles import profiles
+from tests.catalogues import catalogue_with_options_between, seeded_catalogue, with_requirements
+from tests.engine.profiles import profiles, with_quotes_and_requirements
 
 CATALOGUE = seeded_catalogue()
 PREPARED = evaluate.prepare(CATALOGUE)
+# Every option, and what insurers and frameworks ask: the catalogue of the widest search.
+EVERYTHING = with_requirements(catalogue_with_options_between())
+EVERYTHING_PREPARED = evaluate.prepare(EVERYTHING)
 
 
 def outcome(profile: Profile, field: str, value: float, kind: TippingPointKind) -> int:
@@ -93,34 +97,67 @@ def test_the_answer_without_quotes_has_the_tipping_points_of_the_same_answers_gi
     assert shared.tipping_points == score(alone, CATALOGUE).tipping_points
 
 
-@given(profile=profiles.filter(lambda p: p.employees <= 5_000))
-@settings(max_examples=60, deadline=None)
-def test_skipping_the_looks_between_where_downtime_cost_cannot_change_the_answer_changes_nothing(profile):
-    """The search skips the looks between the person's downtime cost and the end of its span when the same option
-    leads clearly at both (the ranking figures move along straight lines with it): the points, the values the
-    answer's own search looked farthest at and the lead there are those of looking at every step."""
-    profile = decide.with_quotes_for_old_answers(profile, CATALOGUE)
-    here = decide.evaluate(profile, CATALOGUE, PREPARED)
+@given(
+    profile=st.one_of(profiles, with_quotes_and_requirements).filter(lambda p: p.employees <= 5_000),
+    everything=st.booleans(),
+)
+@settings(max_examples=80, deadline=None)
+def test_skipping_the_looks_between_where_downtime_cost_or_problems_cannot_change_the_answer_changes_nothing(
+    profile, everything
+):
+    """The search skips the looks between the person's downtime cost, or problems a month, and the end of its span
+    when the same option leads clearly at both (tipping.STRAIGHT): the points, the values the answer's own search
+    looked farthest at and the lead there are those of looking at every step."""
+    catalogue, prepared = (EVERYTHING, EVERYTHING_PREPARED) if everything else (CATALOGUE, PREPARED)
+    profile = decide.with_quotes_for_old_answers(profile, catalogue)
+    here = decide.evaluate(profile, catalogue, prepared)
     if here.runner_up() is None:
         return
     names = {i: (str(i), str(i)) for i in here.models}
-    alone = decide.evaluate(replace(profile, quotes=()), CATALOGUE, PREPARED)
-    views = [
-        tipping.View(tipping.recommended, tipping.standing, here.best_option, names),
-        tipping.View(tipping.recommended_without_quotes, tipping.standing_without_quotes, alone.best_option, names),
-    ]
+    alone = decide.evaluate(replace(profile, quotes=()), catalogue, prepared)
+    views = [tipping.View(tipping.recommended, tipping.standing, here.best_option, names)]
+    if alone.runner_up() is not None:
+        views.append(
+            tipping.View(tipping.recommended_without_quotes, tipping.standing_without_quotes, alone.best_option, names)
+        )
     looks = []
     real = tipping.evaluate
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(tipping, "evaluate", lambda *a, **k: looks.append(1) or real(*a, **k))
         ends: dict = {}
-        skipping = tipping.find_each(profile, CATALOGUE, here, PREPARED, views, ends)
+        skipping = tipping.find_each(profile, catalogue, here, prepared, views, ends)
         skipped = len(looks)
-        patch.setattr(tipping, "AFFINE", ())
+        patch.setattr(tipping, "STRAIGHT", {})
         every_ends: dict = {}
-        assert tipping.find_each(profile, CATALOGUE, here, PREPARED, views, every_ends) == skipping
+        assert tipping.find_each(profile, catalogue, here, prepared, views, every_ends) == skipping
     assert every_ends == ends
-    assert skipped <= len(looks) - skipped + 2  # at most the two ends more than looking at every step
+    assert skipped <= len(looks) - skipped + 4  # at most the two ends of two answers more than every step
+
+
+@given(
+    profile=st.one_of(profiles, with_quotes_and_requirements),
+    everything=st.booleans(),
+    lowest=st.floats(0.01, 500),
+    steps=st.tuples(st.floats(1.01, 10), st.floats(1.01, 10)),
+)
+@settings(max_examples=120, deadline=None)
+def test_every_ranking_figure_rises_with_problems_a_month_along_a_straight_line_but_a_block_of_hours(
+    profile, everything, lowest, steps
+):
+    """What the search's skipping relies on (costs.BENDS_WITH_PROBLEMS): with more problems a month, no option's
+    or quote's ranking figure falls, and each moves along a straight line unless it is priced as a block of
+    hours."""
+    catalogue, prepared = (EVERYTHING, EVERYTHING_PREPARED) if everything else (CATALOGUE, PREPARED)
+    profile = decide.with_quotes_for_old_answers(profile, catalogue)
+    problems = (lowest, lowest * steps[0], lowest * steps[0] * steps[1])
+    evs = [decide.evaluate(replace(profile, incidents_per_month=x), catalogue, prepared) for x in problems]
+    for candidate, option in evs[0].models.items():
+        low, middle, high = (ev.ranking[candidate] for ev in evs)
+        blur = 1e-9 * (1.0 + abs(high))
+        assert low <= middle + blur and middle <= high + blur
+        if catalogue.models[option].pricing not in costs.BENDS_WITH_PROBLEMS:
+            on_the_line = low + (high - low) * (problems[1] - problems[0]) / (problems[2] - problems[0])
+            assert middle == pytest.approx(on_the_line, rel=1e-9, abs=1e-6)
 
 
 def test_the_looks_between_are_skipped_where_downtime_cost_cannot_change_the_answer(monkeypatch):
