@@ -41,7 +41,6 @@ from .evaluate import (
     evaluate,
     meeting,
     quote_shared,
-    weight_shares,
 )
 
 # A close call: the leader is the lowest on the ranking figure in fewer than this share of the simulated cases...
@@ -53,11 +52,13 @@ SCOPE_MAX_PEOPLE = 250
 SCOPE_MAX_IT_STAFF = 3.0
 
 
-def fit_points(catalogue: Catalogue, rating_of: dict[str, int], levels: list[float]) -> list[float]:
+def fit_points(
+    catalogue: Catalogue, prepared: CatalogueFigures, rating_of: dict[str, int], levels: list[float]
+) -> list[float]:
     """Each aspect's points of an option's fit: its weight share, less need x (1 - rating / 5) of it."""
     return [
         100.0 * share * (1.0 - level * (1.0 - rating_of.get(d.slug, 0) / 5.0))
-        for share, level, d in zip(weight_shares(catalogue), levels, catalogue.dimensions, strict=False)
+        for share, level, d in zip(prepared.weights, levels, catalogue.dimensions, strict=False)
     ]
 
 
@@ -416,7 +417,9 @@ def _option_result(
         ),
         dimensions=tuple(
             DimensionFit(d.slug, model.ratings.get(d.slug, 0), round(p, 2))
-            for d, p in zip(catalogue.dimensions, fit_points(catalogue, model.ratings, ev.levels), strict=False)
+            for d, p in zip(
+                catalogue.dimensions, fit_points(catalogue, prepared, model.ratings, ev.levels), strict=False
+            )
         ),
     )
 

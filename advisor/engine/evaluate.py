@@ -116,6 +116,7 @@ class CatalogueFigures:
     options: list[dict[str, float]]  # each option's figures at their expected values
     shared: dict[str, float]  # the figures for every option, at their expected values
     needs_it_staff: list[bool]  # options that only apply beside in-house IT staff
+    weights: list[float] = field(default_factory=list)  # each aspect's share of the total weight (weight_shares)
     quote_shared: dict[str, float] = field(default_factory=dict)  # `shared` with the figures pricing quotes
 
 
@@ -149,6 +150,7 @@ def prepare(catalogue: Catalogue) -> CatalogueFigures:
             m.figures["requires_it_staff"].expected >= 1 if "requires_it_staff" in m.figures else False
             for m in catalogue.models
         ],
+        weights=shares,
         quote_shared=quote_figures(catalogue, options, shared),
     )
 
@@ -261,19 +263,20 @@ def evaluate(
                     found = met(index, found, prep.options[bought], quote)
                 priced[index] = (quote, found)
                 models[index] = bought
-    every = {**parts, **{i: found.parts for i, (_, found) in priced.items()}}
-    bills: dict[int, float] = {}
-    totals: dict[int, float] = {}
-    for i, p in every.items():
-        bill = p.bills
-        bills[i], totals[i] = float(bill), float(bill + p.lost_work + p.risk)  # p.total, adding the bills up once
-    if like is not None and like.shares.keys() >= totals.keys():
+    every = {**parts, **{i: found.parts for i, (_, found) in priced.items()}} if priced else parts
+    if like is not None and like.shares.keys() >= every.keys():
         shares = like.shares
     else:
         by_pricing = {m.pricing: allowance_share(profile, catalogue, m.pricing) for m in catalogue.models}
-        shares = {i: by_pricing[catalogue.models[models[i]].pricing] for i in totals}
-    allowances = {i: shares[i] * bills[i] for i in totals}
-    ranking = {i: totals[i] - allowances[i] for i in totals}
+        shares = {i: by_pricing[catalogue.models[models[i]].pricing] for i in every}
+    totals: dict[int, float] = {}
+    allowances: dict[int, float] = {}
+    ranking: dict[int, float] = {}
+    for i, p in every.items():
+        bill = p.bills
+        totals[i] = total = float(bill + p.lost_work + p.risk)  # p.total, adding the bills up once
+        allowances[i] = allowance = shares[i] * float(bill)
+        ranking[i] = total - allowance
     cost_scores = {} if ranking_only else {i: score_of(t, profile.employees) for i, t in totals.items()}
     overall = {} if ranking_only else {i: score_of(r, profile.employees) for i, r in ranking.items()}
     order = sorted(ranking, key=lambda i: (round(ranking[i], 6), i))
