@@ -39,9 +39,11 @@ PREFERENCE_MATCHES = {
 PREFERENCE_ALLOWANCE_KEY = "preference_allowance_share"
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Evaluation:
-    """The decision at one set of answers, with every figure at its expected value."""
+    """The decision at one set of answers, with every figure at its expected value. Read-only by convention, not
+    frozen: the tipping search makes some twenty a score, and a frozen dataclass's __init__ costs several times a
+    plain one's."""
 
     estimates: Estimates  # the devices, problems a month and downtime cost scored with
     signals: dict[str, float]

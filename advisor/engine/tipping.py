@@ -96,7 +96,10 @@ def standing_without_quotes(ev: Evaluation) -> dict[int, float]:
 def recommended_without_quotes(ev: Evaluation) -> int:
     """The option recommended when the person's quotes are left out (the answer the shared link shows): the
     options are priced the same with quotes or without, so it is the first option in the ranking."""
-    return next(i for i in ev.order if i in ev.parts)
+    for i in ev.order:
+        if i in ev.parts:
+            return i
+    raise ValueError("No option applies.")  # never: an evaluation has at least one option
 
 
 def find(
@@ -175,7 +178,7 @@ def find_each(
                     if index == 0:  # the looks the answer's search would have made end there
                         answer_looked.add(grid[-1])
                     continue
-                hit = _first_change(look_for_the_answer if index == 0 else look, value, end, index, view.base, whole)
+                hit = _first_change(look_for_the_answer if index == 0 else look, value, grid, index, view.base, whole)
                 if hit is not None:
                     change = (hit[0], direction, hit[1])
                     break
@@ -241,12 +244,12 @@ def _farthest(looked: dict[float, Evaluation], value: float, leader: int) -> dic
 
 
 def _first_change(
-    look: Callable[[float], Looked], start: float, end: float, index: int, current: int, whole: bool
+    look: Callable[[float], Looked], start: float, grid: list[float], index: int, current: int, whole: bool
 ) -> tuple[float, int] | None:
-    """The first value from start toward end (exclusive of start) whose recommendation (in view `index`) is not
-    `current`, looked at on a log-scale grid and narrowed down; None when no grid point differs."""
+    """The first value from start toward the end of its `grid` (_grid) whose recommendation (in view `index`) is
+    not `current`, looked at on the grid and narrowed down; None when no grid point differs."""
     previous = start
-    for x in _grid(start, end, whole):
+    for x in grid:
         if look(x).picks[index] != current:
             return _narrow(look, previous, x, index, current, whole)
         previous = x
