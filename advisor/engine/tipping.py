@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import answers, costs, money
 from .domain import Catalogue, Profile, TippingPoint, TippingPointKind
@@ -66,12 +66,15 @@ def describe(field: str, value: float) -> str:
 @dataclass(frozen=True)
 class View:
     """One answer the search follows: `pick` reads the recommended option (by catalogue index) from a re-score,
-    `base` is that option at the person's own answers, `names` each option's (slug, name)."""
+    `base` is that option at the person's own answers, `names` each option's (slug, name). `quotes`: whether it
+    reads the person's quotes; one that ranks the options alone (recommended_without_quotes) reads a re-score
+    without them where no view has made one with them (the options are priced the same either way)."""
 
     pick: Callable[[Evaluation], int]
     standing: Callable[[Evaluation], dict[int, float]]  # each option's figure on the ranking (lowest leads)
     base: int
     names: dict[int, tuple[str, str]]
+    quotes: bool = True
 
 
 def recommended(ev: Evaluation) -> int:
@@ -138,6 +141,7 @@ def find_each(
         "employees": float(profile.employees),
     }
     found: list[list[TippingPoint]] = [[] for _ in views]
+    bare = replace(profile, quotes=()) if profile.quotes else profile  # for the views that leave the quotes out
     for field in SEARCHED:
         question = answers.question(field)
         value = current[field]
@@ -146,17 +150,23 @@ def find_each(
         bends = {c for c, i in here.models.items() if catalogue.models[i].pricing in STRAIGHT.get(field, ())}
 
         # Every view looks at the same values: re-score each once (at the person's own value, `here` is that).
-        seen = {value: Looked(tuple(view.pick(here) for view in views), here, views)}
+        seen = {value: Looked(here, views)}
+        without: dict[float, Looked] = {}  # re-scores without the quotes, for the views that leave them out
         answer_looked: set[float] = set()  # the values the first view (the answer the page shows) looked at
 
         def look(x: float, field: str = field, seen: dict[float, Looked] = seen) -> Looked:
             if x not in seen:
-                changed = (
-                    resized(profile, int(x), here.estimates) if field == "employees" else moved(profile, **{field: x})
-                )
-                ev = evaluate(changed, catalogue, prepared, ranking_only=True, like=here)
-                seen[x] = Looked(tuple(view.pick(ev) for view in views), ev, views)
+                seen[x] = Looked(_rescore(profile, catalogue, prepared, here, field, x), views)
             return seen[x]
+
+        def look_without(
+            x: float, field: str = field, seen: dict[float, Looked] = seen, without: dict[float, Looked] = without
+        ) -> Looked:
+            if x in seen:
+                return seen[x]
+            if x not in without:
+                without[x] = Looked(_rescore(bare, catalogue, prepared, here, field, x), views)
+            return without[x]
 
         def look_for_the_answer(
             x: float, look: Callable[[float], Looked] = look, looked: set[float] = answer_looked
@@ -174,11 +184,12 @@ def find_each(
                 if value <= 0 or (end >= value if direction == "down" else end <= value):
                     continue
                 grid = _grid(value, end, whole)
-                if field in STRAIGHT and grid and _kept_throughout(look, here, value, grid[-1], index, view, bends):
+                reader = look if view.quotes else look_without
+                if field in STRAIGHT and grid and _kept_throughout(reader, here, value, grid[-1], index, view, bends):
                     if index == 0:  # the looks the answer's search would have made end there
                         answer_looked.add(grid[-1])
                     continue
-                hit = _first_change(look_for_the_answer if index == 0 else look, value, grid, index, view.base, whole)
+                hit = _first_change(look_for_the_answer if index == 0 else reader, value, grid, index, view.base, whole)
                 if hit is not None:
                     change = (hit[0], direction, hit[1])
                     break
@@ -217,17 +228,28 @@ def _point(
     )
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Looked:
-    """A re-score as the search keeps it: each view's recommended option, and the evaluation."""
+    """A re-score as the search keeps it, read by each view."""
 
-    picks: tuple[int, ...]
     ev: Evaluation
     views: list[View]
+
+    def pick(self, index: int) -> int:
+        """The option view `index` recommends."""
+        return self.views[index].pick(self.ev)
 
     def standing(self, index: int) -> dict[int, float]:
         """Each option's figure on the ranking, as view `index` sees it."""
         return self.views[index].standing(self.ev)
+
+
+def _rescore(
+    profile: Profile, catalogue: Catalogue, prepared: CatalogueFigures, here: Evaluation, field: str, x: float
+) -> Evaluation:
+    """A re-score with answer `field` moved to `x` (people: the organisation resized) and every other as given."""
+    changed = resized(profile, int(x), here.estimates) if field == "employees" else moved(profile, **{field: x})
+    return evaluate(changed, catalogue, prepared, ranking_only=True, like=here)
 
 
 def _farthest(looked: dict[float, Evaluation], value: float, leader: int) -> dict[str, tuple[float, float]]:
@@ -250,7 +272,7 @@ def _first_change(
     not `current`, looked at on the grid and narrowed down; None when no grid point differs."""
     previous = start
     for x in grid:
-        if look(x).picks[index] != current:
+        if look(x).pick(index) != current:
             return _narrow(look, previous, x, index, current, whole)
         previous = x
     return None
@@ -286,7 +308,7 @@ def _kept_throughout(
     gap between two straight lines is ahead at both ends or crosses); and, for a rival where one of the two bends,
     when the rival's figure at the lower end is above the leader's at the higher end (both only rise between)."""
     there = look(last)
-    if there.picks[index] != view.base or view.pick not in (recommended, recommended_without_quotes):
+    if there.pick(index) != view.base or view.pick not in (recommended, recommended_without_quotes):
         return False
     # The candidates the view picks among, at each end: the options and the quotes, or the options alone.
     ends = [ev.ranking if view.pick is recommended else {c: ev.ranking[c] for c in ev.parts} for ev in (here, there.ev)]
@@ -314,7 +336,7 @@ def _narrow(
     answer. The ranking figures move almost in a straight line between two looks, so each round first looks
     either side of where the two options' figures cross (two re-scores usually settle it), and halves the
     bracket when that did not (a step in prices, such as one more hire, bends the line)."""
-    becomes = look(other).picks[index]
+    becomes = look(other).pick(index)
     interpolate = True
     while True:
         if _narrow_enough(same, other, whole):
@@ -325,7 +347,7 @@ def _narrow(
         for x in tries:
             if x in (same, other):
                 continue
-            outcome = look(x).picks[index]
+            outcome = look(x).pick(index)
             if outcome == current:
                 same = x
             else:
