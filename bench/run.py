@@ -11,9 +11,9 @@ What it does, in order:
 2. gunicorn with the project's config/gunicorn.conf.py and production settings (DEBUG off, a random
    secret key, 2 workers, rate limits off), on 127.0.0.1:8300 (BENCH_PORT).
 3. For the comparison page, the assessment form, the result page and the API POST: a one-second warm-up,
-   then BENCH_SECONDS (5) of load with wrk (-t2 -c16), or bench/loadgen.py where wrk is missing (or
-   BENCH_LOADGEN=python). /healthz, the floor, is measured for 3 s before the first page and after each
-   one; a page's ratio is to the mean of the /healthz runs just before and just after it.
+   then BENCH_SECONDS (5) of load with wrk (-t2 -c16; the API POST -c4, POST_CONNECTIONS), or bench/loadgen.py
+   where wrk is missing (or BENCH_LOADGEN=python). /healthz, the floor, is measured for 3 s before the first
+   page and after each one; a page's ratio is to the mean of the /healthz runs just before and just after it.
 4. The time to score one assessment on one core, simulation and tipping points included (bench/scoring.py),
    and the bytes stored per assessment (bench/storage.py).
    Alongside requests per second, the gunicorn workers' CPU time per request (from /proc), which other
@@ -52,6 +52,12 @@ SECONDS = float(os.environ.get("BENCH_SECONDS", "5"))
 HEALTHZ_SECONDS = float(os.environ.get("BENCH_HEALTHZ_SECONDS", "3"))
 WARMUP_SECONDS = 1
 CONNECTIONS = 16
+# The API POST's connections: two a worker, within the writers each process lets wait for SQLite's one write lock
+# (settings.DATABASE_WRITERS, seven of eight threads), so that every POST is stored and any error is a failure.
+# Sixteen writers at once are more than one SQLite file takes: the site answers those beyond the bound 503 at once
+# with Retry-After, by design (config/database.py), and the CPU a request would then average stored POSTs with
+# refusals.
+POST_CONNECTIONS = 4
 
 # A typical small office, as the API takes it; "{employees}" varies per request.
 POST_BODY = (
@@ -202,7 +208,8 @@ def parse_wrk(output: str) -> dict:
 
 def load(url: str, method: str, seconds: float, use_wrk: bool) -> dict:
     if use_wrk:
-        command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds:g}s", "--latency", url]
+        connections = POST_CONNECTIONS if method == "POST" else CONNECTIONS
+        command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds:g}s", "--latency", url]
         env = dict(os.environ)
         if method == "POST":
             command[1:1] = ["-s", str(BENCH / "post.lua")]
@@ -214,7 +221,8 @@ def load(url: str, method: str, seconds: float, use_wrk: bool) -> dict:
 
     body = POST_BODY if method == "POST" else ""
     headers = {"Content-Type": "application/json"} if method == "POST" else {}
-    return loadgen.run(url, duration=seconds, connections=8, method=method, body=body, headers=headers)
+    connections = POST_CONNECTIONS if method == "POST" else 8
+    return loadgen.run(url, duration=seconds, connections=connections, method=method, body=body, headers=headers)
 
 
 def workers_cpu(master: int) -> tuple[float, float] | None:
@@ -423,6 +431,7 @@ def main() -> int:
         "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],
         "load_generator": generator,
         "connections": CONNECTIONS,
+        "post_connections": POST_CONNECTIONS,
         "seconds_per_page": SECONDS,
         "server": "gunicorn, config/gunicorn.conf.py, 2 gthread workers (Django's WSGI handler), DEBUG off, SQLite",
         "healthz_runs_requests_per_second": [round(f["requests_per_second"], 1) for f in floors],

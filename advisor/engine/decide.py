@@ -41,6 +41,7 @@ from .evaluate import (
     evaluate,
     meeting,
     quote_shared,
+    ranked,
 )
 
 # A close call: the leader is the lowest on the ranking figure in fewer than this share of the simulated cases...
@@ -130,7 +131,7 @@ def _score(profile: Profile, catalogue: Catalogue, *, with_tipping_points: bool)
     simulated = uncertainty.simulate(profile, catalogue, ev.parts, ev.quotes, shares, adjust=met)
     # Each option ranks at its best price, its own or a quote's for it.
     standing = {i: min(ev.ranking[c] for c in ev.ranking if ev.models[c] == i) for i in ev.parts}
-    option_order = sorted(standing, key=lambda i: (round(standing[i], 6), i))
+    option_order = ranked(standing)
     options = [_option_result(profile, catalogue, ev, simulated, i, prepared) for i in option_order]
     quote_results = _quote_results(profile, catalogue, prepared, ev, simulated)
     best = options[0]
@@ -279,9 +280,9 @@ def _requirements(
     rates = {slug: float(requirements.rate(prepared.options[index[slug]], fallback)) for slug in slugs}
     rows = requirements.matrix(plan, slugs, rates, max(1.0, float(profile.employees)), ev.estimates.devices)
     plain = evaluate(replace(profile, cyber_insurance="no", frameworks=()), catalogue, prepared, ranking_only=True)
-    before = catalogue.models[min(plain.parts, key=lambda i: (round(plain.ranking[i], 6), i))].slug
-    ranked = [(o.slug, o.title or o.name, ev.totals[index[o.slug]] - plain.totals[index[o.slug]]) for o in options]
-    return rows, requirements.first_line(plan, ranked, before, explain.about_money), plan.notes
+    before = catalogue.models[ranked({i: plain.ranking[i] for i in plain.parts})[0]].slug
+    changes = [(o.slug, o.title or o.name, ev.totals[index[o.slug]] - plain.totals[index[o.slug]]) for o in options]
+    return rows, requirements.first_line(plan, changes, before, explain.about_money), plan.notes
 
 
 def _by_ranking(quote_results: tuple[QuoteResult, ...]) -> list[QuoteResult]:
@@ -301,22 +302,22 @@ def _without_quotes(
     draws are the same with quotes or without, so only the ranking and the words are worked out again; its
     tipping points come from the same search as the answer's."""
     by_slug = {o.slug: o for o in options}
-    ranked = [by_slug[catalogue.models[i].slug] for i in ev.order]
-    contenders = tuple(explain.Contender(o.name, o.slug, o.name, o.cost, o.allowance) for o in ranked[:2])
+    in_order = [by_slug[catalogue.models[i].slug] for i in ev.order]
+    contenders = tuple(explain.Contender(o.name, o.slug, o.name, o.cost, o.allowance) for o in in_order[:2])
     leads = simulated.chance_leads_of_options or {}
     close_call = is_close_call(ev, leads)
     chance = chance_option_leads(ev, leads)
     return WithoutQuotes(
-        recommendation=ranked[0].slug,
-        recommendation_name=ranked[0].name,
+        recommendation=in_order[0].slug,
+        recommendation_name=in_order[0].name,
         close_call=close_call,
         headline=explain.headline(contenders, close_call),
         summary=explain.summary(
-            contenders, close_call, preference=profile.budget_preference, chance=chance, cheapest=_cheapest(ranked)
+            contenders, close_call, preference=profile.budget_preference, chance=chance, cheapest=_cheapest(in_order)
         ),
         reasons=explain.reasons(contenders, close_call),
         tipping_points=points,
-        order=tuple(o.slug for o in ranked),
+        order=tuple(o.slug for o in in_order),
     )
 
 
