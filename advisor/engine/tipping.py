@@ -312,16 +312,17 @@ def _kept_throughout(
         return False
     # The candidates the view picks among, at each end: the options and the quotes, or the options alone.
     ends = [ev.ranking if view.pick is recommended else {c: ev.ranking[c] for c in ev.parts} for ev in (here, there.ev)]
-    leader = min((c for c in ends[0] if here.models[c] == view.base), key=lambda c: ends[0][c])
+    leader = min((c for c in ends[0] if here.models[c] == view.base), key=ends[0].__getitem__)
     rivals = [c for c in ends[0] if here.models[c] != view.base]
     for ranking in ends:
-        if leader not in ranking or any(c not in ranking for c in rivals):
+        if not ranking.keys() >= {leader, *rivals}:
             return False
         if rivals and min(ranking[c] for c in rivals) - ranking[leader] <= _blur(ranking):
             return False
     lower, higher = ends if last > value else ends[::-1]
-    bent = [c for c in rivals if c in bends or leader in bends]
-    return all(lower[c] - higher[leader] > _blur(higher) for c in bent)
+    bent = rivals if leader in bends else [c for c in rivals if c in bends]
+    ceiling = higher[leader] + _blur(higher)  # the most the leader's figure reaches between the two ends
+    return all(lower[c] > ceiling for c in bent)
 
 
 def _blur(ranking: dict[int, float]) -> float:
