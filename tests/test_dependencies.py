@@ -8,6 +8,7 @@ import tomllib
 from importlib.metadata import version
 
 import pytest
+from packaging.markers import Marker
 from packaging.requirements import Requirement
 from packaging.version import Version
 
@@ -15,9 +16,11 @@ from tests.gunicorn_server import ROOT
 
 LOCK = (ROOT / "requirements.lock").read_text()
 DEV_LOCK = (ROOT / "requirements-dev.lock").read_text()
-PIN = re.compile(r"^([A-Za-z0-9_.-]+)==([^\s\\]+)", re.M)
+PIN = re.compile(r"^([A-Za-z0-9_.-]+)==([^\s\\]+)(?: ; ([^\\\n]+?))?\s*\\?$", re.M)
 PINS = {m[1].lower(): Version(m[2]) for m in PIN.finditer(DEV_LOCK)}
-DEV_PINS = PINS
+# What this Python installs: a pin with an environment marker (async-timeout, for redis on Python before 3.11.3)
+# only where its marker holds.
+DEV_PINS = {m[1].lower(): Version(m[2]) for m in PIN.finditer(DEV_LOCK) if m[3] is None or Marker(m[3]).evaluate()}
 
 
 def _entries(lock: str) -> dict[str, tuple[str, frozenset[str]]]:
@@ -25,7 +28,7 @@ def _entries(lock: str) -> dict[str, tuple[str, frozenset[str]]]:
     entries = [entry for entry in re.split(r"\n(?=[A-Za-z0-9])", lock) if not entry.startswith("#")]
     found = {}
     for entry in entries:
-        name, pinned = PIN.match(entry).groups()
+        name, pinned, _marker = PIN.match(entry).groups()
         found[name.lower()] = (pinned, frozenset(re.findall(r"--hash=sha256:([0-9a-f]{64})", entry)))
     return found
 
