@@ -255,7 +255,6 @@ def _tipping_points(
                 tipping.standing_without_quotes,
                 alone.best_option,
                 _candidate_names(alone, catalogue),
-                quotes=False,
             )
         )
     found = iter(tipping.find_each(profile, catalogue, ev, prepared, views, ends) if views else [])

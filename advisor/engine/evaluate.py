@@ -141,7 +141,7 @@ class CatalogueFigures:
     options: list[dict[str, float]]  # each option's figures at their expected values
     shared: dict[str, float]  # the figures for every option, at their expected values
     needs_it_staff: list[bool]  # options that only apply beside in-house IT staff
-    weights: list[float] = field(default_factory=list)  # each aspect's share of the total weight (weight_shares)
+    weights: list[float]  # each aspect's share of the total weight (weight_shares)
     quote_shared: dict[str, float] = field(default_factory=dict)  # `shared` with the figures pricing quotes
 
 

@@ -180,9 +180,8 @@ def fee_in_year(quote: Quote, people: float, devices: float, year: int) -> float
 
 
 def fees_three_years(quote: Quote, people: float, devices: float) -> float:
-    """36 months of the quote's own fees with its yearly increases (fee_in_year); onboarding is not included."""
-    first, rise = monthly_fee(quote, people, devices), 1.0 + quote.yearly_increase_percent / 100.0
-    return sum(12 * (first * rise**year) for year in range(int(costs.YEARS)))
+    """36 months of the quote's own fees with its yearly increases; onboarding is not included."""
+    return sum(12 * fee_in_year(quote, people, devices, year) for year in range(int(costs.YEARS)))
 
 
 def exit_cost_after_one_year(quote: Quote, people: float, devices: float) -> float:

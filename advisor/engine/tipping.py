@@ -66,15 +66,19 @@ def describe(field: str, value: float) -> str:
 @dataclass(frozen=True)
 class View:
     """One answer the search follows: `pick` reads the recommended option (by catalogue index) from a re-score,
-    `base` is that option at the person's own answers, `names` each option's (slug, name). `quotes`: whether it
-    reads the person's quotes; one that ranks the options alone (recommended_without_quotes) reads a re-score
-    without them where no view has made one with them (the options are priced the same either way)."""
+    `base` is that option at the person's own answers, `names` each option's (slug, name)."""
 
     pick: Callable[[Evaluation], int]
     standing: Callable[[Evaluation], dict[int, float]]  # each option's figure on the ranking (lowest leads)
     base: int
     names: dict[int, tuple[str, str]]
-    quotes: bool = True
+
+    @property
+    def reads_quotes(self) -> bool:
+        """Whether its pick reads the person's quotes. One that ranks the options alone (recommended_without_quotes)
+        reads a re-score without them where no view has made one with them: the options are priced the same
+        either way."""
+        return self.pick is not recommended_without_quotes
 
 
 def recommended(ev: Evaluation) -> int:
@@ -99,10 +103,7 @@ def standing_without_quotes(ev: Evaluation) -> dict[int, float]:
 def recommended_without_quotes(ev: Evaluation) -> int:
     """The option recommended when the person's quotes are left out (the answer the shared link shows): the
     options are priced the same with quotes or without, so it is the first option in the ranking."""
-    for i in ev.order:
-        if i in ev.parts:
-            return i
-    raise ValueError("No option applies.")  # never: an evaluation has at least one option
+    return next(i for i in ev.order if i in ev.parts)
 
 
 def find(
@@ -169,7 +170,9 @@ def find_each(
             return without[x]
 
         def look_for_the_answer(
-            x: float, look: Callable[[float], Looked] = look, looked: set[float] = answer_looked
+            x: float,
+            look: Callable[[float], Looked] = look if views[0].reads_quotes else look_without,
+            looked: set[float] = answer_looked,
         ) -> Looked:
             looked.add(x)
             return look(x)
@@ -184,7 +187,7 @@ def find_each(
                 if value <= 0 or (end >= value if direction == "down" else end <= value):
                     continue
                 grid = _grid(value, end, whole)
-                reader = look if view.quotes else look_without
+                reader = look if view.reads_quotes else look_without
                 if field in STRAIGHT and grid and _kept_throughout(reader, here, value, grid[-1], index, view, bends):
                     if index == 0:  # the looks the answer's search would have made end there
                         answer_looked.add(grid[-1])
@@ -195,7 +198,9 @@ def find_each(
                     break
             found[index].append(_point(field, question.label, value, low, high, change, view))
         if ends is not None:
-            ends[field] = _farthest({x: seen[x].ev for x in answer_looked}, value, here.best)
+            ends[field] = _farthest(
+                {x: (seen[x] if x in seen else without[x]).ev for x in answer_looked}, value, here.best
+            )
     return [tuple(points) for points in found]
 
 
@@ -311,7 +316,7 @@ def _kept_throughout(
     if there.pick(index) != view.base or view.pick not in (recommended, recommended_without_quotes):
         return False
     # The candidates the view picks among, at each end: the options and the quotes, or the options alone.
-    ends = [ev.ranking if view.pick is recommended else {c: ev.ranking[c] for c in ev.parts} for ev in (here, there.ev)]
+    ends = [ev.ranking if view.reads_quotes else {c: ev.ranking[c] for c in ev.parts} for ev in (here, there.ev)]
     leader = min((c for c in ends[0] if here.models[c] == view.base), key=ends[0].__getitem__)
     rivals = [c for c in ends[0] if here.models[c] != view.base]
     for ranking in ends:
